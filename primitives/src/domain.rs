@@ -1,0 +1,44 @@
+//! Domain-separation tags of protocol v1 (PROTOCOL.md, every section).
+//!
+//! Written once, here. Every hash in the protocol starts with exactly one of these tags, so a
+//! value hashed for one purpose can never be replayed as another. The version is part of every
+//! tag: a protocol change bumps all of them together.
+
+/// Protocol version string, the common prefix of every tag.
+pub const PROTOCOL_VERSION: &str = "substrate-mpc/v1";
+
+/// `G_l = HashToPoint(DST_GENERATOR || u32le(l))` for `l >= 1` (section 2).
+pub const DST_GENERATOR: &[u8] = b"substrate-mpc/v1/G";
+/// `H = HashToPoint(DST_BLINDING_GENERATOR)` (section 2).
+pub const DST_BLINDING_GENERATOR: &[u8] = b"substrate-mpc/v1/H";
+/// Challenge of the proof of possession of a worker key (section 3).
+pub const DST_POP: &[u8] = b"substrate-mpc/v1/pop";
+/// Challenge of the dealing proof of knowledge of `r` (section 5, step 4).
+pub const DST_DEALING: &[u8] = b"substrate-mpc/v1/dealing";
+/// Share-encryption key derivation (section 5, step 5).
+pub const DST_KDF: &[u8] = b"substrate-mpc/v1/kdf";
+/// Associated data of a share ciphertext (section 5, step 5).
+pub const DST_SHARE: &[u8] = b"substrate-mpc/v1/share";
+/// Challenge of the DLEQ complaint proof (section 7).
+pub const DST_DLEQ: &[u8] = b"substrate-mpc/v1/dleq";
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn every_tag_starts_with_the_version() {
+		for tag in [
+			DST_GENERATOR,
+			DST_BLINDING_GENERATOR,
+			DST_POP,
+			DST_DEALING,
+			DST_KDF,
+			DST_SHARE,
+			DST_DLEQ,
+		] {
+			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));
+			assert_eq!(tag.get(PROTOCOL_VERSION.len()), Some(&b'/'));
+		}
+	}
+}

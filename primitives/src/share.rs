@@ -1,0 +1,96 @@
+//! A worker's share of one input, `s_i = (f_0(i), ..., f_{d-1}(i), g(i))` (PROTOCOL.md section
+//! 5, step 3): secret material.
+
+use alloc::vec::Vec;
+use core::fmt;
+use subtle::{Choice, ConstantTimeEq};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::{Error, Scalar, ShareError};
+
+/// A share of a `d`-dimensional input: `d` value scalars and one blinding scalar.
+///
+/// Zeroized on drop; `Debug` does not print it; equality is constant time.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct Share {
+	values: Vec<Scalar>,
+	blinding: Scalar,
+}
+
+impl Share {
+	/// A share from its parts; `values` must not be empty.
+	pub fn new(values: Vec<Scalar>, blinding: Scalar) -> Result<Self, Error> {
+		if values.is_empty() {
+			return Err(Error::InvalidDimension);
+		}
+		Ok(Self { values, blinding })
+	}
+
+	/// `s_0..s_{d-1}`.
+	pub fn values(&self) -> &[Scalar] {
+		&self.values
+	}
+
+	/// `u`, the blinding share.
+	pub fn blinding(&self) -> &Scalar {
+		&self.blinding
+	}
+
+	/// The dimension `d`.
+	pub fn dimension(&self) -> usize {
+		self.values.len()
+	}
+
+	/// Serialized length of a share of dimension `d`: `32 (d + 1)`.
+	pub const fn serialized_len(d: usize) -> usize {
+		32 * (d + 1)
+	}
+
+	/// `s_0 || ... || s_{d-1} || u`, 32 bytes each.
+	pub fn to_bytes(&self) -> Zeroizing<Vec<u8>> {
+		let mut out = Zeroizing::new(Vec::with_capacity(Self::serialized_len(self.values.len())));
+		for s in self.values.iter().chain(core::iter::once(&self.blinding)) {
+			out.extend_from_slice(s.0.as_bytes());
+		}
+		out
+	}
+
+	/// Parses `32 (d + 1)` bytes; every scalar must be canonical.
+	pub fn from_bytes(bytes: &[u8], d: usize) -> Result<Self, ShareError> {
+		if d == 0 || bytes.len() != Self::serialized_len(d) {
+			return Err(ShareError::DecryptionFailed);
+		}
+		let mut scalars = bytes
+			.chunks_exact(32)
+			.map(|c| Scalar::from_canonical_slice(c).map_err(|_| ShareError::NonCanonicalScalar))
+			.collect::<Result<Vec<Scalar>, ShareError>>()?;
+		let blinding = scalars.pop().ok_or(ShareError::DecryptionFailed)?;
+		Ok(Self { values: scalars, blinding })
+	}
+}
+
+impl ConstantTimeEq for Share {
+	fn ct_eq(&self, other: &Self) -> Choice {
+		if self.values.len() != other.values.len() {
+			return Choice::from(0);
+		}
+		self.values
+			.iter()
+			.zip(&other.values)
+			.fold(self.blinding.ct_eq(&other.blinding), |acc, (a, b)| acc & a.ct_eq(b))
+	}
+}
+
+impl PartialEq for Share {
+	fn eq(&self, other: &Self) -> bool {
+		self.ct_eq(other).into()
+	}
+}
+
+impl Eq for Share {}
+
+impl fmt::Debug for Share {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "Share {{ dimension: {}, <redacted> }}", self.values.len())
+	}
+}

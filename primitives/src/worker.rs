@@ -1,0 +1,256 @@
+//! The worker's side: its encryption secret `e_i`, opening and checking its shares
+//! (PROTOCOL.md section 6), and complaints (section 7) with the chain's judgement of them.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt;
+use curve25519_dalek::scalar::Scalar as DalekScalar;
+use rand_core::CryptoRngCore;
+use scale_info::TypeInfo;
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::{
+	encryption::{decrypt_share, derive_key, share_aad},
+	generators::basepoint_table,
+	pedersen::{verify_public_opening, verify_share},
+	proof::{DleqProof, DleqStatement, PossessionProof},
+	shamir::ParticipantIndex,
+	AccountBytes, Commitment, EncryptionKey, EphemeralKey, Error, InputContext, Point, Share,
+	ShareError, SharedKey,
+};
+
+/// A worker's encryption secret `e` with its public key `E = e * G`.
+///
+/// Never zero; zeroized on drop; `Debug` prints only the public key.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct WorkerSecret {
+	secret: DalekScalar,
+	#[zeroize(skip)]
+	public: EncryptionKey,
+}
+
+impl WorkerSecret {
+	fn from_scalar(secret: DalekScalar) -> Result<Self, Error> {
+		let public = EncryptionKey::try_from(Point::from(basepoint_table() * &secret))?;
+		Ok(Self { secret, public })
+	}
+
+	/// A fresh random secret.
+	pub fn random<R: CryptoRngCore + ?Sized>(rng: &mut R) -> Self {
+		loop {
+			if let Ok(secret) = Self::from_scalar(DalekScalar::random(rng)) {
+				return secret;
+			}
+		}
+	}
+
+	/// A secret from its canonical encoding; zero is rejected.
+	pub fn from_bytes(bytes: &[u8; 32]) -> Result<Self, Error> {
+		let scalar = Zeroizing::new(crate::Scalar::from_canonical_bytes(*bytes)?);
+		Self::from_scalar(scalar.0)
+	}
+
+	/// A secret derived from 64 uniformly random bytes (reduced mod `l`), e.g. the output of
+	/// a key-derivation function; zero is rejected.
+	pub fn from_uniform_bytes(bytes: &[u8; 64]) -> Result<Self, Error> {
+		Self::from_scalar(DalekScalar::from_bytes_mod_order_wide(bytes))
+	}
+
+	/// The canonical encoding of `e`. Secret: keep it in a keystore.
+	pub fn to_bytes(&self) -> Zeroizing<[u8; 32]> {
+		Zeroizing::new(self.secret.to_bytes())
+	}
+
+	/// `E = e * G`.
+	pub fn public_key(&self) -> &EncryptionKey {
+		&self.public
+	}
+
+	/// Proof of possession of `e`, for registering `E` from `account` (section 3).
+	pub fn prove_possession<R: CryptoRngCore + ?Sized>(
+		&self,
+		genesis: &[u8; 32],
+		account: &AccountBytes,
+		rng: &mut R,
+	) -> PossessionProof {
+		PossessionProof::create(genesis, account, &self.secret, &self.public, rng)
+	}
+
+	/// `K = e * R`.
+	pub fn shared_key(&self, ephemeral_key: &EphemeralKey) -> SharedKey {
+		// e != 0 and R is not the identity, so K is not the identity.
+		SharedKey::new_unchecked(Point::from(ephemeral_key.as_dalek() * self.secret))
+	}
+
+	/// Decrypts worker `index`'s share of the input `ctx` with ephemeral key `R`
+	/// (PROTOCOL.md section 6, first half).
+	pub fn open_share(
+		&self,
+		ctx: &InputContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		ciphertext: &[u8],
+		d: usize,
+	) -> Result<Share, ShareError> {
+		let shared_key = self.shared_key(ephemeral_key);
+		let key = derive_key(ctx, index, ephemeral_key, &self.public, &shared_key);
+		decrypt_share(&key, &share_aad(ctx, index), ciphertext, d)
+	}
+
+	/// Decrypts and checks worker `index`'s share of an input against its commitments
+	/// (PROTOCOL.md section 6). A bad share is grounds for a complaint.
+	pub fn open_and_check_share(
+		&self,
+		ctx: &InputContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		ciphertext: &[u8],
+		commitments: &[Commitment],
+		d: usize,
+	) -> Result<Share, ShareError> {
+		let share = self.open_share(ctx, index, ephemeral_key, ciphertext, d)?;
+		if verify_share(index, &share, commitments) {
+			Ok(share)
+		} else {
+			Err(ShareError::CheckFailed)
+		}
+	}
+
+	/// A complaint against the input `ctx` with ephemeral key `R`: `K_i` and the DLEQ proof
+	/// (PROTOCOL.md section 7).
+	pub fn complain<R: CryptoRngCore + ?Sized>(
+		&self,
+		ctx: &InputContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		rng: &mut R,
+	) -> Complaint {
+		let shared_key = self.shared_key(ephemeral_key);
+		let statement = DleqStatement {
+			input: ctx,
+			index,
+			worker_key: &self.public,
+			ephemeral_key,
+			shared_key: &shared_key,
+		};
+		let proof = DleqProof::create(&statement, &self.secret, rng);
+		Complaint { shared_key, proof }
+	}
+
+	#[cfg(test)]
+	pub(crate) fn secret_scalar(&self) -> &DalekScalar {
+		&self.secret
+	}
+}
+
+impl ConstantTimeEq for WorkerSecret {
+	fn ct_eq(&self, other: &Self) -> subtle::Choice {
+		self.secret.ct_eq(&other.secret)
+	}
+}
+
+impl fmt::Debug for WorkerSecret {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "WorkerSecret {{ public: {:?}, secret: <redacted> }}", self.public)
+	}
+}
+
+/// A complaint as it goes on chain: the revealed `K_i` and the DLEQ proof.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Complaint {
+	/// `K_i = e_i * R`.
+	pub shared_key: SharedKey,
+	/// Proof that `log_G(E_i) == log_R(K_i)`.
+	pub proof: DleqProof,
+}
+
+/// The chain's own state for judging a complaint: never taken from the complaint itself.
+#[derive(Clone, Copy, Debug)]
+pub struct ComplaintSubject<'a> {
+	/// The input complained about.
+	pub input: &'a InputContext,
+	/// The complaining worker's index.
+	pub index: ParticipantIndex,
+	/// The complaining worker's key `E_i`, as snapshotted for the job.
+	pub worker_key: &'a EncryptionKey,
+	/// The input's `R`.
+	pub ephemeral_key: &'a EphemeralKey,
+	/// The input's commitments `C_0..C_t`.
+	pub commitments: &'a [Commitment],
+	/// The input's ciphertext for this worker.
+	pub ciphertext: &'a [u8],
+	/// The job's dimension `d`.
+	pub dimension: usize,
+}
+
+/// The outcome of a complaint whose proof verifies (PROTOCOL.md section 7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplaintVerdict {
+	/// The share is bad: the input is disqualified.
+	InputDisqualified {
+		/// What is wrong with the share.
+		reason: ShareError,
+	},
+	/// The share is good: the complaint is false and the worker is at fault.
+	WorkerAtFault,
+}
+
+/// Judges a complaint (PROTOCOL.md section 7): verifies the DLEQ proof for the revealed
+/// `K_i`, then decrypts and checks the share itself.
+///
+/// `Err` means the complaint is malformed (bad encoding of `K_i` or of the proof, or a proof
+/// that does not verify); the chain rejects it without a verdict.
+pub fn judge_complaint(
+	subject: &ComplaintSubject<'_>,
+	shared_key: &[u8; 32],
+	proof: &[u8; 64],
+) -> Result<ComplaintVerdict, Error> {
+	let shared_key = SharedKey::from_bytes(shared_key)?;
+	let proof = DleqProof::from_bytes(proof)?;
+	let statement = DleqStatement {
+		input: subject.input,
+		index: subject.index,
+		worker_key: subject.worker_key,
+		ephemeral_key: subject.ephemeral_key,
+		shared_key: &shared_key,
+	};
+	if !proof.verify(&statement) {
+		return Err(Error::InvalidProof);
+	}
+	let key = derive_key(
+		subject.input,
+		subject.index,
+		subject.ephemeral_key,
+		subject.worker_key,
+		&shared_key,
+	);
+	let aad = share_aad(subject.input, subject.index);
+	// Once K_i is public, so is this share: the variable-time check is fine here.
+	let verdict = match decrypt_share(&key, &aad, subject.ciphertext, subject.dimension) {
+		Err(reason) => ComplaintVerdict::InputDisqualified { reason },
+		Ok(share) => {
+			if verify_public_opening(
+				subject.index,
+				share.values(),
+				share.blinding(),
+				subject.commitments,
+			) {
+				ComplaintVerdict::WorkerAtFault
+			} else {
+				ComplaintVerdict::InputDisqualified { reason: ShareError::CheckFailed }
+			}
+		}
+	};
+	Ok(verdict)
+}
