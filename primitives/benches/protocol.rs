@@ -81,6 +81,7 @@ struct WorkerInputs {
 	secret: WorkerSecret,
 	inputs: Vec<(InputContext, Submission, Vec<Commitment>)>,
 	d: usize,
+	shape: JobShape,
 }
 
 fn worker_inputs(count: usize, n: u32, t: u32, d: usize) -> WorkerInputs {
@@ -95,7 +96,8 @@ fn worker_inputs(count: usize, n: u32, t: u32, d: usize) -> WorkerInputs {
 			(c, s, commitments)
 		})
 		.collect();
-	WorkerInputs { secret: secrets.swap_remove(0), inputs, d }
+	let shape = JobShape::new(n, t, d as u32).expect("shape");
+	WorkerInputs { secret: secrets.swap_remove(0), inputs, d, shape }
 }
 
 /// A worker's whole per-input check: decode R, K = e R, KDF, AEAD, share check.
@@ -125,18 +127,25 @@ fn bench_share_checks(c: &mut Criterion) {
 			let shares: Vec<Share> = w.inputs.iter().map(open).collect();
 			let items: Vec<(&Share, &[Commitment])> =
 				shares.iter().zip(&w.inputs).map(|(s, (_, _, c))| (s, &c[..])).collect();
-			batch_verify_shares(index(1), &items, &mut rng).expect("all good")
+			batch_verify_shares(&w.shape, index(1), &items, &mut rng).expect("all good")
 		})
 	});
 	g.bench_function("1000 inputs batched, share equation only", |b| {
 		let items: Vec<(&Share, &[Commitment])> =
 			shares.iter().zip(&w.inputs).map(|(s, (_, _, c))| (s, &c[..])).collect();
-		b.iter(|| batch_verify_shares(index(1), black_box(&items), &mut rng).expect("all good"))
+		b.iter(|| {
+			batch_verify_shares(&w.shape, index(1), black_box(&items), &mut rng).expect("all good")
+		})
 	});
 	g.finish();
 }
 
-fn result_shares(n: u32, t: u32, d: usize, inputs: usize) -> (Vec<Commitment>, Vec<ResultShare>) {
+fn result_shares(
+	n: u32,
+	t: u32,
+	d: usize,
+	inputs: usize,
+) -> (JobShape, Vec<Commitment>, Vec<ResultShare>) {
 	let mut rng = ChaCha20Rng::seed_from_u64(5);
 	let (secrets, keys) = committee(&mut rng, n as usize);
 	let subs: Vec<(InputContext, Submission)> = (0..inputs as u64)
@@ -172,22 +181,22 @@ fn result_shares(n: u32, t: u32, d: usize, inputs: usize) -> (Vec<Commitment>, V
 			ResultShare::aggregate(d, &own).expect("aggregate")
 		})
 		.collect();
-	(aggregate, shares)
+	(JobShape::new(n, t, d as u32).expect("shape"), aggregate, shares)
 }
 
 fn bench_results(c: &mut Criterion) {
 	let mut g = c.benchmark_group("result");
 	for (n, t, d) in [(5u32, 2u32, 1usize), (100, 33, 1), (20, 6, 8)] {
-		let (aggregate, shares) = result_shares(n, t, d, 3);
+		let (shape, aggregate, shares) = result_shares(n, t, d, 3);
 		g.bench_function(format!("verify result share n={n},t={t},d={d}"), |b| {
-			b.iter(|| assert!(black_box(&shares[1]).verify(index(2), &aggregate)))
+			b.iter(|| assert!(black_box(&shares[1]).verify(&shape, index(2), &aggregate)))
 		});
 		let chosen: Vec<(ParticipantIndex, &ResultShare)> =
 			(0..=t).map(|i| (index(i + 1), &shares[i as usize])).collect();
 		g.bench_function(format!("reconstruct {} of {n}, d={d}", t + 1), |b| {
-			b.iter(|| reconstruct(black_box(&chosen)).expect("reconstruct"))
+			b.iter(|| reconstruct(&shape, black_box(&chosen)).expect("reconstruct"))
 		});
-		let output = reconstruct(&chosen).expect("reconstruct");
+		let output = reconstruct(&shape, &chosen).expect("reconstruct");
 		g.bench_function(format!("output check n={n},t={t},d={d}"), |b| {
 			b.iter(|| assert!(black_box(&output).verify(&aggregate[0])))
 		});

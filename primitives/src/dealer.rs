@@ -2,7 +2,7 @@
 //! acceptance check of a submission (the last paragraph of section 5).
 
 use alloc::vec::Vec;
-use codec::{Decode, DecodeWithMemTracking, Encode};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use curve25519_dalek::scalar::Scalar as DalekScalar;
 use rand_core::CryptoRngCore;
 use scale_info::TypeInfo;
@@ -12,16 +12,23 @@ use crate::{
 	encryption::{ciphertext_len, derive_key, encrypt_share, share_aad},
 	generators::basepoint_table,
 	pedersen::commit,
-	proof::{nonce, DealingProof, PROOF_LEN},
+	proof::{DealingProof, PROOF_LEN},
 	shamir::{ParticipantIndex, Polynomial},
 	value::encode_value,
-	Commitment, EncryptionKey, EphemeralKey, Error, InputContext, Point, Scalar, Share, SharedKey,
-	SubmissionError,
+	Commitment, EncryptionKey, EphemeralKey, Error, InputContext, Point, Scalar, Share,
+	SharedSecret, SubmissionError,
 };
 
+/// The largest committee this crate accepts. Runtimes set their own, smaller bounds.
+pub const MAX_COMMITTEE: u32 = 1024;
+/// The largest dimension this crate accepts, so every length fits comfortably in a `u32`.
+pub const MAX_DIMENSION: u32 = 1024;
+
 /// The public shape of a job: committee size `n`, threshold `t` and dimension `d`, with
-/// `1 <= t < n` and `d >= 1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `1 <= t < n <= MAX_COMMITTEE` and `1 <= d <= MAX_DIMENSION`.
+///
+/// SCALE-encoded as three `u32`; decoding re-checks the invariants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, TypeInfo, MaxEncodedLen)]
 pub struct JobShape {
 	n: u32,
 	t: u32,
@@ -29,15 +36,20 @@ pub struct JobShape {
 }
 
 impl JobShape {
-	/// Checks `1 <= t < n` and `d >= 1`.
+	/// Checks `1 <= t < n <= MAX_COMMITTEE` and `1 <= d <= MAX_DIMENSION`.
 	pub fn new(n: u32, t: u32, d: u32) -> Result<Self, Error> {
-		if t == 0 || t >= n {
+		if t == 0 || t >= n || n > MAX_COMMITTEE {
 			return Err(Error::InvalidThreshold);
 		}
-		if d == 0 {
+		if d == 0 || d > MAX_DIMENSION {
 			return Err(Error::InvalidDimension);
 		}
 		Ok(Self { n, t, d })
+	}
+
+	/// Worker index `i` of this committee: `1 <= i <= n`.
+	pub fn index(&self, i: u32) -> Result<ParticipantIndex, Error> {
+		ParticipantIndex::within(i, self.n)
 	}
 
 	/// Committee size `n`.
@@ -60,6 +72,15 @@ impl JobShape {
 		ciphertext_len(self.d as usize)
 	}
 }
+
+impl Decode for JobShape {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		let (n, t, d) = <(u32, u32, u32)>::decode(input)?;
+		Self::new(n, t, d).map_err(|_| "invalid job shape".into())
+	}
+}
+
+impl DecodeWithMemTracking for JobShape {}
 
 /// A submission as it goes on chain (PROTOCOL.md section 5, step 6), in wire form.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
@@ -122,7 +143,7 @@ impl DealingRandomness {
 		while r == DalekScalar::ZERO {
 			r = DalekScalar::random(rng);
 		}
-		let k = *nonce(rng);
+		let k = DalekScalar::random(rng);
 		Self { coefficients, blinding, r, k }
 	}
 }
@@ -194,9 +215,8 @@ pub(crate) fn deal_with_randomness(
 				polynomials.iter().map(|f| f.evaluate(i)).collect(),
 				blinding.evaluate(i),
 			)?;
-			let shared_key =
-				SharedKey::new_unchecked(Point::from(worker_key.as_dalek() * randomness.r));
-			let key = derive_key(ctx, i, &ephemeral_key, worker_key, &shared_key);
+			let shared = SharedSecret::multiply(worker_key.as_dalek(), &randomness.r);
+			let key = derive_key(ctx, i, &ephemeral_key, worker_key, shared.as_bytes());
 			Ok(encrypt_share(&key, &share_aad(ctx, i), &share))
 		})
 		.collect::<Result<Vec<Vec<u8>>, Error>>()?;

@@ -22,6 +22,10 @@ pub const DST_SHARE: &[u8] = b"substrate-mpc/v1/share";
 /// Challenge of the DLEQ complaint proof (section 7).
 pub const DST_DLEQ: &[u8] = b"substrate-mpc/v1/dleq";
 
+/// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
+/// random bytes)`, so a weak RNG cannot leak a secret through a proof.
+pub const DST_NONCE: &[u8] = b"substrate-mpc/v1/local/nonce";
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -36,6 +40,7 @@ mod tests {
 			DST_KDF,
 			DST_SHARE,
 			DST_DLEQ,
+			DST_NONCE,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));
 			assert_eq!(tag.get(PROTOCOL_VERSION.len()), Some(&b'/'));

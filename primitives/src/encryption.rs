@@ -18,31 +18,34 @@ use crate::{
 	domain::{DST_KDF, DST_SHARE},
 	hash::Transcript,
 	shamir::ParticipantIndex,
-	EncryptionKey, EphemeralKey, InputContext, Share, ShareError, SharedKey,
+	EncryptionKey, EphemeralKey, InputContext, Share, ShareError,
 };
 
 /// Length of the Poly1305 tag appended to every ciphertext.
 pub const TAG_LEN: usize = 16;
 
 /// Length of a share ciphertext for dimension `d`: `32 (d + 1) + 16`.
+/// Saturates instead of overflowing, so an absurd `d` yields a length nothing matches.
 pub const fn ciphertext_len(d: usize) -> usize {
-	Share::serialized_len(d) + TAG_LEN
+	Share::serialized_len(d).saturating_add(TAG_LEN)
 }
 
-/// `key_i` of worker `index` for one input.
+/// `key_i` of worker `index` for one input, from the encoding of `K_i` (a
+/// [`crate::SharedSecret`] on the dealer's and worker's side, a published
+/// [`crate::SharedKey`] on the chain's).
 pub fn derive_key(
 	ctx: &InputContext,
 	index: ParticipantIndex,
 	ephemeral_key: &EphemeralKey,
 	worker_key: &EncryptionKey,
-	shared_key: &SharedKey,
+	shared_key: &[u8; 32],
 ) -> Zeroizing<[u8; 32]> {
 	let mut t = Transcript::new(DST_KDF);
 	ctx.append_to(&mut t);
 	t.append_u32(index.get())
 		.append(ephemeral_key.as_bytes())
 		.append(worker_key.as_bytes())
-		.append(shared_key.as_bytes());
+		.append(shared_key);
 	let digest = Zeroizing::new(t.finalize());
 	let mut key = Zeroizing::new([0u8; 32]);
 	key.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));

@@ -40,6 +40,14 @@ pub enum Error {
 	DecryptionFailed,
 	/// A decrypted share does not match its commitments.
 	ShareCheckFailed,
+	/// The result share of worker `index` does not match the aggregate commitments, or has
+	/// the wrong dimension.
+	InvalidResultShare {
+		/// The culprit.
+		index: u32,
+	},
+	/// The reconstructed output does not open `Ĉ_0`.
+	OutputCheckFailed,
 }
 
 impl fmt::Display for Error {
@@ -58,6 +66,10 @@ impl fmt::Display for Error {
 			Error::InvalidProof => write!(f, "proof does not verify"),
 			Error::DecryptionFailed => write!(f, "ciphertext does not decrypt"),
 			Error::ShareCheckFailed => write!(f, "share does not match its commitments"),
+			Error::InvalidResultShare { index } => {
+				write!(f, "result share of worker {index} does not verify")
+			}
+			Error::OutputCheckFailed => write!(f, "output does not open the aggregate commitment"),
 		}
 	}
 }

@@ -3,8 +3,9 @@
 //!
 //! Each generator is derived once per process (per runtime instance in wasm) on first use and
 //! cached; the first [`CACHED_GENERATORS`] are kept, larger indices are derived on demand by
-//! [`value_generators`] once per call. The dealer's fixed-base tables for `G` and `H` are
-//! built lazily too, since only clients deal.
+//! [`value_generators`] once per call. The fixed-base table for `H`, which speeds up the
+//! constant-time multiplications of secrets by dealers and workers, is built lazily on first
+//! use; the chain's checks use variable-time multiscalar multiplication and never build it.
 
 use alloc::{boxed::Box, vec::Vec};
 use curve25519_dalek::{

@@ -433,6 +433,54 @@ non_identity_point!(
 	"SharedKey"
 );
 
+/// The Diffie-Hellman point `K_i` before anyone published it: as secret as the share it
+/// keys. Not `Copy`; zeroized on drop; `Debug` does not print it. A complaint turns it into a
+/// public [`SharedKey`].
+#[derive(Clone)]
+pub struct SharedSecret {
+	point: RistrettoPoint,
+	bytes: [u8; 32],
+}
+
+impl SharedSecret {
+	/// `secret * base` for a non-zero secret and a non-identity base: never the identity.
+	pub(crate) fn multiply(base: &RistrettoPoint, secret: &DalekScalar) -> Self {
+		let point = base * secret;
+		Self { point, bytes: point.compress().to_bytes() }
+	}
+
+	/// The canonical encoding of `K_i`, for the key derivation.
+	pub fn as_bytes(&self) -> &[u8; 32] {
+		&self.bytes
+	}
+
+	/// Publishes `K_i` (PROTOCOL.md section 7): from here on it is public.
+	pub(crate) fn into_public(self) -> SharedKey {
+		SharedKey::new_unchecked(Point { point: self.point, bytes: self.bytes })
+	}
+}
+
+impl Zeroize for SharedSecret {
+	fn zeroize(&mut self) {
+		self.point.zeroize();
+		self.bytes.zeroize();
+	}
+}
+
+impl Drop for SharedSecret {
+	fn drop(&mut self) {
+		self.zeroize();
+	}
+}
+
+impl zeroize::ZeroizeOnDrop for SharedSecret {}
+
+impl fmt::Debug for SharedSecret {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "SharedSecret(<redacted>)")
+	}
+}
+
 fn bytes32_type_info(name: &'static str, docs: &'static [&'static str]) -> Type {
 	Type::builder()
 		.path(Path::new(name, module_path!()))

@@ -64,7 +64,7 @@ pub use dealer::{
 	deal, verify_submission, AcceptedSubmission, JobShape, Submission, SubmissionParts,
 };
 pub use error::{Error, ShareError, SubmissionError};
-pub use group::{Commitment, EncryptionKey, EphemeralKey, Point, Scalar, SharedKey};
+pub use group::{Commitment, EncryptionKey, EphemeralKey, Point, Scalar, SharedKey, SharedSecret};
 pub use pedersen::{batch_verify_shares, verify_share};
 pub use proof::{DealingProof, DleqProof, PossessionProof};
 pub use result::{reconstruct, verify_output, Output, ResultShare};

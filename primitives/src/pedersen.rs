@@ -21,7 +21,7 @@ use rand_core::CryptoRngCore;
 use crate::{
 	generators::{basepoint_table, blinding_generator, blinding_table, value_generator},
 	shamir::{powers, ParticipantIndex, Polynomial},
-	Commitment, Error, Scalar, Share,
+	Commitment, Error, JobShape, Scalar, Share,
 };
 
 /// Commits to the value polynomials `f_0..f_{d-1}` and the blinding polynomial `g`, all of
@@ -54,13 +54,14 @@ pub fn commit(values: &[Polynomial], blinding: &Polynomial) -> Result<Vec<Commit
 	Ok(commitments)
 }
 
-/// `sum_j i^j C_j`, over public values (variable time).
-fn expected_opening(index: ParticipantIndex, commitments: &[Commitment]) -> RistrettoPoint {
-	let weights = powers(index, commitments.len().saturating_sub(1));
-	RistrettoPoint::vartime_multiscalar_mul(
+/// `sum_j i^j C_j`, over public values (variable time); `None` without commitments.
+fn expected_opening(index: ParticipantIndex, commitments: &[Commitment]) -> Option<RistrettoPoint> {
+	let t = commitments.len().checked_sub(1)?;
+	let weights = powers(index, t);
+	Some(RistrettoPoint::vartime_multiscalar_mul(
 		weights.iter().map(|w| w.0),
 		commitments.iter().map(|c| *c.as_dalek()),
-	)
+	))
 }
 
 /// `sum_l s_l G_l + u H` for secret `s`, `u` (constant time).
@@ -78,8 +79,8 @@ fn secret_opening(s: &[Scalar], u: &Scalar) -> RistrettoPoint {
 
 /// The worker check of PROTOCOL.md section 6 for one secret share: constant time in the share.
 pub fn verify_share(index: ParticipantIndex, share: &Share, commitments: &[Commitment]) -> bool {
-	!commitments.is_empty()
-		&& secret_opening(share.values(), share.blinding()) == expected_opening(index, commitments)
+	expected_opening(index, commitments)
+		.is_some_and(|expected| secret_opening(share.values(), share.blinding()) == expected)
 }
 
 /// Checks a public opening `(s, u)` against commitments, in variable time with one
@@ -113,19 +114,17 @@ pub fn verify_public_opening(
 /// sum_{k,j} ρ_k i^j C_{k,j}`: one short constant-time multiplication for the secret side
 /// and one variable-time multiscalar multiplication over all commitments. If the batch
 /// fails, every item is checked alone; the positions of the bad ones are returned, in order.
-/// An item whose share and commitments disagree in size with the first item is bad.
+/// An item whose share is not of dimension `d` or whose commitments are not `t + 1` is bad.
 pub fn batch_verify_shares<R: CryptoRngCore + ?Sized>(
+	shape: &JobShape,
 	index: ParticipantIndex,
 	items: &[(&Share, &[Commitment])],
 	rng: &mut R,
 ) -> Result<(), Vec<usize>> {
-	let Some((first_share, first_commitments)) = items.first() else {
-		return Ok(());
-	};
-	let d = first_share.values().len();
-	let t1 = first_commitments.len();
+	let d = shape.d() as usize;
+	let t1 = shape.t() as usize + 1;
 	let misfit = |share: &Share, commitments: &[Commitment]| {
-		share.values().len() != d || commitments.len() != t1 || t1 == 0 || d == 0
+		share.values().len() != d || commitments.len() != t1
 	};
 	let culprits: Vec<usize> = items
 		.iter()
@@ -161,8 +160,8 @@ fn batch_holds<R: CryptoRngCore + ?Sized>(
 	let weights = powers(index, t1 - 1);
 	let mut s_sum = alloc::vec![Scalar::ZERO; d];
 	let mut u_sum = Scalar::ZERO;
-	let mut scalars: Vec<DalekScalar> = Vec::with_capacity(items.len() * t1);
-	let mut points: Vec<RistrettoPoint> = Vec::with_capacity(items.len() * t1);
+	let mut scalars: Vec<DalekScalar> = Vec::with_capacity(items.len().saturating_mul(t1));
+	let mut points: Vec<RistrettoPoint> = Vec::with_capacity(items.len().saturating_mul(t1));
 	for (share, commitments) in items {
 		let rho = Scalar::random(rng);
 		for (acc, s) in s_sum.iter_mut().zip(share.values()) {

@@ -19,7 +19,7 @@ use scale_info::{build::Fields, Path, Type, TypeInfo};
 use zeroize::Zeroizing;
 
 use crate::{
-	domain::{DST_DEALING, DST_DLEQ, DST_POP},
+	domain::{DST_DEALING, DST_DLEQ, DST_NONCE, DST_POP},
 	generators::basepoint_table,
 	group::write_hex,
 	hash::Transcript,
@@ -67,8 +67,19 @@ impl Proof {
 	}
 }
 
-fn random_nonce<R: CryptoRngCore + ?Sized>(rng: &mut R) -> Zeroizing<DalekScalar> {
-	Zeroizing::new(DalekScalar::random(rng))
+/// A hedged nonce: `HashToScalar(DST_NONCE || secret || 32 random bytes)`.
+///
+/// A good RNG alone makes `k` uniform; hashing in the secret as well keeps `k` unpredictable
+/// even if the RNG is weak or repeats, so a bad RNG cannot leak the secret through `z`.
+fn hedged_nonce<R: CryptoRngCore + ?Sized>(
+	secret: &DalekScalar,
+	rng: &mut R,
+) -> Zeroizing<DalekScalar> {
+	let mut randomness = Zeroizing::new([0u8; 32]);
+	rng.fill_bytes(&mut *randomness);
+	let mut t = Transcript::new(DST_NONCE);
+	t.append(secret.as_bytes()).append(&*randomness);
+	Zeroizing::new(t.finalize_scalar())
 }
 
 macro_rules! proof_type {
@@ -173,7 +184,7 @@ impl PossessionProof {
 		key: &EncryptionKey,
 		rng: &mut R,
 	) -> Self {
-		Self::create_with_nonce(genesis, account, secret, key, &random_nonce(rng))
+		Self::create_with_nonce(genesis, account, secret, key, &hedged_nonce(secret, rng))
 	}
 
 	pub(crate) fn create_with_nonce(
@@ -280,7 +291,7 @@ impl DleqProof {
 		secret: &DalekScalar,
 		rng: &mut R,
 	) -> Self {
-		Self::create_with_nonce(statement, secret, &random_nonce(rng))
+		Self::create_with_nonce(statement, secret, &hedged_nonce(secret, rng))
 	}
 
 	/// Verifies the proof for its statement.
@@ -290,9 +301,4 @@ impl DleqProof {
 			self.0.commitment(statement.ephemeral_key.as_dalek(), statement.shared_key.as_dalek());
 		statement.challenge(&a, &b) == self.0.c
 	}
-}
-
-/// Random nonce for the dealer, kept here so every proof draws nonces the same way.
-pub(crate) fn nonce<R: CryptoRngCore + ?Sized>(rng: &mut R) -> Zeroizing<DalekScalar> {
-	random_nonce(rng)
 }

@@ -15,7 +15,7 @@ use crate::{
 	pedersen::verify_public_opening,
 	shamir::{lagrange_coefficients_at_zero, ParticipantIndex},
 	value::DecodedValue,
-	Commitment, Error, Scalar, Share,
+	Commitment, Error, JobShape, Scalar, Share,
 };
 use curve25519_dalek::{ristretto::RistrettoPoint, traits::VartimeMultiscalarMul};
 
@@ -52,9 +52,19 @@ impl ResultShare {
 		Ok(Self { values, blinding })
 	}
 
-	/// The chain's check: `sum_l S_l G_l + U H == sum_j i^j Ĉ_j` (variable time: public).
-	pub fn verify(&self, index: ParticipantIndex, aggregate: &[Commitment]) -> bool {
-		verify_public_opening(index, &self.values, &self.blinding, aggregate)
+	/// The chain's check (PROTOCOL.md section 8): `index <= n`, `d` values, `t + 1`
+	/// aggregate commitments, and `sum_l S_l G_l + U H == sum_j i^j Ĉ_j` (variable time: the
+	/// share is public).
+	pub fn verify(
+		&self,
+		shape: &JobShape,
+		index: ParticipantIndex,
+		aggregate: &[Commitment],
+	) -> bool {
+		index.get() <= shape.n()
+			&& self.values.len() == shape.d() as usize
+			&& aggregate.len() == shape.t() as usize + 1
+			&& verify_public_opening(index, &self.values, &self.blinding, aggregate)
 	}
 }
 
@@ -83,15 +93,22 @@ impl Output {
 	}
 }
 
-/// Reconstructs the output from result shares with distinct indices (PROTOCOL.md section 8).
-///
-/// Uses every share given; pass exactly `t + 1` (more also works if all are valid, fewer
-/// gives a wrong value that [`Output::verify`] rejects).
-pub fn reconstruct(shares: &[(ParticipantIndex, &ResultShare)]) -> Result<Output, Error> {
-	let (_, first) = shares.first().ok_or(Error::NotEnoughShares)?;
-	let d = first.values.len();
-	if d == 0 || shares.iter().any(|(_, s)| s.values.len() != d) {
+/// Reconstructs the output from exactly `t + 1` result shares with distinct indices
+/// `<= n`, each of dimension `d` (PROTOCOL.md section 8). It does not check the shares; see
+/// [`verify_output`].
+pub fn reconstruct(
+	shape: &JobShape,
+	shares: &[(ParticipantIndex, &ResultShare)],
+) -> Result<Output, Error> {
+	if shares.len() != shape.t() as usize + 1 {
+		return Err(Error::NotEnoughShares);
+	}
+	let d = shape.d() as usize;
+	if shares.iter().any(|(_, s)| s.values.len() != d) {
 		return Err(Error::InvalidDimension);
+	}
+	if shares.iter().any(|(i, _)| i.get() > shape.n()) {
+		return Err(Error::InvalidIndex);
 	}
 	let indices: Vec<ParticipantIndex> = shares.iter().map(|(i, _)| *i).collect();
 	let lambdas = lagrange_coefficients_at_zero(&indices)?;
@@ -106,27 +123,27 @@ pub fn reconstruct(shares: &[(ParticipantIndex, &ResultShare)]) -> Result<Output
 	Ok(Output { values, blinding })
 }
 
-/// Re-verifies a result from its record: every result share in `shares` against the
-/// aggregate commitments `Ĉ_0..Ĉ_t`, then reconstruction from exactly `t + 1` of them and
-/// the output check against `Ĉ_0`. Returns the output; anyone can run this.
+/// Re-verifies a result from its record: exactly `t + 1` result shares, each against the
+/// aggregate commitments `Ĉ_0..Ĉ_t`, then reconstruction and the output check against `Ĉ_0`.
+/// Returns the output; anyone can run this.
 pub fn verify_output(
+	shape: &JobShape,
 	aggregate: &[Commitment],
 	shares: &[(ParticipantIndex, ResultShare)],
 ) -> Result<Output, Error> {
-	let t1 = aggregate.len();
-	let c0 = aggregate.first().ok_or(Error::WrongCommitmentCount)?;
-	if shares.len() != t1 {
-		return Err(Error::NotEnoughShares);
+	if aggregate.len() != shape.t() as usize + 1 {
+		return Err(Error::WrongCommitmentCount);
 	}
-	if shares.iter().any(|(i, s)| !s.verify(*i, aggregate)) {
-		return Err(Error::ShareCheckFailed);
+	let c0 = aggregate.first().ok_or(Error::WrongCommitmentCount)?;
+	if let Some((i, _)) = shares.iter().find(|(i, s)| !s.verify(shape, *i, aggregate)) {
+		return Err(Error::InvalidResultShare { index: i.get() });
 	}
 	let borrowed: Vec<(ParticipantIndex, &ResultShare)> =
 		shares.iter().map(|(i, s)| (*i, s)).collect();
-	let output = reconstruct(&borrowed)?;
+	let output = reconstruct(shape, &borrowed)?;
 	if output.verify(c0) {
 		Ok(output)
 	} else {
-		Err(Error::InvalidProof)
+		Err(Error::OutputCheckFailed)
 	}
 }

@@ -4,16 +4,30 @@
 //! A [`Polynomial`] is secret material: it zeroizes on drop and does not print.
 
 use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt;
 use curve25519_dalek::scalar::Scalar as DalekScalar;
 use rand_core::CryptoRngCore;
+use scale_info::TypeInfo;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::{Error, Scalar};
 
 /// A worker's Shamir x-coordinate: its 1-based position in the committee. Never zero.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// SCALE-encoded as a `u32`; decoding rejects zero.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Encode, TypeInfo, MaxEncodedLen,
+)]
 pub struct ParticipantIndex(u32);
+
+impl Decode for ParticipantIndex {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		Self::new(u32::decode(input)?).map_err(|_| "participant index must not be zero".into())
+	}
+}
+
+impl DecodeWithMemTracking for ParticipantIndex {}
 
 impl ParticipantIndex {
 	/// A 1-based index; zero is rejected.

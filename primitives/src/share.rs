@@ -43,7 +43,7 @@ impl Share {
 
 	/// Serialized length of a share of dimension `d`: `32 (d + 1)`.
 	pub const fn serialized_len(d: usize) -> usize {
-		32 * (d + 1)
+		32usize.saturating_mul(d.saturating_add(1))
 	}
 
 	/// `s_0 || ... || s_{d-1} || u`, 32 bytes each.
@@ -60,12 +60,17 @@ impl Share {
 		if d == 0 || bytes.len() != Self::serialized_len(d) {
 			return Err(ShareError::DecryptionFailed);
 		}
-		let mut scalars = bytes
-			.chunks_exact(32)
-			.map(|c| Scalar::from_canonical_slice(c).map_err(|_| ShareError::NonCanonicalScalar))
-			.collect::<Result<Vec<Scalar>, ShareError>>()?;
-		let blinding = scalars.pop().ok_or(ShareError::DecryptionFailed)?;
-		Ok(Self { values: scalars, blinding })
+		// Sized up front and wiped on every exit, so no copy of the plaintext is left behind.
+		let mut share = Self { values: Vec::with_capacity(d), blinding: Scalar::ZERO };
+		let (values, blinding) = bytes.split_at(bytes.len().saturating_sub(32));
+		for chunk in values.chunks_exact(32) {
+			let s =
+				Scalar::from_canonical_slice(chunk).map_err(|_| ShareError::NonCanonicalScalar)?;
+			share.values.push(s);
+		}
+		share.blinding =
+			Scalar::from_canonical_slice(blinding).map_err(|_| ShareError::NonCanonicalScalar)?;
+		Ok(share)
 	}
 }
 

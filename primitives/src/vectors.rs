@@ -285,9 +285,9 @@ fn check_dealing(job: &Value, case: &Value) -> Vec<Share> {
 		let i = idx(&expected["index"]);
 		assert_eq!(i.get() as usize, w + 1);
 		assert_eq!(hex32(secret.public_key().as_bytes()), str_of(&expected["E"]));
-		let shared = secret.shared_key(&ephemeral_key);
+		let shared = secret.shared_secret(&ephemeral_key);
 		assert_eq!(hex32(shared.as_bytes()), str_of(&expected["K"]));
-		let key = derive_key(&ctx, i, &ephemeral_key, secret.public_key(), &shared);
+		let key = derive_key(&ctx, i, &ephemeral_key, secret.public_key(), shared.as_bytes());
 		assert_eq!(hex32(&*key), str_of(&expected["key"]));
 		assert_eq!(hex::encode(share_aad(&ctx, i)), str_of(&expected["aad"]));
 		let ciphertext = bytes(&expected["ciphertext"]);
@@ -422,7 +422,7 @@ fn dleq_proofs_match() {
 		let ctx = input_ctx(case, "provider");
 		let secret = WorkerSecret::from_bytes(&b32(&case["e"])).expect("e");
 		let r = EphemeralKey::from_bytes(&b32(&case["R"])).expect("R");
-		let k = secret.shared_key(&r);
+		let k = secret.shared_secret(&r).into_public();
 		assert_eq!(hex32(k.as_bytes()), str_of(&case["K"]));
 		let statement = DleqStatement {
 			input: &ctx,
@@ -446,6 +446,7 @@ fn dleq_proofs_match() {
 fn check_aggregation(job: &Value) {
 	let d = num(&job["d"]) as usize;
 	let t = num(&job["t"]) as usize;
+	let shape = JobShape::new(num(&job["n"]) as u32, t as u32, d as u32).expect("shape");
 	let providers = job["providers"].as_array().expect("providers");
 	let per_provider: Vec<Vec<Share>> = providers.iter().map(|p| check_dealing(job, p)).collect();
 	let qualified: Vec<usize> =
@@ -463,12 +464,19 @@ fn check_aggregation(job: &Value) {
 			ResultShare::aggregate(d, qualified.iter().map(|&q| &per_provider[q][w])).expect("sum");
 		assert_eq!(share.values, scalars(&expected["S"]));
 		assert_eq!(hex32(&share.blinding.to_bytes()), str_of(&expected["U"]));
-		assert_eq!(share.verify(i, &aggregate), expected["valid"].as_bool().expect("valid"));
+		assert_eq!(
+			share.verify(&shape, i, &aggregate),
+			expected["valid"].as_bool().expect("valid")
+		);
 		result_shares.push((i, share));
 	}
 	for bad in job["invalid_result_shares"].as_array().expect("invalid") {
 		let share = ResultShare { values: scalars(&bad["S"]), blinding: Scalar(scalar(&bad["U"])) };
-		assert!(!share.verify(idx(&bad["index"]), &aggregate), "accepted: {}", bad["reason"]);
+		assert!(
+			!share.verify(&shape, idx(&bad["index"]), &aggregate),
+			"accepted: {}",
+			bad["reason"]
+		);
 	}
 	for rec in job["reconstructions"].as_array().expect("reconstructions") {
 		let indices: Vec<ParticipantIndex> =
@@ -483,11 +491,11 @@ fn check_aggregation(job: &Value) {
 			.collect();
 		let borrowed: Vec<(ParticipantIndex, &ResultShare)> =
 			chosen.iter().map(|(i, s)| (*i, s)).collect();
-		let output = reconstruct(&borrowed).expect("reconstruct");
+		let output = reconstruct(&shape, &borrowed).expect("reconstruct");
 		assert_eq!(output.values, scalars(&rec["y"]));
 		assert_eq!(hex32(&output.blinding.to_bytes()), str_of(&rec["blinding"]));
 		assert_eq!(output.verify(&aggregate[0]), rec["output_check"].as_bool().expect("check"));
-		assert_eq!(verify_output(&aggregate, &chosen).ok(), Some(output.clone()));
+		assert_eq!(verify_output(&shape, &aggregate, &chosen).ok(), Some(output.clone()));
 		for (l, value) in output.decode().iter().enumerate() {
 			assert_eq!(value.to_string(), str_of(&rec["decoded"][l]));
 			let expected_i128 = str_of(&rec["i128"][l]);
@@ -586,7 +594,7 @@ fn bad_share_complaints_are_judged_as_the_vectors_say() {
 		let i = idx(&complaint["index"]);
 		let w = i.get() as usize - 1;
 		let secret = WorkerSecret::from_bytes(&b32(&case["worker_secrets"][w])).expect("e");
-		let k = secret.shared_key(&eph);
+		let k = secret.shared_secret(&eph).into_public();
 		assert_eq!(hex32(k.as_bytes()), str_of(&complaint["K"]));
 		let statement = DleqStatement {
 			input: &ctx,

@@ -16,7 +16,7 @@ use crate::{
 	proof::{DleqProof, DleqStatement, PossessionProof},
 	shamir::ParticipantIndex,
 	AccountBytes, Commitment, EncryptionKey, EphemeralKey, Error, InputContext, Point, Share,
-	ShareError, SharedKey,
+	ShareError, SharedKey, SharedSecret,
 };
 
 /// A worker's encryption secret `e` with its public key `E = e * G`.
@@ -76,10 +76,10 @@ impl WorkerSecret {
 		PossessionProof::create(genesis, account, &self.secret, &self.public, rng)
 	}
 
-	/// `K = e * R`.
-	pub fn shared_key(&self, ephemeral_key: &EphemeralKey) -> SharedKey {
+	/// `K = e * R`, secret until a complaint publishes it.
+	pub fn shared_secret(&self, ephemeral_key: &EphemeralKey) -> SharedSecret {
 		// e != 0 and R is not the identity, so K is not the identity.
-		SharedKey::new_unchecked(Point::from(ephemeral_key.as_dalek() * self.secret))
+		SharedSecret::multiply(ephemeral_key.as_dalek(), &self.secret)
 	}
 
 	/// Decrypts worker `index`'s share of the input `ctx` with ephemeral key `R`
@@ -92,8 +92,8 @@ impl WorkerSecret {
 		ciphertext: &[u8],
 		d: usize,
 	) -> Result<Share, ShareError> {
-		let shared_key = self.shared_key(ephemeral_key);
-		let key = derive_key(ctx, index, ephemeral_key, &self.public, &shared_key);
+		let shared = self.shared_secret(ephemeral_key);
+		let key = derive_key(ctx, index, ephemeral_key, &self.public, shared.as_bytes());
 		decrypt_share(&key, &share_aad(ctx, index), ciphertext, d)
 	}
 
@@ -118,6 +118,10 @@ impl WorkerSecret {
 
 	/// A complaint against the input `ctx` with ephemeral key `R`: `K_i` and the DLEQ proof
 	/// (PROTOCOL.md section 7).
+	///
+	/// Publishing `K_i = e_i R` is safe only for an `R` that the chain accepted with a proof of
+	/// knowledge of `r` (section 5): never call this for an `R` taken from anywhere else, or
+	/// it becomes a Diffie-Hellman oracle on `e_i`.
 	pub fn complain<R: CryptoRngCore + ?Sized>(
 		&self,
 		ctx: &InputContext,
@@ -125,7 +129,7 @@ impl WorkerSecret {
 		ephemeral_key: &EphemeralKey,
 		rng: &mut R,
 	) -> Complaint {
-		let shared_key = self.shared_key(ephemeral_key);
+		let shared_key = self.shared_secret(ephemeral_key).into_public();
 		let statement = DleqStatement {
 			input: ctx,
 			index,
@@ -233,7 +237,7 @@ pub fn judge_complaint(
 		subject.index,
 		subject.ephemeral_key,
 		subject.worker_key,
-		&shared_key,
+		shared_key.as_bytes(),
 	);
 	let aad = share_aad(subject.input, subject.index);
 	// Once K_i is public, so is this share: the variable-time check is fine here.

@@ -88,9 +88,9 @@ proptest! {
 				.collect();
 			let items: Vec<(&Share, &[Commitment])> =
 				shares.iter().zip(&accepted).map(|(sh, (_, a, _))| (sh, &a.commitments[..])).collect();
-			prop_assert_eq!(batch_verify_shares(idx(w), &items, &mut s.rng), Ok(()));
+			prop_assert_eq!(batch_verify_shares(&s.shape, idx(w), &items, &mut s.rng), Ok(()));
 			let rs = ResultShare::aggregate(d, &shares).expect("aggregate");
-			prop_assert!(rs.verify(idx(w), &aggregate));
+			prop_assert!(rs.verify(&s.shape, idx(w), &aggregate));
 			result_shares.push((idx(w), rs));
 		}
 
@@ -103,16 +103,24 @@ proptest! {
 		}
 		let chosen: Vec<(ParticipantIndex, ResultShare)> =
 			order[..t as usize + 1].iter().map(|&w| result_shares[w].clone()).collect();
-		let output = verify_output(&aggregate, &chosen).expect("record verifies");
+		let output = verify_output(&s.shape, &aggregate, &chosen).expect("record verifies");
 		for (l, value) in output.decode().iter().enumerate() {
 			let expected: i128 = inputs.iter().map(|v| v[l]).sum();
 			prop_assert_eq!(value.to_i128(), Some(expected));
 		}
 
-		// t shares are not enough.
+		// t shares are not enough, and t of them with one reused is not t + 1 shares.
 		let fewer: Vec<_> = chosen[..t as usize].iter().map(|(i, r)| (*i, r)).collect();
-		let partial = reconstruct(&fewer).expect("reconstructs something");
-		prop_assert!(!partial.verify(&aggregate[0]));
+		prop_assert_eq!(reconstruct(&s.shape, &fewer).err(), Some(mpc_primitives::Error::NotEnoughShares));
+		let mut repeated = fewer.clone();
+		repeated.push(fewer[0]);
+		prop_assert!(reconstruct(&s.shape, &repeated).is_err());
+		let mut forged = chosen.clone();
+		forged[0].1.blinding += Scalar::ONE;
+		prop_assert_eq!(
+			verify_output(&s.shape, &aggregate, &forged).err(),
+			Some(mpc_primitives::Error::InvalidResultShare { index: forged[0].0.get() })
+		);
 	}
 
 	#[test]
@@ -188,7 +196,7 @@ proptest! {
 				let mut values = good.values().to_vec();
 				values[0] += Scalar::from(delta);
 				let wrong = Share::new(values, *good.blinding()).expect("share");
-				let key = derive_key(&c, idx(w), &a.ephemeral_key, &s.keys[w], &s.secrets[w].shared_key(&a.ephemeral_key));
+				let key = derive_key(&c, idx(w), &a.ephemeral_key, &s.keys[w], s.secrets[w].shared_secret(&a.ephemeral_key).as_bytes());
 				submission.ciphertexts[w] = encrypt_share(&key, &share_aad(&c, idx(w)), &wrong);
 				let checked = s.secrets[w].open_and_check_share(&c, idx(w), &a.ephemeral_key, &submission.ciphertexts[w], &a.commitments, d);
 				prop_assert_eq!(checked.err(), Some(ShareError::CheckFailed));
@@ -201,7 +209,7 @@ proptest! {
 		}
 		let items: Vec<(&Share, &[Commitment])> =
 			shares.iter().zip(&commitment_sets).map(|(sh, c)| (sh, &c[..])).collect();
-		prop_assert_eq!(batch_verify_shares(idx(w), &items, &mut s.rng), Err(vec![bad]));
+		prop_assert_eq!(batch_verify_shares(&s.shape, idx(w), &items, &mut s.rng), Err(vec![bad]));
 	}
 
 	#[test]
@@ -292,13 +300,18 @@ proptest! {
 			.open_share(&c, idx(w), &a.ephemeral_key, &submission.ciphertexts[w], d)
 			.expect("decrypts");
 		let rs = ResultShare::aggregate(d, [&share]).expect("aggregate");
-		prop_assert!(rs.verify(idx(w), &a.commitments));
-		// Presented as another worker's share.
-		prop_assert!(!rs.verify(idx((w + 1) % n as usize), &a.commitments));
+		prop_assert!(rs.verify(&s.shape, idx(w), &a.commitments));
+		// Presented as another worker's share, or as a worker outside the committee.
+		prop_assert!(!rs.verify(&s.shape, idx((w + 1) % n as usize), &a.commitments));
+		prop_assert!(!rs.verify(&s.shape, idx(n as usize), &a.commitments));
 		let mut tweaked = rs.clone();
 		let l = component.index(d + 1);
 		if l < d { tweaked.values[l] += Scalar::ONE } else { tweaked.blinding += Scalar::ONE }
-		prop_assert!(!tweaked.verify(idx(w), &a.commitments));
+		prop_assert!(!tweaked.verify(&s.shape, idx(w), &a.commitments));
+		// Padding with a zero component leaves the equation intact, but not the dimension.
+		let mut padded = rs.clone();
+		padded.values.push(Scalar::ZERO);
+		prop_assert!(!padded.verify(&s.shape, idx(w), &a.commitments));
 	}
 
 	#[test]
