@@ -1,0 +1,154 @@
+//! A test runtime: `frame_system`, `pallet_balances` and this pallet, with 32-byte accounts
+//! (the protocol binds them), a fixed-seed randomness, penalties resolved into a treasury
+//! account (so total issuance never moves), and a recorder of completed jobs.
+
+use crate as pallet_mpc;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, Hooks, Randomness},
+};
+use frame_system::{pallet_prelude::BlockNumberFor, EnsureSigned};
+use mpc_primitives::WorkerSecret;
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+use sp_runtime::{
+	traits::{Hash, IdentityLookup},
+	AccountId32, BuildStorage,
+};
+
+pub type AccountId = AccountId32;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Mpc: pallet_mpc,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<1>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Randomness that depends only on the subject and the block: deterministic tests, and a
+/// different committee for each job.
+pub struct TestRandomness;
+
+impl Randomness<sp_core::H256, BlockNumberFor<Test>> for TestRandomness {
+	fn random(subject: &[u8]) -> (sp_core::H256, BlockNumberFor<Test>) {
+		let block = System::block_number();
+		(<Test as frame_system::Config>::Hashing::hash_of(&(subject, block)), block)
+	}
+}
+
+/// `(job_id, values, inputs)` of a completed job.
+pub type Completion = (u64, Vec<Option<i128>>, u32);
+
+thread_local! {
+	/// Every completed job, in order.
+	pub static COMPLETED: RefCell<Vec<Completion>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records completions, as a consuming pallet would.
+pub struct RecordCompleted;
+
+impl crate::OnJobCompleted<AccountId> for RecordCompleted {
+	fn on_job_completed(job_id: u64, _: &AccountId, values: &[Option<i128>], inputs: u32) {
+		COMPLETED.with(|c| c.borrow_mut().push((job_id, values.to_vec(), inputs)));
+	}
+}
+
+parameter_types! {
+	pub const TreasuryAccount: AccountId = AccountId32::new([0xee; 32]);
+}
+
+pub const WORKER_BOND: Balance = 1_000;
+pub const FAULT_PENALTY: Balance = 100;
+pub const COMPLAINT_WINDOW: u64 = 3;
+pub const COMPUTE_WINDOW: u64 = 5;
+pub const INITIAL_BALANCE: Balance = 1_000_000;
+
+impl pallet_mpc::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RegisterOrigin = EnsureSigned<AccountId>;
+	type Randomness = TestRandomness;
+	type Slash = ResolveTo<TreasuryAccount, Balances>;
+	type OnJobCompleted = RecordCompleted;
+	type WorkerBond = ConstU128<WORKER_BOND>;
+	type FaultPenalty = ConstU128<FAULT_PENALTY>;
+	type InputDepositBase = ConstU128<10>;
+	type InputDepositPerByte = ConstU128<1>;
+	type JobDepositBase = ConstU128<50>;
+	type JobDepositPerByte = ConstU128<1>;
+	type MaxWorkers = ConstU32<16>;
+	type MaxCommittee = ConstU32<8>;
+	type MaxDimension = ConstU32<4>;
+	type MaxInputsPerJob = ConstU32<32>;
+	type MaxMetadataLen = ConstU32<64>;
+	type MaxAllowedProviders = ConstU32<8>;
+	type MaxInputWindow = ConstU64<100>;
+	type ComplaintWindow = ConstU64<COMPLAINT_WINDOW>;
+	type ComputeWindow = ConstU64<COMPUTE_WINDOW>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type CleanupBatch = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+use frame_support::traits::ConstU64;
+
+/// Account number `n`.
+pub fn acc(n: u8) -> AccountId {
+	AccountId32::new([n; 32])
+}
+
+/// The encryption secret of worker account `n` (deterministic).
+pub fn worker_secret(n: u8) -> WorkerSecret {
+	WorkerSecret::from_uniform_bytes(&[n; 64]).expect("non-zero")
+}
+
+/// A deterministic RNG for dealing and proofs in tests.
+pub fn rng(seed: u64) -> ChaCha20Rng {
+	ChaCha20Rng::seed_from_u64(seed)
+}
+
+/// Accounts 1..=60 funded, plus the treasury at the existential deposit.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().expect("storage");
+	let mut balances: Vec<(AccountId, Balance)> =
+		(1..=60u8).map(|n| (acc(n), INITIAL_BALANCE)).collect();
+	balances.push((TreasuryAccount::get(), 1));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut t)
+		.expect("balances");
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		COMPLETED.with(|c| c.borrow_mut().clear());
+	});
+	ext
+}
+
+/// Runs blocks up to `n`, with every pallet's hooks.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Mpc::on_initialize(next);
+	}
+}

@@ -1,0 +1,898 @@
+//! Tests of the pallet in the mock runtime, with real dealings from `mpc-primitives`.
+
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect as _, InspectHold as _},
+	BoundedVec,
+};
+use mpc_primitives::{
+	deal,
+	encryption::{derive_key, encrypt_share, share_aad},
+	InputContext, ResultShare, Share, Submission,
+};
+use sp_runtime::{DispatchError, TokenError};
+
+const OWNER: u8 = 30;
+const REWARD: Balance = 500;
+
+fn origin(n: u8) -> RuntimeOrigin {
+	RuntimeOrigin::signed(acc(n))
+}
+
+fn register(n: u8) {
+	let secret = worker_secret(n);
+	let proof = secret.prove_possession(&Mpc::genesis_hash(), acc(n).as_ref(), &mut rng(n.into()));
+	assert_ok!(Mpc::register_worker(origin(n), secret.public_key().to_bytes(), proof.to_bytes()));
+}
+
+/// Workers are accounts `1..=k`.
+fn register_workers(k: u8) {
+	for n in 1..=k {
+		register(n);
+	}
+}
+
+fn spec(n: u32, t: u32, d: u32) -> JobSpec<Test> {
+	JobSpec {
+		committee_size: n,
+		threshold: t,
+		dimension: d,
+		decimals: 2,
+		input_window: 10,
+		max_inputs: 20,
+		min_inputs: 1,
+		allowed_providers: None,
+		metadata: BoundedVec::truncate_from(b"average salary".to_vec()),
+		reward_per_worker: REWARD,
+	}
+}
+
+fn create(spec: JobSpec<Test>) -> JobId {
+	let id = NextJobId::<Test>::get();
+	assert_ok!(Mpc::create_job(origin(OWNER), spec));
+	id
+}
+
+fn job(id: JobId) -> Job<Test> {
+	Jobs::<Test>::get(id).expect("job exists")
+}
+
+fn ctx(job_id: JobId, provider: u8) -> InputContext {
+	InputContext::new(Mpc::genesis_hash(), job_id, *acc(provider).as_ref())
+}
+
+fn dealing(job_id: JobId, provider: u8, values: &[i128]) -> Submission {
+	let keys: Vec<_> = Committees::<Test>::get(job_id).iter().map(|m| m.key).collect();
+	let t = job(job_id).shape.t();
+	deal(&ctx(job_id, provider), &keys, t, values, &mut rng(u64::from(provider) + job_id * 1000))
+		.expect("deal")
+}
+
+fn submit_as(job_id: JobId, provider: u8, s: &Submission) -> DispatchResult {
+	Mpc::submit_input(
+		origin(provider),
+		job_id,
+		s.ephemeral_key,
+		s.proof,
+		BoundedVec::try_from(s.commitments.clone()).expect("within bounds"),
+		BoundedVec::try_from(
+			s.ciphertexts
+				.iter()
+				.map(|c| BoundedVec::try_from(c.clone()).expect("within bounds"))
+				.collect::<Vec<_>>(),
+		)
+		.expect("within bounds"),
+	)
+}
+
+fn submit(job_id: JobId, provider: u8, values: &[i128]) {
+	let s = dealing(job_id, provider, values);
+	assert_ok!(submit_as(job_id, provider, &s));
+}
+
+/// Account number of committee member `i` (1-based).
+fn member(job_id: JobId, i: u32) -> u8 {
+	let m = &Committees::<Test>::get(job_id)[i as usize - 1];
+	AsRef::<[u8; 32]>::as_ref(&m.account)[0]
+}
+
+fn index(i: u32) -> mpc_primitives::ParticipantIndex {
+	mpc_primitives::ParticipantIndex::new(i).expect("non-zero")
+}
+
+/// What honest worker `i` computes: the sum of its shares of the qualified inputs.
+fn honest_result_share(job_id: JobId, i: u32) -> ResultShare {
+	let j = job(job_id);
+	let secret = worker_secret(member(job_id, i));
+	let d = j.shape.d() as usize;
+	let shares: Vec<Share> = (0..j.input_count)
+		.filter_map(|k| {
+			let input = Inputs::<Test>::get(job_id, k).filter(|x| x.qualified)?;
+			let ct = Ciphertexts::<Test>::get((job_id, k, i)).expect("ciphertext");
+			let c = InputContext::new(Mpc::genesis_hash(), job_id, *input.provider.as_ref());
+			Some(secret.open_share(&c, index(i), &input.ephemeral_key, &ct, d).expect("decrypts"))
+		})
+		.collect();
+	ResultShare::aggregate(d, &shares).expect("aggregate")
+}
+
+fn submit_share(job_id: JobId, i: u32, share: &ResultShare) -> DispatchResultWithPostInfo {
+	Mpc::submit_result_share(
+		origin(member(job_id, i)),
+		job_id,
+		BoundedVec::try_from(share.values.iter().map(|s| s.to_bytes()).collect::<Vec<_>>())
+			.expect("within bounds"),
+		share.blinding.to_bytes(),
+	)
+}
+
+/// Runs blocks until the job leaves its current phase.
+fn run_to_deadline(job_id: JobId) {
+	run_to_block(job(job_id).deadline);
+}
+
+fn total_issuance() -> Balance {
+	<Balances as frame_support::traits::fungible::Inspect<_>>::total_issuance()
+}
+
+fn held(n: u8, reason: HoldReason) -> Balance {
+	Balances::balance_on_hold(&reason.into(), &acc(n))
+}
+
+fn free(n: u8) -> Balance {
+	Balances::balance(&acc(n))
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+/// Money is neither created nor destroyed: the sum of every account's free and held balance
+/// is the total issuance, which never moves (penalties go to the treasury).
+fn assert_money_conserved(issuance: Balance) {
+	assert_eq!(total_issuance(), issuance);
+	let sum: Balance = frame_system::Account::<Test>::iter()
+		.map(|(_, info)| info.data.free + info.data.reserved)
+		.sum();
+	assert_eq!(sum, issuance);
+	assert_ok!(Mpc::do_try_state());
+}
+
+/// Runs a whole job with honest providers and workers and checks the output, the record and
+/// the money.
+fn lifecycle(n: u32, t: u32, d: u32) {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(n as u8 + 1);
+		let id = create(spec(n, t, d));
+		let owner_before = free(OWNER);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), REWARD * n as u128);
+
+		let inputs: Vec<Vec<i128>> =
+			(0..4).map(|k| (0..d as i128).map(|l| 425_075 + 1_000 * k - 7 * l).collect()).collect();
+		for (k, values) in inputs.iter().enumerate() {
+			submit(id, 40 + k as u8, values);
+		}
+		let deposit = Mpc::input_deposit(&job(id).shape);
+		assert_eq!(held(40, HoldReason::InputDeposit), deposit);
+
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Verifying);
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Computing);
+
+		let worker_before: Vec<Balance> = (1..=n).map(|i| free(member(id, i))).collect();
+		for i in 1..=n {
+			let share = honest_result_share(id, i);
+			assert_ok!(submit_share(id, i, &share));
+			if i == t + 1 {
+				assert_eq!(job(id).phase, JobPhase::Completed);
+			} else if i <= t {
+				assert_eq!(job(id).phase, JobPhase::Computing);
+			}
+		}
+		let result = Results::<Test>::get(id).expect("result");
+		for l in 0..d as usize {
+			let sum: i128 = inputs.iter().map(|v| v[l]).sum();
+			assert_eq!(result.values[l], Some(sum));
+			assert_eq!(result.means[l], Some(sum.div_euclid(4)));
+		}
+		assert_eq!(result.qualified_inputs, 4);
+		assert_eq!(COMPLETED.with(|c| c.borrow().clone()), vec![(id, result.values.to_vec(), 4)]);
+		let record = Mpc::proof_of_mpc(id).expect("record");
+		assert!(Mpc::verify_record(&record));
+		assert_eq!(record.result_shares.len(), n as usize);
+
+		// Every worker delivered before the deadline, so every worker is paid.
+		for i in 1..=n {
+			assert_eq!(free(member(id, i)), worker_before[i as usize - 1] + REWARD);
+		}
+		run_to_deadline(id);
+		assert!(job(id).settled);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+		assert_eq!(free(OWNER), owner_before);
+
+		// Cleanup returns every provider's deposit and removes the bulky data.
+		run_to_block(System::block_number() + 2);
+		assert!(!Cleanup::<Test>::contains_key(id));
+		for k in 0..4u8 {
+			assert_eq!(held(40 + k, HoldReason::InputDeposit), 0);
+			assert_eq!(free(40 + k), INITIAL_BALANCE);
+		}
+		assert_eq!(Inputs::<Test>::iter_prefix(id).count(), 0);
+		assert_eq!(Ciphertexts::<Test>::iter_prefix((id,)).count(), 0);
+		// The record survives the cleanup.
+		assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
+		assert_money_conserved(issuance);
+
+		let deposit = job(id).deposit;
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_eq!(free(OWNER), owner_before + deposit);
+		assert_eq!(free(OWNER), INITIAL_BALANCE - REWARD * n as u128);
+		assert!(Jobs::<Test>::get(id).is_none());
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn lifecycle_3_1_1_outputs_the_sum() {
+	lifecycle(3, 1, 1);
+}
+
+#[test]
+fn lifecycle_5_2_1_outputs_the_sum() {
+	lifecycle(5, 2, 1);
+}
+
+#[test]
+fn lifecycle_5_2_3_outputs_the_sum() {
+	lifecycle(5, 2, 3);
+}
+
+#[test]
+fn workers_that_do_not_deliver_are_not_paid_and_the_owner_gets_the_rest() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(5);
+		let id = create(spec(5, 2, 1));
+		submit(id, 40, &[100]);
+		submit(id, 41, &[-30]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		let silent = member(id, 5);
+		let silent_before = free(silent);
+		for i in 1..=3 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		assert_eq!(Results::<Test>::get(id).expect("result").values[0], Some(70));
+		run_to_deadline(id);
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::Mpc(Event::JobSettled { job_id: id, refunded: 2 * REWARD })));
+		assert_eq!(free(silent), silent_before);
+		// Too late now.
+		assert_noop!(submit_share(id, 5, &honest_result_share(id, 5)), Error::<Test>::NotComputing);
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn registration_checks_key_proof_and_pool() {
+	new_test_ext().execute_with(|| {
+		let genesis = Mpc::genesis_hash();
+		let s = worker_secret(1);
+		let proof = s.prove_possession(&genesis, acc(1).as_ref(), &mut rng(1)).to_bytes();
+		let key = s.public_key().to_bytes();
+		// A proof made for another account.
+		let other = s.prove_possession(&genesis, acc(2).as_ref(), &mut rng(2)).to_bytes();
+		assert_noop!(
+			Mpc::register_worker(origin(1), key, other),
+			Error::<Test>::InvalidPossessionProof
+		);
+		assert_noop!(Mpc::register_worker(origin(1), [0u8; 32], proof), Error::<Test>::InvalidKey);
+		assert_noop!(Mpc::register_worker(origin(1), [0xff; 32], proof), Error::<Test>::InvalidKey);
+		let mut bad = proof;
+		bad[40] ^= 1;
+		assert_noop!(
+			Mpc::register_worker(origin(1), key, bad),
+			Error::<Test>::InvalidPossessionProof
+		);
+		assert_ok!(Mpc::register_worker(origin(1), key, proof));
+		assert_eq!(held(1, HoldReason::WorkerBond), WORKER_BOND);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::WorkerRegistered { worker: acc(1), key })
+		);
+		assert_noop!(Mpc::register_worker(origin(1), key, proof), Error::<Test>::AlreadyRegistered);
+		// The same key from another account, even with a valid proof for that account.
+		assert_noop!(Mpc::register_worker(origin(2), key, other), Error::<Test>::KeyInUse);
+		// An account that cannot pay the bond.
+		let poor = AccountId32::new([200; 32]);
+		let s = worker_secret(200);
+		let proof = s.prove_possession(&genesis, poor.as_ref(), &mut rng(3)).to_bytes();
+		assert_noop!(
+			Mpc::register_worker(RuntimeOrigin::signed(poor), s.public_key().to_bytes(), proof),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			Mpc::register_worker(RuntimeOrigin::none(), key, proof),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+use sp_runtime::AccountId32;
+
+#[test]
+fn the_pool_is_bounded() {
+	new_test_ext().execute_with(|| {
+		register_workers(16);
+		let s = worker_secret(17);
+		let proof = s.prove_possession(&Mpc::genesis_hash(), acc(17).as_ref(), &mut rng(17));
+		assert_noop!(
+			Mpc::register_worker(origin(17), s.public_key().to_bytes(), proof.to_bytes()),
+			Error::<Test>::TooManyWorkers
+		);
+	});
+}
+
+#[test]
+fn keys_rotate_and_workers_leave_only_when_idle() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let new = worker_secret(99);
+		let proof = new.prove_possession(&Mpc::genesis_hash(), acc(1).as_ref(), &mut rng(9));
+		let id = create(spec(3, 1, 1));
+		assert_noop!(
+			Mpc::rotate_key(origin(1), new.public_key().to_bytes(), proof.to_bytes()),
+			Error::<Test>::WorkerBusy
+		);
+		assert_noop!(Mpc::deregister_worker(origin(1)), Error::<Test>::WorkerBusy);
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+
+		let old = Workers::<Test>::get(acc(1)).expect("worker").key;
+		assert_ok!(Mpc::rotate_key(origin(1), new.public_key().to_bytes(), proof.to_bytes()));
+		assert!(WorkerKeys::<Test>::get(old.as_bytes()).is_none());
+		assert_eq!(WorkerKeys::<Test>::get(new.public_key().as_bytes()), Some(acc(1)));
+		// Another worker cannot take the rotated key.
+		let p2 = new.prove_possession(&Mpc::genesis_hash(), acc(2).as_ref(), &mut rng(10));
+		assert_noop!(
+			Mpc::rotate_key(origin(2), new.public_key().to_bytes(), p2.to_bytes()),
+			Error::<Test>::KeyInUse
+		);
+		assert_noop!(
+			Mpc::rotate_key(origin(50), new.public_key().to_bytes(), p2.to_bytes()),
+			Error::<Test>::NotRegistered
+		);
+
+		let before = free(1);
+		assert_ok!(Mpc::deregister_worker(origin(1)));
+		assert_eq!(free(1), before + WORKER_BOND);
+		assert!(Workers::<Test>::get(acc(1)).is_none());
+		assert_eq!(WorkerList::<Test>::get().len(), 2);
+		assert_noop!(Mpc::deregister_worker(origin(1)), Error::<Test>::NotRegistered);
+	});
+}
+
+#[test]
+fn bad_job_parameters_are_rejected() {
+	new_test_ext().execute_with(|| {
+		register_workers(8);
+		let check = |s: JobSpec<Test>, e: Error<Test>| {
+			assert_noop!(Mpc::create_job(origin(OWNER), s), e);
+		};
+		check(spec(3, 0, 1), Error::<Test>::InvalidThreshold);
+		check(spec(3, 3, 1), Error::<Test>::InvalidThreshold);
+		check(spec(9, 2, 1), Error::<Test>::CommitteeTooLarge);
+		check(spec(3, 1, 0), Error::<Test>::InvalidDimension);
+		check(spec(3, 1, 5), Error::<Test>::InvalidDimension);
+		check(JobSpec { input_window: 0, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputWindow);
+		check(JobSpec { input_window: 101, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputWindow);
+		check(JobSpec { min_inputs: 0, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputLimits);
+		check(
+			JobSpec { min_inputs: 5, max_inputs: 4, ..spec(3, 1, 1) },
+			Error::<Test>::InvalidInputLimits,
+		);
+		check(JobSpec { max_inputs: 33, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputLimits);
+		check(JobSpec { decimals: 39, ..spec(3, 1, 1) }, Error::<Test>::InvalidDecimals);
+		assert_noop!(
+			Mpc::create_job(
+				origin(OWNER),
+				JobSpec { reward_per_worker: u128::MAX, ..spec(3, 1, 1) }
+			),
+			sp_runtime::ArithmeticError::Overflow
+		);
+		assert_noop!(
+			Mpc::create_job(
+				origin(OWNER),
+				JobSpec { reward_per_worker: INITIAL_BALANCE, ..spec(3, 1, 1) }
+			),
+			TokenError::FundsUnavailable
+		);
+	});
+	new_test_ext().execute_with(|| {
+		register_workers(2);
+		assert_noop!(
+			Mpc::create_job(origin(OWNER), spec(3, 1, 1)),
+			Error::<Test>::NotEnoughWorkers
+		);
+	});
+}
+
+#[test]
+fn committees_are_distinct_registered_workers_with_snapshotted_keys() {
+	new_test_ext().execute_with(|| {
+		register_workers(8);
+		let mut seen = Vec::new();
+		for _ in 0..4 {
+			let id = create(spec(5, 2, 1));
+			let committee = Committees::<Test>::get(id);
+			assert_eq!(committee.len(), 5);
+			let mut accounts: Vec<_> = committee.iter().map(|m| m.account.clone()).collect();
+			for (i, m) in committee.iter().enumerate() {
+				assert_eq!(Workers::<Test>::get(&m.account).expect("registered").key, m.key);
+				assert_eq!(WorkerJobs::<Test>::get(&m.account, id), Some(i as u32 + 1));
+			}
+			accounts.sort();
+			accounts.dedup();
+			assert_eq!(accounts.len(), 5);
+			seen.push(committee.iter().map(|m| m.account.clone()).collect::<Vec<_>>());
+		}
+		// The draw depends on the job: not every committee is the same.
+		assert!(seen.windows(2).any(|w| w[0] != w[1]));
+	});
+}
+
+#[test]
+fn cancel_returns_the_escrow_and_only_before_inputs() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		assert_noop!(Mpc::cancel_job(origin(41), id), Error::<Test>::NotJobOwner);
+		assert_noop!(Mpc::cancel_job(origin(OWNER), 99), Error::<Test>::UnknownJob);
+		let other = create(spec(3, 1, 1));
+		submit(other, 40, &[1]);
+		assert_noop!(Mpc::cancel_job(origin(OWNER), other), Error::<Test>::HasInputs);
+
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+		assert_eq!(job(id).phase, JobPhase::Cancelled);
+		assert_eq!(last_event(), RuntimeEvent::Mpc(Event::JobCancelled { job_id: id }));
+		assert_noop!(Mpc::cancel_job(origin(OWNER), id), Error::<Test>::NotCollecting);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), REWARD * 3);
+		// The committee is free of the cancelled job.
+		for m in Committees::<Test>::get(id) {
+			assert!(WorkerJobs::<Test>::get(&m.account, id).is_none());
+		}
+		let deposit = job(id).deposit;
+		let before = free(OWNER);
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_eq!(free(OWNER), before + deposit);
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn close_inputs_needs_the_owner_and_enough_inputs() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(JobSpec { min_inputs: 2, ..spec(3, 1, 1) });
+		submit(id, 40, &[5]);
+		assert_noop!(Mpc::close_inputs(origin(OWNER), id), Error::<Test>::TooFewInputs);
+		submit(id, 41, &[6]);
+		assert_noop!(Mpc::close_inputs(origin(40), id), Error::<Test>::NotJobOwner);
+		let old_deadline = job(id).deadline;
+		assert_ok!(Mpc::close_inputs(origin(OWNER), id));
+		let j = job(id);
+		assert_eq!(j.phase, JobPhase::Verifying);
+		assert_eq!(j.deadline, System::block_number() + COMPLAINT_WINDOW);
+		assert!(!Deadlines::<Test>::get(old_deadline).contains(&id));
+		assert_noop!(Mpc::close_inputs(origin(OWNER), id), Error::<Test>::NotCollecting);
+		assert_noop!(submit_as(id, 42, &dealing(id, 42, &[1])), Error::<Test>::NotCollecting);
+	});
+}
+
+#[test]
+fn reaching_max_inputs_closes_collecting() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(JobSpec { max_inputs: 2, ..spec(3, 1, 1) });
+		submit(id, 40, &[5]);
+		assert_eq!(job(id).phase, JobPhase::Collecting);
+		submit(id, 41, &[6]);
+		assert_eq!(job(id).phase, JobPhase::Verifying);
+		assert!(matches!(last_event(), RuntimeEvent::Mpc(Event::InputsClosed { inputs: 2, .. })));
+	});
+}
+
+#[test]
+fn every_bad_submission_is_rejected_without_a_trace() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(JobSpec {
+			allowed_providers: Some(BoundedVec::truncate_from(vec![acc(40), acc(41), acc(42)])),
+			..spec(3, 1, 1)
+		});
+		let good = dealing(id, 40, &[42]);
+		let t = |s: &Submission, e: Error<Test>| {
+			assert_noop!(submit_as(id, 40, s), e);
+		};
+
+		assert_noop!(submit_as(99, 40, &good), Error::<Test>::UnknownJob);
+		assert_noop!(submit_as(id, 43, &dealing(id, 43, &[1])), Error::<Test>::ProviderNotAllowed);
+		let mut s = good.clone();
+		s.commitments.pop();
+		t(&s, Error::<Test>::WrongCommitmentCount);
+		let mut s = good.clone();
+		s.commitments.push(s.commitments[0]);
+		t(&s, Error::<Test>::WrongCommitmentCount);
+		let mut s = good.clone();
+		s.commitments[1] = [0xff; 32];
+		t(&s, Error::<Test>::BadCommitmentEncoding);
+		let mut s = good.clone();
+		s.ciphertexts.pop();
+		t(&s, Error::<Test>::WrongCiphertextCount);
+		let mut s = good.clone();
+		s.ciphertexts[1].pop();
+		t(&s, Error::<Test>::BadCiphertextLength);
+		let mut s = good.clone();
+		s.ephemeral_key = [0xff; 32];
+		t(&s, Error::<Test>::BadEphemeralKeyEncoding);
+		let mut s = good.clone();
+		s.ephemeral_key = [0; 32];
+		t(&s, Error::<Test>::IdentityEphemeralKey);
+		let mut s = good.clone();
+		s.proof[33] ^= 1;
+		t(&s, Error::<Test>::InvalidDealingProof);
+		// Another account copying the submission.
+		assert_noop!(submit_as(id, 41, &good), Error::<Test>::InvalidDealingProof);
+		// Funds for the deposit.
+		let id2 = create(spec(3, 1, 1));
+		let poor = AccountId32::new([201; 32]);
+		let keys: Vec<_> = Committees::<Test>::get(id2).iter().map(|m| m.key).collect();
+		let s = deal(
+			&InputContext::new(Mpc::genesis_hash(), id2, *poor.as_ref()),
+			&keys,
+			1,
+			&[1],
+			&mut rng(5),
+		)
+		.expect("deal");
+		assert_noop!(
+			Mpc::submit_input(
+				RuntimeOrigin::signed(poor),
+				id2,
+				s.ephemeral_key,
+				s.proof,
+				BoundedVec::truncate_from(s.commitments.clone()),
+				BoundedVec::truncate_from(
+					s.ciphertexts
+						.iter()
+						.map(|c| BoundedVec::truncate_from(c.clone()))
+						.collect::<Vec<_>>()
+				),
+			),
+			TokenError::FundsUnavailable
+		);
+
+		assert_ok!(submit_as(id, 40, &good));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::InputSubmitted { job_id: id, index: 0, provider: acc(40) })
+		);
+		assert_noop!(submit_as(id, 40, &dealing(id, 40, &[7])), Error::<Test>::AlreadySubmitted);
+		// 42 re-uses 40's R: it knows r only if it is 40's owner; the chain refuses the R.
+		let keys: Vec<_> = Committees::<Test>::get(id).iter().map(|m| m.key).collect();
+		let mut s = deal(&ctx(id, 42), &keys, 1, &[9], &mut rng(1)).expect("deal");
+		s.ephemeral_key = good.ephemeral_key;
+		assert_noop!(submit_as(id, 42, &s), Error::<Test>::RepeatedEphemeralKey);
+
+		run_to_deadline(id);
+		assert_noop!(submit_as(id, 41, &dealing(id, 41, &[1])), Error::<Test>::NotCollecting);
+	});
+}
+
+/// Re-encrypts worker `i`'s share of the submission with its first value off by one.
+fn corrupt_share(job_id: JobId, provider: u8, s: &mut Submission, i: u32) {
+	let secret = worker_secret(member(job_id, i));
+	let r = mpc_primitives::EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
+	let c = ctx(job_id, provider);
+	let d = job(job_id).shape.d() as usize;
+	let good =
+		secret.open_share(&c, index(i), &r, &s.ciphertexts[i as usize - 1], d).expect("decrypts");
+	let mut values = good.values().to_vec();
+	values[0] += mpc_primitives::Scalar::ONE;
+	let bad = Share::new(values, *good.blinding()).expect("share");
+	let shared = secret.shared_secret(&r);
+	let key = derive_key(&c, index(i), &r, secret.public_key(), shared.as_bytes());
+	s.ciphertexts[i as usize - 1] = encrypt_share(&key, &share_aad(&c, index(i)), &bad);
+}
+
+fn complaint(job_id: JobId, input: InputIndex, i: u32) -> mpc_primitives::Complaint {
+	let secret = worker_secret(member(job_id, i));
+	let record = Inputs::<Test>::get(job_id, input).expect("input");
+	let c = InputContext::new(Mpc::genesis_hash(), job_id, *record.provider.as_ref());
+	secret.complain(&c, index(i), &record.ephemeral_key, &mut rng(77))
+}
+
+#[test]
+fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(5);
+		let id = create(spec(5, 2, 1));
+		submit(id, 40, &[1_000]);
+		let mut cheat = dealing(id, 41, &[5_000]);
+		corrupt_share(id, 41, &mut cheat, 3);
+		assert_ok!(submit_as(id, 41, &cheat));
+		submit(id, 42, &[2_000]);
+
+		// Worker 3 finds its share of input 1 bad.
+		let c = complaint(id, 1, 3);
+		let treasury = Balances::balance(&TreasuryAccount::get());
+		let deposit = held(41, HoldReason::InputDeposit);
+		let post = Mpc::complain(
+			origin(member(id, 3)),
+			id,
+			1,
+			c.shared_key.to_bytes(),
+			c.proof.to_bytes(),
+		)
+		.expect("complaint accepted");
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::InputDisqualified { job_id: id, index: 1, worker: 3 })
+		);
+		assert_eq!(held(41, HoldReason::InputDeposit), 0);
+		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + deposit);
+		assert_eq!(job(id).qualified_count, 2);
+		assert_eq!(Disqualified::<Test>::get(id).to_vec(), vec![1]);
+		assert_noop!(
+			Mpc::complain(
+				origin(member(id, 3)),
+				id,
+				1,
+				c.shared_key.to_bytes(),
+				c.proof.to_bytes()
+			),
+			Error::<Test>::AlreadyDisqualified
+		);
+
+		// Worker 1 complains about a good input: its fault.
+		let c = complaint(id, 0, 1);
+		let w1 = member(id, 1);
+		assert_ok!(Mpc::complain(origin(w1), id, 0, c.shared_key.to_bytes(), c.proof.to_bytes()));
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::Mpc(Event::ComplaintRejected { job_id: id, index: 0, worker: 1 })));
+		assert_eq!(held(w1, HoldReason::WorkerBond), WORKER_BOND - FAULT_PENALTY);
+		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 1);
+		assert_eq!(job(id).qualified_count, 2);
+
+		// Malformed and misdirected complaints.
+		assert_noop!(
+			Mpc::complain(origin(w1), id, 0, [0xff; 32], c.proof.to_bytes()),
+			Error::<Test>::MalformedComplaint
+		);
+		let other = complaint(id, 2, 1);
+		assert_noop!(
+			Mpc::complain(origin(w1), id, 0, other.shared_key.to_bytes(), other.proof.to_bytes()),
+			Error::<Test>::InvalidComplaintProof
+		);
+		assert_noop!(
+			Mpc::complain(origin(50), id, 0, c.shared_key.to_bytes(), c.proof.to_bytes()),
+			Error::<Test>::NotInCommittee
+		);
+		assert_noop!(
+			Mpc::complain(origin(w1), id, 9, c.shared_key.to_bytes(), c.proof.to_bytes()),
+			Error::<Test>::UnknownInput
+		);
+
+		// The output counts only the honest inputs.
+		run_to_deadline(id);
+		run_to_deadline(id);
+		assert_noop!(
+			Mpc::complain(origin(w1), id, 2, other.shared_key.to_bytes(), other.proof.to_bytes()),
+			Error::<Test>::ComplaintWindowClosed
+		);
+		for i in 1..=3 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		let result = Results::<Test>::get(id).expect("result");
+		assert_eq!(result.values[0], Some(3_000));
+		assert_eq!(result.qualified_inputs, 2);
+		assert_eq!(result.means[0], Some(1_500));
+		assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn invalid_result_shares_are_not_counted_and_are_faults() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 2));
+		submit(id, 40, &[1, 2]);
+		assert_noop!(submit_share(id, 1, &honest_result_share(id, 1)), Error::<Test>::NotComputing);
+		run_to_deadline(id);
+		run_to_deadline(id);
+
+		let w = member(id, 1);
+		let mut bad = honest_result_share(id, 1);
+		bad.blinding += mpc_primitives::Scalar::ONE;
+		assert_ok!(submit_share(id, 1, &bad));
+		assert!(System::events()
+			.iter()
+			.any(|e| e.event
+				== RuntimeEvent::Mpc(Event::ResultShareRejected { job_id: id, worker: 1 })));
+		assert_eq!(held(w, HoldReason::WorkerBond), WORKER_BOND - FAULT_PENALTY);
+		assert_eq!(job(id).valid_shares, 0);
+		assert!(ResultShares::<Test>::get(id, 1).is_none());
+		// Another worker's valid share presented as worker 1's.
+		assert_ok!(submit_share(id, 1, &honest_result_share(id, 2)));
+		assert_eq!(job(id).valid_shares, 0);
+
+		let mut short = honest_result_share(id, 1);
+		short.values.pop();
+		assert_noop!(submit_share(id, 1, &short), Error::<Test>::WrongDimension);
+		assert_noop!(
+			Mpc::submit_result_share(
+				origin(w),
+				id,
+				BoundedVec::truncate_from(vec![[0xff; 32], [0; 32]]),
+				[0; 32]
+			),
+			Error::<Test>::MalformedResultShare
+		);
+		assert_noop!(
+			Mpc::submit_result_share(origin(50), id, BoundedVec::new(), [0; 32]),
+			Error::<Test>::NotInCommittee
+		);
+		assert_ok!(submit_share(id, 1, &honest_result_share(id, 1)));
+		assert_noop!(
+			submit_share(id, 1, &honest_result_share(id, 1)),
+			Error::<Test>::ResultShareAlreadySubmitted
+		);
+		assert_eq!(job(id).phase, JobPhase::Computing);
+		assert_ok!(submit_share(id, 3, &honest_result_share(id, 3)));
+		assert_eq!(
+			Results::<Test>::get(id).expect("result").values.to_vec(),
+			vec![Some(1), Some(2)]
+		);
+	});
+}
+
+#[test]
+fn too_few_result_shares_fail_the_job_and_return_everything() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		submit(id, 40, &[10]);
+		submit(id, 41, &[20]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		assert_ok!(submit_share(id, 1, &honest_result_share(id, 1)));
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
+		assert!(Results::<Test>::get(id).is_none());
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(free(40), INITIAL_BALANCE);
+		assert_eq!(free(41), INITIAL_BALANCE);
+		assert_eq!(free(OWNER), INITIAL_BALANCE - job(id).deposit);
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn too_few_inputs_fail_the_job() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(JobSpec { min_inputs: 2, ..spec(3, 1, 1) });
+		submit(id, 40, &[10]);
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::TooFewInputs));
+		run_to_block(System::block_number() + 1);
+		assert_eq!(free(40), INITIAL_BALANCE);
+		// Disqualifications can also leave too few.
+		let id = create(JobSpec { min_inputs: 1, ..spec(3, 1, 1) });
+		let mut cheat = dealing(id, 41, &[5]);
+		corrupt_share(id, 41, &mut cheat, 2);
+		assert_ok!(submit_as(id, 41, &cheat));
+		run_to_deadline(id);
+		let c = complaint(id, 0, 2);
+		assert_ok!(Mpc::complain(
+			origin(member(id, 2)),
+			id,
+			0,
+			c.shared_key.to_bytes(),
+			c.proof.to_bytes()
+		));
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::TooFewInputs));
+		assert_money_conserved(issuance);
+	});
+}
+
+#[test]
+fn remove_job_waits_for_the_end_and_the_cleanup() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		for p in 40..46 {
+			submit(id, p, &[1]);
+		}
+		assert_noop!(Mpc::remove_job(origin(OWNER), id), Error::<Test>::JobNotEnded);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		run_to_deadline(id); // fails: no shares
+		assert_noop!(Mpc::remove_job(origin(40), id), Error::<Test>::NotJobOwner);
+		// CleanupBatch is 4 inputs per block, and the deadline block used its budget.
+		assert_noop!(Mpc::remove_job(origin(OWNER), id), Error::<Test>::CleanupPending);
+		run_to_block(System::block_number() + 1);
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_noop!(Mpc::remove_job(origin(OWNER), id), Error::<Test>::UnknownJob);
+	});
+}
+
+#[test]
+fn outputs_beyond_i128_are_reported_as_overflow() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 2));
+		submit(id, 40, &[i128::MAX, -7]);
+		submit(id, 41, &[1, 0]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		for i in 1..=2 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		let result = Results::<Test>::get(id).expect("result");
+		assert_eq!(result.values.to_vec(), vec![None, Some(-7)]);
+		assert_eq!(result.means.to_vec(), vec![Some(1i128 << 126), Some(-4)]);
+	});
+}
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(12))]
+
+		#[test]
+		fn output_is_the_sum_and_money_is_conserved(
+			(n, t, d) in (2u32..=6).prop_flat_map(|n| (Just(n), 1..n, 1u32..=4)),
+			inputs in prop::collection::vec(prop::collection::vec(-(1i128 << 90)..(1i128 << 90), 4), 1..6),
+			extra_workers in 0u8..3,
+		) {
+			new_test_ext().execute_with(|| {
+				let issuance = total_issuance();
+				register_workers(n as u8 + extra_workers);
+				let id = create(spec(n, t, d));
+				for (k, values) in inputs.iter().enumerate() {
+					submit(id, 40 + k as u8, &values[..d as usize]);
+				}
+				run_to_deadline(id);
+				run_to_deadline(id);
+				for i in 1..=t + 1 {
+					assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+				}
+				let result = Results::<Test>::get(id).expect("result");
+				for l in 0..d as usize {
+					let sum: i128 = inputs.iter().map(|v| v[l]).sum();
+					assert_eq!(result.values[l], Some(sum));
+				}
+				assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
+				run_to_deadline(id);
+				run_to_block(System::block_number() + 2);
+				assert_money_conserved(issuance);
+				for k in 0..inputs.len() as u8 {
+					assert_eq!(free(40 + k), INITIAL_BALANCE);
+				}
+			});
+		}
+	}
+}

@@ -1,0 +1,369 @@
+//! The pallet's stored and passed types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use mpc_primitives::{Commitment, EncryptionKey, EphemeralKey, JobShape, Scalar};
+use scale_info::TypeInfo;
+
+use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config};
+
+/// A job's identifier: assigned in creation order, starting at 0.
+pub type JobId = u64;
+/// An input's position within its job: assigned in arrival order, starting at 0.
+pub type InputIndex = u32;
+
+/// The length of a share ciphertext for the largest dimension: `32 (MaxDimension + 1) + 16`.
+pub struct MaxCiphertextLen<T>(PhantomData<T>);
+
+impl<T: Config> Get<u32> for MaxCiphertextLen<T> {
+	fn get() -> u32 {
+		T::MaxDimension::get().saturating_add(1).saturating_mul(32).saturating_add(16)
+	}
+}
+
+/// One share ciphertext, as submitted and stored.
+pub type Ciphertext<T> = BoundedVec<u8, MaxCiphertextLen<T>>;
+/// A submission's commitments `C_0..C_t` in wire form (`t + 1 <= n <= MaxCommittee`).
+pub type RawCommitments<T> = BoundedVec<[u8; 32], <T as Config>::MaxCommittee>;
+/// A submission's ciphertexts `ct_1..ct_n` in committee order.
+pub type CiphertextList<T> = BoundedVec<Ciphertext<T>, <T as Config>::MaxCommittee>;
+/// Decoded commitments of one input, or the aggregate `Ĉ_0..Ĉ_t` of a job.
+pub type Commitments<T> = BoundedVec<Commitment, <T as Config>::MaxCommittee>;
+/// A result share's values `S_{i,0..d-1}` in wire form.
+pub type RawResultValues<T> = BoundedVec<[u8; 32], <T as Config>::MaxDimension>;
+
+/// A registered worker.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct WorkerInfo<T: Config> {
+	/// The worker's encryption key `E` (PROTOCOL.md section 3).
+	pub key: EncryptionKey,
+	/// The bond held from the worker's account.
+	pub bond: BalanceOf<T>,
+	/// Faults recorded against the worker: false complaints and invalid result shares.
+	pub faults: u32,
+	/// When the worker registered or last rotated its key.
+	pub since: BlockNumberOf<T>,
+}
+
+/// A member of a job's committee, with the key snapshotted when the job was created.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct CommitteeMember<T: Config> {
+	/// The worker's account.
+	pub account: AccountIdOf<T>,
+	/// Its encryption key `E_i`; worker number `i` is its 1-based position.
+	pub key: EncryptionKey,
+}
+
+/// What a job owner asks for (the argument of `create_job`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct JobSpec<T: Config> {
+	/// Committee size `n`.
+	pub committee_size: u32,
+	/// Threshold `t`: any `t + 1` workers reconstruct, any `t` learn nothing. `1 <= t < n`.
+	pub threshold: u32,
+	/// Dimension `d` of every input and of the output.
+	pub dimension: u32,
+	/// Fixed-point decimals of the values (informational; at most 38).
+	pub decimals: u8,
+	/// How many blocks the job collects inputs for.
+	pub input_window: BlockNumberOf<T>,
+	/// The most inputs the job takes; when reached, collecting ends at once.
+	pub max_inputs: u32,
+	/// The fewest qualified inputs for a result; fewer fails the job. At least 1.
+	pub min_inputs: u32,
+	/// If set, only these accounts may submit inputs.
+	pub allowed_providers: Option<BoundedVec<AccountIdOf<T>, T::MaxAllowedProviders>>,
+	/// What is being computed, for people and tools.
+	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
+	/// What each committee worker that delivers a valid result share is paid.
+	pub reward_per_worker: BalanceOf<T>,
+}
+
+/// Why a job failed.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum FailureReason {
+	/// Fewer than `min_inputs` inputs qualified.
+	TooFewInputs,
+	/// Fewer than `t + 1` valid result shares arrived before the compute deadline.
+	NotEnoughResultShares,
+}
+
+/// Where a job is in its life.
+///
+/// ```text
+///  create ──> Collecting ──(window end | max inputs | owner closes)──> Verifying
+///                 │                                                      │ complaint window end
+///                 └─ cancel (no inputs) ─> Cancelled                     v
+///                 └─ too few inputs ──────> Failed <── too few ──── Computing
+///                                            ^                         │ t + 1 valid shares
+///                                            └─ compute deadline ──────┤
+///                                                                      v
+///                                                                  Completed (settled at the
+///                                                                  compute deadline)
+/// ```
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum JobPhase {
+	/// Accepting inputs until the deadline.
+	Collecting,
+	/// Inputs closed; committee workers may still complain until the deadline.
+	Verifying,
+	/// Workers submit result shares until the deadline.
+	Computing,
+	/// The result is known; late valid result shares are still paid until the deadline, when
+	/// the job settles.
+	Completed,
+	/// The job failed; escrow and deposits are returned.
+	Failed(FailureReason),
+	/// The owner cancelled the job before any input arrived.
+	Cancelled,
+}
+
+impl JobPhase {
+	/// Whether the job has ended (nothing more can be submitted to it).
+	pub fn is_final(&self) -> bool {
+		matches!(self, JobPhase::Failed(_) | JobPhase::Cancelled)
+	}
+}
+
+/// The block at which each phase ended: part of the proof-of-MPC record.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Timeline<BlockNumber> {
+	/// When the job was created.
+	pub created: BlockNumber,
+	/// When collecting ended.
+	pub inputs_closed: Option<BlockNumber>,
+	/// When the complaint window ended and computing began.
+	pub computing_started: Option<BlockNumber>,
+	/// When the result was reconstructed.
+	pub completed: Option<BlockNumber>,
+	/// When the job settled, failed or was cancelled.
+	pub ended: Option<BlockNumber>,
+}
+
+/// A job.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Job<T: Config> {
+	/// Who created (and pays for) the job.
+	pub owner: AccountIdOf<T>,
+	/// `n`, `t` and `d`.
+	pub shape: JobShape,
+	/// Fixed-point decimals of the values.
+	pub decimals: u8,
+	/// The most inputs the job takes.
+	pub max_inputs: u32,
+	/// The fewest qualified inputs for a result.
+	pub min_inputs: u32,
+	/// If set, only these accounts may submit inputs.
+	pub allowed_providers: Option<BoundedVec<AccountIdOf<T>, T::MaxAllowedProviders>>,
+	/// What is being computed.
+	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
+	/// Paid to each worker that delivers a valid result share.
+	pub reward_per_worker: BalanceOf<T>,
+	/// What is still held in escrow from the owner for rewards.
+	pub escrow: BalanceOf<T>,
+	/// The storage deposit held from the owner until the job is removed.
+	pub deposit: BalanceOf<T>,
+	/// The current phase.
+	pub phase: JobPhase,
+	/// When the current phase ends (for `Completed`: when the job settles).
+	pub deadline: BlockNumberOf<T>,
+	/// When each phase ended.
+	pub timeline: Timeline<BlockNumberOf<T>>,
+	/// Inputs accepted so far.
+	pub input_count: u32,
+	/// Inputs accepted and not disqualified.
+	pub qualified_count: u32,
+	/// Running digest of every accepted input:
+	/// `blake2_256(previous || u32le(index) || provider || C_0 || ... || C_t)`, from 32 zero bytes.
+	pub inputs_digest: [u8; 32],
+	/// Valid result shares so far.
+	pub valid_shares: u32,
+	/// Whether the escrow has been settled (nothing more is paid).
+	pub settled: bool,
+}
+
+/// An accepted input.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct InputRecord<T: Config> {
+	/// The provider `P`.
+	pub provider: AccountIdOf<T>,
+	/// `R`.
+	pub ephemeral_key: EphemeralKey,
+	/// `C_0..C_t`.
+	pub commitments: Commitments<T>,
+	/// The deposit held from the provider.
+	pub deposit: BalanceOf<T>,
+	/// False once a complaint proved a share bad.
+	pub qualified: bool,
+}
+
+/// An accepted result share.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct StoredResultShare<T: Config> {
+	/// `S_{i,0..d-1}`.
+	pub values: BoundedVec<Scalar, T::MaxDimension>,
+	/// `U_i`.
+	pub blinding: Scalar,
+	/// Whether the worker's reward has been paid.
+	pub paid: bool,
+}
+
+/// A verified result.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct JobResult<T: Config> {
+	/// The decoded output `y_0..y_{d-1}` (PROTOCOL.md section 4); `None` where the exact value
+	/// lies outside the i128 range (never wrapped).
+	pub values: BoundedVec<Option<i128>, T::MaxDimension>,
+	/// The means `floor(y_l / qualified_inputs)`, with `None` on overflow.
+	pub means: BoundedVec<Option<i128>, T::MaxDimension>,
+	/// How many inputs the output sums.
+	pub qualified_inputs: u32,
+	/// Fixed-point decimals of the values.
+	pub decimals: u8,
+	/// The raw output scalars `y_l`.
+	pub output: BoundedVec<Scalar, T::MaxDimension>,
+	/// `sum λ_i U_i`: with `output` it opens `Ĉ_0`.
+	pub output_blinding: Scalar,
+	/// The `t + 1` worker indices whose result shares were combined.
+	pub reconstructed_from: BoundedVec<u32, T::MaxCommittee>,
+}
+
+/// Everything needed to re-verify a result, gathered by the runtime API.
+#[derive(Encode, Decode, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct ProofOfMpc<T: Config> {
+	/// The job's identifier.
+	pub job_id: JobId,
+	/// `n`, `t` and `d`.
+	pub shape: JobShape,
+	/// The committee in order (accounts and keys).
+	pub committee: BoundedVec<CommitteeMember<T>, T::MaxCommittee>,
+	/// Inputs accepted, and the running digest of them.
+	pub input_count: u32,
+	/// See [`Job::inputs_digest`].
+	pub inputs_digest: [u8; 32],
+	/// Inputs disqualified by complaints.
+	pub disqualified: BoundedVec<InputIndex, T::MaxInputsPerJob>,
+	/// The aggregate commitments `Ĉ_0..Ĉ_t` of the qualified inputs.
+	pub aggregate: Commitments<T>,
+	/// Every accepted result share, by worker index.
+	pub result_shares: alloc::vec::Vec<(u32, StoredResultShare<T>)>,
+	/// The result.
+	pub result: JobResult<T>,
+	/// When each phase ended.
+	pub timeline: Timeline<BlockNumberOf<T>>,
+}
