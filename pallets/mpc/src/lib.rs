@@ -67,8 +67,11 @@
 
 extern crate alloc;
 
+pub mod crypto;
 #[cfg(test)]
 mod mock;
+mod ocw;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -138,7 +141,13 @@ pub mod pallet {
 
 	/// Configuration of the pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config<AccountId: AsRef<[u8; 32]>> {
+	pub trait Config:
+		frame_system::offchain::CreateSignedTransaction<Call<Self>>
+		+ frame_system::Config<AccountId: AsRef<[u8; 32]>>
+	{
+		/// The worker key type the offchain worker signs with (see [`crate::crypto`]).
+		type AuthorityId: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>;
+
 		/// The currency bonds, escrows and deposits are held in.
 		type Currency: fungible::Inspect<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>
@@ -505,6 +514,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Runs this node's MPC workers: every `mpcw` key in the keystore acts for its jobs.
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::run_offchain_worker(now);
+		}
+
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let deadlines = Deadlines::<T>::take(now);
 			let mut weight = T::WeightInfo::on_initialize_deadlines(deadlines.len() as u32);

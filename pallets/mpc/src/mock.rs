@@ -3,10 +3,14 @@
 //! account (so total issuance never moves), and a recorder of completed jobs.
 
 use crate as pallet_mpc;
+use codec::Encode;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, Hooks, Randomness},
+};
+use frame_system::offchain::{
+	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, EnsureSigned};
 use mpc_primitives::WorkerSecret;
@@ -14,12 +18,14 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use sp_runtime::{
 	traits::{Hash, IdentityLookup},
-	AccountId32, BuildStorage,
+	AccountId32, BuildStorage, MultiSignature, MultiSigner,
 };
 
 pub type AccountId = AccountId32;
 pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test>;
+type Block = frame_system::mocking::MockBlock<Test, MultiSignature>;
+/// Extrinsics signed with `MultiSignature`, as the offchain worker sends them.
+pub type Extrinsic = frame_system::mocking::MockUncheckedExtrinsic<Test, MultiSignature>;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -83,7 +89,36 @@ pub const COMPLAINT_WINDOW: u64 = 3;
 pub const COMPUTE_WINDOW: u64 = 5;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 
+impl SigningTypes for Test {
+	type Public = MultiSigner;
+	type Signature = MultiSignature;
+}
+
+impl<C> CreateTransactionBase<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> CreateSignedTransaction<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<A: AppCrypto<Self::Public, Self::Signature>>(
+		call: RuntimeCall,
+		public: MultiSigner,
+		account: AccountId,
+		nonce: Self::Nonce,
+	) -> Option<Extrinsic> {
+		let signature = A::sign(&(&call, nonce).encode(), public)?;
+		Some(Extrinsic::new_signed(call, account, signature, ()))
+	}
+}
+
 impl pallet_mpc::Config for Test {
+	type AuthorityId = crate::crypto::AuthorityId;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RegisterOrigin = EnsureSigned<AccountId>;

@@ -896,3 +896,204 @@ mod properties {
 		}
 	}
 }
+
+/// The offchain worker in the mock runtime: keys in a keystore and nothing else produce a
+/// completed, verified job.
+mod offchain {
+	use super::*;
+	use codec::Decode;
+	use frame_support::traits::{fungible::Mutate, Hooks};
+	use sp_core::offchain::{
+		testing::{PoolState, TestOffchainExt, TestTransactionPoolExt},
+		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
+	};
+	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+	use std::sync::Arc;
+
+	const SEEDS: [&str; 5] = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve"];
+
+	fn worker_account(seed: &str) -> AccountId {
+		AccountId32::new(mpc_offchain_worker::dev_worker_encryption_key(seed).0)
+	}
+
+	fn ext_with_keystore(
+		seeds: &[&str],
+		funded: bool,
+	) -> (sp_io::TestExternalities, Arc<parking_lot::RwLock<PoolState>>) {
+		let mut ext = new_test_ext();
+		let (offchain, _state) = TestOffchainExt::new();
+		let (pool, pool_state) = TestTransactionPoolExt::new();
+		let keystore = MemoryKeystore::new();
+		for seed in seeds {
+			keystore
+				.ed25519_generate_new(crate::crypto::KEY_TYPE, Some(seed))
+				.expect("key inserted");
+		}
+		ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
+		ext.register_extension(OffchainDbExt::new(offchain));
+		ext.register_extension(TransactionPoolExt::new(pool));
+		ext.register_extension(KeystoreExt::new(keystore));
+		if funded {
+			ext.execute_with(|| {
+				for seed in seeds {
+					assert_ok!(Balances::mint_into(&worker_account(seed), 10 * WORKER_BOND));
+				}
+			});
+		}
+		(ext, pool_state)
+	}
+
+	/// Applies every pooled transaction as its signer; returns the calls.
+	fn apply_pool(pool: &Arc<parking_lot::RwLock<PoolState>>) -> Vec<RuntimeCall> {
+		let txs: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
+		txs.into_iter()
+			.map(|tx| {
+				let xt = Extrinsic::decode(&mut &tx[..]).expect("a valid extrinsic");
+				let sp_runtime::generic::Preamble::Signed(who, _, _) = xt.preamble else {
+					panic!("workers send signed transactions")
+				};
+				let call = xt.function.clone();
+				assert_ok!(frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+					xt.function,
+					RuntimeOrigin::signed(who)
+				));
+				call
+			})
+			.collect()
+	}
+
+	/// Runs the next block: hooks, then this node's offchain worker, then its transactions.
+	fn next_block(pool: &Arc<parking_lot::RwLock<PoolState>>) -> Vec<RuntimeCall> {
+		let n = System::block_number() + 1;
+		run_to_block(n);
+		Mpc::offchain_worker(n);
+		apply_pool(pool)
+	}
+
+	#[test]
+	fn keys_in_a_keystore_register_and_complete_a_job() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			let issuance = total_issuance();
+			// First run: every key registers itself.
+			let calls = next_block(&pool);
+			assert_eq!(calls.len(), 5);
+			assert!(calls
+				.iter()
+				.all(|c| matches!(c, RuntimeCall::Mpc(Call::register_worker { .. }))));
+			for seed in SEEDS {
+				let (account, key) = mpc_offchain_worker::dev_worker_encryption_key(seed);
+				let info = Workers::<Test>::get(AccountId32::new(account)).expect("registered");
+				assert_eq!(info.key.to_bytes(), key);
+			}
+			// Registered workers do not register again.
+			assert!(next_block(&pool).is_empty());
+
+			let id = create(JobSpec { input_window: 4, ..spec(5, 2, 1) });
+			let salaries = [420_000_i128, 510_050, 390_025, 600_000];
+			for (k, s) in salaries.iter().enumerate() {
+				submit(id, 40 + k as u8, &[*s]);
+			}
+			let mut completed_at = None;
+			for _ in 0..30 {
+				next_block(&pool);
+				if completed_at.is_none() && Results::<Test>::get(id).is_some() {
+					completed_at = Some(System::block_number());
+				}
+				if job(id).settled {
+					break;
+				}
+			}
+			assert!(completed_at.is_some(), "the job completed");
+			let result = Results::<Test>::get(id).expect("result");
+			assert_eq!(result.values[0], Some(salaries.iter().sum()));
+			assert_eq!(result.means[0], Some(salaries.iter().sum::<i128>() / 4));
+			assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
+			// All five workers delivered, once each, and were paid.
+			assert_eq!(ResultShares::<Test>::iter_prefix(id).count(), 5);
+			assert_eq!(job(id).valid_shares, 5);
+			for seed in SEEDS {
+				let who = worker_account(seed);
+				assert_eq!(Workers::<Test>::get(&who).expect("worker").faults, 0);
+			}
+			assert_money_conserved(issuance);
+		});
+	}
+
+	#[test]
+	fn workers_complain_about_a_bad_input_and_it_is_left_out() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			next_block(&pool);
+			let id = create(JobSpec { input_window: 4, ..spec(5, 2, 1) });
+			submit(id, 40, &[100]);
+			let mut cheat = dealing(id, 41, &[1_000_000]);
+			let committee = Committees::<Test>::get(id);
+			// Corrupt worker 3's share, using the secret the node derives for it.
+			let w3 = &committee[2];
+			let seed =
+				SEEDS.iter().find(|s| worker_account(s) == w3.account).expect("a dev worker");
+			let pair =
+				<sp_core::ed25519::Pair as sp_core::Pair>::from_string(seed, None).expect("seed");
+			let sig = sp_core::Pair::sign(
+				&pair,
+				&mpc_offchain_worker::key_derivation_message(&sp_core::Pair::public(&pair).0),
+			);
+			let secret = mpc_offchain_worker::worker_secret_from_signature(&sig.0).expect("secret");
+			let r = mpc_primitives::EphemeralKey::from_bytes(&cheat.ephemeral_key).expect("R");
+			let c = ctx(id, 41);
+			let good =
+				secret.open_share(&c, index(3), &r, &cheat.ciphertexts[2], 1).expect("opens");
+			let bad =
+				Share::new(vec![good.values()[0] + mpc_primitives::Scalar::ONE], *good.blinding())
+					.expect("share");
+			let key = derive_key(
+				&c,
+				index(3),
+				&r,
+				secret.public_key(),
+				secret.shared_secret(&r).as_bytes(),
+			);
+			cheat.ciphertexts[2] = encrypt_share(&key, &share_aad(&c, index(3)), &bad);
+			assert_ok!(submit_as(id, 41, &cheat));
+			submit(id, 42, &[200]);
+
+			let calls = next_block(&pool);
+			assert_eq!(calls.len(), 1, "exactly one complaint");
+			assert!(matches!(calls[0], RuntimeCall::Mpc(Call::complain { input: 1, .. })));
+			assert!(!Inputs::<Test>::get(id, 1).expect("input").qualified);
+			for _ in 0..30 {
+				next_block(&pool);
+				if job(id).settled {
+					break;
+				}
+			}
+			let result = Results::<Test>::get(id).expect("result");
+			assert_eq!(result.values[0], Some(300));
+			assert_eq!(result.qualified_inputs, 2);
+		});
+	}
+
+	#[test]
+	fn a_worker_that_cannot_pay_the_bond_waits_and_logs() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS[..1], false);
+		ext.execute_with(|| {
+			assert!(next_block(&pool).is_empty());
+			assert!(Workers::<Test>::get(worker_account(SEEDS[0])).is_none());
+		});
+	}
+
+	#[test]
+	fn a_node_without_worker_keys_does_nothing() {
+		let (mut ext, pool) = ext_with_keystore(&[], false);
+		ext.execute_with(|| {
+			register_workers(3);
+			let id = create(spec(3, 1, 1));
+			submit(id, 40, &[1]);
+			for _ in 0..20 {
+				assert!(next_block(&pool).is_empty());
+			}
+			assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
+		});
+	}
+}

@@ -1,0 +1,357 @@
+//! # mpc-offchain-worker
+//!
+//! The off-chain half of substrate-mpc: what a validator's node does, as a committee worker,
+//! for each MPC job. The pallet's `offchain_worker` hook reads the chain, calls [`step`], and
+//! submits what it returns; every decision is here, as pure functions over a view of the chain
+//! and the worker's local progress, so it is tested without a node.
+//!
+//! ## The worker key and the encryption secret `e`
+//!
+//! A worker is an ed25519 key of type `mpcw` in the node's keystore, inserted with the standard
+//! tools (`mpc-node key insert --key-type mpcw --scheme ed25519`, or `author_insertKey`). Its
+//! public key is the worker's account, which signs the worker's transactions.
+//!
+//! The protocol's encryption secret `e` (PROTOCOL.md section 3) is derived from that key
+//! without ever exporting it: the keystore signs the fixed message
+//! [`key_derivation_message`]`(account)` and `e = HashToScalar(DST || signature)`
+//! ([`worker_secret_from_signature`]). Why this is safe:
+//! - **Same after a restart.** ed25519 signatures are deterministic (RFC 8032): the same key
+//!   signs the same message to the same signature, so `e` never changes while the key stays
+//!   in the keystore, and the worker can still decrypt the inputs of running jobs.
+//! - **Secret.** Producing that signature needs the private key (unforgeability), and the
+//!   message starts with a domain tag no transaction or other signed payload starts with, so
+//!   the node never publishes it. `e` exists only in the memory of the offchain worker while
+//!   it runs, is zeroized on drop, and is never logged or written to disk.
+//! - **Bound to the key.** A rotated worker key yields a new `e`, which the worker registers.
+//!
+//! ## What the worker does for a job ([`step`])
+//!
+//! - **Collecting and verifying:** open and check every new input's share (batched: one
+//!   multiscalar multiplication for all of them, falling back to find the failing ones), at
+//!   most [`Limits::checks_per_run`] inputs per run, resuming from a cursor. For each bad
+//!   share, complain with `K_i` and the DLEQ proof (section 7); again after
+//!   [`Limits::resubmit_after`] blocks if the input is still qualified.
+//! - **Computing:** sum its shares of the qualified inputs into a result share (section 8)
+//!   and submit it; again after [`Limits::resubmit_after`] blocks if it is not on chain. The
+//!   result share is a deterministic function of the frozen qualified set and `e`, so a
+//!   resubmission is the same share, never a conflicting one. After the job completes, a
+//!   share that is still missing is sent until the compute deadline (late shares are paid).
+//!
+//! Progress ([`JobProgress`]) is kept by the caller in offchain persistent storage, under a
+//! lock, so overlapping or restarted runs neither lose nor repeat work. It holds no secret.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use mpc_primitives::{
+	batch_verify_shares, hash::sha512, Commitment, EphemeralKey, InputContext, JobShape,
+	ParticipantIndex, ResultShare, Share, ShareError, WorkerSecret,
+};
+use rand_core::CryptoRngCore;
+use scale_info::TypeInfo;
+use zeroize::Zeroizing;
+
+/// Domain tag of the worker-secret derivation. Local: not part of the wire protocol.
+pub const DST_WORKER_SECRET: &[u8] = b"substrate-mpc/v1/local/worker-secret";
+
+/// The message the worker key signs to derive `e`: `DST_WORKER_SECRET || account`.
+pub fn key_derivation_message(account: &[u8; 32]) -> Vec<u8> {
+	let mut m = Vec::with_capacity(DST_WORKER_SECRET.len() + 32);
+	m.extend_from_slice(DST_WORKER_SECRET);
+	m.extend_from_slice(account);
+	m
+}
+
+/// `e = SHA512(DST_WORKER_SECRET || signature)` reduced mod `l`, from the worker key's
+/// signature of [`key_derivation_message`]. `None` only for a zero result (never, in practice).
+pub fn worker_secret_from_signature(signature: &[u8; 64]) -> Option<WorkerSecret> {
+	let mut input = Zeroizing::new(Vec::with_capacity(DST_WORKER_SECRET.len() + 64));
+	input.extend_from_slice(DST_WORKER_SECRET);
+	input.extend_from_slice(signature);
+	let wide = Zeroizing::new(sha512(&input));
+	WorkerSecret::from_uniform_bytes(&wide).ok()
+}
+
+/// The account and encryption key `E` of the dev worker with seed `seed` (e.g. `//Alice`),
+/// derived exactly as a node with that key in its keystore derives them. For chain specs.
+#[cfg(feature = "std")]
+pub fn dev_worker_encryption_key(seed: &str) -> ([u8; 32], [u8; 32]) {
+	use sp_core::{ed25519, Pair};
+	let pair = ed25519::Pair::from_string(seed, None).expect("a valid dev seed");
+	let account = pair.public().0;
+	let signature = pair.sign(&key_derivation_message(&account));
+	let secret = worker_secret_from_signature(&signature.0).expect("non-zero secret");
+	(account, secret.public_key().to_bytes())
+}
+
+/// A job's phase, as the worker needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+	/// Taking inputs; complaints are open.
+	Collecting,
+	/// Inputs closed; complaints are open.
+	Verifying,
+	/// Result shares are due.
+	Computing,
+	/// The result is known; missing result shares are still paid until the deadline.
+	Completed,
+	/// Nothing more to do.
+	Ended,
+}
+
+/// What the worker sees of a job.
+#[derive(Clone, Copy, Debug)]
+pub struct JobView {
+	/// The job's identifier.
+	pub job_id: u64,
+	/// The chain's genesis hash (the protocol's `genesis`).
+	pub genesis: [u8; 32],
+	/// `n`, `t`, `d`.
+	pub shape: JobShape,
+	/// The phase.
+	pub phase: Phase,
+	/// Inputs accepted so far.
+	pub input_count: u32,
+	/// This worker's 1-based index in the committee.
+	pub index: ParticipantIndex,
+	/// Whether the chain already holds this worker's valid result share.
+	pub result_share_on_chain: bool,
+	/// The current block.
+	pub now: u32,
+}
+
+/// What the worker sees of one input.
+#[derive(Clone, Debug)]
+pub struct InputView {
+	/// The provider `P`.
+	pub provider: [u8; 32],
+	/// `R`.
+	pub ephemeral_key: EphemeralKey,
+	/// `C_0..C_t`.
+	pub commitments: Vec<Commitment>,
+	/// This worker's ciphertext.
+	pub ciphertext: Vec<u8>,
+	/// Whether the input still counts (not disqualified).
+	pub qualified: bool,
+}
+
+/// The worker's progress on one job, kept in offchain storage between runs. No secrets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct JobProgress {
+	/// Inputs `0..checked` have been checked.
+	pub checked: u32,
+	/// Inputs found bad, with the block the last complaint about each was sent.
+	pub bad: Vec<(u32, Option<u32>)>,
+	/// The block the result share was last sent.
+	pub result_sent: Option<u32>,
+}
+
+/// Bounds on one run.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+	/// The most inputs checked in one run.
+	pub checks_per_run: u32,
+	/// Blocks to wait for a sent transaction to land before sending it again.
+	pub resubmit_after: u32,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Self { checks_per_run: 1_000, resubmit_after: 5 }
+	}
+}
+
+/// A transaction the worker should send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+	/// Complain about input `input`: `K_i` and the DLEQ proof (section 7).
+	Complain {
+		/// The input's index.
+		input: u32,
+		/// `K_i`.
+		shared_key: [u8; 32],
+		/// The DLEQ proof.
+		proof: [u8; 64],
+	},
+	/// Submit the result share `(S_i, U_i)` (section 8).
+	SubmitResultShare {
+		/// `S_{i,0..d-1}`.
+		values: Vec<[u8; 32]>,
+		/// `U_i`.
+		blinding: [u8; 32],
+	},
+}
+
+/// Why a run could not do its work; the caller logs it and tries again next block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepError {
+	/// An input the chain counts could not be read.
+	MissingInput {
+		/// Its index.
+		input: u32,
+	},
+	/// The worker's share of a qualified input is bad, so no valid result share exists (the
+	/// complaint window passed without the input being disqualified).
+	BadQualifiedInput {
+		/// Its index.
+		input: u32,
+		/// What is wrong with it.
+		reason: ShareError,
+	},
+}
+
+/// What one run did, for the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StepReport {
+	/// Inputs checked in this run.
+	pub checked: u32,
+	/// Inputs found bad in this run.
+	pub found_bad: u32,
+}
+
+fn input_context(view: &JobView, input: &InputView) -> InputContext {
+	InputContext::new(view.genesis, view.job_id, input.provider)
+}
+
+fn due(sent: Option<u32>, now: u32, limits: &Limits) -> bool {
+	sent.is_none_or(|at| now >= at.saturating_add(limits.resubmit_after))
+}
+
+/// One run of the worker on one job: reads inputs through `load_input`, updates `progress`,
+/// and returns the transactions to send.
+pub fn step<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	view: &JobView,
+	progress: &mut JobProgress,
+	mut load_input: impl FnMut(u32) -> Option<InputView>,
+	limits: &Limits,
+	rng: &mut R,
+) -> Result<(Vec<Action>, StepReport), StepError> {
+	let mut actions = Vec::new();
+	let mut report = StepReport::default();
+	match view.phase {
+		Phase::Collecting | Phase::Verifying => {
+			report = check_new_inputs(secret, view, progress, &mut load_input, limits, rng)?;
+			for (input, sent) in progress.bad.iter_mut() {
+				if !due(*sent, view.now, limits) {
+					continue;
+				}
+				let Some(data) = load_input(*input) else { continue };
+				if !data.qualified {
+					continue;
+				}
+				let complaint = secret.complain(
+					&input_context(view, &data),
+					view.index,
+					&data.ephemeral_key,
+					rng,
+				);
+				actions.push(Action::Complain {
+					input: *input,
+					shared_key: complaint.shared_key.to_bytes(),
+					proof: complaint.proof.to_bytes(),
+				});
+				*sent = Some(view.now);
+			}
+		}
+		Phase::Computing | Phase::Completed => {
+			if !view.result_share_on_chain && due(progress.result_sent, view.now, limits) {
+				let share = result_share(secret, view, &mut load_input, rng)?;
+				actions.push(Action::SubmitResultShare {
+					values: share.values.iter().map(|s| s.to_bytes()).collect(),
+					blinding: share.blinding.to_bytes(),
+				});
+				progress.result_sent = Some(view.now);
+			}
+		}
+		Phase::Ended => {}
+	}
+	Ok((actions, report))
+}
+
+/// Opens and checks inputs `progress.checked..` (at most `limits.checks_per_run`), batched.
+fn check_new_inputs<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	view: &JobView,
+	progress: &mut JobProgress,
+	load_input: &mut impl FnMut(u32) -> Option<InputView>,
+	limits: &Limits,
+	rng: &mut R,
+) -> Result<StepReport, StepError> {
+	let start = progress.checked;
+	let end = view.input_count.min(start.saturating_add(limits.checks_per_run));
+	let d = view.shape.d() as usize;
+	let mut opened: Vec<(u32, Share, Vec<Commitment>)> = Vec::new();
+	let mut bad: Vec<u32> = Vec::new();
+	for input in start..end {
+		let data = load_input(input).ok_or(StepError::MissingInput { input })?;
+		match secret.open_share(
+			&input_context(view, &data),
+			view.index,
+			&data.ephemeral_key,
+			&data.ciphertext,
+			d,
+		) {
+			Ok(share) => opened.push((input, share, data.commitments)),
+			Err(_) => bad.push(input),
+		}
+	}
+	let items: Vec<(&Share, &[Commitment])> =
+		opened.iter().map(|(_, s, c)| (s, c.as_slice())).collect();
+	if let Err(culprits) = batch_verify_shares(&view.shape, view.index, &items, rng) {
+		bad.extend(culprits.iter().filter_map(|&k| opened.get(k).map(|(i, _, _)| *i)));
+	}
+	bad.sort_unstable();
+	for input in &bad {
+		if !progress.bad.iter().any(|(i, _)| i == input) {
+			progress.bad.push((*input, None));
+		}
+	}
+	progress.checked = end;
+	Ok(StepReport { checked: end.saturating_sub(start), found_bad: bad.len() as u32 })
+}
+
+/// The worker's result share: the sum of its shares of the qualified inputs (section 8).
+/// The shares are checked first (batched), so the worker never submits a share the chain
+/// would reject, even if it lost its progress and never checked them before.
+pub fn result_share<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	view: &JobView,
+	load_input: &mut impl FnMut(u32) -> Option<InputView>,
+	rng: &mut R,
+) -> Result<ResultShare, StepError> {
+	let d = view.shape.d() as usize;
+	let mut opened: Vec<(u32, Share, Vec<Commitment>)> = Vec::new();
+	for input in 0..view.input_count {
+		let data = load_input(input).ok_or(StepError::MissingInput { input })?;
+		if !data.qualified {
+			continue;
+		}
+		let share = secret
+			.open_share(
+				&input_context(view, &data),
+				view.index,
+				&data.ephemeral_key,
+				&data.ciphertext,
+				d,
+			)
+			.map_err(|reason| StepError::BadQualifiedInput { input, reason })?;
+		opened.push((input, share, data.commitments));
+	}
+	let items: Vec<(&Share, &[Commitment])> =
+		opened.iter().map(|(_, s, c)| (s, c.as_slice())).collect();
+	if let Err(culprits) = batch_verify_shares(&view.shape, view.index, &items, rng) {
+		let input = culprits.first().and_then(|&k| opened.get(k)).map_or(0, |(i, _, _)| *i);
+		return Err(StepError::BadQualifiedInput { input, reason: ShareError::CheckFailed });
+	}
+	ResultShare::aggregate(d, opened.iter().map(|(_, s, _)| s))
+		.map_err(|_| StepError::MissingInput { input: 0 })
+}
+
+#[cfg(test)]
+mod tests;

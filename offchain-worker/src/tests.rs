@@ -1,0 +1,315 @@
+//! Tests of the decision functions against real dealings.
+
+use super::*;
+use mpc_primitives::{
+	deal,
+	encryption::{derive_key, encrypt_share, share_aad},
+	reconstruct, verify_submission, EncryptionKey, Scalar, Submission,
+};
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+
+const GENESIS: [u8; 32] = [3u8; 32];
+const JOB: u64 = 7;
+
+struct Chain {
+	shape: JobShape,
+	secrets: Vec<WorkerSecret>,
+	inputs: Vec<InputRecord>,
+}
+
+struct InputRecord {
+	provider: [u8; 32],
+	submission: Submission,
+	commitments: Vec<Commitment>,
+	ephemeral_key: EphemeralKey,
+	qualified: bool,
+}
+
+fn provider(k: usize) -> [u8; 32] {
+	let mut p = [0u8; 32];
+	p[0] = k as u8 + 1;
+	p
+}
+
+impl Chain {
+	fn new(n: u32, t: u32, d: u32) -> Self {
+		let mut rng = ChaCha20Rng::seed_from_u64(1);
+		let secrets = (0..n).map(|_| WorkerSecret::random(&mut rng)).collect();
+		Self { shape: JobShape::new(n, t, d).expect("shape"), secrets, inputs: Vec::new() }
+	}
+
+	fn keys(&self) -> Vec<EncryptionKey> {
+		self.secrets.iter().map(|s| *s.public_key()).collect()
+	}
+
+	fn add(&mut self, values: &[i128]) {
+		let k = self.inputs.len();
+		let ctx = InputContext::new(GENESIS, JOB, provider(k));
+		let mut rng = ChaCha20Rng::seed_from_u64(100 + k as u64);
+		let submission = deal(&ctx, &self.keys(), self.shape.t(), values, &mut rng).expect("deal");
+		self.push(k, submission);
+	}
+
+	fn push(&mut self, k: usize, submission: Submission) {
+		let ctx = InputContext::new(GENESIS, JOB, provider(k));
+		let accepted = verify_submission(&ctx, self.shape, submission.as_parts(), |_| false)
+			.expect("accepted");
+		self.inputs.push(InputRecord {
+			provider: provider(k),
+			commitments: accepted.commitments,
+			ephemeral_key: accepted.ephemeral_key,
+			submission,
+			qualified: true,
+		});
+	}
+
+	/// An input whose share for worker `w` (0-based) is off by one.
+	fn add_bad_for(&mut self, values: &[i128], w: usize) {
+		let k = self.inputs.len();
+		let ctx = InputContext::new(GENESIS, JOB, provider(k));
+		let mut rng = ChaCha20Rng::seed_from_u64(200 + k as u64);
+		let mut submission =
+			deal(&ctx, &self.keys(), self.shape.t(), values, &mut rng).expect("deal");
+		let r = EphemeralKey::from_bytes(&submission.ephemeral_key).expect("R");
+		let i = ParticipantIndex::new(w as u32 + 1).expect("index");
+		let secret = &self.secrets[w];
+		let good = secret
+			.open_share(&ctx, i, &r, &submission.ciphertexts[w], self.shape.d() as usize)
+			.expect("decrypts");
+		let mut v = good.values().to_vec();
+		v[0] += Scalar::ONE;
+		let bad = Share::new(v, *good.blinding()).expect("share");
+		let key = derive_key(&ctx, i, &r, secret.public_key(), secret.shared_secret(&r).as_bytes());
+		submission.ciphertexts[w] = encrypt_share(&key, &share_aad(&ctx, i), &bad);
+		self.push(k, submission);
+	}
+
+	fn view(&self, w: usize, phase: Phase, now: u32) -> JobView {
+		JobView {
+			job_id: JOB,
+			genesis: GENESIS,
+			shape: self.shape,
+			phase,
+			input_count: self.inputs.len() as u32,
+			index: ParticipantIndex::new(w as u32 + 1).expect("index"),
+			result_share_on_chain: false,
+			now,
+		}
+	}
+
+	fn loader(&self, w: usize) -> impl FnMut(u32) -> Option<InputView> + '_ {
+		move |k| {
+			let input = self.inputs.get(k as usize)?;
+			Some(InputView {
+				provider: input.provider,
+				ephemeral_key: input.ephemeral_key,
+				commitments: input.commitments.clone(),
+				ciphertext: input.submission.ciphertexts[w].clone(),
+				qualified: input.qualified,
+			})
+		}
+	}
+
+	fn run(
+		&self,
+		w: usize,
+		phase: Phase,
+		now: u32,
+		progress: &mut JobProgress,
+	) -> Result<Vec<Action>, StepError> {
+		let mut rng = ChaCha20Rng::seed_from_u64(now.into());
+		step(
+			&self.secrets[w],
+			&self.view(w, phase, now),
+			progress,
+			self.loader(w),
+			&Limits { checks_per_run: 3, resubmit_after: 5 },
+			&mut rng,
+		)
+		.map(|(actions, _)| actions)
+	}
+}
+
+fn result_share_of(actions: &[Action]) -> ResultShare {
+	match actions {
+		[Action::SubmitResultShare { values, blinding }] => ResultShare {
+			values: values
+				.iter()
+				.map(|v| Scalar::from_canonical_bytes(*v).expect("canonical"))
+				.collect(),
+			blinding: Scalar::from_canonical_bytes(*blinding).expect("canonical"),
+		},
+		other => panic!("expected one result share, got {other:?}"),
+	}
+}
+
+#[test]
+fn honest_workers_submit_shares_that_reconstruct_the_sum() {
+	let mut chain = Chain::new(5, 2, 2);
+	for k in 0..7 {
+		chain.add(&[1_000 + k, -k]);
+	}
+	let mut shares = Vec::new();
+	for w in 0..5 {
+		let mut progress = JobProgress::default();
+		// Checking takes three runs of three inputs; nothing to complain about.
+		for now in 1..=3 {
+			assert_eq!(chain.run(w, Phase::Collecting, now, &mut progress), Ok(vec![]));
+		}
+		assert_eq!(progress.checked, 7);
+		assert!(progress.bad.is_empty());
+		let actions = chain.run(w, Phase::Computing, 10, &mut progress).expect("share");
+		let share = result_share_of(&actions);
+		let aggregate = mpc_primitives::pedersen::sum_commitments(
+			3,
+			chain.inputs.iter().map(|i| i.commitments.as_slice()),
+		)
+		.expect("sizes");
+		assert!(share.verify(
+			&chain.shape,
+			ParticipantIndex::new(w as u32 + 1).expect("i"),
+			&aggregate
+		));
+		shares.push(share);
+	}
+	let chosen: Vec<_> = [1usize, 3, 4]
+		.iter()
+		.map(|&w| (ParticipantIndex::new(w as u32 + 1).expect("i"), &shares[w]))
+		.collect();
+	let output = reconstruct(&chain.shape, &chosen).expect("reconstruct");
+	let decoded: Vec<Option<i128>> = output.decode().iter().map(|v| v.to_i128()).collect();
+	assert_eq!(decoded, vec![Some(7_021), Some(-21)]);
+}
+
+#[test]
+fn a_bad_share_gives_exactly_one_complaint_about_the_right_input() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add_bad_for(&[2], 1);
+	chain.add(&[3]);
+	chain.add(&[4]);
+	// Worker 2 (0-based 1) sees input 1 as bad.
+	let mut progress = JobProgress::default();
+	let actions = chain.run(1, Phase::Collecting, 1, &mut progress).expect("run");
+	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
+	// The complaint the chain would judge: it disqualifies input 1.
+	if let [Action::Complain { shared_key, proof, .. }] = actions.as_slice() {
+		let input = &chain.inputs[1];
+		let ctx = InputContext::new(GENESIS, JOB, input.provider);
+		let subject = mpc_primitives::ComplaintSubject {
+			input: &ctx,
+			index: ParticipantIndex::new(2).expect("i"),
+			worker_key: chain.secrets[1].public_key(),
+			ephemeral_key: &input.ephemeral_key,
+			commitments: &input.commitments,
+			ciphertext: &input.submission.ciphertexts[1],
+			dimension: 1,
+		};
+		assert!(matches!(
+			mpc_primitives::judge_complaint(&subject, shared_key, proof),
+			Ok(mpc_primitives::ComplaintVerdict::InputDisqualified { .. })
+		));
+	}
+	// Next block: checking continues, no repeated complaint yet.
+	assert_eq!(chain.run(1, Phase::Collecting, 2, &mut progress), Ok(vec![]));
+	assert_eq!(progress.checked, 4);
+	// Still qualified after the resubmission delay: complain again.
+	let again = chain.run(1, Phase::Verifying, 6, &mut progress).expect("run");
+	assert!(matches!(again.as_slice(), [Action::Complain { input: 1, .. }]));
+	// Once disqualified, no more complaints; the other workers never complain.
+	chain.inputs[1].qualified = false;
+	assert_eq!(chain.run(1, Phase::Verifying, 20, &mut progress), Ok(vec![]));
+	for w in [0, 2] {
+		let mut p = JobProgress::default();
+		assert_eq!(chain.run(w, Phase::Collecting, 1, &mut p), Ok(vec![]));
+		assert_eq!(chain.run(w, Phase::Collecting, 2, &mut p), Ok(vec![]));
+	}
+	// The result share leaves the disqualified input out and verifies.
+	let share = result_share_of(&chain.run(1, Phase::Computing, 30, &mut progress).expect("run"));
+	let aggregate = mpc_primitives::pedersen::sum_commitments(
+		2,
+		chain.inputs.iter().filter(|i| i.qualified).map(|i| i.commitments.as_slice()),
+	)
+	.expect("sizes");
+	assert!(share.verify(&chain.shape, ParticipantIndex::new(2).expect("i"), &aggregate));
+}
+
+#[test]
+fn an_undecryptable_input_is_complained_about() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add(&[2]);
+	chain.inputs[1].submission.ciphertexts[0][3] ^= 0x40;
+	let mut progress = JobProgress::default();
+	let actions = chain.run(0, Phase::Collecting, 1, &mut progress).expect("run");
+	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
+	// If the complaint window passes without a disqualification, there is no valid result
+	// share: the worker says so instead of submitting a wrong one.
+	assert_eq!(
+		chain.run(0, Phase::Computing, 10, &mut progress),
+		Err(StepError::BadQualifiedInput { input: 1, reason: ShareError::DecryptionFailed })
+	);
+}
+
+#[test]
+fn result_shares_are_sent_once_then_again_only_if_they_did_not_land() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[5]);
+	let mut progress = JobProgress::default();
+	let first = chain.run(0, Phase::Computing, 10, &mut progress).expect("run");
+	assert_eq!(first.len(), 1);
+	assert_eq!(chain.run(0, Phase::Computing, 11, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(0, Phase::Computing, 14, &mut progress), Ok(vec![]));
+	// Not on chain five blocks later: the same share again.
+	let again = chain.run(0, Phase::Computing, 15, &mut progress).expect("run");
+	assert_eq!(again, first);
+	// On chain: nothing more.
+	let mut view = chain.view(0, Phase::Completed, 30);
+	view.result_share_on_chain = true;
+	let (actions, _) = step(
+		&chain.secrets[0],
+		&view,
+		&mut progress,
+		chain.loader(0),
+		&Limits::default(),
+		&mut ChaCha20Rng::seed_from_u64(0),
+	)
+	.expect("run");
+	assert!(actions.is_empty());
+}
+
+#[test]
+fn lost_progress_recomputes_the_same_share() {
+	let mut chain = Chain::new(4, 2, 3);
+	for k in 0..4 {
+		chain.add(&[k, 2 * k, -k]);
+	}
+	let first = chain.run(2, Phase::Computing, 10, &mut JobProgress::default()).expect("run");
+	// The node restarted and lost its offchain storage: it sends the identical share, never a
+	// conflicting one.
+	let second = chain.run(2, Phase::Computing, 11, &mut JobProgress::default()).expect("run");
+	assert_eq!(first, second);
+}
+
+#[test]
+fn nothing_happens_once_the_job_ended() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[5]);
+	let mut progress = JobProgress::default();
+	assert_eq!(chain.run(0, Phase::Ended, 10, &mut progress), Ok(vec![]));
+	assert_eq!(progress, JobProgress::default());
+}
+
+#[test]
+fn the_derived_secret_is_stable_and_bound_to_the_key() {
+	let (a1, e1) = dev_worker_encryption_key("//Alice");
+	let (a2, e2) = dev_worker_encryption_key("//Alice");
+	let (b, eb) = dev_worker_encryption_key("//Bob");
+	assert_eq!((a1, e1), (a2, e2));
+	assert_ne!(a1, b);
+	assert_ne!(e1, eb);
+	// The account is the ed25519 public key.
+	use sp_core::{ed25519, Pair};
+	assert_eq!(ed25519::Pair::from_string("//Alice", None).expect("seed").public().0, a1);
+}
