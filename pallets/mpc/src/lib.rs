@@ -67,6 +67,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod crypto;
 #[cfg(test)]
 mod mock;
@@ -664,7 +666,7 @@ pub mod pallet {
 		/// `IdentityEphemeralKey`, `InvalidDealingProof`, `RepeatedEphemeralKey`) or the
 		/// deposit hold's error. Complexity: O(`n` + `t`) for the proof, `n` ciphertext writes.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::submit_input(ciphertexts.len() as u32, commitments.len() as u32))]
+		#[pallet::weight(T::WeightInfo::submit_input(ciphertexts.len() as u32))]
 		pub fn submit_input(
 			origin: OriginFor<T>,
 			job_id: JobId,
@@ -687,7 +689,7 @@ pub mod pallet {
 		/// Errors: `UnknownJob`, `NotInCommittee`, `ComplaintWindowClosed`, `UnknownInput`,
 		/// `AlreadyDisqualified`, `MalformedComplaint`, `InvalidComplaintProof`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::complain(T::MaxCommittee::get(), T::MaxDimension::get()))]
+		#[pallet::weight(T::WeightInfo::complain(T::MaxCommittee::get()))]
 		pub fn complain(
 			origin: OriginFor<T>,
 			job_id: JobId,
@@ -710,7 +712,7 @@ pub mod pallet {
 		/// `ResultShareAlreadySubmitted`, `WrongDimension`, `MalformedResultShare`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(
-			T::WeightInfo::submit_result_share(T::MaxCommittee::get(), T::MaxDimension::get())
+			T::WeightInfo::submit_result_share(T::MaxCommittee::get())
 				.saturating_add(<T::OnJobCompleted as OnJobCompleted<T::AccountId>>::weight())
 		)]
 		pub fn submit_result_share(

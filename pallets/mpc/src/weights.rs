@@ -22,9 +22,9 @@ pub trait WeightInfo {
 	fn create_job(n: u32) -> Weight;
 	fn cancel_job(n: u32) -> Weight;
 	fn close_inputs() -> Weight;
-	fn submit_input(n: u32, c: u32) -> Weight;
-	fn complain(n: u32, d: u32) -> Weight;
-	fn submit_result_share(n: u32, d: u32) -> Weight;
+	fn submit_input(n: u32) -> Weight;
+	fn complain(n: u32) -> Weight;
+	fn submit_result_share(n: u32) -> Weight;
 	fn remove_job(n: u32) -> Weight;
 	fn on_initialize_deadlines(k: u32) -> Weight;
 	fn cleanup_input(n: u32) -> Weight;
@@ -58,23 +58,20 @@ macro_rules! weights {
 		fn close_inputs() -> Weight {
 			Weight::from_parts(40_000_000, 6_000).saturating_add($db.reads_writes(3, 3))
 		}
-		fn submit_input(n: u32, c: u32) -> Weight {
+		fn submit_input(n: u32) -> Weight {
 			Weight::from_parts(250_000_000, 20_000)
-				.saturating_add(Weight::from_parts(20_000_000, 600).saturating_mul(c.into()))
-				.saturating_add(Weight::from_parts(2_000_000, 600).saturating_mul(n.into()))
+				.saturating_add(Weight::from_parts(22_000_000, 1_200).saturating_mul(n.into()))
 				.saturating_add($db.reads_writes(8, 8))
 				.saturating_add($db.writes(1).saturating_mul(n.into()))
 		}
-		fn complain(n: u32, d: u32) -> Weight {
-			Weight::from_parts(450_000_000, 20_000)
+		fn complain(n: u32) -> Weight {
+			Weight::from_parts(900_000_000, 20_000)
 				.saturating_add(Weight::from_parts(10_000_000, 600).saturating_mul(n.into()))
-				.saturating_add(Weight::from_parts(30_000_000, 100).saturating_mul(d.into()))
 				.saturating_add($db.reads_writes(8, 6))
 		}
-		fn submit_result_share(n: u32, d: u32) -> Weight {
-			Weight::from_parts(300_000_000, 20_000)
+		fn submit_result_share(n: u32) -> Weight {
+			Weight::from_parts(1_200_000_000, 20_000)
 				.saturating_add(Weight::from_parts(30_000_000, 2_000).saturating_mul(n.into()))
-				.saturating_add(Weight::from_parts(60_000_000, 100).saturating_mul(d.into()))
 				.saturating_add($db.reads_writes(8, 6))
 				.saturating_add($db.reads_writes(2, 3).saturating_mul(n.into()))
 		}
