@@ -756,6 +756,12 @@ pub mod pallet {
 	}
 }
 
+/// The worker key is a session key of the runtime, so `--dev`/`--alice` and `author_rotateKeys`
+/// put one in the keystore.
+impl<T: Config> sp_runtime::BoundToRuntimeAppPublic for Pallet<T> {
+	type Public = crypto::Public;
+}
+
 /// What moves a job from one phase to the next (see [`Pallet::advance`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trigger {
