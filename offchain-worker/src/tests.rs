@@ -313,3 +313,17 @@ fn the_derived_secret_is_stable_and_bound_to_the_key() {
 	use sp_core::{ed25519, Pair};
 	assert_eq!(ed25519::Pair::from_string("//Alice", None).expect("seed").public().0, a1);
 }
+
+/// The rows of `runtime/src/dev_workers.rs`; the runtime's test checks them against this
+/// derivation. `cargo test -p mpc-offchain-worker -- --ignored --nocapture print_dev_workers`
+#[test]
+#[ignore = "prints the rows of runtime/src/dev_workers.rs"]
+fn print_dev_workers() {
+	for seed in ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve"] {
+		let (a, e) = dev_worker_encryption_key(seed);
+		let h = |b: &[u8; 32]| {
+			b.iter().map(|x| alloc::format!("{x:02x}")).collect::<alloc::string::String>()
+		};
+		std::println!("{seed} {} {}", h(&a), h(&e));
+	}
+}

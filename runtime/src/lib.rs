@@ -1,0 +1,512 @@
+//! # MPC development runtime
+//!
+//! A solo-chain runtime for developing and demonstrating `pallet-mpc`: Aura block production
+//! with a 2 s slot, GRANDPA finality, balances with a 12-decimal token, transaction fees, sudo,
+//! an insecure (dev-only) randomness source for committee draws, and the MPC pallet.
+//!
+//! What the MPC off-chain worker needs from a runtime is here too:
+//!
+//! - the worker key (`pallet_mpc::crypto::Public`, ed25519, key type `mpcw`) is part of
+//!   [`opaque::SessionKeys`], so `author_rotateKeys` and the node's `--dev`/`--alice` seeding
+//!   create it in the keystore;
+//! - [`Runtime`] implements `frame_system::offchain::{SigningTypes, CreateTransactionBase,
+//!   CreateTransaction, CreateBare, CreateSignedTransaction, CreateAuthorizedTransaction}` for
+//!   every call type, so the worker can sign (mortal era, nonce from the caller) and submit;
+//! - the `MpcApi` runtime API exposes jobs, committees, results, proof-of-MPC records and
+//!   workers to clients.
+//!
+//! Genesis presets (`development`, `local_testnet`) are in [`genesis_config_presets`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `#[frame_support::runtime]` and `impl_runtime_apis!` expand to large items.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod dev_workers;
+pub mod genesis_config_presets;
+
+use alloc::{borrow::Cow, vec::Vec};
+use codec::Encode;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	weights::{
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		ConstantMultiplier, IdentityFee, Weight,
+	},
+};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureSigned,
+};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, One, SaturatedConversion, Verify},
+	MultiAddress, MultiSignature, MultiSigner, Perbill,
+};
+use sp_version::RuntimeVersion;
+
+pub use pallet_mpc;
+
+// ---------------------------------------------------------------------------------------------
+// Basic types
+// ---------------------------------------------------------------------------------------------
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A transaction signature: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+/// An account: the 32-byte public key (or its hash, for ecdsa) of a [`Signature`] signer.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance, in the smallest unit (10^-12 of a token).
+pub type Balance = u128;
+/// How many transactions an account has sent.
+pub type Nonce = u32;
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// One token: 12 decimals.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// 10^-3 of a token.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+/// 10^-6 of a token.
+pub const MICRO_UNIT: Balance = MILLI_UNIT / 1_000;
+/// The least balance an account must keep to exist.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The target block time. Aura's slot duration is this value: it is read from
+/// `pallet_aura::Config::SlotDuration` and cannot change once the chain runs.
+pub const MILLI_SECS_PER_BLOCK: u64 = 2_000;
+/// Aura's slot duration.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Blocks per minute, hour and day at the target block time.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Opaque types, for the node: it need not know the runtime's call and extrinsic types.
+pub mod opaque {
+	use super::*;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The keys a validator node holds: Aura (sr25519), GRANDPA (ed25519) and the MPC
+		/// worker key (ed25519, key type `mpcw`). `pallet_mpc::crypto::Public` is an app
+		/// public key, so sp-application-crypto's blanket
+		/// `impl<T: RuntimeAppPublic> BoundToRuntimeAppPublic for T` covers it: no pallet is
+		/// needed in that position.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+			pub mpc: pallet_mpc::crypto::Public,
+		}
+	}
+}
+
+/// The runtime's version. Bump `spec_version` with every change of the runtime's logic, and
+/// `transaction_version` with every change of a call's index or arguments.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("mpc-runtime"),
+	impl_name: Cow::Borrowed("mpc-runtime"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The runtime
+// ---------------------------------------------------------------------------------------------
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	// Before Aura: the timestamp inherent comes first and Aura reads it.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type RandomnessCollectiveFlip = pallet_insecure_randomness_collective_flip;
+
+	#[runtime::pallet_index(8)]
+	pub type Mpc = pallet_mpc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pallet configuration
+// ---------------------------------------------------------------------------------------------
+
+/// Normal (non-operational) extrinsics may fill this share of a block.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+	/// Block hashes kept for mortal transactions: 2400 blocks (80 minutes).
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: RuntimeVersion = VERSION;
+	/// One second of compute per 2 s block: Aura proposes for 2/3 of a slot, and importing
+	/// nodes must keep up. Proof size is unbounded: this is a solo chain, there is no PoV.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	/// 5 MiB blocks: room for a job's worth of inputs (an input is at most ~19 KiB).
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
+	/// The generic Substrate SS58 prefix.
+	pub const SS58Prefix: u16 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	/// The node stores state in ParityDB.
+	type DbWeight = ParityDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	/// Milliseconds since the Unix epoch.
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	/// Aura's slot duration is twice this (`MinimumPeriodTimesTwo`).
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<32>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	/// `2 * MinimumPeriod` = [`SLOT_DURATION`] = 2000 ms.
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	/// No session pallet, so no key-ownership proofs and no equivocation reports: the
+	/// runtime API stubs return `None`.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type Balance = Balance;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ConstU32<0>;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Fees are burnt (no treasury, no author reward on a dev chain).
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// One unit per picosecond of weight: a typical call (~100 µs) costs 0.0001 token.
+	type WeightToFee = IdentityFee<Balance>;
+	/// 0.000001 token per byte: a maximal MPC input (~19 KiB) costs ~0.02 token in length fee.
+	type LengthToFee = ConstantMultiplier<Balance, ConstU128<MICRO_UNIT>>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+/// Randomness from the last 81 block hashes. Predictable and influenceable by block authors:
+/// acceptable for drawing committees on a development chain only.
+impl pallet_insecure_randomness_collective_flip::Config for Runtime {}
+
+impl pallet_mpc::Config for Runtime {
+	/// The worker key signs the worker's transactions (see `CreateSignedTransaction` below).
+	type AuthorityId = pallet_mpc::crypto::AuthorityId;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// Anyone with an account and the bond may run a worker.
+	type RegisterOrigin = EnsureSigned<AccountId>;
+	/// Dev-grade randomness (see `pallet_insecure_randomness_collective_flip`).
+	type Randomness = RandomnessCollectiveFlip;
+	/// Forfeited input deposits and fault penalties are burnt (the credit is dropped and total
+	/// issuance falls). There is no treasury, and paying the sudo key would reward whoever
+	/// holds it for others' faults.
+	type Slash = ();
+	/// Nothing consumes results on this chain yet.
+	type OnJobCompleted = ();
+	/// 100 tokens held while registered: what a worker risks.
+	type WorkerBond = ConstU128<{ 100 * UNIT }>;
+	/// 10 tokens per fault (false complaint, invalid result share): ten faults empty a bond.
+	type FaultPenalty = ConstU128<{ 10 * UNIT }>;
+	/// 0.01 token per input record, plus the per-byte part below.
+	type InputDepositBase = ConstU128<{ 10 * MILLI_UNIT }>;
+	/// 0.00001 token per stored input byte (`R`, commitments, ciphertexts): a maximal input
+	/// (n = 32, d = 16, ~19 KiB) holds ~0.2 token until the job's cleanup.
+	type InputDepositPerByte = ConstU128<{ 10 * MICRO_UNIT }>;
+	/// 0.1 token per job record, plus the per-byte part below.
+	type JobDepositBase = ConstU128<{ 100 * MILLI_UNIT }>;
+	/// 0.00001 token per byte of the job's record at its largest (metadata, allowlist,
+	/// committee, aggregate, result shares, result); returned by `remove_job`.
+	type JobDepositPerByte = ConstU128<{ 10 * MICRO_UNIT }>;
+	/// At most 64 registered workers: bounds the committee draw and `WorkerList`.
+	type MaxWorkers = ConstU32<64>;
+	/// Committees of at most 32 workers (`n`).
+	type MaxCommittee = ConstU32<32>;
+	/// Inputs of at most 16 values (`d`).
+	type MaxDimension = ConstU32<16>;
+	/// At most 1000 inputs per job.
+	type MaxInputsPerJob = ConstU32<1000>;
+	/// Job metadata of at most 256 bytes.
+	type MaxMetadataLen = ConstU32<256>;
+	/// Provider allowlists of at most 64 accounts.
+	type MaxAllowedProviders = ConstU32<64>;
+	/// Jobs collect inputs for at most one day (43,200 blocks of 2 s).
+	type MaxInputWindow = ConstU32<DAYS>;
+	/// Committee workers complain within 3 blocks (6 s) after collecting ends.
+	type ComplaintWindow = ConstU32<3>;
+	/// Workers have 10 blocks (20 s) to submit result shares.
+	type ComputeWindow = ConstU32<10>;
+	/// At most 16 job deadlines in one block (bounds `on_initialize`).
+	type MaxDeadlinesPerBlock = ConstU32<16>;
+	/// 16 inputs of ended jobs cleaned up per block.
+	type CleanupBatch = ConstU32<16>;
+	type WeightInfo = pallet_mpc::weights::SubstrateWeight<Runtime>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extrinsics
+// ---------------------------------------------------------------------------------------------
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions, in order. `AuthorizeCall` first: it validates calls with a
+/// `#[pallet::authorize]` condition in general (unsigned, feeless) transactions.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations of the runtime, beyond the pallets' own.
+type Migrations = ();
+
+/// Executive: dispatches to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The transaction extensions for a transaction from `nonce`, valid for a mortal era of up to
+/// `BlockHashCount` blocks from the current block, without a tip.
+fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(era),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Off-chain transaction creation (for every pallet's `Call`, in particular `pallet_mpc::Call`)
+// ---------------------------------------------------------------------------------------------
+
+impl frame_system::offchain::SigningTypes for Runtime {
+	/// `MultiSigner`: an ed25519 worker key maps to the account with the same 32 bytes.
+	type Public = <Signature as Verify>::Signer;
+	type Signature = Signature;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extension = TxExtension;
+
+	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_transaction(call, extension)
+	}
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
+}
+
+impl<C> frame_system::offchain::CreateSignedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<
+		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		public: MultiSigner,
+		account: AccountId,
+		nonce: Nonce,
+	) -> Option<UncheckedExtrinsic> {
+		// The longest power-of-two era that `BlockHashCount` supports (2048 blocks), starting
+		// at the parent of the block the off-chain worker runs for.
+		let period =
+			BlockHashCount::get().checked_next_power_of_two().map(|c| c / 2).unwrap_or(2) as u64;
+		let current_block = System::block_number().saturated_into::<u64>().saturating_sub(1);
+		let era = generic::Era::mortal(period, current_block);
+		let raw_payload = SignedPayload::new(call, tx_extension(nonce, era)).ok()?;
+		let signature = raw_payload.using_encoded(|payload| A::sign(payload, public))?;
+		let (call, extension, _) = raw_payload.deconstruct();
+		Some(UncheckedExtrinsic::new_signed(call, Address::Id(account), signature, extension))
+	}
+}
+
+impl<C> frame_system::offchain::CreateAuthorizedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	/// For calls validated by `#[pallet::authorize]`: no signer, so no nonce (0 is ignored
+	/// for general transactions without an origin) and an immortal era.
+	fn create_extension() -> TxExtension {
+		tx_extension(0, generic::Era::Immortal)
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The MPC pallet's types as this runtime instantiates them (for clients of `MpcApi`)
+// ---------------------------------------------------------------------------------------------
+
+/// A job.
+pub type MpcJob = pallet_mpc::Job<Runtime>;
+/// A committee member.
+pub type MpcCommitteeMember = pallet_mpc::CommitteeMember<Runtime>;
+/// A verified result.
+pub type MpcJobResult = pallet_mpc::JobResult<Runtime>;
+/// A proof-of-MPC record.
+pub type MpcProof = pallet_mpc::ProofOfMpc<Runtime>;
+/// A registered worker.
+pub type MpcWorkerInfo = pallet_mpc::WorkerInfo<Runtime>;

@@ -1,0 +1,499 @@
+//! A small harness for end-to-end tests: start real `mpc-node` processes on free ports with
+//! temporary base paths (killed on drop, whatever the outcome), talk to them only over their
+//! public JSON-RPC, sign transactions with dev keys, and follow jobs to their result.
+//!
+//! Transactions and storage are encoded with the runtime's own types (`mpc-runtime`), as any
+//! Rust client would; the node's binary is the one `cargo build -p mpc-node` produced.
+
+use codec::{Decode, Encode};
+use jsonrpsee::{
+	core::client::ClientT,
+	http_client::{HttpClient, HttpClientBuilder},
+	rpc_params,
+};
+use mpc_runtime::{
+	AccountId, Balance, Hash, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
+};
+use serde_json::Value;
+use sp_core::{sr25519, Pair};
+use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
+use std::{
+	io::{BufRead, BufReader},
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+/// The node binary: `MPC_NODE` if set, else `target/debug/mpc-node` of this workspace.
+pub fn node_binary() -> PathBuf {
+	if let Ok(path) = std::env::var("MPC_NODE") {
+		return PathBuf::from(path);
+	}
+	let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+	let target = std::env::var("CARGO_TARGET_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|_| manifest.join("..").join("target"));
+	target.join("debug").join("mpc-node")
+}
+
+fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("a free local port")
+}
+
+/// A running node; killed, and its base path removed, on drop.
+pub struct Node {
+	child: Child,
+	/// The node's name in logs.
+	pub name: String,
+	/// JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	/// P2P port on 127.0.0.1.
+	pub p2p_port: u16,
+	base: PathBuf,
+}
+
+impl Node {
+	/// Starts `mpc-node` with `args` plus ports, a fresh base path and local-only networking.
+	pub fn start(name: &str, args: &[&str]) -> Node {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let nanos = std::time::SystemTime::now()
+			.duration_since(std::time::UNIX_EPOCH)
+			.map(|d| d.as_nanos())
+			.unwrap_or_default();
+		let base = std::env::temp_dir()
+			.join(format!("mpc-e2e-{name}-{}-{nanos}-{rpc_port}", std::process::id()));
+		let _ = std::fs::remove_dir_all(&base);
+		std::fs::create_dir_all(&base).expect("base path");
+		let log = std::fs::File::create(base.join("node.log")).expect("log file");
+		let child = Command::new(node_binary())
+			.args(args)
+			.args([
+				"--base-path",
+				base.to_str().expect("utf-8 path"),
+				"--rpc-port",
+				&rpc_port.to_string(),
+				"--listen-addr",
+				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+				"--no-prometheus",
+				"--no-telemetry",
+				"--no-mdns",
+				"--name",
+				name,
+			])
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.unwrap_or_else(|e| panic!("starting {}: {e}", node_binary().display()));
+		Node { child, name: name.into(), rpc_port, p2p_port, base }
+	}
+
+	/// A single-node development chain.
+	pub fn dev() -> Node {
+		Node::start("dev", &["--dev"])
+	}
+
+	/// `http://127.0.0.1:<rpc port>`.
+	pub fn url(&self) -> String {
+		format!("http://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The last `lines` lines of the node's log.
+	pub fn log_tail(&self, lines: usize) -> String {
+		let Ok(file) = std::fs::File::open(self.base.join("node.log")) else {
+			return String::new();
+		};
+		let all: Vec<String> = BufReader::new(file).lines().map_while(Result::ok).collect();
+		all[all.len().saturating_sub(lines)..].join("\n")
+	}
+
+	/// Panics with the log's tail if the process has exited.
+	pub fn assert_running(&mut self) {
+		if let Ok(Some(status)) = self.child.try_wait() {
+			panic!("node {} exited ({status}):\n{}", self.name, self.log_tail(40));
+		}
+	}
+
+	/// Waits for the node's RPC and connects to it.
+	pub async fn client(&mut self, timeout: Duration) -> Client {
+		let start = Instant::now();
+		loop {
+			self.assert_running();
+			if let Some(client) = Client::try_connect(&self.url()).await {
+				return client;
+			}
+			assert!(start.elapsed() < timeout, "node {}: RPC did not answer", self.name);
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// Stops the node (as a crash would: SIGKILL).
+	pub fn kill(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		if std::thread::panicking() {
+			eprintln!("---- last lines of node {} ----\n{}", self.name, self.log_tail(60));
+		}
+		self.kill();
+		let _ = std::fs::remove_dir_all(&self.base);
+	}
+}
+
+/// What an included transaction did.
+#[derive(Debug)]
+pub struct Inclusion {
+	/// The block that included it.
+	pub block: u32,
+	/// Its events.
+	pub events: Vec<RuntimeEvent>,
+	/// The fee it paid (from `TransactionFeePaid`).
+	pub fee: Balance,
+}
+
+/// A JSON-RPC client of one node.
+pub struct Client {
+	http: HttpClient,
+	/// The chain's genesis hash.
+	pub genesis: Hash,
+	spec_version: u32,
+	tx_version: u32,
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+fn bytes_of(v: &Value) -> Vec<u8> {
+	let s = v.as_str().unwrap_or_default();
+	hex::decode(s.trim_start_matches("0x")).expect("hex from the node")
+}
+
+fn hash_of(v: &Value) -> Hash {
+	Hash::from_slice(&bytes_of(v))
+}
+
+impl Client {
+	/// Connects if the node's RPC answers.
+	pub async fn try_connect(url: &str) -> Option<Client> {
+		let http = HttpClientBuilder::default()
+			.request_timeout(Duration::from_secs(30))
+			.max_request_size(64 * 1024 * 1024)
+			.max_response_size(64 * 1024 * 1024)
+			.build(url)
+			.ok()?;
+		let genesis: Value = http.request("chain_getBlockHash", rpc_params![0u32]).await.ok()?;
+		if !genesis.is_string() {
+			return None;
+		}
+		let version: Value = http.request("state_getRuntimeVersion", rpc_params![]).await.ok()?;
+		Some(Client {
+			http,
+			genesis: hash_of(&genesis),
+			spec_version: version["specVersion"].as_u64()? as u32,
+			tx_version: version["transactionVersion"].as_u64()? as u32,
+		})
+	}
+
+	async fn call(&self, method: &str, params: jsonrpsee::core::params::ArrayParams) -> Value {
+		self.http
+			.request(method, params)
+			.await
+			.unwrap_or_else(|e| panic!("RPC {method} failed: {e}"))
+	}
+
+	/// The best block's number.
+	pub async fn best_number(&self) -> u32 {
+		let header = self.call("chain_getHeader", rpc_params![]).await;
+		let n = header["number"].as_str().expect("number");
+		u32::from_str_radix(n.trim_start_matches("0x"), 16).expect("hex number")
+	}
+
+	/// The finalized block's number.
+	pub async fn finalized_number(&self) -> u32 {
+		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await;
+		let header = self.call("chain_getHeader", rpc_params![hash]).await;
+		let n = header["number"].as_str().expect("number");
+		u32::from_str_radix(n.trim_start_matches("0x"), 16).expect("hex number")
+	}
+
+	/// The hash of block `n`, once it exists.
+	pub async fn block_hash(&self, n: u32) -> Option<Hash> {
+		let v = self.call("chain_getBlockHash", rpc_params![n]).await;
+		v.is_string().then(|| hash_of(&v))
+	}
+
+	/// Waits until the best block is at least `n`.
+	pub async fn wait_for_block(&self, n: u32, timeout: Duration) {
+		let start = Instant::now();
+		while self.best_number().await < n {
+			assert!(start.elapsed() < timeout, "block {n} did not come");
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+	}
+
+	/// Raw storage at `at` (or the best block).
+	pub async fn storage_raw(&self, key: &[u8], at: Option<Hash>) -> Option<Vec<u8>> {
+		let v = self.call("state_getStorage", rpc_params![hex_of(key), at]).await;
+		v.is_string().then(|| bytes_of(&v))
+	}
+
+	/// A runtime API call, decoded.
+	pub async fn runtime_api<R: Decode>(&self, method: &str, args: impl Encode) -> R {
+		let v = self.call("state_call", rpc_params![method, hex_of(&args.encode())]).await;
+		R::decode(&mut &bytes_of(&v)[..]).unwrap_or_else(|e| panic!("decoding {method}: {e}"))
+	}
+
+	/// An account's balances (free, reserved/held) and nonce, at the best block.
+	pub async fn account(&self, who: &AccountId) -> (Balance, Balance, u32) {
+		let key = frame_system::Account::<Runtime>::hashed_key_for(who);
+		match self.storage_raw(&key, None).await {
+			Some(raw) => {
+				let info = frame_system::AccountInfo::<u32, pallet_balances::AccountData<Balance>>::decode(
+					&mut &raw[..],
+				)
+				.expect("account info");
+				(info.data.free, info.data.reserved, info.nonce)
+			}
+			None => (0, 0, 0),
+		}
+	}
+
+	/// The events of block `hash`.
+	pub async fn events(&self, hash: Hash) -> Vec<frame_system::EventRecord<RuntimeEvent, Hash>> {
+		let key = frame_support::storage::storage_prefix(b"System", b"Events");
+		self.storage_raw(&key, Some(hash))
+			.await
+			.map(|raw| Vec::decode(&mut &raw[..]).expect("events"))
+			.unwrap_or_default()
+	}
+
+	/// Signs `call` by `signer` with its next on-chain nonce and submits it.
+	pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Vec<u8> {
+		let who = AccountId::from(signer.public());
+		let nonce = self.call("system_accountNextIndex", rpc_params![who.to_string()]).await;
+		let nonce = nonce.as_u64().expect("nonce") as u32;
+		let extension: TxExtension = (
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let implicit = (
+			(),
+			(),
+			self.spec_version,
+			self.tx_version,
+			self.genesis,
+			self.genesis,
+			(),
+			(),
+			(),
+			(),
+		);
+		let payload = SignedPayload::from_raw(call, extension, implicit);
+		let signature = payload.using_encoded(|p| signer.sign(p));
+		let (call, extension, _) = payload.deconstruct();
+		let xt = UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(who),
+			MultiSignature::Sr25519(signature),
+			extension,
+		)
+		.encode();
+		let v =
+			self.http.request::<Value, _>("author_submitExtrinsic", rpc_params![hex_of(&xt)]).await;
+		if let Err(e) = v {
+			panic!("the node refused the transaction: {e}");
+		}
+		xt
+	}
+
+	/// Submits and waits for inclusion; `Err` with the dispatch error if it failed.
+	pub async fn submit_and_wait(
+		&self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+	) -> Result<Inclusion, String> {
+		let from = self.best_number().await;
+		let xt = self.submit(signer, call).await;
+		self.wait_for_inclusion(&xt, from, Duration::from_secs(60)).await
+	}
+
+	/// Finds the extrinsic `xt` in blocks after `from` and returns what it did.
+	pub async fn wait_for_inclusion(
+		&self,
+		xt: &[u8],
+		from: u32,
+		timeout: Duration,
+	) -> Result<Inclusion, String> {
+		let wanted = hex_of(xt);
+		let start = Instant::now();
+		let mut next = from + 1;
+		loop {
+			while let Some(hash) = self.block_hash(next).await {
+				let block = self.call("chain_getBlock", rpc_params![hash]).await;
+				let extrinsics =
+					block["block"]["extrinsics"].as_array().cloned().unwrap_or_default();
+				if let Some(index) = extrinsics.iter().position(|x| x.as_str() == Some(&wanted)) {
+					let records = self.events(hash).await;
+					let mine: Vec<RuntimeEvent> = records
+						.into_iter()
+						.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32))
+						.map(|r| r.event)
+						.collect();
+					let fee = mine
+						.iter()
+						.find_map(|e| match e {
+							RuntimeEvent::TransactionPayment(
+								pallet_transaction_payment::Event::TransactionFeePaid {
+									actual_fee,
+									..
+								},
+							) => Some(*actual_fee),
+							_ => None,
+						})
+						.unwrap_or(0);
+					if let Some(failed) = mine.iter().find_map(|e| match e {
+						RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+							dispatch_error,
+							..
+						}) => Some(*dispatch_error),
+						_ => None,
+					}) {
+						return Err(describe(failed));
+					}
+					return Ok(Inclusion { block: next, events: mine, fee });
+				}
+				next += 1;
+			}
+			if start.elapsed() > timeout {
+				return Err("not included in time".into());
+			}
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+	}
+}
+
+/// A dispatch error with the pallet error's name where it has one.
+pub fn describe(error: sp_runtime::DispatchError) -> String {
+	if let sp_runtime::DispatchError::Module(m) = error {
+		let mpc_index =
+			<mpc_runtime::Mpc as frame_support::traits::PalletInfoAccess>::index() as u8;
+		if m.index == mpc_index {
+			if let Ok(e) = pallet_mpc_error(&m.error) {
+				return format!("Mpc.{e}");
+			}
+		}
+	}
+	format!("{error:?}")
+}
+
+fn pallet_mpc_error(bytes: &[u8; 4]) -> Result<String, codec::Error> {
+	let e = mpc_runtime::pallet_mpc::Error::<Runtime>::decode(&mut &bytes[..])?;
+	let name: &'static str = e.into();
+	Ok(name.to_string())
+}
+
+/// Following an MPC job over RPC.
+pub mod mpc {
+	use super::*;
+	use mpc_runtime::pallet_mpc::{self, JobId};
+	use mpc_runtime::{MpcCommitteeMember, MpcJob, MpcJobResult, MpcProof, MpcWorkerInfo};
+
+	/// A job, through `MpcApi_job`.
+	pub async fn job(client: &Client, id: JobId) -> Option<MpcJob> {
+		client.runtime_api("MpcApi_job", id).await
+	}
+
+	/// A job's committee, through `MpcApi_committee`.
+	pub async fn committee(client: &Client, id: JobId) -> Vec<MpcCommitteeMember> {
+		client.runtime_api("MpcApi_committee", id).await
+	}
+
+	/// A job's result, through `MpcApi_result`.
+	pub async fn result(client: &Client, id: JobId) -> Option<MpcJobResult> {
+		client.runtime_api("MpcApi_result", id).await
+	}
+
+	/// A job's record, through `MpcApi_proof_of_mpc`.
+	pub async fn record(client: &Client, id: JobId) -> Option<MpcProof> {
+		client.runtime_api("MpcApi_proof_of_mpc", id).await
+	}
+
+	/// A worker, through `MpcApi_worker`.
+	pub async fn worker(client: &Client, who: &AccountId) -> Option<MpcWorkerInfo> {
+		client.runtime_api("MpcApi_worker", who).await
+	}
+
+	/// The protocol's `genesis`, through `MpcApi_genesis`.
+	pub async fn genesis(client: &Client) -> [u8; 32] {
+		client.runtime_api("MpcApi_genesis", ()).await
+	}
+
+	/// Deals `values` for `provider` to job `id`'s committee and submits the input.
+	pub async fn submit_input(
+		client: &Client,
+		provider: &sr25519::Pair,
+		id: JobId,
+		values: &[i128],
+		seed: u64,
+	) -> Result<Inclusion, String> {
+		use rand_core::SeedableRng;
+		let job = job(client, id).await.ok_or("no such job")?;
+		let keys: Vec<_> = committee(client, id).await.iter().map(|m| m.key).collect();
+		let who = AccountId::from(provider.public());
+		let ctx = mpc_primitives::InputContext::new(genesis(client).await, id, *who.as_ref());
+		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
+		let s = mpc_primitives::deal(&ctx, &keys, job.shape.t(), values, &mut rng)
+			.map_err(|e| format!("dealing: {e}"))?;
+		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
+			job_id: id,
+			ephemeral_key: s.ephemeral_key,
+			proof: s.proof,
+			commitments: s.commitments.try_into().map_err(|_| "too many commitments")?,
+			ciphertexts: s
+				.ciphertexts
+				.into_iter()
+				.map(|c| c.try_into().map_err(|_| "ciphertext too long"))
+				.collect::<Result<Vec<_>, _>>()?
+				.try_into()
+				.map_err(|_| "too many ciphertexts")?,
+		});
+		client.submit_and_wait(provider, call).await
+	}
+
+	/// Waits until `check` holds for the job, polling every block; returns the job then.
+	pub async fn wait_for(
+		client: &Client,
+		id: JobId,
+		timeout: Duration,
+		check: impl Fn(&MpcJob) -> bool,
+	) -> MpcJob {
+		let start = Instant::now();
+		loop {
+			if let Some(j) = job(client, id).await {
+				if check(&j) {
+					return j;
+				}
+			}
+			assert!(start.elapsed() < timeout, "job {id}: condition not reached in time");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+}
