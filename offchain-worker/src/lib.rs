@@ -39,6 +39,27 @@
 //!
 //! Progress ([`JobProgress`]) is kept by the caller in offchain persistent storage, under a
 //! lock, so overlapping or restarted runs neither lose nor repeat work. It holds no secret.
+//!
+//! ## Why signed transactions
+//!
+//! The worker's transactions are signed by its account through `CreateSignedTransaction`. We
+//! did not use feeless authorized transactions (`#[pallet::authorize]` with
+//! `CreateAuthorizedTransaction`), for four reasons:
+//! - **Spam is priced.** Every transaction pays a fee up front. The pallet refunds it
+//!   (`Pays::No`) only for work that checks out: a valid result share, or a complaint that
+//!   disqualifies an input. A false complaint or an invalid share costs the fee and also a
+//!   penalty from the worker's bond. An authorized call would need its own rate limiting.
+//! - **Ordering and deduplication.** The account nonce orders a worker's transactions and
+//!   lets the pool drop duplicates. Resending after [`Limits::resubmit_after`] blocks reuses
+//!   the on-chain nonce, so a copy that did land makes the resent one stale instead of
+//!   applying it twice. The pallet also refuses a second result share per worker and job.
+//! - **Priority and longevity** are the pool's ordinary fee-based ones. Mortal eras of up to
+//!   2048 blocks let a transaction that never landed expire.
+//! - **Eligibility lives in the pallet.** Only committee members can complain or submit
+//!   result shares for a job. That is a runtime check on the signer, and the signer is the
+//!   worker key's own account.
+//!
+//! The cost is that a worker account must hold funds: the bond, and fees in flight.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
