@@ -478,6 +478,68 @@ pub mod mpc {
 		client.submit_and_wait(provider, call).await
 	}
 
+	/// Creates a job; returns its id.
+	pub async fn create_job(
+		client: &Client,
+		owner: &sr25519::Pair,
+		spec: pallet_mpc::JobSpec<Runtime>,
+	) -> Result<(JobId, Inclusion), String> {
+		let inclusion = client
+			.submit_and_wait(owner, RuntimeCall::Mpc(pallet_mpc::Call::create_job { spec }))
+			.await?;
+		let id = inclusion
+			.events
+			.iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, .. }) => Some(*job_id),
+				_ => None,
+			})
+			.ok_or("no JobCreated event")?;
+		Ok((id, inclusion))
+	}
+
+	/// A job spec with the given shape and sensible defaults (decimals 2, reward 1 token).
+	pub fn spec(n: u32, t: u32, d: u32, max_inputs: u32) -> pallet_mpc::JobSpec<Runtime> {
+		pallet_mpc::JobSpec {
+			committee_size: n,
+			threshold: t,
+			dimension: d,
+			decimals: 2,
+			input_window: 60,
+			max_inputs,
+			min_inputs: 1,
+			allowed_providers: None,
+			metadata: b"e2e".to_vec().try_into().expect("short"),
+			reward_per_worker: mpc_runtime::UNIT,
+		}
+	}
+
+	/// Funds `accounts` with `amount` each from `from`, one transfer at a time.
+	pub async fn fund(
+		client: &Client,
+		from: &sr25519::Pair,
+		accounts: &[AccountId],
+		amount: Balance,
+	) {
+		for a in accounts {
+			let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: a.clone().into(),
+				value: amount,
+			});
+			client.submit_and_wait(from, call).await.expect("funded");
+		}
+	}
+
+	/// The encryption secret a node derives for the dev worker key with this seed.
+	pub fn dev_worker_secret(seed: &str) -> (AccountId, mpc_primitives::WorkerSecret) {
+		let pair = sp_core::ed25519::Pair::from_string(seed, None).expect("seed");
+		let account = pair.public().0;
+		let signature = pair.sign(&mpc_offchain_worker::key_derivation_message(&account));
+		let secret =
+			mpc_offchain_worker::worker_secret_from_signature(&signature.0).expect("secret");
+		(AccountId::new(account), secret)
+	}
+
 	/// Waits until `check` holds for the job, polling every block; returns the job then.
 	pub async fn wait_for(
 		client: &Client,

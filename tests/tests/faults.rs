@@ -1,0 +1,137 @@
+//! Scenarios 2 and 3 on a single `--dev` node: a cheating provider is disqualified by the
+//! worker it cheated, and a four-bucket histogram of twenty inputs.
+
+use mpc_e2e::{mpc, Node};
+use mpc_primitives::{
+	deal,
+	encryption::{derive_key, encrypt_share, share_aad},
+	EphemeralKey, InputContext, ParticipantIndex, Scalar, Share,
+};
+use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall, UNIT};
+use rand_core::SeedableRng;
+use sp_core::{sr25519, Pair};
+use std::time::Duration;
+
+const DEV_WORKERS: [&str; 5] = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve"];
+
+fn employees(count: usize) -> Vec<sr25519::Pair> {
+	(0..count)
+		.map(|i| sr25519::Pair::from_string(&format!("//E2E-{i}"), None).expect("seed"))
+		.collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() {
+	let mut node = Node::dev();
+	let client = node.client(Duration::from_secs(180)).await;
+	let owner = sp_keyring::Sr25519Keyring::Ferdie.pair();
+	let providers = employees(4);
+	let accounts: Vec<AccountId> = providers.iter().map(|p| p.public().into()).collect();
+	mpc::fund(&client, &owner, &accounts, 1_000 * UNIT).await;
+
+	let (job_id, _) = mpc::create_job(&client, &owner, mpc::spec(5, 2, 1, 4)).await.expect("job");
+	let committee = mpc::committee(&client, job_id).await;
+	let genesis = mpc::genesis(&client).await;
+
+	// Providers 0, 1, 3 are honest; provider 2 deals worker 3 a share off by one.
+	let values = [100_000i128, 250_000, 9_999_900, 175_000];
+	let mut cheat = None;
+	for (k, p) in providers.iter().enumerate() {
+		if k != 2 {
+			mpc::submit_input(&client, p, job_id, &[values[k]], k as u64).await.expect("input");
+			continue;
+		}
+		let who = accounts[k].clone();
+		let ctx = InputContext::new(genesis, job_id, *who.as_ref());
+		let keys: Vec<_> = committee.iter().map(|m| m.key).collect();
+		let mut s =
+			deal(&ctx, &keys, 2, &[values[k]], &mut rand_chacha::ChaCha20Rng::seed_from_u64(7))
+				.expect("deal");
+		let victim = &committee[2];
+		let seed = DEV_WORKERS
+			.iter()
+			.find(|seed| mpc::dev_worker_secret(seed).0 == victim.account)
+			.expect("a dev worker");
+		let (_, secret) = mpc::dev_worker_secret(seed);
+		let index = ParticipantIndex::new(3).expect("index");
+		let r = EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
+		let good = secret.open_share(&ctx, index, &r, &s.ciphertexts[2], 1).expect("opens");
+		let bad =
+			Share::new(vec![good.values()[0] + Scalar::ONE], *good.blinding()).expect("share");
+		let key =
+			derive_key(&ctx, index, &r, secret.public_key(), secret.shared_secret(&r).as_bytes());
+		s.ciphertexts[2] = encrypt_share(&key, &share_aad(&ctx, index), &bad);
+		let before = client.account(&who).await;
+		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
+			job_id,
+			ephemeral_key: s.ephemeral_key,
+			proof: s.proof,
+			commitments: s.commitments.try_into().expect("bounded"),
+			ciphertexts: s
+				.ciphertexts
+				.into_iter()
+				.map(|c| c.try_into().expect("bounded"))
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("bounded"),
+		});
+		let included = client.submit_and_wait(p, call).await.expect("the chain cannot tell");
+		let deposit = client.account(&who).await.1 - before.1;
+		assert!(deposit > 0);
+		cheat = Some((who, before, included.fee, deposit));
+	}
+	let (who, before, fee, deposit) = cheat.expect("the cheat submitted");
+	let job = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| {
+		j.timeline.completed.is_some()
+	})
+	.await;
+	assert_eq!(job.qualified_count, 3);
+	let after = client.account(&who).await;
+	assert_eq!(after.1, before.1, "the cheat's deposit is no longer held");
+	assert_eq!(after.0, before.0 - fee - deposit, "and it is forfeited");
+	let result = mpc::result(&client, job_id).await.expect("result");
+	assert_eq!(result.values.to_vec(), vec![Some(values[0] + values[1] + values[3])]);
+	assert_eq!(result.qualified_inputs, 3);
+	let record = mpc::record(&client, job_id).await.expect("record");
+	assert_eq!(record.disqualified.to_vec(), vec![2]);
+	println!(
+		"cheating provider: disqualified by worker 3; output {:?} from 3 inputs",
+		result.values
+	);
+	drop(node);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_histogram_of_twenty_inputs() {
+	let mut node = Node::dev();
+	let client = node.client(Duration::from_secs(180)).await;
+	let owner = sp_keyring::Sr25519Keyring::Ferdie.pair();
+	let providers = employees(20);
+	let accounts: Vec<AccountId> = providers.iter().map(|p| p.public().into()).collect();
+	mpc::fund(&client, &owner, &accounts, 1_000 * UNIT).await;
+
+	let (job_id, _) = mpc::create_job(&client, &owner, mpc::spec(5, 2, 4, 20)).await.expect("job");
+	let mut counts = [0i128; 4];
+	let start = std::time::Instant::now();
+	for (k, p) in providers.iter().enumerate() {
+		let bucket = (k * 7 + k / 3) % 4;
+		counts[bucket] += 1;
+		let mut one_hot = [0i128; 4];
+		one_hot[bucket] = 1;
+		mpc::submit_input(&client, p, job_id, &one_hot, 100 + k as u64).await.expect("input");
+	}
+	let submitted = start.elapsed();
+	let job = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| {
+		j.timeline.completed.is_some()
+	})
+	.await;
+	let result = mpc::result(&client, job_id).await.expect("result");
+	assert_eq!(result.values.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
+	println!(
+		"histogram: {counts:?} from 20 inputs (submitted in {:.1} s); inputs closed at {} -> result at {}",
+		submitted.as_secs_f64(),
+		job.timeline.inputs_closed.unwrap_or_default(),
+		job.timeline.completed.unwrap_or_default()
+	);
+	drop(node);
+}
