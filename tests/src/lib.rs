@@ -48,6 +48,7 @@ fn free_port() -> u16 {
 /// A running node; killed, and its base path removed, on drop.
 pub struct Node {
 	child: Child,
+	args: Vec<String>,
 	/// The node's name in logs.
 	pub name: String,
 	/// JSON-RPC port on 127.0.0.1.
@@ -70,27 +71,53 @@ impl Node {
 			.join(format!("mpc-e2e-{name}-{}-{nanos}-{rpc_port}", std::process::id()));
 		let _ = std::fs::remove_dir_all(&base);
 		std::fs::create_dir_all(&base).expect("base path");
-		let log = std::fs::File::create(base.join("node.log")).expect("log file");
-		let child = Command::new(node_binary())
+		let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+		all.extend([
+			"--base-path".into(),
+			base.to_str().expect("utf-8 path").into(),
+			"--rpc-port".into(),
+			rpc_port.to_string(),
+			"--listen-addr".into(),
+			format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+			"--no-prometheus".into(),
+			"--no-telemetry".into(),
+			"--no-mdns".into(),
+			"--name".into(),
+			name.into(),
+		]);
+		let child = Self::spawn(&all, &base);
+		Node { child, args: all, name: name.into(), rpc_port, p2p_port, base }
+	}
+
+	fn spawn(args: &[String], base: &std::path::Path) -> Child {
+		let log = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(base.join("node.log"))
+			.expect("log file");
+		Command::new(node_binary())
 			.args(args)
-			.args([
-				"--base-path",
-				base.to_str().expect("utf-8 path"),
-				"--rpc-port",
-				&rpc_port.to_string(),
-				"--listen-addr",
-				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
-				"--no-prometheus",
-				"--no-telemetry",
-				"--no-mdns",
-				"--name",
-				name,
-			])
 			.stdout(Stdio::null())
 			.stderr(log)
 			.spawn()
-			.unwrap_or_else(|e| panic!("starting {}: {e}", node_binary().display()));
-		Node { child, name: name.into(), rpc_port, p2p_port, base }
+			.unwrap_or_else(|e| panic!("starting {}: {e}", node_binary().display()))
+	}
+
+	/// Starts the node again after [`Node::kill`], on the same database.
+	pub fn restart(&mut self) {
+		self.child = Self::spawn(&self.args, &self.base);
+	}
+
+	/// This node's libp2p address, for `--bootnodes` (needs a fixed `--node-key`).
+	pub fn multiaddr(&self, node_key: &str) -> String {
+		let key_file = self.base.join("node-key");
+		std::fs::write(&key_file, node_key).expect("node key file");
+		let out = Command::new(node_binary())
+			.args(["key", "inspect-node-key", "--file", key_file.to_str().expect("path")])
+			.output()
+			.expect("key inspect-node-key");
+		let peer = String::from_utf8_lossy(&out.stdout).trim().to_string();
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer}", self.p2p_port)
 	}
 
 	/// A single-node development chain.

@@ -1,0 +1,83 @@
+//! Scenario 4: `--chain local` with Alice, Bob and Charlie, each the only worker on its node,
+//! `t = 1`. After the inputs, one node is killed: the job completes from the other two (GRANDPA
+//! stalls with one of three voters down; Aura goes on, and the job does not wait for
+//! finality). The killed node restarts, catches up, and submits nothing conflicting.
+
+use mpc_e2e::{mpc, Node};
+use mpc_runtime::AccountId;
+use sp_keyring::Sr25519Keyring;
+use std::time::Duration;
+
+const ALICE_NODE_KEY: &str = "0000000000000000000000000000000000000000000000000000000000000001";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_three_node_network_completes_a_job_with_one_node_down() {
+	let mut alice =
+		Node::start("alice", &["--chain", "local", "--alice", "--node-key", ALICE_NODE_KEY]);
+	let boot = alice.multiaddr(ALICE_NODE_KEY);
+	// Validators need a persistent network key: fixed ones, distinct per node.
+	let bob_key = ALICE_NODE_KEY.replace("01", "02");
+	let charlie_key = ALICE_NODE_KEY.replace("01", "03");
+	let mut bob = Node::start(
+		"bob",
+		&["--chain", "local", "--bob", "--node-key", &bob_key, "--bootnodes", &boot],
+	);
+	let mut charlie = Node::start(
+		"charlie",
+		&["--chain", "local", "--charlie", "--node-key", &charlie_key, "--bootnodes", &boot],
+	);
+	let client = alice.client(Duration::from_secs(180)).await;
+	let bob_client = bob.client(Duration::from_secs(180)).await;
+	let charlie_client = charlie.client(Duration::from_secs(180)).await;
+	// All three produce and import blocks together, and GRANDPA finalizes.
+	client.wait_for_block(4, Duration::from_secs(120)).await;
+	bob_client.wait_for_block(4, Duration::from_secs(60)).await;
+	charlie_client.wait_for_block(4, Duration::from_secs(60)).await;
+	let start = std::time::Instant::now();
+	while client.finalized_number().await < 2 {
+		assert!(start.elapsed() < Duration::from_secs(90), "GRANDPA finalizes with all three");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+
+	let owner = Sr25519Keyring::Ferdie.pair();
+	let (job_id, _) = mpc::create_job(&client, &owner, mpc::spec(3, 1, 1, 3)).await.expect("job");
+	let salaries = [300_000i128, 420_000, 510_000];
+	let providers = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+	for (k, p) in providers.iter().enumerate() {
+		mpc::submit_input(&client, &p.pair(), job_id, &[salaries[k]], k as u64)
+			.await
+			.expect("input");
+	}
+	// Inputs are in; one node goes down before anyone computes.
+	charlie.kill();
+	let finalized_at_kill = client.finalized_number().await;
+	let job = mpc::wait_for(&client, job_id, Duration::from_secs(180), |j| {
+		j.timeline.completed.is_some()
+	})
+	.await;
+	let result = mpc::result(&client, job_id).await.expect("result");
+	assert_eq!(result.values.to_vec(), vec![Some(salaries.iter().sum())]);
+	assert!(
+		client.finalized_number().await <= finalized_at_kill + 2,
+		"finality stalls with one of three voters down, yet the job completed"
+	);
+	let completed_at = job.timeline.completed.unwrap_or_default();
+
+	// Charlie comes back, catches up, and its worker submits nothing conflicting.
+	charlie.restart();
+	let charlie_client = charlie.client(Duration::from_secs(180)).await;
+	charlie_client.wait_for_block(client.best_number().await, Duration::from_secs(120)).await;
+	let settled = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	for seed in ["//Alice", "//Bob", "//Charlie"] {
+		let (account, _) = mpc::dev_worker_secret(seed);
+		let info = mpc::worker(&client, &AccountId::from(account)).await.expect("registered");
+		assert_eq!(info.faults, 0, "{seed}: no fault");
+	}
+	println!(
+		"three nodes: result {:?} at block {completed_at} with one node down; settled at {} with {} valid shares",
+		result.values,
+		settled.timeline.ended.unwrap_or_default(),
+		settled.valid_shares
+	);
+	drop((alice, bob, charlie));
+}
