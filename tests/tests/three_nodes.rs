@@ -2,9 +2,13 @@
 //! `t = 1`. After the inputs, one node is killed: the job completes from the other two (GRANDPA
 //! stalls with one of three voters down; Aura goes on, and the job does not wait for
 //! finality). The killed node restarts, catches up, and submits nothing conflicting.
+//!
+//! Scenario 5, on the same network: two of the three nodes go offline during a job, which
+//! fails at its compute deadline and returns the escrow and the deposits.
 
 use mpc_e2e::{mpc, Node};
 use mpc_runtime::AccountId;
+use sp_core::Pair;
 use sp_keyring::Sr25519Keyring;
 use std::time::Duration;
 
@@ -12,8 +16,11 @@ const ALICE_NODE_KEY: &str = "00000000000000000000000000000000000000000000000000
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_three_node_network_completes_a_job_with_one_node_down() {
-	let mut alice =
-		Node::start("alice", &["--chain", "local", "--alice", "--node-key", ALICE_NODE_KEY]);
+	// Alice authors even without peers (`--force-authoring`): in scenario 5 she is alone.
+	let mut alice = Node::start(
+		"alice",
+		&["--chain", "local", "--alice", "--node-key", ALICE_NODE_KEY, "--force-authoring"],
+	);
 	let boot = alice.multiaddr(ALICE_NODE_KEY);
 	// Validators need a persistent network key: fixed ones, distinct per node.
 	let bob_key = ALICE_NODE_KEY.replace("01", "02");
@@ -78,6 +85,51 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 		result.values,
 		settled.timeline.ended.unwrap_or_default(),
 		settled.valid_shares
+	);
+
+	// Scenario 5 on the same network: a job whose workers are two-thirds offline fails at its
+	// compute deadline; the escrow returns to the owner, the deposits to the providers.
+	let owner_id = AccountId::from(owner.public());
+	let (job_id, created) =
+		mpc::create_job(&client, &owner, mpc::spec(3, 1, 1, 2)).await.expect("job");
+	let owner_before = client.account(&owner_id).await;
+	let mut provider_before = Vec::new();
+	let mut provider_fees = Vec::new();
+	for (k, p) in providers[..2].iter().enumerate() {
+		let who = AccountId::from(p.public());
+		provider_before.push(client.account(&who).await);
+		let inclusion =
+			mpc::submit_input(&client, &p.pair(), job_id, &[salaries[k]], 10 + k as u64)
+				.await
+				.expect("input");
+		provider_fees.push(inclusion.fee);
+	}
+	bob.kill();
+	charlie.kill();
+	let failed = mpc::wait_for(&client, job_id, Duration::from_secs(300), |j| j.settled).await;
+	assert_eq!(
+		failed.phase,
+		mpc_runtime::pallet_mpc::JobPhase::Failed(
+			mpc_runtime::pallet_mpc::FailureReason::NotEnoughResultShares
+		)
+	);
+	assert!(mpc::result(&client, job_id).await.is_none());
+	client.wait_for_block(client.best_number().await + 1, Duration::from_secs(60)).await;
+	let owner_after = client.account(&owner_id).await;
+	assert_eq!(
+		owner_after.0,
+		owner_before.0 + 3 * mpc_runtime::UNIT,
+		"the whole escrow is back; the record deposit stays held"
+	);
+	for (k, p) in providers[..2].iter().enumerate() {
+		let after = client.account(&AccountId::from(p.public())).await;
+		assert_eq!(after.0, provider_before[k].0 - provider_fees[k], "deposit returned");
+	}
+	println!(
+		"failed job: {:?} at block {} (created at {}); escrow and deposits returned",
+		failed.phase,
+		failed.timeline.ended.unwrap_or_default(),
+		created.block
 	);
 	drop((alice, bob, charlie));
 }
