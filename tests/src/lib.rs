@@ -489,6 +489,16 @@ pub mod mpc {
 		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
 		let s = mpc_primitives::deal(&ctx, &keys, job.shape.t(), values, &mut rng)
 			.map_err(|e| format!("dealing: {e}"))?;
+		submit_dealt(client, provider, id, s).await
+	}
+
+	/// Submits an already dealt input (for tests that tamper with a dealing first).
+	pub async fn submit_dealt(
+		client: &Client,
+		provider: &sr25519::Pair,
+		id: JobId,
+		s: mpc_primitives::Submission,
+	) -> Result<Inclusion, String> {
 		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
 			job_id: id,
 			ephemeral_key: s.ephemeral_key,

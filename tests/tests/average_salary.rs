@@ -39,7 +39,7 @@ async fn average_salary_on_a_dev_node() {
 	// The five dev workers are registered at genesis.
 	let workers: Vec<AccountId> = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve"]
 		.iter()
-		.map(|s| AccountId::new(mpc_offchain_worker_account(s)))
+		.map(|s| mpc::dev_worker_secret(s).0)
 		.collect();
 	for w in &workers {
 		assert!(mpc::worker(&client, w).await.is_some(), "dev worker {w} registered");
@@ -179,9 +179,4 @@ async fn average_salary_on_a_dev_node() {
 		ended.timeline.ended.unwrap_or_default(),
 	);
 	drop(node);
-}
-
-/// The account of the dev worker with this seed: its ed25519 public key.
-fn mpc_offchain_worker_account(seed: &str) -> [u8; 32] {
-	sp_core::ed25519::Pair::from_string(seed, None).expect("seed").public().0
 }

@@ -7,7 +7,7 @@ use mpc_primitives::{
 	encryption::{derive_key, encrypt_share, share_aad},
 	EphemeralKey, InputContext, ParticipantIndex, Scalar, Share,
 };
-use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall, UNIT};
+use mpc_runtime::{AccountId, UNIT};
 use rand_core::SeedableRng;
 use sp_core::{sr25519, Pair};
 use std::time::Duration;
@@ -62,20 +62,8 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 			derive_key(&ctx, index, &r, secret.public_key(), secret.shared_secret(&r).as_bytes());
 		s.ciphertexts[2] = encrypt_share(&key, &share_aad(&ctx, index), &bad);
 		let before = client.account(&who).await;
-		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
-			job_id,
-			ephemeral_key: s.ephemeral_key,
-			proof: s.proof,
-			commitments: s.commitments.try_into().expect("bounded"),
-			ciphertexts: s
-				.ciphertexts
-				.into_iter()
-				.map(|c| c.try_into().expect("bounded"))
-				.collect::<Vec<_>>()
-				.try_into()
-				.expect("bounded"),
-		});
-		let included = client.submit_and_wait(p, call).await.expect("the chain cannot tell");
+		let included =
+			mpc::submit_dealt(&client, p, job_id, s).await.expect("the chain cannot tell");
 		let deposit = client.account(&who).await.1 - before.1;
 		assert!(deposit > 0);
 		cheat = Some((who, before, included.fee, deposit));
