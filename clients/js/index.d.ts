@@ -30,9 +30,18 @@ export interface Job {
   decimals: number;
   phase: 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Failed' | 'Cancelled';
   deadline: number;
+  maxInputs: number;
   inputCount: number;
   qualifiedCount: number;
   settled: boolean;
+  /** The block at which each phase ended (`null` until it has). */
+  timeline: {
+    created: number;
+    inputsClosed: number | null;
+    computingStarted: number | null;
+    completed: number | null;
+    ended: number | null;
+  };
 }
 
 export interface JobResult {
@@ -67,7 +76,7 @@ export interface Worker {
   faults: number;
 }
 
-export declare function send(api: ApiPromise, signer: AddressOrPair, tx: unknown): Promise<{ blockHash: string; events: unknown[] }>;
+export declare function send(api: ApiPromise, signer: AddressOrPair, tx: unknown, options?: Record<string, unknown>): Promise<{ blockHash: string; events: unknown[] }>;
 export declare function createJob(api: ApiPromise, signer: AddressOrPair, spec: JobSpec): Promise<{ jobId: bigint; committee: string[] }>;
 export declare function getJob(api: ApiPromise, jobId: bigint | number): Promise<Job | null>;
 export declare function getCommitteeKeys(api: ApiPromise, jobId: bigint | number): Promise<Uint8Array[]>;

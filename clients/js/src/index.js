@@ -34,11 +34,15 @@ function decodeDispatchError(api, dispatchError) {
   return new MpcError(dispatchError.toString());
 }
 
-/** Signs and sends `tx`, resolving with the block hash and events once it is in a block. */
-export function send(api, signer, tx) {
+/**
+ * Signs and sends `tx`, resolving with the block hash and events once it is in a block.
+ * `options` go to `signAndSend` (e.g. `{ nonce }` to send several transactions of one account
+ * at once).
+ */
+export function send(api, signer, tx, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         unsub();
         reject(decodeDispatchError(api, dispatchError));
@@ -82,11 +86,14 @@ export async function createJob(api, signer, spec) {
   return { jobId, committee: created.event.data.committee.map((a) => a.toString()) };
 }
 
-/** A job: shape, phase, deadline, counts (or `null`). */
+const blockOrNull = (b) => (b.isSome ? b.unwrap().toNumber() : null);
+
+/** A job: shape, phase, deadline, counts, the block each phase ended (or `null`). */
 export async function getJob(api, jobId) {
   const job = await api.query.mpc.jobs(jobId);
   if (job.isNone) return null;
   const j = job.unwrap();
+  const t = j.timeline;
   return {
     owner: j.owner.toString(),
     n: j.shape.n.toNumber(),
@@ -95,9 +102,17 @@ export async function getJob(api, jobId) {
     decimals: j.decimals.toNumber(),
     phase: j.phase.type,
     deadline: j.deadline.toNumber(),
+    maxInputs: j.maxInputs.toNumber(),
     inputCount: j.inputCount.toNumber(),
     qualifiedCount: j.qualifiedCount.toNumber(),
     settled: j.settled.isTrue,
+    timeline: {
+      created: t.created.toNumber(),
+      inputsClosed: blockOrNull(t.inputsClosed),
+      computingStarted: blockOrNull(t.computingStarted),
+      completed: blockOrNull(t.completed),
+      ended: blockOrNull(t.ended),
+    },
   };
 }
 

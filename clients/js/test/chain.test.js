@@ -2,57 +2,13 @@
 // Needs the node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { Keyring } from '@polkadot/api';
+import { NODE, startNode } from './dev-node.js';
 import { createJob, submitInput, waitForResult, getRecord, verifyRecord, listWorkers, MpcError } from '../src/index.js';
-
-const NODE = process.env.MPC_NODE ?? fileURLToPath(new URL('../../../target/debug/mpc-node', import.meta.url));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startNode() {
-  const rpc = await freePort();
-  const p2p = await freePort();
-  const base = mkdtempSync(join(tmpdir(), 'mpc-js-'));
-  const log = [];
-  const child = spawn(NODE, [
-    '--dev', '--base-path', base, '--rpc-port', String(rpc),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`, '--no-prometheus', '--no-telemetry', '--no-mdns',
-  ]);
-  child.stderr.on('data', (d) => log.push(String(d)));
-  const stop = () => {
-    child.kill('SIGKILL');
-    rmSync(base, { recursive: true, force: true });
-  };
-  const started = Date.now();
-  while (Date.now() - started < 180_000 && child.exitCode === null) {
-    const up = await fetch(`http://127.0.0.1:${rpc}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'chain_getBlockHash', params: [0] }),
-    }).then((r) => r.ok, () => false);
-    if (up) {
-      const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${rpc}`), noInitWarn: true });
-      return { api, stop, log, url: `ws://127.0.0.1:${rpc}` };
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  stop();
-  throw new Error(`node did not start:\n${log.join('').slice(-3000)}`);
-}
 
 test('a job dealt from JavaScript completes with a verified average salary', { skip: !existsSync(NODE) && `no node binary at ${NODE}`, timeout: 400_000 }, async () => {
   const { api, stop, log, url } = await startNode();

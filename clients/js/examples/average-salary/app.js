@@ -1,0 +1,112 @@
+// The average-salary page: connect, create or follow a job, deal and submit salaries from dev
+// accounts, and watch the job's phases to its verified result. Bundled by serve.js (esbuild).
+
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import {
+  createJob, submitInput, getJob, getRecord, verifyRecord,
+} from '../../src/index.js';
+
+const $ = (id) => document.getElementById(id);
+const say = (id, text, error = false) => {
+  $(id).textContent = text;
+  $(id).classList.toggle('error', error);
+};
+
+let api;
+let keyring;
+let jobId = null;
+let unsubscribe = () => {};
+
+const param = new URLSearchParams(location.search).get('ws');
+if (param) $('url').value = param;
+
+$('connect').onclick = async () => {
+  say('chain', 'connecting…');
+  try {
+    await cryptoWaitReady();
+    keyring = new Keyring({ type: 'sr25519' });
+    api = await ApiPromise.create({ provider: new WsProvider($('url').value), noInitWarn: true });
+    const [chain, header] = await Promise.all([api.rpc.system.chain(), api.rpc.chain.getHeader()]);
+    const workers = (await api.query.mpc.workers.keys()).length;
+    say('chain', `connected to ${chain} at block ${header.number.toNumber()}; ${workers} MPC workers registered`);
+    $('create').disabled = false;
+    $('follow').disabled = false;
+  } catch (e) {
+    say('chain', `could not connect: ${e.message}`, true);
+  }
+};
+
+$('create').onclick = async () => {
+  say('job', 'creating…');
+  $('create').disabled = true;
+  try {
+    const created = await createJob(api, keyring.addFromUri('//Ferdie'), {
+      committeeSize: 5, threshold: 2, dimension: 1, decimals: 2, inputWindow: 40,
+      maxInputs: Number($('max-inputs').value), metadata: 'average salary', rewardPerWorker: 10n ** 12n,
+    });
+    follow(created.jobId);
+  } catch (e) {
+    say('job', `refused: ${e.message}`, true);
+  } finally {
+    $('create').disabled = false;
+  }
+};
+
+$('follow').onclick = () => follow(BigInt($('job-id').value));
+
+$('submit').onclick = async () => {
+  const who = $('account').value;
+  say('submitted', `${who}: dealing to the committee and submitting…`);
+  $('submit').disabled = true;
+  try {
+    const { blockHash } = await submitInput(api, keyring.addFromUri(who), jobId, [$('salary').value.trim()]);
+    const block = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    say('submitted', `${who}: salary included in block ${block}`);
+  } catch (e) {
+    say('submitted', `${who}: refused: ${e.errorName ?? e.message}`, true);
+  } finally {
+    $('submit').disabled = false;
+  }
+};
+
+async function follow(id) {
+  unsubscribe();
+  jobId = id;
+  $('job-id').value = String(id);
+  $('submit').disabled = false;
+  for (const li of document.querySelectorAll('#phases li')) {
+    li.classList.remove('reached');
+    li.querySelector('small').textContent = '';
+  }
+  $('mean').textContent = '–';
+  say('sum', '');
+  $('verified').textContent = '';
+  let shown = false;
+  unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
+    const job = await getJob(api, jobId);
+    if (!job) return say('job', `no job ${jobId}`, true);
+    say('job', `job ${jobId}: n = ${job.n}, t = ${job.t}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
+    const t = job.timeline;
+    const reached = { Collecting: t.created, Verifying: t.inputsClosed, Computing: t.computingStarted, Completed: t.completed };
+    for (const li of document.querySelectorAll('#phases li')) {
+      const at = reached[li.dataset.phase];
+      li.classList.toggle('reached', at !== null);
+      li.querySelector('small').textContent = at === null ? '' : `from block ${at}`;
+    }
+    say('progress', `block ${header.number.toNumber()}: ${job.phase}${job.settled ? ' (settled)' : ''}`);
+    if (['Failed', 'Cancelled'].includes(job.phase)) return say('verified', `the job ${job.phase.toLowerCase()}`, true);
+    if (job.phase !== 'Completed' || shown) return;
+    shown = true;
+    const record = await getRecord(api, jobId);
+    const { result } = record;
+    $('mean').textContent = result.formattedMeans[0];
+    say('sum', `mean of ${result.qualifiedInputs} salaries; sum ${result.formatted[0]}`);
+    const check = verifyRecord(record);
+    $('verified').className = check.valid ? 'ok' : 'error';
+    $('verified').textContent = check.valid
+      ? `✓ record verified in this page: result shares of workers ${result.reconstructedFrom.join(', ')} reconstruct the sum`
+      : `✗ record does not verify: ${check.reason}`;
+    $('verified').dataset.valid = String(check.valid);
+  });
+}

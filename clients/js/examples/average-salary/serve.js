@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Bundles the average-salary page (esbuild: @polkadot/api and this package, for the browser)
+// and serves the folder on localhost.
+//
+//   node examples/average-salary/serve.js [--port 8080]
+//
+// Then open http://127.0.0.1:8080/ (with a dev node on ws://127.0.0.1:9944).
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+
+/** Bundles app.js into dist/app.js. */
+export async function buildPage() {
+  await build({
+    entryPoints: [join(HERE, 'app.js')],
+    outfile: join(HERE, 'dist', 'app.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+/** Serves this folder on 127.0.0.1:`port` (0: any free port). Resolves with `{ url, close }`. */
+export function servePage(port = 0) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    const file = normalize(join(HERE, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(HERE) || !TYPES[extname(file)]) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' } } });
+  await buildPage();
+  const { url } = await servePage(Number(values.port));
+  console.log(`average-salary page on ${url} (Ctrl-C to stop)`);
+}

@@ -1,0 +1,87 @@
+// The average-salary demo against a real `mpc-node --dev`: the script runs the story to a
+// verified mean, then the web page does it again in headless Chromium (Debian's `chromium`,
+// or CHROMIUM=<path>), driven by playwright-core. The page's final state is kept as a
+// screenshot in test-artifacts/average-salary.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { NODE, startNode } from './dev-node.js';
+import { SALARIES, expectedMean } from '../examples/average-salary/run.js';
+import { buildPage, servePage } from '../examples/average-salary/serve.js';
+import { formatDecimal, parseDecimal } from '../src/index.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const skip = (!existsSync(NODE) && `no node binary at ${NODE}`) || (!existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}`);
+
+test('the average-salary script and web page reach a verified mean', { skip, timeout: 600_000 }, async () => {
+  const { api, stop, log, url } = await startNode();
+  let browser;
+  let page;
+  let server;
+  const profile = mkdtempSync(join(tmpdir(), 'mpc-chromium-'));
+  try {
+    // The script, as a newcomer runs it.
+    const script = fileURLToPath(new URL('../examples/average-salary/run.js', import.meta.url));
+    const { stdout } = await promisify(execFile)('node', [script, '--url', url], { timeout: 300_000 });
+    const mean = formatDecimal(expectedMean(), 2);
+    assert.match(stdout, new RegExp(`mean salary ${mean} over ${SALARIES.length} employees`));
+    assert.match(stdout, /proof-of-MPC record verified/);
+    console.log(stdout.trim());
+
+    // The page: three employees submit from the browser.
+    await buildPage();
+    server = await servePage(0);
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = browser.pages()[0] ?? await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?ws=${encodeURIComponent(url)}`);
+    await page.click('#connect');
+    await page.waitForSelector('#chain:has-text("connected to")', { timeout: 60_000 });
+    assert.match(await page.textContent('#chain'), /5 MPC workers registered/);
+    await page.fill('#max-inputs', '3');
+    await page.click('#create');
+    await page.waitForSelector('#job:has-text("phase Collecting")', { timeout: 60_000 });
+
+    const salaries = [['//Alice', '5200.00'], ['//Bob', '4100.50'], ['//Charlie', '6333.33']];
+    for (const [who, salary] of salaries) {
+      await page.selectOption('#account', who);
+      await page.fill('#salary', salary);
+      await page.click('#submit');
+      await page.waitForSelector(`#submitted:has-text("${who}: salary included in block")`, { timeout: 60_000 });
+    }
+    await page.waitForSelector('#verified[data-valid]', { timeout: 240_000 });
+    const sum = salaries.reduce((acc, [, s]) => acc + parseDecimal(s, 2), 0n);
+    assert.equal(await page.textContent('#mean'), formatDecimal(sum / 3n, 2));
+    assert.equal(await page.getAttribute('#verified', 'data-valid'), 'true');
+    const reached = await page.$$eval('#phases li.reached', (lis) => lis.map((li) => li.dataset.phase));
+    assert.deepEqual(reached, ['Collecting', 'Verifying', 'Computing', 'Completed']);
+    assert.deepEqual(errors, [], 'no error in the page');
+    console.log(`page: mean ${await page.textContent('#mean')}; ${await page.textContent('#verified')}`);
+  } catch (e) {
+    console.error(log.join('').slice(-3000));
+    throw e;
+  } finally {
+    if (page) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'average-salary.png'), fullPage: true }).catch(() => {});
+    }
+    await browser?.close();
+    server?.close();
+    rmSync(profile, { recursive: true, force: true });
+    await api.disconnect();
+    stop();
+  }
+});
