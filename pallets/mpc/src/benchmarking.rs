@@ -1,6 +1,10 @@
 //! Benchmarks of `pallet_mpc`, each at the worst case of its parameters: real dealings,
 //! proofs and result shares from `mpc-primitives`, the largest dimension, `t = n - 1` (the
 //! most commitments), full pools.
+//!
+//! Two `extra` benchmarks measure the off-chain worker in the runtime's wasm, where it runs
+//! in a node: checking a job's inputs and computing its result share. They cost no on-chain
+//! weight, so they are left out of `weights.rs`; `docs/PERFORMANCE.md` reports them.
 
 use super::*;
 use crate::Pallet as Mpc;
@@ -8,10 +12,11 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use mpc_offchain_worker::{InputView, JobProgress, JobView, Limits, Phase};
 use mpc_primitives::{
 	deal,
 	encryption::{derive_key, encrypt_share, share_aad},
-	EncryptionKey, Share, Submission, WorkerSecret,
+	EncryptionKey, EphemeralKey, JobShape, Share, Submission, WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -34,8 +39,13 @@ fn secret(i: u32) -> WorkerSecret {
 	WorkerSecret::from_uniform_bytes(&bytes).expect("non-zero")
 }
 
-/// Registers `count` workers, `worker(0..count)`, without proofs (as at genesis).
+/// Registers `count` workers, `worker(0..count)`, without proofs (as at genesis). Workers the
+/// genesis registered (the dev runtime's) leave first: the benchmarks fill the pool with
+/// workers whose secrets they know.
 fn register<T: Config>(count: u32) -> Vec<T::AccountId> {
+	for who in WorkerList::<T>::get() {
+		Mpc::<T>::deregister_worker(RawOrigin::Signed(who).into()).expect("idle at genesis");
+	}
 	(0..count)
 		.map(|i| {
 			let who = funded::<T>("worker", i);
@@ -121,6 +131,64 @@ fn result_share<T: Config>(job_id: JobId, i: u32) -> (T::AccountId, RawResultVal
 	let share = ResultShare::aggregate(d, &shares).expect("aggregate");
 	let values = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
 	(member.account, BoundedVec::truncate_from(values), share.blinding.to_bytes())
+}
+
+/// Worker 1's view of a job of shape `(n, ⌊n/2⌋, d)` with `count` honest inputs.
+///
+/// One dealing's commitments and worker 1's share of it serve every input, each encrypted
+/// again under its own provider and `R`: the worker opens and checks every input exactly as
+/// it would distinct dealings, and the setup stays cheap in wasm.
+fn worker_job(
+	n: u32,
+	d: u32,
+	count: u32,
+	phase: Phase,
+) -> (WorkerSecret, JobView, Vec<InputView>, Share) {
+	const GENESIS: [u8; 32] = [7u8; 32];
+	let shape = JobShape::new(n, n / 2, d).expect("t < n");
+	let secrets: Vec<WorkerSecret> = (0..n).map(secret).collect();
+	let keys: Vec<EncryptionKey> = secrets.iter().map(|s| *s.public_key()).collect();
+	let worker = secrets.into_iter().next().expect("n >= 2");
+	let index = ParticipantIndex::new(1).expect("non-zero");
+	let ctx = InputContext::new(GENESIS, 1, [0u8; 32]);
+	let values = vec![7i128; d as usize];
+	let dealt =
+		deal(&ctx, &keys, shape.t(), &values, &mut ChaCha20Rng::seed_from_u64(u64::from(n)))
+			.expect("deal");
+	let r = EphemeralKey::from_bytes(&dealt.ephemeral_key).expect("R");
+	let share =
+		worker.open_share(&ctx, index, &r, &dealt.ciphertexts[0], d as usize).expect("opens");
+	let commitments: Vec<Commitment> =
+		dealt.commitments.iter().map(|c| Commitment::from_bytes(c).expect("point")).collect();
+	let inputs = (0..count)
+		.map(|k| {
+			let mut provider = [0u8; 32];
+			provider[..4].copy_from_slice(&k.to_le_bytes());
+			let ctx = InputContext::new(GENESIS, 1, provider);
+			let r = EphemeralKey::from_bytes(&secret(1_000_000 + k).public_key().to_bytes())
+				.expect("R");
+			let secret_bytes = worker.shared_secret(&r);
+			let key = derive_key(&ctx, index, &r, worker.public_key(), secret_bytes.as_bytes());
+			InputView {
+				provider,
+				ephemeral_key: r,
+				commitments: commitments.clone(),
+				ciphertext: encrypt_share(&key, &share_aad(&ctx, index), &share),
+				qualified: true,
+			}
+		})
+		.collect();
+	let view = JobView {
+		job_id: 1,
+		genesis: GENESIS,
+		shape,
+		phase,
+		input_count: count,
+		index,
+		result_share_on_chain: false,
+		now: 1,
+	};
+	(worker, view, inputs, share)
 }
 
 #[benchmarks]
@@ -320,6 +388,54 @@ mod benchmarks {
 			Mpc::<T>::cleanup(1);
 		}
 		assert!(!Inputs::<T>::contains_key(id, 0));
+	}
+
+	/// The off-chain worker checks `k` new inputs of a job with committee `n` (`t = ⌊n/2⌋`)
+	/// and dimension `d` in one run: decrypts each share and checks them in one batch.
+	#[benchmark(extra)]
+	fn worker_check_inputs(k: Linear<1, 10_000>, n: Linear<2, 50>, d: Linear<1, 8>) {
+		let (worker, view, inputs, _) = worker_job(n, d, k, Phase::Collecting);
+		let limits = Limits { checks_per_run: k, resubmit_after: 5 };
+		let mut progress = JobProgress::default();
+		let mut rng = ChaCha20Rng::seed_from_u64(9);
+		let outcome;
+		#[block]
+		{
+			outcome = mpc_offchain_worker::step(
+				&worker,
+				&view,
+				&mut progress,
+				|i| inputs.get(i as usize).cloned(),
+				&limits,
+				&mut rng,
+			);
+		}
+		let (actions, report) = outcome.expect("all inputs readable");
+		assert!(actions.is_empty(), "honest inputs draw no complaint");
+		assert_eq!((report.checked, report.found_bad), (k, 0));
+		assert_eq!(progress.checked, k);
+	}
+
+	/// The off-chain worker computes its result share over `k` qualified inputs (opening and
+	/// checking them again, then summing).
+	#[benchmark(extra)]
+	fn worker_result_share(k: Linear<1, 10_000>, n: Linear<2, 50>, d: Linear<1, 8>) {
+		let (worker, view, inputs, share) = worker_job(n, d, k, Phase::Computing);
+		let mut rng = ChaCha20Rng::seed_from_u64(9);
+		let outcome;
+		#[block]
+		{
+			outcome = mpc_offchain_worker::result_share(
+				&worker,
+				&view,
+				&mut |i| inputs.get(i as usize).cloned(),
+				&mut rng,
+			);
+		}
+		let computed = outcome.expect("a result share");
+		let expected =
+			ResultShare::aggregate(d as usize, (0..k).map(|_| &share)).expect("aggregate");
+		assert_eq!(computed, expected, "k times the one share");
 	}
 
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_test_ext(), crate::mock::Test);
