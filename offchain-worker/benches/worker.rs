@@ -61,9 +61,14 @@ fn view(job: &Job, phase: Phase) -> JobView {
 fn bench_checks(c: &mut Criterion) {
 	let mut g = c.benchmark_group("worker: check a job's inputs (batched)");
 	g.sample_size(10);
-	for (n, t, d, count) in
-		[(5u32, 2u32, 1u32, 1_000usize), (5, 2, 8, 1_000), (50, 16, 1, 1_000), (5, 2, 1, 10_000)]
-	{
+	// t = ⌊n/2⌋, as in the wasm benchmark (`worker_check_inputs` in pallet-mpc).
+	for (n, t, d, count) in [
+		(5u32, 2u32, 1u32, 1_000usize),
+		(5, 2, 8, 1_000),
+		(50, 25, 1, 1_000),
+		(50, 25, 8, 1_000),
+		(5, 2, 1, 10_000),
+	] {
 		let j = job(n, t, d, count);
 		let limits = Limits { checks_per_run: count as u32, resubmit_after: 5 };
 		g.throughput(Throughput::Elements(count as u64));
@@ -93,7 +98,9 @@ fn bench_checks(c: &mut Criterion) {
 fn bench_result_share(c: &mut Criterion) {
 	let mut g = c.benchmark_group("worker: result share");
 	g.sample_size(10);
-	for (n, t, d, count) in [(5u32, 2u32, 1u32, 1_000usize), (5, 2, 8, 1_000)] {
+	for (n, t, d, count) in
+		[(5u32, 2u32, 1u32, 1_000usize), (5, 2, 8, 1_000), (50, 25, 8, 1_000), (5, 2, 1, 10_000)]
+	{
 		let j = job(n, t, d, count);
 		g.throughput(Throughput::Elements(count as u64));
 		g.bench_function(format!("n={n},t={t},d={d}, {count} inputs"), |b| {

@@ -304,6 +304,22 @@ impl Client {
 			.unwrap_or_default()
 	}
 
+	/// The encoded extrinsics of block `hash`.
+	pub async fn extrinsics(&self, hash: Hash) -> Vec<Vec<u8>> {
+		let block = self.call("chain_getBlock", rpc_params![hash]).await;
+		block["block"]["extrinsics"]
+			.as_array()
+			.map(|x| x.iter().map(bytes_of).collect())
+			.unwrap_or_default()
+	}
+
+	/// The timestamp of block `hash` (`Timestamp::Now`), in milliseconds.
+	pub async fn timestamp(&self, hash: Hash) -> u64 {
+		let key = frame_support::storage::storage_prefix(b"Timestamp", b"Now");
+		let raw = self.storage_raw(&key, Some(hash)).await.expect("every block has a timestamp");
+		u64::decode(&mut &raw[..]).expect("a u64")
+	}
+
 	/// Signs `call` by `signer` with its next on-chain nonce and submits it.
 	pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Vec<u8> {
 		let who = AccountId::from(signer.public());
@@ -369,15 +385,12 @@ impl Client {
 		from: u32,
 		timeout: Duration,
 	) -> Result<Inclusion, String> {
-		let wanted = hex_of(xt);
 		let start = Instant::now();
 		let mut next = from + 1;
 		loop {
 			while let Some(hash) = self.block_hash(next).await {
-				let block = self.call("chain_getBlock", rpc_params![hash]).await;
-				let extrinsics =
-					block["block"]["extrinsics"].as_array().cloned().unwrap_or_default();
-				if let Some(index) = extrinsics.iter().position(|x| x.as_str() == Some(&wanted)) {
+				let extrinsics = self.extrinsics(hash).await;
+				if let Some(index) = extrinsics.iter().position(|x| x == xt) {
 					let records = self.events(hash).await;
 					let mine: Vec<RuntimeEvent> = records
 						.into_iter()
@@ -575,6 +588,130 @@ pub mod mpc {
 		let secret =
 			mpc_offchain_worker::worker_secret_from_signature(&signature.0).expect("secret");
 		(AccountId::new(account), secret)
+	}
+
+	/// A job's figures, read back from the chain once it has an outcome: how long it took from
+	/// the end of its input window to its result (or failure), in blocks and in seconds of
+	/// block time, and the transactions sent for it, with their fees.
+	#[derive(Clone, Debug, PartialEq)]
+	pub struct Figures {
+		/// The block at which collecting ended.
+		pub inputs_closed: u32,
+		/// The block of the result, or of the failure.
+		pub outcome: u32,
+		/// `outcome - inputs_closed`.
+		pub blocks: u32,
+		/// Block time from `inputs_closed` to `outcome` (block timestamps).
+		pub seconds: f64,
+		/// Transactions of the owner and the providers: `create_job`, `submit_input`,
+		/// `close_inputs`, `cancel_job`, `remove_job`.
+		pub client_transactions: u32,
+		/// Fees paid for them (planck).
+		pub client_fees: Balance,
+		/// Transactions of the workers: complaints and result shares.
+		pub worker_transactions: u32,
+		/// Fees the workers paid for them, after refunds (planck).
+		pub worker_fees: Balance,
+	}
+
+	impl std::fmt::Display for Figures {
+		fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+			write!(
+				f,
+				"input window closed at block {} -> outcome at block {}: {} blocks, {:.1} s; \
+				 {} transactions ({} client, {} worker), fees {} planck ({} client, {} worker)",
+				self.inputs_closed,
+				self.outcome,
+				self.blocks,
+				self.seconds,
+				self.client_transactions + self.worker_transactions,
+				self.client_transactions,
+				self.worker_transactions,
+				self.client_fees + self.worker_fees,
+				self.client_fees,
+				self.worker_fees,
+			)
+		}
+	}
+
+	/// The job a call is for, if it is an MPC call about a job, and whether a worker sends it.
+	fn job_of(call: &RuntimeCall) -> Option<(Option<JobId>, bool)> {
+		use pallet_mpc::Call as C;
+		match call {
+			RuntimeCall::Mpc(C::create_job { .. }) => Some((None, false)),
+			RuntimeCall::Mpc(
+				C::cancel_job { job_id }
+				| C::close_inputs { job_id }
+				| C::submit_input { job_id, .. }
+				| C::remove_job { job_id },
+			) => Some((Some(*job_id), false)),
+			RuntimeCall::Mpc(
+				C::complain { job_id, .. } | C::submit_result_share { job_id, .. },
+			) => Some((Some(*job_id), true)),
+			_ => None,
+		}
+	}
+
+	/// The figures of job `id`, which must have its outcome (a result or a failure): scans
+	/// the blocks from its creation to its outcome, or to its settlement when it has one.
+	pub async fn figures(client: &Client, id: JobId) -> Figures {
+		let job = job(client, id).await.expect("the job exists");
+		let t = &job.timeline;
+		let inputs_closed = t.inputs_closed.expect("the input window ended");
+		let outcome = t.completed.or(t.ended).expect("the job has an outcome");
+		let last = t.ended.unwrap_or(outcome).max(outcome);
+		let mut figures = Figures {
+			inputs_closed,
+			outcome,
+			blocks: outcome - inputs_closed,
+			seconds: 0.0,
+			client_transactions: 0,
+			client_fees: 0,
+			worker_transactions: 0,
+			worker_fees: 0,
+		};
+		for n in t.created..=last {
+			let hash = client.block_hash(n).await.expect("the block exists");
+			let events = client.events(hash).await;
+			for (index, raw) in client.extrinsics(hash).await.iter().enumerate() {
+				let Ok(xt) = UncheckedExtrinsic::decode(&mut &raw[..]) else { continue };
+				let Some((about, by_worker)) = job_of(&xt.function) else { continue };
+				let mine = events
+					.iter()
+					.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32));
+				let mut fee = 0;
+				let mut created = None;
+				for r in mine {
+					match &r.event {
+						RuntimeEvent::TransactionPayment(
+							pallet_transaction_payment::Event::TransactionFeePaid {
+								actual_fee,
+								..
+							},
+						) => fee = *actual_fee,
+						RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, .. }) => {
+							created = Some(*job_id)
+						}
+						_ => {}
+					}
+				}
+				if about.or(created) != Some(id) {
+					continue;
+				}
+				if by_worker {
+					figures.worker_transactions += 1;
+					figures.worker_fees += fee;
+				} else {
+					figures.client_transactions += 1;
+					figures.client_fees += fee;
+				}
+			}
+		}
+		let closed_hash = client.block_hash(inputs_closed).await.expect("block");
+		let outcome_hash = client.block_hash(outcome).await.expect("block");
+		let millis = client.timestamp(outcome_hash).await - client.timestamp(closed_hash).await;
+		figures.seconds = millis as f64 / 1000.0;
+		figures
 	}
 
 	/// Waits until `check` holds for the job, polling every block; returns the job then.

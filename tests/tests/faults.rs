@@ -82,8 +82,12 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 	assert_eq!(result.qualified_inputs, 3);
 	let record = mpc::record(&client, job_id).await.expect("record");
 	assert_eq!(record.disqualified.to_vec(), vec![2]);
+	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	let figures = mpc::figures(&client, job_id).await;
+	assert_eq!(figures.client_transactions, 5, "create_job and four inputs");
+	assert!(figures.worker_transactions >= 4, "one complaint and at least t + 1 shares");
 	println!(
-		"cheating provider: disqualified by worker 3; output {:?} from 3 inputs",
+		"cheating provider: disqualified by worker 3; output {:?} from 3 inputs; {figures}",
 		result.values
 	);
 	drop(node);
@@ -100,7 +104,6 @@ async fn a_histogram_of_twenty_inputs() {
 
 	let (job_id, _) = mpc::create_job(&client, &owner, mpc::spec(5, 2, 4, 20)).await.expect("job");
 	let mut counts = [0i128; 4];
-	let start = std::time::Instant::now();
 	for (k, p) in providers.iter().enumerate() {
 		let bucket = (k * 7 + k / 3) % 4;
 		counts[bucket] += 1;
@@ -108,18 +111,13 @@ async fn a_histogram_of_twenty_inputs() {
 		one_hot[bucket] = 1;
 		mpc::submit_input(&client, p, job_id, &one_hot, 100 + k as u64).await.expect("input");
 	}
-	let submitted = start.elapsed();
-	let job = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| {
-		j.timeline.completed.is_some()
-	})
-	.await;
+	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.timeline.completed.is_some())
+		.await;
 	let result = mpc::result(&client, job_id).await.expect("result");
 	assert_eq!(result.values.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
-	println!(
-		"histogram: {counts:?} from 20 inputs (submitted in {:.1} s); inputs closed at {} -> result at {}",
-		submitted.as_secs_f64(),
-		job.timeline.inputs_closed.unwrap_or_default(),
-		job.timeline.completed.unwrap_or_default()
-	);
+	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	let figures = mpc::figures(&client, job_id).await;
+	assert_eq!(figures.client_transactions, 21, "create_job and twenty inputs");
+	println!("histogram: {counts:?} from 20 inputs; {figures}");
 	drop(node);
 }

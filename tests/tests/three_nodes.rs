@@ -80,8 +80,11 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 		let info = mpc::worker(&client, &AccountId::from(account)).await.expect("registered");
 		assert_eq!(info.faults, 0, "{seed}: no fault");
 	}
+	let figures = mpc::figures(&client, job_id).await;
+	assert_eq!(figures.outcome, completed_at);
+	assert_eq!(figures.client_transactions, 4, "create_job and three inputs");
 	println!(
-		"three nodes: result {:?} at block {completed_at} with one node down; settled at {} with {} valid shares",
+		"three nodes: result {:?} with one node down; {figures}; settled at {} with {} valid shares",
 		result.values,
 		settled.timeline.ended.unwrap_or_default(),
 		settled.valid_shares
@@ -125,11 +128,12 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 		let after = client.account(&AccountId::from(p.public())).await;
 		assert_eq!(after.0, provider_before[k].0 - provider_fees[k], "deposit returned");
 	}
+	let figures = mpc::figures(&client, job_id).await;
+	assert_eq!(figures.outcome, failed.timeline.ended.expect("ended"));
+	assert_eq!(figures.client_transactions, 3, "create_job and two inputs");
 	println!(
-		"failed job: {:?} at block {} (created at {}); escrow and deposits returned",
-		failed.phase,
-		failed.timeline.ended.unwrap_or_default(),
-		created.block
+		"failed job: {:?} (created at block {}); {figures}; escrow and deposits returned",
+		failed.phase, created.block
 	);
 	drop((alice, bob, charlie));
 }
