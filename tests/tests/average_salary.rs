@@ -170,6 +170,7 @@ async fn average_salary_on_a_dev_node() {
 	assert_eq!(figures.outcome, done.timeline.completed.expect("completed"));
 	assert_eq!((figures.client_transactions, figures.client_fees), (transactions, fees));
 	assert!(figures.worker_transactions >= 3, "at least t + 1 result shares");
+	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");
 	println!(
 		"average salary: {} inputs, mean {}.{:02}; {figures}; settled at block {} \
 		 ({seconds:.1} s of wall-clock time from the window's end to the result)",

@@ -86,6 +86,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 	let figures = mpc::figures(&client, job_id).await;
 	assert_eq!(figures.client_transactions, 5, "create_job and four inputs");
 	assert!(figures.worker_transactions >= 4, "one complaint and at least t + 1 shares");
+	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");
 	println!(
 		"cheating provider: disqualified by worker 3; output {:?} from 3 inputs; {figures}",
 		result.values
@@ -118,6 +119,7 @@ async fn a_histogram_of_twenty_inputs() {
 	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
 	let figures = mpc::figures(&client, job_id).await;
 	assert_eq!(figures.client_transactions, 21, "create_job and twenty inputs");
+	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");
 	println!("histogram: {counts:?} from 20 inputs; {figures}");
 	drop(node);
 }

@@ -9,6 +9,7 @@
 use super::*;
 use crate::Pallet as Mpc;
 use alloc::vec;
+use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
@@ -137,13 +138,16 @@ fn result_share<T: Config>(job_id: JobId, i: u32) -> (T::AccountId, RawResultVal
 ///
 /// One dealing's commitments and worker 1's share of it serve every input, each encrypted
 /// again under its own provider and `R`: the worker opens and checks every input exactly as
-/// it would distinct dealings, and the setup stays cheap in wasm.
+/// it would distinct dealings, and the setup stays cheap in wasm. The inputs stay
+/// SCALE-encoded, as the chain stores them, so the measured run also decodes each one
+/// ([`load_input`]: `R` and the `t + 1` commitments decompressed and checked canonical), as
+/// the worker's loader does when it reads storage.
 fn worker_job(
 	n: u32,
 	d: u32,
 	count: u32,
 	phase: Phase,
-) -> (WorkerSecret, JobView, Vec<InputView>, Share) {
+) -> (WorkerSecret, JobView, Vec<Vec<u8>>, Share) {
 	const GENESIS: [u8; 32] = [7u8; 32];
 	let shape = JobShape::new(n, n / 2, d).expect("t < n");
 	let secrets: Vec<WorkerSecret> = (0..n).map(secret).collect();
@@ -169,13 +173,8 @@ fn worker_job(
 				.expect("R");
 			let secret_bytes = worker.shared_secret(&r);
 			let key = derive_key(&ctx, index, &r, worker.public_key(), secret_bytes.as_bytes());
-			InputView {
-				provider,
-				ephemeral_key: r,
-				commitments: commitments.clone(),
-				ciphertext: encrypt_share(&key, &share_aad(&ctx, index), &share),
-				qualified: true,
-			}
+			let ciphertext = encrypt_share(&key, &share_aad(&ctx, index), &share);
+			(provider, r, commitments.clone(), ciphertext).encode()
 		})
 		.collect();
 	let view = JobView {
@@ -189,6 +188,13 @@ fn worker_job(
 		now: 1,
 	};
 	(worker, view, inputs, share)
+}
+
+/// Decodes an input that [`worker_job`] encoded.
+fn load_input(raw: &[u8]) -> Option<InputView> {
+	let (provider, ephemeral_key, commitments, ciphertext) =
+		<([u8; 32], EphemeralKey, Vec<Commitment>, Vec<u8>)>::decode(&mut &raw[..]).ok()?;
+	Some(InputView { provider, ephemeral_key, commitments, ciphertext, qualified: true })
 }
 
 #[benchmarks]
@@ -405,7 +411,7 @@ mod benchmarks {
 				&worker,
 				&view,
 				&mut progress,
-				|i| inputs.get(i as usize).cloned(),
+				|i| inputs.get(i as usize).and_then(|raw| load_input(raw)),
 				&limits,
 				&mut rng,
 			);
@@ -428,7 +434,7 @@ mod benchmarks {
 			outcome = mpc_offchain_worker::result_share(
 				&worker,
 				&view,
-				&mut |i| inputs.get(i as usize).cloned(),
+				&mut |i| inputs.get(i as usize).and_then(|raw| load_input(raw)),
 				&mut rng,
 			);
 		}

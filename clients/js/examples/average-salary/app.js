@@ -82,11 +82,16 @@ async function follow(id) {
   $('mean').textContent = '–';
   say('sum', '');
   $('verified').textContent = '';
+  $('verified').className = '';
+  delete $('verified').dataset.valid;
   let shown = false;
   unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
-    const job = await getJob(api, jobId);
-    if (!job) return say('job', `no job ${jobId}`, true);
-    say('job', `job ${jobId}: n = ${job.n}, t = ${job.t}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
+    // A head that arrives after the page moved on to another job is dropped.
+    if (id !== jobId) return;
+    const job = await getJob(api, id);
+    if (id !== jobId) return;
+    if (!job) return say('job', `no job ${id}`, true);
+    say('job', `job ${id}: n = ${job.n}, t = ${job.t}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
     const t = job.timeline;
     const reached = { Collecting: t.created, Verifying: t.inputsClosed, Computing: t.computingStarted, Completed: t.completed };
     for (const li of document.querySelectorAll('#phases li')) {
@@ -98,7 +103,7 @@ async function follow(id) {
     if (['Failed', 'Cancelled'].includes(job.phase)) return say('verified', `the job ${job.phase.toLowerCase()}`, true);
     if (job.phase !== 'Completed' || shown) return;
     shown = true;
-    const record = await getRecord(api, jobId);
+    const record = await getRecord(api, id);
     const { result } = record;
     $('mean').textContent = result.formattedMeans[0];
     say('sum', `mean of ${result.qualifiedInputs} salaries; sum ${result.formatted[0]}`);
