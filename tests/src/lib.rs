@@ -391,24 +391,8 @@ impl Client {
 			while let Some(hash) = self.block_hash(next).await {
 				let extrinsics = self.extrinsics(hash).await;
 				if let Some(index) = extrinsics.iter().position(|x| x == xt) {
-					let records = self.events(hash).await;
-					let mine: Vec<RuntimeEvent> = records
-						.into_iter()
-						.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32))
-						.map(|r| r.event)
-						.collect();
-					let fee = mine
-						.iter()
-						.find_map(|e| match e {
-							RuntimeEvent::TransactionPayment(
-								pallet_transaction_payment::Event::TransactionFeePaid {
-									actual_fee,
-									..
-								},
-							) => Some(*actual_fee),
-							_ => None,
-						})
-						.unwrap_or(0);
+					let mine = events_of(&self.events(hash).await, index);
+					let fee = fee_paid(&mine);
 					if let Some(failed) = mine.iter().find_map(|e| match e {
 						RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
 							dispatch_error,
@@ -428,6 +412,31 @@ impl Client {
 			tokio::time::sleep(Duration::from_millis(200)).await;
 		}
 	}
+}
+
+/// The events of extrinsic `index` among a block's event records.
+pub fn events_of(
+	records: &[frame_system::EventRecord<RuntimeEvent, Hash>],
+	index: usize,
+) -> Vec<RuntimeEvent> {
+	records
+		.iter()
+		.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32))
+		.map(|r| r.event.clone())
+		.collect()
+}
+
+/// The fee an extrinsic paid, from its `TransactionFeePaid` (0 without one).
+pub fn fee_paid(events: &[RuntimeEvent]) -> Balance {
+	events
+		.iter()
+		.find_map(|e| match e {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(*actual_fee),
+			_ => None,
+		})
+		.unwrap_or(0)
 }
 
 /// A dispatch error with the pallet error's name where it has one.
@@ -455,6 +464,14 @@ pub mod mpc {
 	use super::*;
 	use mpc_runtime::pallet_mpc::{self, JobId};
 	use mpc_runtime::{MpcCommitteeMember, MpcJob, MpcJobResult, MpcProof, MpcWorkerInfo};
+
+	/// The job a `JobCreated` among `events` created.
+	pub fn job_created(events: &[RuntimeEvent]) -> Option<JobId> {
+		events.iter().find_map(|e| match e {
+			RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, .. }) => Some(*job_id),
+			_ => None,
+		})
+	}
 
 	/// A job, through `MpcApi_job`.
 	pub async fn job(client: &Client, id: JobId) -> Option<MpcJob> {
@@ -537,14 +554,7 @@ pub mod mpc {
 		let inclusion = client
 			.submit_and_wait(owner, RuntimeCall::Mpc(pallet_mpc::Call::create_job { spec }))
 			.await?;
-		let id = inclusion
-			.events
-			.iter()
-			.find_map(|e| match e {
-				RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, .. }) => Some(*job_id),
-				_ => None,
-			})
-			.ok_or("no JobCreated event")?;
+		let id = job_created(&inclusion.events).ok_or("no JobCreated event")?;
 		Ok((id, inclusion))
 	}
 
@@ -676,28 +686,11 @@ pub mod mpc {
 			for (index, raw) in client.extrinsics(hash).await.iter().enumerate() {
 				let Ok(xt) = UncheckedExtrinsic::decode(&mut &raw[..]) else { continue };
 				let Some((about, by_worker)) = job_of(&xt.function) else { continue };
-				let mine = events
-					.iter()
-					.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32));
-				let mut fee = 0;
-				let mut created = None;
-				for r in mine {
-					match &r.event {
-						RuntimeEvent::TransactionPayment(
-							pallet_transaction_payment::Event::TransactionFeePaid {
-								actual_fee,
-								..
-							},
-						) => fee = *actual_fee,
-						RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, .. }) => {
-							created = Some(*job_id)
-						}
-						_ => {}
-					}
-				}
-				if about.or(created) != Some(id) {
+				let mine = events_of(&events, index);
+				if about.or_else(|| job_created(&mine)) != Some(id) {
 					continue;
 				}
+				let fee = fee_paid(&mine);
 				if by_worker {
 					figures.worker_transactions += 1;
 					figures.worker_fees += fee;
