@@ -1,9 +1,15 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { AddressOrPair } from '@polkadot/api/types';
 
+import type { Submission } from './protocol.js';
+
 export * from './protocol.js';
 
-/** An error from the chain, named after the pallet error, e.g. `Mpc.InputWindowClosed`. */
+/**
+ * An error from the chain, named after the pallet error (`errorName` is `Mpc.NotCollecting`,
+ * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix:
+ * `Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`.
+ */
 export declare class MpcError extends Error {
   readonly errorName: string;
 }
@@ -34,19 +40,21 @@ export interface Job {
   inputCount: number;
   qualifiedCount: number;
   settled: boolean;
-  /** The block at which each phase ended (`null` until it has). */
-  timeline: {
-    created: number;
-    inputsClosed: number | null;
-    computingStarted: number | null;
-    completed: number | null;
-    ended: number | null;
-  };
+  timeline: Timeline;
+}
+
+/** The block at which each phase ended (`null` until it has). */
+export interface Timeline {
+  created: number;
+  inputsClosed: number | null;
+  computingStarted: number | null;
+  completed: number | null;
+  ended: number | null;
 }
 
 export interface JobResult {
   /** Exact sums; `null` where the output leaves the i128 range. */
-  values: (bigint | null)[];
+  sums: (bigint | null)[];
   means: (bigint | null)[];
   qualifiedInputs: number;
   decimals: number;
@@ -60,13 +68,63 @@ export interface ProofOfMpcRecord {
   n: number;
   t: number;
   d: number;
+  /** In committee order: worker `i` (1-based) is `committee[i - 1]`; `key` is `E_i` in hex. */
   committee: { account: string; key: string }[];
   inputCount: number;
+  /** Hex of `D_{inputCount}` (PROTOCOL.md section 10). */
   inputsDigest: string;
+  /** Indices of the disqualified inputs. */
   disqualified: number[];
+  /** Hex of `Ĉ_0..Ĉ_t`. */
   aggregate: string[];
-  resultShares: { index: number; values: string[]; blinding: string }[];
+  /** The accepted result shares `(S_i, U_i)` by 1-based worker index, scalars in hex. */
+  resultShares: { index: number; sumShares: string[]; blinding: string }[];
   result: JobResult & { output: string[]; reconstructedFrom: number[] };
+  timeline: Timeline;
+}
+
+/** What {@link readJobHistory} finds in the chain's blocks; byte fields as Uint8Array. */
+export interface JobHistory {
+  from: number;
+  to: number;
+  /** The job's `mpc.JobCreated` event. */
+  created: { block: number; committee: string[] } | null;
+  /** Accepted inputs: the `mpc.InputSubmitted` events with their extrinsics' submissions. */
+  inputs: {
+    index: number;
+    provider: string;
+    /** The provider's 32-byte account (`P_k`). */
+    providerKey: Uint8Array;
+    block: number;
+    extrinsic: number;
+    submission: Submission;
+  }[];
+  /** Disqualifications: the `mpc.InputDisqualified` events with their complaints `(K_i, proof)`. */
+  complaints: {
+    index: number;
+    workerIndex: number;
+    block: number;
+    extrinsic: number;
+    sharedKey: Uint8Array;
+    proof: Uint8Array;
+  }[];
+}
+
+/** The outcome of a full audit (PROTOCOL.md section 10). */
+export interface AuditReport {
+  valid: boolean;
+  /** Why the record does not pass, e.g. `input 2 (block 14): its dealing proof does not verify`. */
+  reason?: string;
+  jobId: bigint;
+  /** The blocks read: `timeline.created..timeline.computingStarted`. */
+  blocks?: { from: number; to: number };
+  inputs: { index: number; provider: string; block: number; qualified?: boolean }[];
+  disqualified: { index: number; workerIndex: number; worker: string; block: number }[];
+  /** Recomputed from the chain's history (hex), as far as the audit got. */
+  inputsDigest?: string;
+  aggregate?: string[];
+  /** The re-verified sums, when valid. */
+  sums?: bigint[];
 }
 
 export interface Worker {
@@ -82,10 +140,33 @@ export declare function getJob(api: ApiPromise, jobId: bigint | number): Promise
 export declare function getCommitteeKeys(api: ApiPromise, jobId: bigint | number): Promise<Uint8Array[]>;
 /** Deals (in this process) and submits a private input: BigInt or decimal strings. */
 export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[]): Promise<{ blockHash: string; events: unknown[] }>;
+/** The `mpc.submitInput(job_id, submission)` extrinsic of a dealt submission, byte fields as hex. */
+export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, submission: Submission): unknown;
 export declare function waitForResult(api: ApiPromise, jobId: bigint | number, options?: {
   timeoutMs?: number;
   onProgress?: (p: { block: number; phase: Job['phase']; inputs: number }) => void;
 }): Promise<JobResult>;
 export declare function getRecord(api: ApiPromise, jobId: bigint | number): Promise<ProofOfMpcRecord | null>;
-export declare function verifyRecord(record: ProofOfMpcRecord): { valid: true; values: bigint[] } | { valid: false; reason: string };
+/** Re-verifies the record's result shares, reconstruction, output, sums and means. */
+export declare function verifyRecord(record: ProofOfMpcRecord): { valid: true; sums: bigint[] } | { valid: false; reason: string };
+/**
+ * The full audit (PROTOCOL.md section 10): the record (fetched, or `options.record`) against the
+ * job's inputs and complaints in the chain's blocks. Rejects with `MpcError` `NoRecord`, or
+ * `HistoryUnavailable` when a block is pruned: use an archive node
+ * (`mpc-node --state-pruning archive --blocks-pruning archive`) for jobs older than 256 blocks.
+ */
+export declare function auditRecord(api: ApiPromise, jobId: bigint | number, options?: {
+  record?: ProofOfMpcRecord;
+  onProgress?: (p: { block: number; from: number; to: number }) => void;
+}): Promise<AuditReport & { record: ProofOfMpcRecord }>;
+/** Reads a job's inputs and disqualifications from blocks `timeline.created..timeline.computingStarted`. */
+export declare function readJobHistory(api: ApiPromise, jobId: bigint | number, timeline: Timeline, options?: {
+  onProgress?: (p: { block: number; from: number; to: number }) => void;
+  concurrency?: number;
+}): Promise<JobHistory>;
+/** Steps 1-5 of the full audit on a record and the history already read, for the chain `genesis`. */
+export declare function auditHistory(record: ProofOfMpcRecord, history: JobHistory, options: {
+  genesis: Uint8Array;
+  jobId?: bigint | number;
+}): AuditReport;
 export declare function listWorkers(api: ApiPromise): Promise<Worker[]>;

@@ -71,6 +71,75 @@ export declare function dealWithRandomness(params: DealParams & {
   k: bigint;
 }): Submission;
 
+/** The context every per-input value is bound to (PROTOCOL.md section 5). */
+export interface InputContext {
+  genesis: Uint8Array;
+  jobId: bigint;
+  /** The provider's 32-byte account. */
+  provider: Uint8Array;
+}
+
+/** `aad_i` of worker `index` (1-based). */
+export declare function shareAad(params: InputContext & { index: number }): Uint8Array;
+/** `key_i` from `R` (`ephemeralKey`), `E_i` (`workerKey`) and `K_i` (`sharedKey`), 32 bytes each. */
+export declare function deriveKey(params: InputContext & {
+  index: number;
+  ephemeralKey: Uint8Array;
+  workerKey: Uint8Array;
+  sharedKey: Uint8Array;
+}): Uint8Array;
+/**
+ * Decrypts worker `index`'s ciphertext to its share; throws a `ProtocolError` with code
+ * `'decrypt'`, `'share'` or `'scalar'` when it is bad.
+ */
+export declare function decryptShare(params: InputContext & {
+  key: Uint8Array;
+  index: number;
+  d: number;
+  ciphertext: Uint8Array;
+}): { values: bigint[]; blinding: bigint };
+/** The section-6 check of a share against the input's commitments (32 bytes each). */
+export declare function checkShare(index: number, share: { values: bigint[]; blinding: bigint }, commitments: Uint8Array[]): boolean;
+/** Verifies a dealing proof (section 5 step 4). */
+export declare function verifyDealingProof(params: InputContext & {
+  ephemeralKey: Uint8Array;
+  commitments: Uint8Array[];
+  proof: Uint8Array;
+}): boolean;
+/** Verifies a complaint's DLEQ proof (section 7). */
+export declare function verifyDleq(params: InputContext & {
+  index: number;
+  workerKey: Uint8Array;
+  ephemeralKey: Uint8Array;
+  sharedKey: Uint8Array;
+  proof: Uint8Array;
+}): boolean;
+export type SubmissionVerdict = 'accepted' | 'wrong_commitment_count' | 'bad_commitment_encoding'
+  | 'wrong_ciphertext_count' | 'bad_ciphertext_length' | 'bad_R_encoding' | 'identity_R' | 'bad_proof' | 'repeated_R';
+/** The chain's acceptance rules for a submission (section 5), job state aside. */
+export declare function submissionVerdict(params: InputContext & Submission & {
+  n: number;
+  t: number;
+  d: number;
+  /** `R` of earlier submissions to the job. */
+  priorEphemeralKeys?: Uint8Array[];
+}): SubmissionVerdict;
+/** Decides a complaint as the chain does (section 7). */
+export declare function complaintVerdict(params: InputContext & {
+  index: number;
+  d: number;
+  workerKey: Uint8Array;
+  ephemeralKey: Uint8Array;
+  commitments: Uint8Array[];
+  ciphertext: Uint8Array;
+  sharedKey: Uint8Array;
+  proof: Uint8Array;
+}): { verdict: 'invalid_proof' | 'input_disqualified' | 'worker_at_fault'; reason: string };
+/** The record's inputs digest (section 10) over inputs in acceptance order. */
+export declare function inputsDigest(inputs: { provider: Uint8Array; commitments: Uint8Array[] }[]): Uint8Array;
+/** `Ĉ_j = sum_k C_{k,j}` over commitment lists (32 bytes each), as bytes. */
+export declare function aggregateCommitments(commitmentLists: Uint8Array[][]): Uint8Array[];
+
 export declare function lagrangeAtZero(indices: number[]): bigint[];
 export declare function verifyResultShare(index: number, values: bigint[], blinding: bigint, aggregate: unknown[]): boolean;
 /** Re-verifies `t + 1` result shares, the reconstruction and the output check. */

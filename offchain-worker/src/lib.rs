@@ -98,15 +98,27 @@ pub fn worker_secret_from_signature(signature: &[u8; 64]) -> Option<WorkerSecret
 	WorkerSecret::from_uniform_bytes(&wide).ok()
 }
 
-/// The account and encryption key `E` of the dev worker with seed `seed` (e.g. `//Alice`),
-/// derived exactly as a node with that key in its keystore derives them. For chain specs.
+/// The account and encryption secret `e` of the dev worker with seed `seed` (e.g. `//Alice`),
+/// derived exactly as a node with that ed25519 key in its keystore derives them. Dev seeds are
+/// public: anyone can compute these secrets, so a dev chain keeps nothing private.
+///
+/// # Panics
+/// If `seed` is not a valid secret URI.
 #[cfg(feature = "std")]
-pub fn dev_worker_encryption_key(seed: &str) -> ([u8; 32], [u8; 32]) {
+pub fn dev_worker_secret(seed: &str) -> ([u8; 32], WorkerSecret) {
 	use sp_core::{ed25519, Pair};
 	let pair = ed25519::Pair::from_string(seed, None).expect("a valid dev seed");
 	let account = pair.public().0;
 	let signature = pair.sign(&key_derivation_message(&account));
 	let secret = worker_secret_from_signature(&signature.0).expect("non-zero secret");
+	(account, secret)
+}
+
+/// The account and encryption key `E` of the dev worker with seed `seed`: what a chain spec
+/// registers at genesis (see [`dev_worker_secret`]).
+#[cfg(feature = "std")]
+pub fn dev_worker_encryption_key(seed: &str) -> ([u8; 32], [u8; 32]) {
+	let (account, secret) = dev_worker_secret(seed);
 	(account, secret.public_key().to_bytes())
 }
 

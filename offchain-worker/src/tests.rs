@@ -2,9 +2,7 @@
 
 use super::*;
 use mpc_primitives::{
-	deal,
-	encryption::{derive_key, encrypt_share, share_aad},
-	reconstruct, verify_submission, EncryptionKey, Scalar, Submission,
+	deal, reconstruct, testing::corrupt_share, verify_submission, EncryptionKey, Scalar, Submission,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -71,17 +69,9 @@ impl Chain {
 		let mut rng = ChaCha20Rng::seed_from_u64(200 + k as u64);
 		let mut submission =
 			deal(&ctx, &self.keys(), self.shape.t(), values, &mut rng).expect("deal");
-		let r = EphemeralKey::from_bytes(&submission.ephemeral_key).expect("R");
 		let i = ParticipantIndex::new(w as u32 + 1).expect("index");
-		let secret = &self.secrets[w];
-		let good = secret
-			.open_share(&ctx, i, &r, &submission.ciphertexts[w], self.shape.d() as usize)
-			.expect("decrypts");
-		let mut v = good.values().to_vec();
-		v[0] += Scalar::ONE;
-		let bad = Share::new(v, *good.blinding()).expect("share");
-		let key = derive_key(&ctx, i, &r, secret.public_key(), secret.shared_secret(&r).as_bytes());
-		submission.ciphertexts[w] = encrypt_share(&key, &share_aad(&ctx, i), &bad);
+		let d = self.shape.d() as usize;
+		corrupt_share(&self.secrets[w], &ctx, i, &mut submission, d, Scalar::ONE);
 		self.push(k, submission);
 	}
 

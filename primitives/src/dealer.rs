@@ -258,7 +258,9 @@ pub fn verify_submission<C: AsRef<[u8]>>(
 	}
 	let expected = shape.ciphertext_len();
 	if let Some(i) = submission.ciphertexts.iter().position(|c| c.as_ref().len() != expected) {
-		return Err(SubmissionError::BadCiphertextLength { index: i as u32 + 1 });
+		return Err(SubmissionError::BadCiphertextLength {
+			worker: ParticipantIndex::from_position(i),
+		});
 	}
 	let ephemeral_key = match EphemeralKey::from_bytes(submission.ephemeral_key) {
 		Ok(r) => r,
@@ -271,7 +273,7 @@ pub fn verify_submission<C: AsRef<[u8]>>(
 		.enumerate()
 		.map(|(j, c)| {
 			Commitment::from_bytes(c)
-				.map_err(|_| SubmissionError::BadCommitmentEncoding { index: j as u32 })
+				.map_err(|_| SubmissionError::BadCommitmentEncoding { j: j as u32 })
 		})
 		.collect::<Result<Vec<Commitment>, SubmissionError>>()?;
 	if is_repeated(&ephemeral_key) {

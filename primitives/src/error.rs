@@ -2,10 +2,14 @@
 //!
 //! [`Error`] is what decoding and the local protocol steps report; [`SubmissionError`] names
 //! the acceptance rule of PROTOCOL.md section 5 that a submission breaks (the pallet maps each
-//! to its own error); [`ShareError`] is why a worker's share of one input is bad (section 6).
-//! Variants carry the culprit where there is one.
+//! to its own error); [`ShareError`] is why a worker's share of one input is bad (section 6);
+//! [`ComplaintError`] is why a complaint is refused without a verdict (section 7).
+//! Variants carry the culprit where there is one, in the protocol's own terms: a commitment
+//! by its `j`, a committee member by its [`ParticipantIndex`].
 
 use core::fmt;
+
+use crate::ParticipantIndex;
 
 /// Errors of decoding and of the protocol steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,23 +81,24 @@ impl fmt::Display for Error {
 #[cfg(feature = "std")]
 impl std::error::Error for Error {}
 
-/// The acceptance rule of PROTOCOL.md section 5 that a submission breaks.
+/// The acceptance rule of PROTOCOL.md section 5 that a submission breaks. Deliberately not
+/// `#[non_exhaustive]`: a new rule must be mapped by every caller (the pallet gives each rule
+/// its own error), not fall into a wildcard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum SubmissionError {
 	/// Not exactly `t + 1` commitments.
 	WrongCommitmentCount,
-	/// Commitment number `index` (0-based) is not a canonical point encoding.
+	/// Commitment `C_j` is not a canonical point encoding.
 	BadCommitmentEncoding {
-		/// Position of the culprit among the commitments.
-		index: u32,
+		/// The culprit's `j` (`0..=t`, the power of the polynomials it commits to).
+		j: u32,
 	},
 	/// Not exactly `n` ciphertexts.
 	WrongCiphertextCount,
-	/// The ciphertext for worker `index` (1-based) is not `32 (d + 1) + 16` bytes.
+	/// The ciphertext `ct_i` for committee member `i` is not `32 (d + 1) + 16` bytes.
 	BadCiphertextLength {
-		/// The worker whose ciphertext has the wrong length.
-		index: u32,
+		/// The member whose ciphertext has the wrong length.
+		worker: ParticipantIndex,
 	},
 	/// `R` is not a canonical point encoding.
 	BadEphemeralKeyEncoding,
@@ -111,12 +116,12 @@ impl fmt::Display for SubmissionError {
 			SubmissionError::WrongCommitmentCount => {
 				write!(f, "expected exactly t + 1 commitments")
 			}
-			SubmissionError::BadCommitmentEncoding { index } => {
-				write!(f, "commitment {index} is not a canonical point")
+			SubmissionError::BadCommitmentEncoding { j } => {
+				write!(f, "commitment C_{j} is not a canonical point")
 			}
 			SubmissionError::WrongCiphertextCount => write!(f, "expected exactly n ciphertexts"),
-			SubmissionError::BadCiphertextLength { index } => {
-				write!(f, "ciphertext for worker {index} has the wrong length")
+			SubmissionError::BadCiphertextLength { worker } => {
+				write!(f, "ciphertext for worker {} has the wrong length", worker.get())
 			}
 			SubmissionError::BadEphemeralKeyEncoding => write!(f, "R is not a canonical point"),
 			SubmissionError::IdentityEphemeralKey => write!(f, "R is the identity"),
@@ -131,7 +136,6 @@ impl std::error::Error for SubmissionError {}
 
 /// Why a worker's share of one input is bad (PROTOCOL.md section 6): grounds for a complaint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum ShareError {
 	/// The ciphertext does not decrypt (wrong key, tampered bytes or wrong length).
 	DecryptionFailed,
@@ -153,6 +157,30 @@ impl fmt::Display for ShareError {
 
 #[cfg(feature = "std")]
 impl std::error::Error for ShareError {}
+
+/// Why the chain refuses a complaint without a verdict (PROTOCOL.md section 7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplaintError {
+	/// The revealed `K_i` is not a canonical, non-identity point encoding.
+	BadSharedKeyEncoding,
+	/// The DLEQ proof holds a non-canonical scalar.
+	BadProofEncoding,
+	/// The DLEQ proof does not verify.
+	InvalidProof,
+}
+
+impl fmt::Display for ComplaintError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self {
+			ComplaintError::BadSharedKeyEncoding => write!(f, "K is not a canonical point"),
+			ComplaintError::BadProofEncoding => write!(f, "the proof is not canonically encoded"),
+			ComplaintError::InvalidProof => write!(f, "the DLEQ proof does not verify"),
+		}
+	}
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for ComplaintError {}
 
 impl From<ShareError> for Error {
 	fn from(e: ShareError) -> Self {

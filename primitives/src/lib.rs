@@ -22,7 +22,7 @@
 //! - `#![no_std]` (with `alloc`), builds for `wasm32v1-none`; no `unsafe`.
 //! - Values that cross a trust boundary are decoded into types whose constructors enforce
 //!   canonical encodings and non-identity where the protocol requires it; nothing panics on
-//!   untrusted bytes; errors are typed ([`Error`], [`SubmissionError`], [`ShareError`]).
+//!   untrusted bytes; errors are typed ([`Error`], [`SubmissionError`], [`ShareError`], [`ComplaintError`]).
 //! - Secrets ([`WorkerSecret`], [`Share`], polynomials, dealing randomness, derived keys) are
 //!   zeroized on drop and never printed; operations on them are constant time.
 //! - Every hash has its own versioned domain tag ([`domain`]) and binds its whole context:
@@ -43,7 +43,7 @@ extern crate std;
 mod context;
 pub mod dealer;
 pub mod domain;
-pub mod encryption;
+mod encryption;
 mod error;
 pub mod generators;
 mod group;
@@ -53,6 +53,8 @@ pub mod proof;
 pub mod result;
 pub mod shamir;
 mod share;
+#[cfg(feature = "test-utils")]
+pub mod testing;
 pub mod value;
 pub mod worker;
 
@@ -63,7 +65,8 @@ pub use context::{AccountBytes, InputContext, JobContext};
 pub use dealer::{
 	deal, verify_submission, AcceptedSubmission, JobShape, Submission, SubmissionParts,
 };
-pub use error::{Error, ShareError, SubmissionError};
+pub use encryption::{ciphertext_len, TAG_LEN};
+pub use error::{ComplaintError, Error, ShareError, SubmissionError};
 pub use group::{Commitment, EncryptionKey, EphemeralKey, Point, Scalar, SharedKey, SharedSecret};
 pub use pedersen::{batch_verify_shares, verify_share};
 pub use proof::{DealingProof, DleqProof, PossessionProof};

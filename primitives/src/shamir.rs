@@ -39,6 +39,11 @@ impl ParticipantIndex {
 		}
 	}
 
+	/// The index of the member at 0-based `position` in a committee list (saturating).
+	pub(crate) fn from_position(position: usize) -> Self {
+		Self(u32::try_from(position).unwrap_or(u32::MAX).saturating_add(1).max(1))
+	}
+
 	/// A 1-based index within a committee of `n`; rejects `0` and `i > n`.
 	pub fn within(i: u32, n: u32) -> Result<Self, Error> {
 		if i > n {

@@ -15,8 +15,8 @@ use crate::{
 	pedersen::{verify_public_opening, verify_share},
 	proof::{DleqProof, DleqStatement, PossessionProof},
 	shamir::ParticipantIndex,
-	AccountBytes, Commitment, EncryptionKey, EphemeralKey, Error, InputContext, Point, Share,
-	ShareError, SharedKey, SharedSecret,
+	AccountBytes, Commitment, ComplaintError, EncryptionKey, EphemeralKey, Error, InputContext,
+	Point, Share, ShareError, SharedKey, SharedSecret,
 };
 
 /// A worker's encryption secret `e` with its public key `E = e * G`.
@@ -219,9 +219,10 @@ pub fn judge_complaint(
 	subject: &ComplaintSubject<'_>,
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
-) -> Result<ComplaintVerdict, Error> {
-	let shared_key = SharedKey::from_bytes(shared_key)?;
-	let proof = DleqProof::from_bytes(proof)?;
+) -> Result<ComplaintVerdict, ComplaintError> {
+	let shared_key =
+		SharedKey::from_bytes(shared_key).map_err(|_| ComplaintError::BadSharedKeyEncoding)?;
+	let proof = DleqProof::from_bytes(proof).map_err(|_| ComplaintError::BadProofEncoding)?;
 	let statement = DleqStatement {
 		input: subject.input,
 		index: subject.index,
@@ -230,7 +231,7 @@ pub fn judge_complaint(
 		shared_key: &shared_key,
 	};
 	if !proof.verify(&statement) {
-		return Err(Error::InvalidProof);
+		return Err(ComplaintError::InvalidProof);
 	}
 	let key = derive_key(
 		subject.input,

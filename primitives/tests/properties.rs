@@ -2,13 +2,12 @@
 //! round-trip through dealing, checking, aggregation and reconstruction; every kind of
 //! tampering is rejected; a batch with one bad input names exactly that input.
 
+use mpc_primitives::testing::corrupt_share;
 use mpc_primitives::{
-	batch_verify_shares, deal,
-	encryption::{derive_key, encrypt_share, share_aad},
-	judge_complaint, reconstruct, verify_output, verify_possession, verify_submission,
-	AcceptedSubmission, Commitment, ComplaintSubject, ComplaintVerdict, EncryptionKey,
-	EphemeralKey, InputContext, JobShape, ParticipantIndex, Point, ResultShare, Scalar, Share,
-	ShareError, Submission, SubmissionError, WorkerSecret,
+	batch_verify_shares, deal, judge_complaint, reconstruct, verify_output, verify_possession,
+	verify_submission, AcceptedSubmission, Commitment, ComplaintSubject, ComplaintVerdict,
+	EncryptionKey, EphemeralKey, InputContext, JobShape, ParticipantIndex, Point, ResultShare,
+	Scalar, Share, ShareError, Submission, SubmissionError, WorkerSecret,
 };
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
@@ -189,15 +188,8 @@ proptest! {
 			let mut submission = deal(&c, &s.keys, t, &vec![k as i128; d], &mut s.rng).expect("deal");
 			let a = accept(&c, s.shape, &submission);
 			if k == bad {
-				// Re-encrypt worker w's share with one component off by delta.
-				let good = s.secrets[w]
-					.open_share(&c, idx(w), &a.ephemeral_key, &submission.ciphertexts[w], d)
-					.expect("decrypts");
-				let mut values = good.values().to_vec();
-				values[0] += Scalar::from(delta);
-				let wrong = Share::new(values, *good.blinding()).expect("share");
-				let key = derive_key(&c, idx(w), &a.ephemeral_key, &s.keys[w], s.secrets[w].shared_secret(&a.ephemeral_key).as_bytes());
-				submission.ciphertexts[w] = encrypt_share(&key, &share_aad(&c, idx(w)), &wrong);
+				// Worker w's share with one component off by delta.
+				corrupt_share(&s.secrets[w], &c, idx(w), &mut submission, d, Scalar::from(delta));
 				let checked = s.secrets[w].open_and_check_share(&c, idx(w), &a.ephemeral_key, &submission.ciphertexts[w], &a.commitments, d);
 				prop_assert_eq!(checked.err(), Some(ShareError::CheckFailed));
 			}

@@ -230,7 +230,7 @@ impl_runtime_apis! {
 			pallet_mpc::Workers::<Runtime>::get(account)
 		}
 
-		fn worker_jobs(account: AccountId) -> Vec<(JobId, u32)> {
+		fn worker_jobs(account: AccountId) -> Vec<(JobId, pallet_mpc::ParticipantIndex)> {
 			pallet_mpc::WorkerJobs::<Runtime>::iter_prefix(account).collect()
 		}
 

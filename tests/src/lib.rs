@@ -529,19 +529,9 @@ pub mod mpc {
 		id: JobId,
 		s: mpc_primitives::Submission,
 	) -> Result<Inclusion, String> {
-		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
-			job_id: id,
-			ephemeral_key: s.ephemeral_key,
-			proof: s.proof,
-			commitments: s.commitments.try_into().map_err(|_| "too many commitments")?,
-			ciphertexts: s
-				.ciphertexts
-				.into_iter()
-				.map(|c| c.try_into().map_err(|_| "ciphertext too long"))
-				.collect::<Result<Vec<_>, _>>()?
-				.try_into()
-				.map_err(|_| "too many ciphertexts")?,
-		});
+		let submission = pallet_mpc::BoundedSubmission::<Runtime>::try_from(s)
+			.map_err(|e| format!("beyond the runtime's bounds: {e:?}"))?;
+		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input { job_id: id, submission });
 		client.submit_and_wait(provider, call).await
 	}
 
@@ -592,11 +582,7 @@ pub mod mpc {
 
 	/// The encryption secret a node derives for the dev worker key with this seed.
 	pub fn dev_worker_secret(seed: &str) -> (AccountId, mpc_primitives::WorkerSecret) {
-		let pair = sp_core::ed25519::Pair::from_string(seed, None).expect("seed");
-		let account = pair.public().0;
-		let signature = pair.sign(&mpc_offchain_worker::key_derivation_message(&account));
-		let secret =
-			mpc_offchain_worker::worker_secret_from_signature(&signature.0).expect("secret");
+		let (account, secret) = mpc_offchain_worker::dev_worker_secret(seed);
 		(AccountId::new(account), secret)
 	}
 

@@ -115,7 +115,7 @@ async fn average_salary_on_a_dev_node() {
 	let seconds = closed_at.elapsed().as_secs_f64();
 	let result = mpc::result(&client, job_id).await.expect("a result");
 	let sum: i128 = salaries.iter().sum();
-	assert_eq!(result.values.to_vec(), vec![Some(sum)]);
+	assert_eq!(result.sums.to_vec(), vec![Some(sum)]);
 	assert_eq!(result.means.to_vec(), vec![Some(sum.div_euclid(10))]);
 	assert_eq!(result.qualified_inputs, 10);
 	assert_eq!(result.decimals, 2);
@@ -128,10 +128,7 @@ async fn average_salary_on_a_dev_node() {
 		.map(|i| {
 			let (_, s) =
 				record.result_shares.iter().find(|(j, _)| j == i).expect("share in record");
-			(
-				ParticipantIndex::new(*i).expect("index"),
-				ResultShare { values: s.values.to_vec(), blinding: s.blinding },
-			)
+			(*i, ResultShare { values: s.sum_shares.to_vec(), blinding: s.blinding })
 		})
 		.collect();
 	let output = verify_output(&record.shape, &record.aggregate, &shares).expect("record verifies");

@@ -2,11 +2,7 @@
 //! worker it cheated, and a four-bucket histogram of twenty inputs.
 
 use mpc_e2e::{mpc, Node};
-use mpc_primitives::{
-	deal,
-	encryption::{derive_key, encrypt_share, share_aad},
-	EphemeralKey, InputContext, ParticipantIndex, Scalar, Share,
-};
+use mpc_primitives::{deal, testing::corrupt_share, InputContext, ParticipantIndex, Scalar};
 use mpc_runtime::{AccountId, UNIT};
 use rand_core::SeedableRng;
 use sp_core::{sr25519, Pair};
@@ -54,13 +50,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 			.expect("a dev worker");
 		let (_, secret) = mpc::dev_worker_secret(seed);
 		let index = ParticipantIndex::new(3).expect("index");
-		let r = EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
-		let good = secret.open_share(&ctx, index, &r, &s.ciphertexts[2], 1).expect("opens");
-		let bad =
-			Share::new(vec![good.values()[0] + Scalar::ONE], *good.blinding()).expect("share");
-		let key =
-			derive_key(&ctx, index, &r, secret.public_key(), secret.shared_secret(&r).as_bytes());
-		s.ciphertexts[2] = encrypt_share(&key, &share_aad(&ctx, index), &bad);
+		corrupt_share(&secret, &ctx, index, &mut s, 1, Scalar::ONE);
 		let before = client.account(&who).await;
 		let included =
 			mpc::submit_dealt(&client, p, job_id, s).await.expect("the chain cannot tell");
@@ -78,7 +68,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 	assert_eq!(after.1, before.1, "the cheat's deposit is no longer held");
 	assert_eq!(after.0, before.0 - fee - deposit, "and it is forfeited");
 	let result = mpc::result(&client, job_id).await.expect("result");
-	assert_eq!(result.values.to_vec(), vec![Some(values[0] + values[1] + values[3])]);
+	assert_eq!(result.sums.to_vec(), vec![Some(values[0] + values[1] + values[3])]);
 	assert_eq!(result.qualified_inputs, 3);
 	let record = mpc::record(&client, job_id).await.expect("record");
 	assert_eq!(record.disqualified.to_vec(), vec![2]);
@@ -89,7 +79,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");
 	println!(
 		"cheating provider: disqualified by worker 3; output {:?} from 3 inputs; {figures}",
-		result.values
+		result.sums
 	);
 	drop(node);
 }
@@ -115,7 +105,7 @@ async fn a_histogram_of_twenty_inputs() {
 	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.timeline.completed.is_some())
 		.await;
 	let result = mpc::result(&client, job_id).await.expect("result");
-	assert_eq!(result.values.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
+	assert_eq!(result.sums.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
 	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
 	let figures = mpc::figures(&client, job_id).await;
 	assert_eq!(figures.client_transactions, 21, "create_job and twenty inputs");

@@ -63,7 +63,7 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 	})
 	.await;
 	let result = mpc::result(&client, job_id).await.expect("result");
-	assert_eq!(result.values.to_vec(), vec![Some(salaries.iter().sum())]);
+	assert_eq!(result.sums.to_vec(), vec![Some(salaries.iter().sum())]);
 	assert!(
 		client.finalized_number().await <= finalized_at_kill + 2,
 		"finality stalls with one of three voters down, yet the job completed"
@@ -85,7 +85,7 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 	assert_eq!(figures.client_transactions, 4, "create_job and three inputs");
 	println!(
 		"three nodes: result {:?} with one node down; {figures}; settled at {} with {} valid shares",
-		result.values,
+		result.sums,
 		settled.timeline.ended.unwrap_or_default(),
 		settled.valid_shares
 	);

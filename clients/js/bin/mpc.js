@@ -1,108 +1,477 @@
 #!/usr/bin/env node
-// `mpc`: drive substrate-mpc jobs from the command line.
-//
-//   mpc job create --committee 5 --threshold 2 [--dimension 1] [--decimals 2] --window 20 --max-inputs 10 [--reward 1000000000000] [--metadata text]
-//   mpc input submit <job> <value>... (decimal strings with the job's decimals)
-//   mpc job show <job>
-//   mpc job wait <job> [--timeout 300]
-//   mpc record verify <job>
-//   mpc workers
-//
-// Common options: --url (default ws://127.0.0.1:9944), --suri (default //Alice), --json.
-// Exit codes: 0 done, 1 usage, 2 the chain refused (pallet error), 3 verification failed,
-// 4 timed out or job failed.
+// `mpc`: drive substrate-mpc jobs from the command line. `mpc --help` lists the commands, the
+// common options and the exit codes; `mpc <command> --help` shows one command's arguments and
+// options. Usage errors are found before connecting to a node.
 
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  createJob, submitInput, getJob, waitForResult, getRecord, verifyRecord, listWorkers, MpcError, ProtocolError,
+  createJob, submitInput, getJob, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers,
+  MpcError, ProtocolError,
 } from '../src/index.js';
 
-const { values: opts, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    url: { type: 'string', default: 'ws://127.0.0.1:9944' },
-    suri: { type: 'string', default: '//Alice' },
-    json: { type: 'boolean', default: false },
-    committee: { type: 'string' },
-    threshold: { type: 'string' },
-    dimension: { type: 'string', default: '1' },
-    decimals: { type: 'string', default: '0' },
-    window: { type: 'string', default: '20' },
-    'max-inputs': { type: 'string', default: '100' },
-    'min-inputs': { type: 'string', default: '1' },
-    reward: { type: 'string', default: '0' },
-    metadata: { type: 'string', default: '' },
-    timeout: { type: 'string', default: '300' },
-  },
-});
+/** Exit codes. */
+const EXIT = Object.freeze({ done: 0, error: 1, usage: 2, invalid: 3, failed: 4 });
 
-const json = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x), 2);
-const out = (human, data) => console.log(opts.json ? json(data) : human);
-const usage = (msg) => {
-  console.error(`mpc: ${msg}\nsee the header of bin/mpc.js for the commands`);
-  process.exit(1);
+const EXIT_CODES = [
+  ['0', 'done'],
+  ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
+  ['2', 'usage error: unknown command or option, missing or malformed argument'],
+  ['3', 'a record does not verify'],
+  ['4', 'timeout, or the job failed or was cancelled'],
+];
+
+/** Options every command takes. */
+const COMMON = {
+  url: { type: 'string', default: 'ws://127.0.0.1:9944', arg: '<ws-url>', help: 'the node\'s RPC endpoint' },
+  suri: { type: 'string', default: '//Alice', arg: '<suri>', help: 'secret URI of the signing account; dev seeds (//Alice..//Ferdie) are public' },
+  json: { type: 'boolean', help: 'print the result as JSON' },
+  help: { type: 'boolean', short: 'h', help: 'print help and exit' },
 };
 
-async function main() {
-  const [group, action, ...rest] = positionals;
-  if (!group) usage('no command');
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(opts.url), noInitWarn: true });
-  const signer = new Keyring({ type: 'sr25519' }).addFromUri(opts.suri);
-  try {
-    if (group === 'job' && action === 'create') {
-      if (!opts.committee || !opts.threshold) usage('job create needs --committee and --threshold');
-      const r = await createJob(api, signer, {
-        committeeSize: Number(opts.committee),
-        threshold: Number(opts.threshold),
-        dimension: Number(opts.dimension),
-        decimals: Number(opts.decimals),
-        inputWindow: Number(opts.window),
-        maxInputs: Number(opts['max-inputs']),
-        minInputs: Number(opts['min-inputs']),
-        rewardPerWorker: BigInt(opts.reward),
-        metadata: opts.metadata,
-      });
-      out(`job ${r.jobId} created; committee:\n  ${r.committee.join('\n  ')}`, r);
-    } else if (group === 'input' && action === 'submit') {
-      const [job, ...values] = rest;
-      if (job === undefined || values.length === 0) usage('input submit <job> <value>...');
-      const r = await submitInput(api, signer, BigInt(job), values);
-      out(`input to job ${job} in block ${r.blockHash}`, { job, blockHash: r.blockHash });
-    } else if (group === 'job' && action === 'show') {
-      const job = await getJob(api, BigInt(rest[0] ?? usage('job show <job>')));
-      if (!job) throw new MpcError('Mpc.UnknownJob');
-      out(Object.entries(job).map(([k, v]) => `${k}: ${v}`).join('\n'), job);
-    } else if (group === 'job' && action === 'wait') {
-      const id = BigInt(rest[0] ?? usage('job wait <job>'));
-      const r = await waitForResult(api, id, {
-        timeoutMs: Number(opts.timeout) * 1000,
-        onProgress: ({ block, phase, inputs }) => !opts.json && process.stderr.write(`\r#${block} ${phase}, ${inputs} inputs   `),
-      });
-      if (!opts.json) process.stderr.write('\n');
-      out(`sum: ${r.formatted.join(', ')}\nmean: ${r.formattedMeans.join(', ')}\ninputs: ${r.qualifiedInputs}`, r);
-    } else if (group === 'record' && action === 'verify') {
-      const record = await getRecord(api, BigInt(rest[0] ?? usage('record verify <job>')));
-      if (!record) throw new MpcError('NoRecord', 'the job has no result (yet)');
-      const v = verifyRecord(record);
-      out(v.valid ? `record of job ${record.jobId} verifies: ${record.result.formatted.join(', ')}` : `record does NOT verify: ${v.reason}`, { ...v, record });
-      if (!v.valid) process.exitCode = 3;
-    } else if (group === 'workers') {
-      const ws = await listWorkers(api);
-      out(ws.map((w) => `${w.account}  E=${w.key}  bond=${w.bond}  faults=${w.faults}`).join('\n'), ws);
+const JOB_ARG = { name: '<job>', help: 'the job id (a whole number)', int: true };
+
+/** The commands: words, summary, usage line, positional arguments, own options, examples. */
+const COMMANDS = [
+  {
+    name: 'job create',
+    summary: 'create a job; the signer owns it and escrows the workers\' rewards',
+    usage: 'mpc job create --committee <n> --threshold <t> [options]',
+    args: [],
+    options: {
+      committee: { type: 'string', arg: '<n>', int: true, required: true, help: 'committee size n: workers the chain draws for the job' },
+      threshold: { type: 'string', arg: '<t>', int: true, required: true, help: 'threshold t: any t + 1 workers compute, any t learn nothing; 1 <= t < n' },
+      dimension: { type: 'string', arg: '<d>', int: true, default: '1', help: 'values per input' },
+      decimals: { type: 'string', arg: '<k>', int: true, default: '0', help: 'fixed-point decimals of the values (0..38)' },
+      window: { type: 'string', arg: '<blocks>', int: true, default: '20', help: 'input window, in blocks' },
+      'max-inputs': { type: 'string', arg: '<m>', int: true, default: '100', help: 'inputs close as soon as this many arrived' },
+      'min-inputs': { type: 'string', arg: '<m>', int: true, default: '1', help: 'with fewer inputs the job fails' },
+      reward: { type: 'string', arg: '<planck>', int: true, default: '0', help: 'reward per worker, in the chain\'s smallest unit' },
+      metadata: { type: 'string', arg: '<text>', default: '', help: 'a description stored with the job' },
+    },
+    examples: ['mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --window 40 --max-inputs 2 --reward 1000000000000'],
+    run: runJobCreate,
+  },
+  {
+    name: 'input submit',
+    summary: 'deal a private input in this process and submit it to a job',
+    usage: 'mpc input submit <job> <value>... [options]',
+    args: [
+      JOB_ARG,
+      { name: '<value>...', variadic: true, help: 'one decimal number per dimension, with at most the job\'s decimals (4250.75); negative values go after --' },
+    ],
+    options: {},
+    examples: ['mpc input submit 1 4250.75 --suri //Alice', 'mpc input submit 2 --suri //Bob -- -12.5 3'],
+    run: runInputSubmit,
+  },
+  {
+    name: 'job show',
+    summary: 'print a job\'s shape, phase, counts and timeline',
+    usage: 'mpc job show <job> [options]',
+    args: [JOB_ARG],
+    options: {},
+    examples: ['mpc job show 1 --json'],
+    run: runJobShow,
+  },
+  {
+    name: 'job wait',
+    summary: 'wait for a job\'s verified result; print its sums and means',
+    usage: 'mpc job wait <job> [--timeout <seconds>] [options]',
+    args: [JOB_ARG],
+    options: {
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '300', help: 'give up (exit code 4) after this long' },
+    },
+    examples: ['mpc job wait 1'],
+    run: runJobWait,
+  },
+  {
+    name: 'record verify',
+    summary: 're-verify a completed job\'s proof-of-MPC record (--full: audit its inputs too)',
+    usage: 'mpc record verify <job> [--full] [options]',
+    args: [JOB_ARG],
+    options: {
+      full: {
+        type: 'boolean',
+        help: 'full audit (PROTOCOL.md section 10): also re-check every input\'s dealing proof, the inputs digest, '
+          + 'every disqualification and the aggregate from the chain\'s blocks and events. Needs an archive node '
+          + '(mpc-node --state-pruning archive --blocks-pruning archive) for jobs older than 256 blocks',
+      },
+    },
+    examples: ['mpc record verify 1', 'mpc record verify 1 --full --url ws://archive.example:9944'],
+    run: runRecordVerify,
+  },
+  {
+    name: 'workers',
+    summary: 'list the registered workers: account, encryption key, bond, faults',
+    usage: 'mpc workers [options]',
+    args: [],
+    options: {},
+    examples: ['mpc workers --json'],
+    run: runWorkers,
+  },
+];
+
+const GROUPS = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]))];
+
+/** A usage error: the message, and the command (or group) it concerns, if known. */
+class UsageError extends Error {
+  constructor(message, context = null) {
+    super(message);
+    this.context = context;
+  }
+}
+
+// ---- help ----------------------------------------------------------------------------------
+
+const COLUMNS = 80;
+// Keeps `(default: x)` on one line when wrapping.
+const NBSP = '\u00a0';
+
+/** `text` in lines of at most `width` characters, broken at spaces. */
+function wrap(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
     } else {
-      usage(`unknown command: ${positionals.join(' ')}`);
+      line = line ? `${line} ${word}` : word;
     }
+  }
+  return [...lines, line];
+}
+
+/** Two columns: `[left, right]` rows, the right one wrapped to the terminal width. */
+function pad(rows, gap = 3) {
+  const width = Math.max(...rows.map(([left]) => left.length)) + gap;
+  const indent = ' '.repeat(2 + width);
+  return rows.map(([left, right]) => wrap(right, Math.max(30, COLUMNS - indent.length))
+    .map((line, k) => (k === 0 ? `  ${left.padEnd(width)}${line}` : `${indent}${line}`).trimEnd().replaceAll(NBSP, ' '))
+    .join('\n')).join('\n');
+}
+
+function optionRows(options) {
+  return Object.entries(options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.arg ? ` ${o.arg}` : ''}`;
+    const extra = o.required ? ' (required)' : o.default !== undefined && o.default !== '' ? ` (default:${NBSP}${o.default})` : '';
+    return [flag, o.help + extra];
+  });
+}
+
+function generalHelp() {
+  return `mpc: drive substrate-mpc jobs from the command line
+
+usage: mpc <command> [arguments] [options]
+
+commands:
+${pad([...COMMANDS.map((c) => [c.name, c.summary]), ['help [command]', 'print this help, or a command\'s']])}
+
+common options (every command):
+${pad([...optionRows(COMMON), ['--version', 'print the version and exit']])}
+
+exit codes:
+${pad(EXIT_CODES, 2)}
+
+'mpc <command> --help' shows a command's arguments and options.`;
+}
+
+function commandHelp(c) {
+  const args = c.args.length ? `\n\narguments:\n${pad(c.args.map((a) => [a.name, a.help]))}` : '';
+  const own = Object.keys(c.options).length ? `\n\noptions:\n${pad(optionRows(c.options))}` : '';
+  return `${wrap(`mpc ${c.name}: ${c.summary}`, COLUMNS).join('\n')}
+
+usage: ${c.usage}${args}${own}
+
+common options:
+${pad(optionRows(COMMON))}
+
+example${c.examples.length > 1 ? 's' : ''}:
+${c.examples.map((e) => `  ${e}`).join('\n')}
+
+exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a record
+does not verify, 4 timeout or failed job ('mpc --help' says more).`;
+}
+
+function groupHelp(group) {
+  const cs = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  return `mpc ${group}: the ${group} commands
+
+usage: mpc ${group} <command> [arguments] [options]
+
+commands:
+${pad(cs.map((c) => [c.name, c.summary]))}
+
+'mpc ${group} <command> --help' shows a command's arguments and options.`;
+}
+
+function helpFor(context) {
+  if (!context) return generalHelp();
+  return typeof context === 'string' ? groupHelp(context) : commandHelp(context);
+}
+
+function usageLine(context) {
+  if (!context) return 'usage: mpc <command> [arguments] [options]\ntry \'mpc --help\'';
+  if (typeof context === 'string') return `usage: mpc ${context} <command> [arguments] [options]\ntry 'mpc ${context} --help' or 'mpc --help'`;
+  return `usage: ${context.usage}\ntry 'mpc ${context.name} --help' or 'mpc --help'`;
+}
+
+// ---- arguments -----------------------------------------------------------------------------
+
+const parseSpec = (options) => Object.fromEntries(Object.entries(options).map(([name, o]) => [
+  name, { type: o.type, ...(o.short && { short: o.short }), ...(o.default !== undefined && { default: o.default }) },
+]));
+
+/** The command named by the leading words, `{ command }`, `{ group }` or throws. */
+function resolve(words, forHelp) {
+  if (words.length === 0) return {};
+  const command = COMMANDS.find((c) => c.name === words.slice(0, 2).join(' ')) ?? COMMANDS.find((c) => c.name === words[0]);
+  if (command) return { command };
+  if (GROUPS.includes(words[0])) {
+    if (forHelp && words.length === 1) return { group: words[0] };
+    const known = COMMANDS.filter((c) => c.name.startsWith(`${words[0]} `)).map((c) => c.name.split(' ')[1]);
+    const what = words.length > 1 ? `unknown command '${words[0]} ${words[1]}'` : `'${words[0]}' needs a command`;
+    throw new UsageError(`${what} (one of: ${known.join(', ')})`, words[0]);
+  }
+  throw new UsageError(`unknown command '${words[0]}'`);
+}
+
+function parseError(e, context) {
+  const name = /'(-[^' ]*)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const hint = /^-\d/.test(name ?? '') ? ` (negative values go after --: mpc input submit <job> -- ${name})` : '';
+    return new UsageError(`unknown option '${name}'${hint}`, context);
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (name && /argument missing|ambiguous/.test(e.message)) return new UsageError(`option '${name}' needs a value`, context);
+    if (name && /does not take an argument/.test(e.message)) return new UsageError(`option '${name}' takes no value`, context);
+  }
+  return new UsageError(e.message.split('. ')[0], context);
+}
+
+/** `argv` to `{ help }`, `{ version }`, or `{ command, opts, args }`; throws a `UsageError`. */
+function parse(argv) {
+  const every = { ...COMMON, version: { type: 'boolean' } };
+  for (const c of COMMANDS) Object.assign(every, c.options);
+  // A lenient pass finds the command words (and --help); the strict pass checks the command's own options.
+  const loose = parseArgs({ args: argv, options: parseSpec(every), allowPositionals: true, strict: false });
+  const words = loose.positionals;
+  if (loose.values.help === true || words[0] === 'help') {
+    const topic = words[0] === 'help' ? words.slice(1) : words;
+    let context = null;
+    try {
+      const r = resolve(topic, true);
+      context = r.command ?? r.group ?? null;
+    } catch (e) {
+      if (words[0] === 'help') throw e;
+      context = e.context;
+    }
+    return { help: helpFor(context) };
+  }
+  if (loose.values.version === true && words.length === 0) return { version: true };
+  if (words.length === 0) {
+    try {
+      parseArgs({ args: argv, options: parseSpec(every), allowPositionals: true, strict: true });
+    } catch (e) {
+      throw parseError(e, null);
+    }
+    throw new UsageError('no command');
+  }
+  const { command } = resolve(words, false);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parseSpec({ ...COMMON, ...command.options }), allowPositionals: true, strict: true });
+  } catch (e) {
+    throw parseError(e, command);
+  }
+  const args = parsed.positionals.slice(command.name.split(' ').length);
+  return { command, opts: checkOptions(command, parsed.values), args: checkArgs(command, args) };
+}
+
+const WHOLE = /^\d+$/;
+
+function checkOptions(command, values) {
+  for (const [name, o] of Object.entries(command.options)) {
+    if (o.required && values[name] === undefined) throw new UsageError(`missing --${name}`, command);
+    if (o.int && values[name] !== undefined && !WHOLE.test(values[name])) {
+      throw new UsageError(`--${name} takes a whole number, not '${values[name]}'`, command);
+    }
+  }
+  return values;
+}
+
+function checkArgs(command, args) {
+  const spec = command.args;
+  spec.forEach((a, k) => {
+    if (args[k] === undefined) throw new UsageError(`missing ${a.name}`, command);
+    if (a.int && !WHOLE.test(args[k])) throw new UsageError(`${a.name} must be a whole number, not '${args[k]}'`, command);
+  });
+  const variadic = spec.length > 0 && spec[spec.length - 1].variadic;
+  if (!variadic && args.length > spec.length) throw new UsageError(`unexpected argument '${args[spec.length]}'`, command);
+  if (variadic) {
+    const bad = args.slice(spec.length - 1).find((v) => !/^-?\d+(\.\d+)?$/.test(v));
+    if (bad !== undefined) throw new UsageError(`not a decimal number: '${bad}'`, command);
+  }
+  return args;
+}
+
+// ---- commands ------------------------------------------------------------------------------
+
+const json = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x), 2);
+
+/** Prints `human`, or `data` as JSON with `--json`. */
+function out(ctx, human, data) {
+  console.log(ctx.opts.json ? json(data) : human);
+}
+
+/** Progress on stderr, on one line, when the output is for humans. */
+function progress(ctx, text) {
+  if (!ctx.opts.json) process.stderr.write(`\r${text}   `);
+}
+
+async function runJobCreate(ctx) {
+  const { opts } = ctx;
+  const r = await createJob(ctx.api, ctx.signer(), {
+    committeeSize: Number(opts.committee),
+    threshold: Number(opts.threshold),
+    dimension: Number(opts.dimension),
+    decimals: Number(opts.decimals),
+    inputWindow: Number(opts.window),
+    maxInputs: Number(opts['max-inputs']),
+    minInputs: Number(opts['min-inputs']),
+    rewardPerWorker: BigInt(opts.reward),
+    metadata: opts.metadata,
+  });
+  out(ctx, `job ${r.jobId} created; committee:\n  ${r.committee.join('\n  ')}`, r);
+  return EXIT.done;
+}
+
+async function runInputSubmit(ctx) {
+  const [job, ...values] = ctx.args;
+  let r;
+  try {
+    r = await submitInput(ctx.api, ctx.signer(), BigInt(job), values);
+  } catch (e) {
+    // Values that do not fit the job (decimals, dimension, range) are the caller's mistake.
+    if (e instanceof ProtocolError && ['decimal', 'dimension', 'range'].includes(e.code)) throw new UsageError(e.message, ctx.command);
+    throw e;
+  }
+  out(ctx, `input to job ${job} in block ${r.blockHash}`, { job, blockHash: r.blockHash });
+  return EXIT.done;
+}
+
+function describeJob(job) {
+  return Object.entries(job).map(([k, v]) => (k === 'timeline'
+    ? `timeline: ${Object.entries(v).map(([phase, block]) => `${phase} ${block ?? '-'}`).join(', ')}`
+    : `${k}: ${v}`)).join('\n');
+}
+
+async function runJobShow(ctx) {
+  const job = await getJob(ctx.api, BigInt(ctx.args[0]));
+  if (!job) throw new MpcError('Mpc.UnknownJob');
+  out(ctx, describeJob(job), job);
+  return EXIT.done;
+}
+
+async function runJobWait(ctx) {
+  const r = await waitForResult(ctx.api, BigInt(ctx.args[0]), {
+    timeoutMs: Number(ctx.opts.timeout) * 1000,
+    onProgress: ({ block, phase, inputs }) => progress(ctx, `#${block} ${phase}, ${inputs} inputs`),
+  });
+  if (!ctx.opts.json) process.stderr.write('\n');
+  out(ctx, `sum: ${r.formatted.join(', ')}\nmean: ${r.formattedMeans.join(', ')}\ninputs: ${r.qualifiedInputs}`, r);
+  return EXIT.done;
+}
+
+async function runRecordVerify(ctx) {
+  const jobId = BigInt(ctx.args[0]);
+  const record = await getRecord(ctx.api, jobId);
+  if (!record) throw new MpcError('NoRecord', `job ${jobId} has no result (yet)`);
+  if (!ctx.opts.full) {
+    const v = verifyRecord(record);
+    out(ctx, v.valid
+      ? `record of job ${record.jobId} verifies: ${record.result.formatted.join(', ')}`
+      : `record of job ${record.jobId} does NOT verify: ${v.reason}`, { ...v, record });
+    return v.valid ? EXIT.done : EXIT.invalid;
+  }
+  const report = await auditRecord(ctx.api, jobId, {
+    record,
+    onProgress: ({ block, from, to }) => progress(ctx, `auditing blocks ${from}..${to}: #${block}`),
+  });
+  if (!ctx.opts.json) process.stderr.write('\n');
+  const dq = report.disqualified.map((d) => `input ${d.index} on a complaint of worker ${d.workerIndex}`);
+  out(ctx, report.valid
+    ? `record of job ${jobId} passes the full audit of blocks ${report.blocks.from}..${report.blocks.to}: `
+      + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}; `
+      + `sums ${record.result.formatted.join(', ')}; means ${record.result.formattedMeans.join(', ')}`
+    : `record of job ${jobId} does NOT pass the full audit: ${report.reason}`, report);
+  return report.valid ? EXIT.done : EXIT.invalid;
+}
+
+async function runWorkers(ctx) {
+  const ws = await listWorkers(ctx.api);
+  out(ctx, ws.map((w) => `${w.account}  E=${w.key}  bond=${w.bond}  faults=${w.faults}`).join('\n') || 'no workers', ws);
+  return EXIT.done;
+}
+
+// ---- main ----------------------------------------------------------------------------------
+
+/** Connects without retrying: a node that does not answer is an error, not a wait. */
+async function connect(url, timeoutMs = 30_000) {
+  const provider = new WsProvider(url, false);
+  await new Promise((resolve, reject) => {
+    const offs = [];
+    const done = (fn, value) => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+      fn(value);
+    };
+    const fail = (e) => {
+      provider.disconnect().catch(() => {});
+      done(reject, new Error(`cannot connect to ${url}${e?.message ? `: ${e.message}` : ''}`));
+    };
+    const timer = setTimeout(() => fail(new Error(`no answer in ${timeoutMs / 1000} s`)), timeoutMs);
+    offs.push(provider.on('connected', () => done(resolve)), provider.on('error', fail));
+    provider.connect().catch(fail);
+  });
+  return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+}
+
+async function main(argv) {
+  const invocation = parse(argv);
+  if (invocation.help) {
+    console.log(invocation.help);
+    return EXIT.done;
+  }
+  if (invocation.version) {
+    console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version);
+    return EXIT.done;
+  }
+  const { command, opts, args } = invocation;
+  await cryptoWaitReady();
+  const api = await connect(opts.url);
+  const signer = () => new Keyring({ type: 'sr25519' }).addFromUri(opts.suri);
+  try {
+    return await command.run({ api, signer, opts, args, command });
   } finally {
     await api.disconnect();
   }
 }
 
-main().catch((e) => {
-  console.error(`mpc: ${e.message}`);
-  if (e instanceof MpcError) process.exit(/Timeout|JobFailed|JobCancelled/.test(e.errorName) ? 4 : 2);
-  if (e instanceof ProtocolError) process.exit(1);
-  process.exit(2);
-});
+/** The exit code of an error, after saying what went wrong on stderr (never a stack trace). */
+function failure(e) {
+  if (e instanceof UsageError) {
+    console.error(`mpc: ${e.message}\n${usageLine(e.context)}`);
+    return EXIT.usage;
+  }
+  console.error(`mpc: ${e?.message ?? e}`);
+  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled)$/.test(e.errorName)) return EXIT.failed;
+  return EXIT.error;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => process.exit(failure(e)),
+);

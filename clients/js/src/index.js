@@ -9,12 +9,17 @@
 import { decodeAddress } from '@polkadot/util-crypto';
 import {
   deal, fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
-  pointFromBytes, floorDiv, fitsI128, ProtocolError,
+  pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
+  inputsDigest, aggregateCommitments,
 } from './protocol.js';
 
 export * from './protocol.js';
 
-/** An error from the chain, named after the pallet error (`Mpc.InputWindowClosed`, ...). */
+/**
+ * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
+ * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix
+ * (`Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`).
+ */
 export class MpcError extends Error {
   constructor(name, docs) {
     super(docs ? `${name}: ${docs}` : name);
@@ -81,7 +86,7 @@ export async function createJob(api, signer, spec) {
   });
   const { events } = await send(api, signer, tx);
   const created = events.find(({ event }) => api.events.mpc.JobCreated.is(event));
-  if (!created) throw new MpcError('Mpc.JobCreated event missing');
+  if (!created) throw new MpcError('NoJobCreatedEvent', 'the create_job extrinsic emitted no mpc.JobCreated event');
   const jobId = created.event.data.jobId.toBigInt();
   return { jobId, committee: created.event.data.committee.map((a) => a.toString()) };
 }
@@ -93,7 +98,6 @@ export async function getJob(api, jobId) {
   const job = await api.query.mpc.jobs(jobId);
   if (job.isNone) return null;
   const j = job.unwrap();
-  const t = j.timeline;
   return {
     owner: j.owner.toString(),
     n: j.shape.n.toNumber(),
@@ -106,13 +110,7 @@ export async function getJob(api, jobId) {
     inputCount: j.inputCount.toNumber(),
     qualifiedCount: j.qualifiedCount.toNumber(),
     settled: j.settled.isTrue,
-    timeline: {
-      created: t.created.toNumber(),
-      inputsClosed: blockOrNull(t.inputsClosed),
-      computingStarted: blockOrNull(t.computingStarted),
-      completed: blockOrNull(t.completed),
-      ended: blockOrNull(t.ended),
-    },
+    timeline: plainTimeline(j.timeline),
   };
 }
 
@@ -146,31 +144,33 @@ export async function submitInput(api, signer, jobId, values) {
     t: job.t,
     values: toValues(values, job.decimals),
   });
-  // Hex, not Uint8Array: @polkadot/api reads a Uint8Array given for `Bytes` as already
-  // length-prefixed.
-  const hex = (b) => `0x${toHex(b)}`;
-  const tx = api.tx.mpc.submitInput(
-    jobId,
-    hex(submission.ephemeralKey),
-    hex(submission.proof),
-    submission.commitments.map(hex),
-    submission.ciphertexts.map(hex),
-  );
-  return send(api, signer, tx);
+  return send(api, signer, submitInputTx(api, jobId, submission));
 }
 
-// A Struct is a Map in @polkadot/types: fields named like Map methods (`values`) need `get`.
-const field = (struct, name) => struct.get(name);
+/**
+ * The `mpc.submitInput(job_id, submission)` extrinsic for a dealt submission (from `deal`).
+ * Byte fields go as hex strings: @polkadot/api reads a Uint8Array given for `Bytes` (the
+ * ciphertexts are `Vec<Bytes>`) as already length-prefixed.
+ */
+export function submitInputTx(api, jobId, submission) {
+  const hex = (b) => `0x${toHex(b)}`;
+  return api.tx.mpc.submitInput(jobId, {
+    ephemeralKey: hex(submission.ephemeralKey),
+    proof: hex(submission.proof),
+    commitments: submission.commitments.map(hex),
+    ciphertexts: submission.ciphertexts.map(hex),
+  });
+}
 
 function plainResult(r, decimals) {
-  const values = field(r, 'values').map((v) => (v.isSome ? v.unwrap().toBigInt() : null));
+  const sums = r.sums.map((v) => (v.isSome ? v.unwrap().toBigInt() : null));
   const means = r.means.map((v) => (v.isSome ? v.unwrap().toBigInt() : null));
   return {
-    values,
+    sums,
     means,
     qualifiedInputs: r.qualifiedInputs.toNumber(),
     decimals,
-    formatted: values.map((v) => (v === null ? 'overflow' : formatDecimal(v, decimals))),
+    formatted: sums.map((v) => (v === null ? 'overflow' : formatDecimal(v, decimals))),
     formattedMeans: means.map((v) => (v === null ? 'overflow' : formatDecimal(v, decimals))),
   };
 }
@@ -213,6 +213,16 @@ export async function waitForResult(api, jobId, { timeoutMs = 300_000, onProgres
   });
 }
 
+function plainTimeline(t) {
+  return {
+    created: t.created.toNumber(),
+    inputsClosed: blockOrNull(t.inputsClosed),
+    computingStarted: blockOrNull(t.computingStarted),
+    completed: blockOrNull(t.completed),
+    ended: blockOrNull(t.ended),
+  };
+}
+
 /** A completed job's proof-of-MPC record, as plain data (`null` if there is none). */
 export async function getRecord(api, jobId) {
   const raw = await api.call.mpcApi.proofOfMpc(jobId);
@@ -230,7 +240,7 @@ export async function getRecord(api, jobId) {
     aggregate: r.aggregate.map((c) => toHex(bytes(c))),
     resultShares: r.resultShares.map(([i, s]) => ({
       index: i.toNumber(),
-      values: field(s, 'values').map((v) => toHex(bytes(v))),
+      sumShares: s.sumShares.map((v) => toHex(bytes(v))),
       blinding: toHex(bytes(s.blinding)),
     })),
     result: {
@@ -238,14 +248,15 @@ export async function getRecord(api, jobId) {
       output: r.result.output.map((v) => toHex(bytes(v))),
       reconstructedFrom: r.result.reconstructedFrom.map((i) => i.toNumber()),
     },
+    timeline: plainTimeline(r.timeline),
   };
 }
 
 /**
  * Re-verifies a record from {@link getRecord} with this package's own implementation of the
  * protocol: the `t + 1` result shares against the aggregate commitments, the reconstruction,
- * the output check, and that the decoded output and means are the ones the chain stored.
- * Returns `{ valid, values, reason }`.
+ * the output check, and that the decoded sums and means are the ones the chain stored.
+ * Returns `{ valid: true, sums }` or `{ valid: false, reason }`.
  */
 export function verifyRecord(record) {
   try {
@@ -254,24 +265,312 @@ export function verifyRecord(record) {
       if (!s) throw new ProtocolError('record', `share of worker ${index} missing`);
       return {
         index,
-        values: s.values.map((v) => scalarFromBytes(fromHex(v))),
+        values: s.sumShares.map((v) => scalarFromBytes(fromHex(v))),
         blinding: scalarFromBytes(fromHex(s.blinding)),
       };
     });
     const aggregate = record.aggregate.map((c) => pointFromBytes(fromHex(c)));
     const out = verifyOutput({ d: record.d, aggregate, shares });
+    if (record.result.sums.length !== record.d || record.result.means.length !== record.d) {
+      throw new ProtocolError('record', `the result does not have ${record.d} sums and means`);
+    }
+    out.y.forEach((y, l) => {
+      if (toHex(scalarToBytes(y)) !== record.result.output[l]) throw new ProtocolError('record', `output ${l} differs`);
+    });
     out.values.forEach((v, l) => {
-      const stored = record.result.values[l];
-      if ((fitsI128(v) ? v : null) !== stored) throw new ProtocolError('record', `value ${l} differs`);
+      const stored = record.result.sums[l];
+      if ((fitsI128(v) ? v : null) !== stored) throw new ProtocolError('record', `sum ${l} differs`);
       const mean = floorDiv(v, record.result.qualifiedInputs);
       if ((fitsI128(mean) ? mean : null) !== record.result.means[l]) {
         throw new ProtocolError('record', `mean ${l} differs`);
       }
     });
-    return { valid: true, values: out.values };
+    return { valid: true, sums: out.values };
   } catch (e) {
     return { valid: false, reason: e.message };
   }
+}
+
+// ---- the full audit (PROTOCOL.md section 10) -----------------------------------------------
+
+const ARCHIVE_HINT = 'a full audit needs an archive node (mpc-node --state-pruning archive --blocks-pruning archive)';
+
+function historyUnavailable(block, why) {
+  return new MpcError('HistoryUnavailable', `block ${block} is not available (${why}); ${ARCHIVE_HINT}`);
+}
+
+const auditFailure = (message) => new ProtocolError('audit', message);
+
+/** A block's extrinsics and events, or a `HistoryUnavailable` error (pruned or unknown block). */
+async function readBlock(api, number) {
+  const hash = await api.rpc.chain.getBlockHash(number);
+  if (hash.isEmpty) throw historyUnavailable(number, 'no such block');
+  let signed;
+  let events;
+  try {
+    [signed, events] = await Promise.all([api.rpc.chain.getBlock(hash), api.query.system.events.at(hash)]);
+  } catch (e) {
+    throw historyUnavailable(number, e.message);
+  }
+  if (signed.block.header.number.toNumber() !== number) throw historyUnavailable(number, 'no block body');
+  return { extrinsics: signed.block.extrinsics, events };
+}
+
+// A Call codec: a top-level call, or one nested in another's arguments (`sudo.sudoAs`, ...).
+const isCall = (x) => typeof x?.section === 'string' && typeof x?.method === 'string' && Array.isArray(x?.args);
+
+/** `call` and every call nested in its arguments, depth first, in order. */
+function* callsIn(call) {
+  yield call;
+  for (const a of call.args) {
+    if (isCall(a)) yield* callsIn(a);
+    else if (Array.isArray(a)) for (const x of a) if (isCall(x)) yield* callsIn(x);
+  }
+}
+
+function unexpectedMetadata(what) {
+  return new MpcError('UnexpectedMetadata', `${what}: this client does not match the chain's metadata`);
+}
+
+/** A call's argument by its metadata name (`job_id`, `submission`, ...). */
+function arg(call, name) {
+  const norm = (n) => n.replace(/_/g, '').toLowerCase();
+  const entry = call.argsEntries.find(([n]) => norm(n) === norm(name));
+  if (!entry) throw unexpectedMetadata(`mpc.${call.method} has no argument ${name}`);
+  return entry[1];
+}
+
+/** An event's field by its polkadot.js name (`workerIndex`, ...). */
+function field(event, data, name) {
+  if (data[name] === undefined) throw unexpectedMetadata(`mpc.${event} has no field ${name}`);
+  return data[name];
+}
+
+/** The `mpc.<method>` calls of job `jobId` in an extrinsic. */
+function jobCalls(extrinsic, method, jobId) {
+  return [...callsIn(extrinsic.method)].filter((c) => c.section === 'mpc' && c.method === method && arg(c, 'job_id').toBigInt() === jobId);
+}
+
+/**
+ * Reads what section 10 says is in the chain's history for job `jobId`: its `mpc.JobCreated`
+ * event, every accepted input (from its `mpc.InputSubmitted` event and the extrinsic of that
+ * event's phase) and every disqualification (from `mpc.InputDisqualified` and its complaint
+ * extrinsic), in blocks `timeline.created..timeline.computingStarted`. Byte fields are
+ * Uint8Arrays. Throws `MpcError('HistoryUnavailable')` when a block or its state is pruned,
+ * `MpcError('UnexpectedMetadata')` when a call or event lacks a field this client reads, and a
+ * `ProtocolError` (code `'audit'`) when an event does not match its extrinsic.
+ */
+export async function readJobHistory(api, jobId, timeline, { onProgress, concurrency = 8 } = {}) {
+  const id = BigInt(jobId);
+  const { created, inputsClosed, computingStarted } = timeline;
+  if (inputsClosed === null || computingStarted === null) {
+    throw auditFailure('the record\'s timeline has no inputs_closed or computing_started block');
+  }
+  const history = { from: created, to: computingStarted, created: null, inputs: [], complaints: [] };
+  for (let start = created; start <= computingStarted; start += concurrency) {
+    const numbers = Array.from({ length: Math.min(concurrency, computingStarted - start + 1) }, (_, k) => start + k);
+    const blocks = await Promise.all(numbers.map((n) => readBlock(api, n)));
+    blocks.forEach((b, k) => collectJobEvents(api, id, numbers[k], b, history));
+    onProgress?.({ block: numbers[numbers.length - 1], from: created, to: computingStarted });
+  }
+  return history;
+}
+
+/** Adds block `number`'s events of job `jobId`, matched to their extrinsics, to `history`. */
+function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
+  const byExtrinsic = new Map();
+  for (const { phase, event } of events) {
+    if (event.section !== 'mpc' || event.data.jobId?.toBigInt?.() !== jobId) continue;
+    if (api.events.mpc.JobCreated.is(event)) {
+      history.created = { block: number, committee: field('JobCreated', event.data, 'committee').map((a) => a.toString()) };
+      continue;
+    }
+    const kind = ['InputSubmitted', 'InputDisqualified'].find((k) => api.events.mpc[k].is(event));
+    if (!kind) continue;
+    if (!phase.isApplyExtrinsic) throw auditFailure(`block ${number}: mpc.${kind} outside an extrinsic`);
+    const x = phase.asApplyExtrinsic.toNumber();
+    if (!byExtrinsic.has(x)) byExtrinsic.set(x, []);
+    byExtrinsic.get(x).push({ kind, data: event.data });
+  }
+  for (const [x, found] of byExtrinsic) {
+    const extrinsic = extrinsics[x];
+    if (!extrinsic) throw auditFailure(`block ${number}: no extrinsic ${x} for its events`);
+    const submitted = found.filter((e) => e.kind === 'InputSubmitted');
+    const calls = jobCalls(extrinsic, 'submitInput', jobId);
+    if (calls.length !== submitted.length) {
+      throw auditFailure(`block ${number}, extrinsic ${x}: ${submitted.length} mpc.InputSubmitted events for ${calls.length} submit_input calls of job ${jobId}`);
+    }
+    submitted.forEach(({ data }, k) => history.inputs.push(inputFrom(data, calls[k], number, x)));
+    for (const { data } of found.filter((e) => e.kind === 'InputDisqualified')) {
+      const index = field('InputDisqualified', data, 'index').toNumber();
+      const call = jobCalls(extrinsic, 'complain', jobId).find((c) => arg(c, 'input').toNumber() === index);
+      if (!call) throw auditFailure(`block ${number}, extrinsic ${x}: mpc.InputDisqualified of input ${index} without its complaint`);
+      history.complaints.push({
+        index,
+        workerIndex: field('InputDisqualified', data, 'workerIndex').toNumber(),
+        block: number,
+        extrinsic: x,
+        sharedKey: bytes(arg(call, 'shared_key')),
+        proof: bytes(arg(call, 'proof')),
+      });
+    }
+  }
+}
+
+function inputFrom(data, call, block, extrinsic) {
+  const s = arg(call, 'submission');
+  const provider = field('InputSubmitted', data, 'provider');
+  return {
+    index: field('InputSubmitted', data, 'index').toNumber(),
+    provider: provider.toString(),
+    providerKey: bytes(provider),
+    block,
+    extrinsic,
+    submission: {
+      ephemeralKey: bytes(s.ephemeralKey),
+      proof: bytes(s.proof),
+      commitments: s.commitments.map(bytes),
+      ciphertexts: s.ciphertexts.map(bytes),
+    },
+  };
+}
+
+const VERDICTS = {
+  wrong_commitment_count: 'it does not have exactly t + 1 commitments',
+  bad_commitment_encoding: 'a commitment is not a canonical point',
+  wrong_ciphertext_count: 'it does not have exactly n ciphertexts',
+  bad_ciphertext_length: 'a ciphertext is not 32 (d + 1) + 16 bytes',
+  bad_R_encoding: 'R is not a canonical point',
+  identity_R: 'R is the identity',
+  bad_proof: 'its dealing proof does not verify',
+  repeated_R: 'its R repeats an earlier input\'s',
+};
+
+const sameList = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+/** Step 1: the inputs are exactly `0..inputCount-1`, in the window, and each was acceptable. */
+function auditInputs(record, history, genesis) {
+  const inputs = [...history.inputs].sort((a, b) => a.index - b.index);
+  inputs.forEach((input, k) => {
+    if (input.index !== k) throw auditFailure(`input ${k} is missing from the chain's history (found input ${input.index})`);
+  });
+  if (inputs.length !== record.inputCount) {
+    throw auditFailure(`the chain's history has ${inputs.length} inputs, the record says ${record.inputCount}`);
+  }
+  const prior = [];
+  for (const input of inputs) {
+    if (input.block > record.timeline.inputsClosed) {
+      throw auditFailure(`input ${input.index} was accepted in block ${input.block}, after inputs closed (block ${record.timeline.inputsClosed})`);
+    }
+    const verdict = submissionVerdict({
+      genesis, jobId: record.jobId, provider: input.providerKey, n: record.n, t: record.t, d: record.d,
+      ...input.submission, priorEphemeralKeys: prior,
+    });
+    if (verdict !== 'accepted') throw auditFailure(`input ${input.index} (block ${input.block}): ${VERDICTS[verdict]}`);
+    prior.push(input.submission.ephemeralKey);
+  }
+  return inputs;
+}
+
+/** Step 3: every disqualification rests on a valid complaint against a bad share. */
+function auditComplaints(record, history, inputs, genesis) {
+  const disqualified = new Set();
+  for (const c of history.complaints) {
+    const input = inputs[c.index];
+    const member = record.committee[c.workerIndex - 1];
+    if (!input || !member) {
+      throw auditFailure(`block ${c.block} disqualifies input ${c.index} on a complaint of worker ${c.workerIndex}: no such input or committee member`);
+    }
+    if (disqualified.has(c.index)) throw auditFailure(`input ${c.index} is disqualified twice`);
+    const { verdict, reason } = complaintVerdict({
+      genesis, jobId: record.jobId, provider: input.providerKey, index: c.workerIndex, d: record.d,
+      workerKey: fromHex(member.key), ephemeralKey: input.submission.ephemeralKey, commitments: input.submission.commitments,
+      ciphertext: input.submission.ciphertexts[c.workerIndex - 1], sharedKey: c.sharedKey, proof: c.proof,
+    });
+    if (verdict !== 'input_disqualified') {
+      throw auditFailure(`input ${c.index} was disqualified by worker ${c.workerIndex} in block ${c.block}, but ${reason}`);
+    }
+    disqualified.add(c.index);
+  }
+  const found = [...disqualified].sort((a, b) => a - b);
+  if (!sameList(found, [...record.disqualified].sort((a, b) => a - b))) {
+    throw auditFailure(`the chain's history disqualifies inputs [${found.join(', ')}], the record says [${record.disqualified.join(', ')}]`);
+  }
+  return disqualified;
+}
+
+/**
+ * Steps 1-5 of the full audit (PROTOCOL.md section 10) on a record from {@link getRecord} and the
+ * history from {@link readJobHistory} of job `jobId`, for the chain `genesis` (32 bytes):
+ * the inputs and their dealing proofs, the inputs digest, every disqualification, the
+ * aggregate commitments and the output. Returns `{ valid, reason, inputs, disqualified,
+ * inputsDigest, aggregate, sums }` (`reason` only when not valid; what was recomputed so far
+ * otherwise).
+ */
+export function auditHistory(record, history, { genesis, jobId = record.jobId }) {
+  const report = {
+    valid: false, jobId: BigInt(jobId), blocks: { from: history.from, to: history.to }, inputs: [], disqualified: [],
+  };
+  try {
+    if (record.jobId !== report.jobId) throw auditFailure(`the record is of job ${record.jobId}, not job ${jobId}`);
+    if (!history.created || history.created.block !== record.timeline.created) {
+      throw auditFailure(`no mpc.JobCreated event of job ${jobId} in block ${record.timeline.created}`);
+    }
+    if (!sameList(history.created.committee, record.committee.map((m) => m.account))) {
+      throw auditFailure('the record\'s committee is not the one the job was created with');
+    }
+    const inputs = auditInputs(record, history, genesis);
+    report.inputs = inputs.map((i) => ({ index: i.index, provider: i.provider, block: i.block }));
+    const digest = toHex(inputsDigest(inputs.map((i) => ({ provider: i.providerKey, commitments: i.submission.commitments }))));
+    report.inputsDigest = digest;
+    if (digest !== record.inputsDigest) throw auditFailure(`the inputs digest is ${digest}, the record says ${record.inputsDigest}`);
+    const disqualified = auditComplaints(record, history, inputs, genesis);
+    report.inputs.forEach((i) => {
+      i.qualified = !disqualified.has(i.index);
+    });
+    report.disqualified = history.complaints.map((c) => ({
+      index: c.index, workerIndex: c.workerIndex, worker: record.committee[c.workerIndex - 1].account, block: c.block,
+    }));
+    const qualified = inputs.filter((i) => !disqualified.has(i.index));
+    if (qualified.length !== record.result.qualifiedInputs) {
+      throw auditFailure(`${qualified.length} inputs qualify, the result says ${record.result.qualifiedInputs}`);
+    }
+    report.aggregate = aggregateCommitments(qualified.map((i) => i.submission.commitments)).map(toHex);
+    report.aggregate.forEach((c, j) => {
+      if (c !== record.aggregate[j]) throw auditFailure(`aggregate commitment ${j} is ${c}, the record says ${record.aggregate[j]}`);
+    });
+    if (report.aggregate.length !== record.aggregate.length) throw auditFailure('the record has the wrong number of aggregate commitments');
+    const output = verifyRecord(record);
+    if (!output.valid) throw auditFailure(`the output: ${output.reason}`);
+    report.sums = output.sums;
+    report.valid = true;
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    report.reason = e.message;
+  }
+  return report;
+}
+
+/**
+ * The full audit of a completed job (PROTOCOL.md section 10): fetches its record (or audits the
+ * given `record`), reads the job's inputs and complaints from the chain's blocks and events,
+ * and checks the dealing proofs, the inputs digest, every disqualification, the aggregate
+ * commitments and the output. Resolves with the report of {@link auditHistory} plus `record`.
+ * Needs an archive node for jobs older than the node's pruning window (256 blocks by default):
+ * rejects with `MpcError('HistoryUnavailable')` when a block is pruned, and with
+ * `MpcError('NoRecord')` when the job has no record. `onProgress({ block, from, to })`.
+ */
+export async function auditRecord(api, jobId, { record, onProgress } = {}) {
+  record ??= await getRecord(api, jobId);
+  if (!record) throw new MpcError('NoRecord', `job ${jobId} has no proof-of-MPC record (yet)`);
+  let history;
+  try {
+    history = await readJobHistory(api, jobId, record.timeline, { onProgress });
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    return { valid: false, reason: e.message, jobId: BigInt(jobId), inputs: [], disqualified: [], record };
+  }
+  return { ...auditHistory(record, history, { genesis: api.genesisHash.toU8a(), jobId }), record };
 }
 
 /** Registered workers: `[{ account, key, bond, faults }]`. */

@@ -2,12 +2,13 @@
 // deal a private input, and what anyone needs to re-verify a result.
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
-// (SHA-512) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
+// (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
 // dealing of the shared protocol vectors (primitives/tests/vectors/protocol-v1.json), the
 // interoperability contract with the Rust implementation the chain runs.
 
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 
 const Point = ristretto255.Point;
@@ -250,9 +251,9 @@ export function dealWithRandomness({ genesis, jobId, provider, keys, t, values, 
   const ciphertexts = workerKeys.map((E, w) => {
     const i = BigInt(w + 1);
     const share = concat(...polys.map((f) => scalarToBytes(evaluate(f, i))), scalarToBytes(evaluate(g, i)));
-    const K = mul(E, r).toBytes();
-    const key = sha512(concat(DST.kdf, ctx, u32le(w + 1), R, keys[w], K)).slice(0, 32);
-    const aad = concat(DST.share, ctx, u32le(w + 1));
+    const index = w + 1;
+    const key = deriveKey({ genesis, jobId, provider, index, ephemeralKey: R, workerKey: keys[w], sharedKey: mul(E, r).toBytes() });
+    const aad = shareAad({ genesis, jobId, provider, index });
     const ct = chacha20poly1305(key, new Uint8Array(12), aad).encrypt(share);
     share.fill(0);
     key.fill(0);
@@ -274,6 +275,180 @@ export function deal({ genesis, jobId, provider, keys, t, values }) {
   let r = randomScalar();
   while (r === 0n) r = randomScalar();
   return dealWithRandomness({ genesis, jobId, provider, keys, t, values, coefficients, blinding, r, k: randomScalar() });
+}
+
+// ---- checking inputs (sections 5, 6 and 7) -------------------------------------------------
+
+/** `aad_i` (section 5 step 5): binds worker `i`'s ciphertext to the chain, job and provider. */
+export function shareAad({ genesis, jobId, provider, index }) {
+  return concat(DST.share, inputContext(genesis, jobId, provider), u32le(index));
+}
+
+/**
+ * `key_i` (section 5 step 5): the ChaCha20-Poly1305 key of worker `index`'s share of an input,
+ * from `R` (`ephemeralKey`), `E_i` (`workerKey`) and `K_i = r * E_i = e_i * R` (`sharedKey`).
+ */
+export function deriveKey({ genesis, jobId, provider, index, ephemeralKey, workerKey, sharedKey }) {
+  const ctx = inputContext(genesis, jobId, provider);
+  return sha512(concat(DST.kdf, ctx, u32le(index), ephemeralKey, workerKey, sharedKey)).slice(0, 32);
+}
+
+/**
+ * Decrypts worker `index`'s ciphertext of an input of dimension `d` with `key` (from
+ * {@link deriveKey}) to its share `{ values: [s_0..s_{d-1}], blinding: u }`. Throws a
+ * `ProtocolError`: `'decrypt'` when the ciphertext does not authenticate, `'share'` when the
+ * plaintext is not `d + 1` scalars, `'scalar'` when one is not canonical.
+ */
+export function decryptShare({ key, genesis, jobId, provider, index, d, ciphertext }) {
+  let plain;
+  try {
+    plain = chacha20poly1305(key, new Uint8Array(12), shareAad({ genesis, jobId, provider, index })).decrypt(ciphertext);
+  } catch {
+    throw new ProtocolError('decrypt', `the share of worker ${index} does not decrypt`);
+  }
+  try {
+    if (plain.length !== 32 * (d + 1)) throw new ProtocolError('share', `the share of worker ${index} is not ${d + 1} scalars`);
+    const scalars = Array.from({ length: d + 1 }, (_, m) => scalarFromBytes(plain.subarray(32 * m, 32 * m + 32)));
+    return { values: scalars.slice(0, d), blinding: scalars[d] };
+  } finally {
+    plain.fill(0);
+  }
+}
+
+/**
+ * The commitment check of section 6: whether worker `index`'s share `{ values, blinding }`
+ * (scalars as BigInt) opens `sum_j index^j * C_j` for the input's commitments (32 bytes each).
+ */
+export function checkShare(index, share, commitments) {
+  return verifyResultShare(index, share.values, share.blinding, commitments.map(pointFromBytes));
+}
+
+// A proof `c || z` (64 bytes) as two canonical scalars, or `null`.
+function proofScalars(proof) {
+  if (proof.length !== 64) return null;
+  try {
+    return [scalarFromBytes(proof.subarray(0, 32)), scalarFromBytes(proof.subarray(32))];
+  } catch {
+    return null;
+  }
+}
+
+// A non-identity point, or `null`.
+function keyOrNull(bytes) {
+  try {
+    return keyFromBytes(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies a dealing proof (section 5 step 4), the proof of knowledge of `r` for `R`
+ * (`ephemeralKey`), bound to the chain, job, provider and commitments (32 bytes each, as
+ * submitted). False for an identity or non-canonical `R` and for non-canonical `c` or `z`.
+ */
+export function verifyDealingProof({ genesis, jobId, provider, ephemeralKey, commitments, proof }) {
+  const R = keyOrNull(ephemeralKey);
+  const cz = proofScalars(proof);
+  if (!R || !cz) return false;
+  const [c, z] = cz;
+  const A = mulPublic(Point.BASE, z).subtract(mulPublic(R, c));
+  const ctx = inputContext(genesis, jobId, provider);
+  return hashToScalar(concat(DST.dealing, ctx, ephemeralKey, ...commitments, A.toBytes())) === c;
+}
+
+/**
+ * Verifies a complaint's DLEQ proof (section 7): `log_G(E_i) == log_R(K_i)` for worker `index`
+ * with key `E_i` (`workerKey`), the input's `R` (`ephemeralKey`) and the revealed `K_i`
+ * (`sharedKey`). False for an identity or non-canonical point and non-canonical `c` or `z`.
+ */
+export function verifyDleq({ genesis, jobId, provider, index, workerKey, ephemeralKey, sharedKey, proof }) {
+  const [E, R, K] = [workerKey, ephemeralKey, sharedKey].map(keyOrNull);
+  const cz = proofScalars(proof);
+  if (!E || !R || !K || !cz) return false;
+  const [c, z] = cz;
+  const A = mulPublic(Point.BASE, z).subtract(mulPublic(E, c));
+  const B = mulPublic(R, z).subtract(mulPublic(K, c));
+  const ctx = inputContext(genesis, jobId, provider);
+  const h = hashToScalar(concat(DST.dleq, ctx, u32le(index), workerKey, ephemeralKey, sharedKey, A.toBytes(), B.toBytes()));
+  return h === c;
+}
+
+const canonicalPoint = (bytes) => {
+  try {
+    pointFromBytes(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The chain's acceptance rules for a submission (section 5), job state aside: `'accepted'`, or
+ * the first rule broken, named as in the shared vectors: `'wrong_commitment_count'`,
+ * `'bad_commitment_encoding'`, `'wrong_ciphertext_count'`, `'bad_ciphertext_length'`,
+ * `'bad_R_encoding'`, `'identity_R'`, `'bad_proof'` or `'repeated_R'`. `priorEphemeralKeys`:
+ * the `R` of earlier submissions to the job.
+ */
+export function submissionVerdict({ genesis, jobId, provider, n, t, d, ephemeralKey, proof, commitments, ciphertexts, priorEphemeralKeys = [] }) {
+  if (commitments.length !== t + 1) return 'wrong_commitment_count';
+  if (!commitments.every((c) => c.length === 32 && canonicalPoint(c))) return 'bad_commitment_encoding';
+  if (ciphertexts.length !== n) return 'wrong_ciphertext_count';
+  if (!ciphertexts.every((ct) => ct.length === 32 * (d + 1) + 16)) return 'bad_ciphertext_length';
+  if (ephemeralKey.length !== 32 || !canonicalPoint(ephemeralKey)) return 'bad_R_encoding';
+  if (pointFromBytes(ephemeralKey).is0()) return 'identity_R';
+  if (!verifyDealingProof({ genesis, jobId, provider, ephemeralKey, commitments, proof })) return 'bad_proof';
+  const hex = toHex(ephemeralKey);
+  if (priorEphemeralKeys.some((prior) => toHex(prior) === hex)) return 'repeated_R';
+  return 'accepted';
+}
+
+/**
+ * Decides a complaint as the chain does (section 7): worker `index` (key `workerKey`) reveals
+ * `sharedKey` with a DLEQ `proof` against an input (`ephemeralKey`, `commitments`, and the
+ * worker's `ciphertext`, all as stored, never from the complaint). Returns `{ verdict, reason }`
+ * with `verdict` one of `'invalid_proof'` (the complaint is refused), `'input_disqualified'`
+ * (the share is bad) or `'worker_at_fault'` (the share is good).
+ */
+export function complaintVerdict({ genesis, jobId, provider, index, d, workerKey, ephemeralKey, commitments, ciphertext, sharedKey, proof }) {
+  if (!verifyDleq({ genesis, jobId, provider, index, workerKey, ephemeralKey, sharedKey, proof })) {
+    return { verdict: 'invalid_proof', reason: `the DLEQ proof of worker ${index} does not verify` };
+  }
+  const key = deriveKey({ genesis, jobId, provider, index, ephemeralKey, workerKey, sharedKey });
+  try {
+    const share = decryptShare({ key, genesis, jobId, provider, index, d, ciphertext });
+    if (!checkShare(index, share, commitments)) {
+      return { verdict: 'input_disqualified', reason: `the share of worker ${index} fails the commitment check` };
+    }
+    return { verdict: 'worker_at_fault', reason: `the share of worker ${index} is good` };
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    return { verdict: 'input_disqualified', reason: e.message };
+  } finally {
+    key.fill(0);
+  }
+}
+
+// ---- the proof-of-MPC record (section 10) --------------------------------------------------
+
+/**
+ * The record's `inputs_digest` (section 10): `D_0 = 0^32`,
+ * `D_{k+1} = BLAKE2b-256(D_k || u32le(k) || P_k || C_{k,0} || ... || C_{k,t})` over the inputs
+ * `{ provider, commitments }` (32-byte account and commitments) in acceptance order.
+ */
+export function inputsDigest(inputs) {
+  return inputs.reduce(
+    (digest, { provider, commitments }, k) => blake2b(concat(digest, u32le(k), provider, ...commitments), { dkLen: 32 }),
+    new Uint8Array(32),
+  );
+}
+
+/** `Ĉ_j = sum_k C_{k,j}` over the qualified inputs' commitment lists (32 bytes each), as bytes. */
+export function aggregateCommitments(commitmentLists) {
+  if (commitmentLists.length === 0) return [];
+  return commitmentLists[0].map((_, j) => commitmentLists
+    .reduce((acc, list) => acc.add(pointFromBytes(list[j])), Point.ZERO)
+    .toBytes());
 }
 
 // ---- results (section 8) -------------------------------------------------------------------

@@ -11,6 +11,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 
 export const NODE = process.env.MPC_NODE ?? fileURLToPath(new URL('../../../target/debug/mpc-node', import.meta.url));
 
+/** Node flags that keep every block and its state: what a full audit of old jobs needs. */
+export const ARCHIVE = ['--state-pruning', 'archive', '--blocks-pruning', 'archive'];
+
 export function freePort() {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -20,8 +23,11 @@ export function freePort() {
   });
 }
 
-/** Starts the node; resolves with `{ api, stop, log, url }` once its RPC answers. */
-export async function startNode() {
+/**
+ * Starts the node; resolves with `{ api, stop, log, url }` once its RPC answers. `args` go to the
+ * node after the defaults (e.g. ARCHIVE).
+ */
+export async function startNode(args = []) {
   const rpc = await freePort();
   const p2p = await freePort();
   const base = mkdtempSync(join(tmpdir(), 'mpc-js-'));
@@ -29,6 +35,7 @@ export async function startNode() {
   const child = spawn(NODE, [
     '--dev', '--base-path', base, '--rpc-port', String(rpc),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`, '--no-prometheus', '--no-telemetry', '--no-mdns',
+    ...args,
   ]);
   child.stderr.on('data', (d) => log.push(String(d)));
   const stop = () => {

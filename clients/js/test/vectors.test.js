@@ -7,6 +7,8 @@ import {
   L, DST, concat, u32le, fromHex, toHex, scalarFromBytes, pointFromBytes, keyFromBytes,
   hashToScalar, hashToPoint, generator, blindingGenerator, encodeValue, decodeValue, fitsI128,
   floorDiv, dealWithRandomness, lagrangeAtZero, verifyResultShare, verifyOutput, scalarToBytes,
+  verifyDealingProof, submissionVerdict, shareAad, deriveKey, decryptShare, checkShare, verifyDleq,
+  complaintVerdict, inputsDigest, aggregateCommitments,
 } from '../src/protocol.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 
@@ -106,4 +108,122 @@ test('non-canonical scalars and points are rejected', () => {
     }
   }
   assert.equal(toHex(concat(DST.G, u32le(1))), V.generators.G_hash_input[1]);
+});
+
+// ---- checking inputs: dealing proofs, acceptance, keys, shares, complaints ----------------
+
+const hexes = (list) => list.map(fromHex);
+const ctxOf = (c) => ({ genesis: fromHex(c.genesis), jobId: BigInt(c.job_id), provider: fromHex(c.provider) });
+
+test('dealing proofs verify, and every invalid case is rejected', () => {
+  const check = (c) => verifyDealingProof({
+    ...ctxOf(c), ephemeralKey: fromHex(c.R), commitments: hexes(c.commitments), proof: fromHex(c.proof),
+  });
+  assert.ok(V.dealing_proof.valid.length > 0);
+  for (const c of V.dealing_proof.valid) assert.equal(check(c), true, c.from);
+  for (const c of V.dealing_proof.invalid) assert.equal(check(c), false, c.reason);
+  for (const c of V.dealing) assert.equal(check({ ...c, proof: c.dealing_proof.proof }), true, c.name);
+});
+
+test('submissions get the chain verdict of the vectors', () => {
+  const verdict = (c, over = {}) => submissionVerdict({
+    ...ctxOf(c), n: c.n, t: c.t, d: c.d, ephemeralKey: fromHex(c.R), proof: fromHex(c.proof),
+    commitments: hexes(c.commitments), ciphertexts: hexes(c.ciphertexts), priorEphemeralKeys: hexes(c.prior_R), ...over,
+  });
+  const seen = new Set();
+  for (const c of V.submissions) {
+    assert.equal(verdict(c), c.verdict, c.name);
+    seen.add(c.verdict);
+  }
+  assert.equal(seen.size, 9, 'every rule is exercised');
+  const copy = { ...V.rejections.copied_submission, provider: V.rejections.copied_submission.original_provider, prior_R: [] };
+  for (const a of copy.attempts) {
+    assert.equal(verdict(copy, { provider: fromHex(a.provider), jobId: BigInt(a.job_id), ephemeralKey: fromHex(a.R), priorEphemeralKeys: hexes(a.prior_R) }), a.verdict, a.name);
+  }
+});
+
+function checkWorkers(job, c) {
+  for (const w of c.workers) {
+    const ctx = { ...ctxOf({ ...job, provider: c.provider }), index: w.index };
+    assert.equal(toHex(shareAad(ctx)), w.aad);
+    const key = deriveKey({ ...ctx, ephemeralKey: fromHex(c.R), workerKey: fromHex(w.E), sharedKey: fromHex(w.K) });
+    assert.equal(toHex(key), w.key);
+    const share = decryptShare({ ...ctx, key, d: job.d, ciphertext: fromHex(w.ciphertext) });
+    assert.deepEqual(share.values.map((x) => toHex(scalarToBytes(x))), w.share.s);
+    assert.equal(toHex(scalarToBytes(share.blinding)), w.share.u);
+    assert.equal(checkShare(w.index, share, hexes(c.commitments)), w.check, `worker ${w.index}`);
+  }
+}
+
+test('workers derive the keys, decrypt their shares and check them (section 6)', () => {
+  for (const c of V.dealing) checkWorkers(c, c);
+  for (const p of V.aggregation.providers) checkWorkers(V.aggregation, p);
+  for (const p of V.aggregation_overflow.providers) checkWorkers(V.aggregation_overflow, p);
+  checkWorkers(V.rejections.bad_share, V.rejections.bad_share);
+  assert.ok(V.rejections.bad_share.workers.some((w) => w.check === false));
+  // K_i = e_i * R, from the worker's secret.
+  for (const c of V.dealing) {
+    c.workers.forEach((w, k) => assert.equal(toHex(keyFromBytes(fromHex(c.R)).multiply(s(c.worker_secrets[k])).toBytes()), w.K));
+  }
+});
+
+test('tampered ciphertexts and a wrong AAD do not decrypt', () => {
+  for (const c of V.rejections.ciphertexts) {
+    const E = toHex(generator(0).multiply(s(c.e)).toBytes());
+    const K = keyFromBytes(fromHex(c.R)).multiply(s(c.e)).toBytes();
+    const ctx = { ...ctxOf(c), index: c.index };
+    const key = deriveKey({ ...ctx, ephemeralKey: fromHex(c.R), workerKey: fromHex(E), sharedKey: K });
+    assert.throws(() => decryptShare({ ...ctx, key, d: c.d, ciphertext: fromHex(c.ciphertext) }), (e) => e.code === 'decrypt', c.reason);
+  }
+  const w = V.rejections.wrong_aad;
+  assert.equal(toHex(shareAad({ ...ctxOf(w), provider: fromHex(w.other_provider), index: w.index })), w.aad_other);
+  assert.throws(() => decryptShare({
+    ...ctxOf(w), provider: fromHex(w.other_provider), index: w.index, key: fromHex(w.key), d: w.d, ciphertext: fromHex(w.ciphertext),
+  }), (e) => e.code === 'decrypt');
+  assert.doesNotThrow(() => decryptShare({ ...ctxOf(w), index: w.index, key: fromHex(w.key), d: w.d, ciphertext: fromHex(w.ciphertext) }));
+});
+
+test('DLEQ proofs verify, and every invalid case is rejected', () => {
+  const check = (c) => verifyDleq({
+    ...ctxOf(c), index: c.index, workerKey: fromHex(c.E), ephemeralKey: fromHex(c.R), sharedKey: fromHex(c.K), proof: fromHex(c.proof),
+  });
+  for (const c of V.dleq.valid) assert.equal(check(c), true, c.from);
+  for (const c of V.dleq.invalid) assert.equal(check(c), false, c.reason);
+});
+
+test('complaints get the chain verdict of the vectors', () => {
+  const b = V.rejections.bad_share;
+  const verdicts = b.complaints.map((c) => complaintVerdict({
+    ...ctxOf(b), index: c.index, d: b.d, workerKey: fromHex(b.worker_keys[c.index - 1]), ephemeralKey: fromHex(b.R),
+    commitments: hexes(b.commitments), ciphertext: fromHex(b.workers[c.index - 1].ciphertext), sharedKey: fromHex(c.K), proof: fromHex(c.proof),
+  }));
+  assert.deepEqual(verdicts.map((v) => v.verdict), b.complaints.map((c) => c.verdict));
+  assert.match(verdicts[0].reason, /fails the commitment check/);
+  // The same proof for another worker index, or with a wrong K, is refused outright.
+  const c = b.complaints[0];
+  const refused = complaintVerdict({
+    ...ctxOf(b), index: 3, d: b.d, workerKey: fromHex(b.worker_keys[2]), ephemeralKey: fromHex(b.R),
+    commitments: hexes(b.commitments), ciphertext: fromHex(b.workers[2].ciphertext), sharedKey: fromHex(c.K), proof: fromHex(c.proof),
+  });
+  assert.equal(refused.verdict, 'invalid_proof');
+});
+
+// ---- the proof-of-MPC record (PROTOCOL.md section 10) --------------------------------------
+
+test('inputs digest: the vector of section 10', () => {
+  const input = { provider: new Uint8Array(32).fill(1), commitments: [new Uint8Array(32).fill(2), new Uint8Array(32).fill(3)] };
+  assert.equal(toHex(inputsDigest([input])), '849d881a8bcfa58ac888885ca0e167d4664a122ee0319a7e132819b5707dd67c');
+  assert.equal(toHex(inputsDigest([])), '00'.repeat(32));
+  // Chained: D_2 hashes D_1 with index 1; order and index matter.
+  const two = inputsDigest([input, input]);
+  assert.notEqual(toHex(two), toHex(inputsDigest([input])));
+  assert.equal(two.length, 32);
+});
+
+test('aggregate commitments: the vector sums', () => {
+  for (const a of [V.aggregation, V.aggregation_overflow]) {
+    const lists = a.qualified.map((k) => hexes(a.providers[k].commitments));
+    assert.deepEqual(aggregateCommitments(lists).map(toHex), a.aggregate_commitments);
+  }
+  assert.deepEqual(aggregateCommitments([]), []);
 });

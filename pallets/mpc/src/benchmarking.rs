@@ -7,20 +7,21 @@
 //! weight, so they are left out of `weights.rs`; `docs/PERFORMANCE.md` reports them.
 
 use super::*;
+use crate::testing_utils::{self, index};
 use crate::Pallet as Mpc;
 use alloc::vec;
 use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate;
+use frame_support::traits::fungible::{Inspect, Mutate};
 use frame_system::RawOrigin;
 use mpc_offchain_worker::{InputView, JobProgress, JobView, Limits, Phase};
 use mpc_primitives::{
-	deal,
-	encryption::{derive_key, encrypt_share, share_aad},
-	EncryptionKey, EphemeralKey, JobShape, Share, Submission, WorkerSecret,
+	deal, testing::encrypt_share_to, Commitment, EncryptionKey, EphemeralKey, InputContext,
+	JobShape, ParticipantIndex, ResultShare, Scalar, Share, Submission, WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
+use sp_runtime::traits::Saturating;
 
 const SEED: u32 = 0;
 
@@ -86,25 +87,13 @@ fn job_with_committee<T: Config>(n: u32) -> (T::AccountId, JobId) {
 }
 
 fn dealing<T: Config>(job_id: JobId, provider: &T::AccountId, seed: u64) -> Submission {
-	let keys: Vec<EncryptionKey> = Committees::<T>::get(job_id).iter().map(|m| m.key).collect();
-	let job = Jobs::<T>::get(job_id).expect("job");
-	let values = vec![7i128; job.shape.d() as usize];
-	let ctx = InputContext::new(Mpc::<T>::genesis_hash(), job_id, *provider.as_ref());
-	deal(&ctx, &keys, job.shape.t(), &values, &mut ChaCha20Rng::seed_from_u64(seed)).expect("deal")
+	let d = Jobs::<T>::get(job_id).expect("job").shape.d() as usize;
+	testing_utils::dealing::<T>(job_id, provider, &vec![7i128; d], seed)
 }
 
 fn submit<T: Config>(job_id: JobId, provider: &T::AccountId, s: &Submission) {
-	Mpc::<T>::do_submit_input(
-		provider.clone(),
-		job_id,
-		s.ephemeral_key,
-		s.proof,
-		BoundedVec::truncate_from(s.commitments.clone()),
-		BoundedVec::truncate_from(
-			s.ciphertexts.iter().map(|c| BoundedVec::truncate_from(c.clone())).collect::<Vec<_>>(),
-		),
-	)
-	.expect("input accepted");
+	let submission = testing_utils::bounded::<T>(s.clone());
+	Mpc::<T>::do_submit_input(provider.clone(), job_id, submission).expect("input accepted");
 }
 
 /// Moves a job through its current deadline.
@@ -114,24 +103,13 @@ fn pass_deadline<T: Config>(job_id: JobId) {
 	Mpc::<T>::on_initialize(deadline);
 }
 
-/// Worker `i`'s honest result share of the job.
+/// Committee member `i`'s honest result share of the job, as call arguments.
 fn result_share<T: Config>(job_id: JobId, i: u32) -> (T::AccountId, RawResultValues<T>, [u8; 32]) {
-	let job = Jobs::<T>::get(job_id).expect("job");
 	let member = Committees::<T>::get(job_id)[i as usize - 1].clone();
-	let s = secret(worker_index::<T>(&member.account));
-	let d = job.shape.d() as usize;
-	let index = ParticipantIndex::new(i).expect("non-zero");
-	let shares: Vec<Share> = (0..job.input_count)
-		.filter_map(|k| {
-			let input = Inputs::<T>::get(job_id, k).filter(|x| x.qualified)?;
-			let ct = Ciphertexts::<T>::get((job_id, k, i))?;
-			let c = InputContext::new(Mpc::<T>::genesis_hash(), job_id, *input.provider.as_ref());
-			s.open_share(&c, index, &input.ephemeral_key, &ct, d).ok()
-		})
-		.collect();
-	let share = ResultShare::aggregate(d, &shares).expect("aggregate");
-	let values = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
-	(member.account, BoundedVec::truncate_from(values), share.blinding.to_bytes())
+	let secret = secret(worker_index::<T>(&member.account));
+	let share = testing_utils::honest_result_share::<T>(job_id, index(i), &secret);
+	let (sum_shares, blinding) = testing_utils::result_share_args::<T>(&share);
+	(member.account, sum_shares, blinding)
 }
 
 /// Worker 1's view of a job of shape `(n, ⌊n/2⌋, d)` with `count` honest inputs.
@@ -171,9 +149,7 @@ fn worker_job(
 			let ctx = InputContext::new(GENESIS, 1, provider);
 			let r = EphemeralKey::from_bytes(&secret(1_000_000 + k).public_key().to_bytes())
 				.expect("R");
-			let secret_bytes = worker.shared_secret(&r);
-			let key = derive_key(&ctx, index, &r, worker.public_key(), secret_bytes.as_bytes());
-			let ciphertext = encrypt_share(&key, &share_aad(&ctx, index), &share);
+			let ciphertext = encrypt_share_to(&worker, &ctx, index, &r, &share);
 			(provider, r, commitments.clone(), ciphertext).encode()
 		})
 		.collect();
@@ -271,13 +247,9 @@ mod benchmarks {
 	fn submit_input(n: Linear<2, { T::MaxCommittee::get() }>) {
 		let (_, id) = job_with_committee::<T>(n);
 		let provider = funded::<T>("provider", 0);
-		let s = dealing::<T>(id, &provider, 2);
-		let commitments = BoundedVec::truncate_from(s.commitments.clone());
-		let ciphertexts = BoundedVec::truncate_from(
-			s.ciphertexts.iter().map(|c| BoundedVec::truncate_from(c.clone())).collect::<Vec<_>>(),
-		);
+		let submission = testing_utils::bounded::<T>(dealing::<T>(id, &provider, 2));
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), id, s.ephemeral_key, s.proof, commitments, ciphertexts);
+		_(RawOrigin::Signed(provider), id, submission);
 		assert_eq!(Jobs::<T>::get(id).expect("job").input_count, 1);
 	}
 
@@ -286,22 +258,15 @@ mod benchmarks {
 	fn complain(n: Linear<2, { T::MaxCommittee::get() }>) {
 		let (_, id) = job_with_committee::<T>(n);
 		let provider = funded::<T>("provider", 0);
-		let mut s = dealing::<T>(id, &provider, 3);
-		// Corrupt worker 1's share.
+		// Worker 1's share is bad.
 		let member = Committees::<T>::get(id)[0].clone();
 		let w = secret(worker_index::<T>(&member.account));
-		let index = ParticipantIndex::new(1).expect("non-zero");
-		let ctx = InputContext::new(Mpc::<T>::genesis_hash(), id, *provider.as_ref());
-		let r = mpc_primitives::EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
-		let d = T::MaxDimension::get() as usize;
-		let good = w.open_share(&ctx, index, &r, &s.ciphertexts[0], d).expect("opens");
-		let mut values = good.values().to_vec();
-		values[0] += Scalar::ONE;
-		let bad = Share::new(values, *good.blinding()).expect("share");
-		let key = derive_key(&ctx, index, &r, w.public_key(), w.shared_secret(&r).as_bytes());
-		s.ciphertexts[0] = encrypt_share(&key, &share_aad(&ctx, index), &bad);
+		let values = vec![7i128; T::MaxDimension::get() as usize];
+		let s = testing_utils::dealing_with_bad_share::<T>(id, &provider, &values, 3, index(1), &w);
 		submit::<T>(id, &provider, &s);
-		let complaint = w.complain(&ctx, index, &r, &mut ChaCha20Rng::seed_from_u64(4));
+		let ctx = testing_utils::input_context::<T>(id, &provider);
+		let r = EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
+		let complaint = w.complain(&ctx, index(1), &r, &mut ChaCha20Rng::seed_from_u64(4));
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(member.account),
@@ -324,12 +289,12 @@ mod benchmarks {
 		pass_deadline::<T>(id);
 		pass_deadline::<T>(id);
 		for i in 1..n {
-			let (who, values, blinding) = result_share::<T>(id, i);
-			Mpc::<T>::do_submit_result_share(who, id, values, blinding).expect("accepted");
+			let (who, sum_shares, blinding) = result_share::<T>(id, i);
+			Mpc::<T>::do_submit_result_share(who, id, sum_shares, blinding).expect("accepted");
 		}
-		let (who, values, blinding) = result_share::<T>(id, n);
+		let (who, sum_shares, blinding) = result_share::<T>(id, n);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), id, values, blinding);
+		_(RawOrigin::Signed(who), id, sum_shares, blinding);
 		assert!(Results::<T>::contains_key(id));
 	}
 
@@ -339,11 +304,11 @@ mod benchmarks {
 		Mpc::<T>::cancel_job(RawOrigin::Signed(owner.clone()).into(), id).expect("cancelled");
 		for i in 1..=n {
 			let share = StoredResultShare::<T> {
-				values: BoundedVec::truncate_from(vec![Scalar::ZERO]),
+				sum_shares: BoundedVec::truncate_from(vec![Scalar::ZERO]),
 				blinding: Scalar::ZERO,
 				paid: true,
 			};
-			ResultShares::<T>::insert(id, i, share);
+			ResultShares::<T>::insert(id, index(i), share);
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -381,14 +346,18 @@ mod benchmarks {
 		submit::<T>(id, &provider, &dealing::<T>(id, &provider, 5));
 		Mpc::<T>::close_inputs(RawOrigin::Signed(owner).into(), id).expect("closed");
 		pass_deadline::<T>(id);
-		pass_deadline::<T>(id); // no shares: the job fails and is queued for cleanup
-						  // The deadline block cleaned already; queue the input again to measure one.
-		Cleanup::<T>::insert(id, 0);
-		let job = Jobs::<T>::get(id).expect("job");
+		// No shares: the job fails, and its deadline block cleans its input up already. Store
+		// the input again, exactly as `submit_input` stores it, and queue it, to measure one.
+		pass_deadline::<T>(id);
 		if !Inputs::<T>::contains_key(id, 0) {
-			// Re-create the input's storage as it was.
-			submit_again::<T>(id, &provider, &job);
+			let mut job = Jobs::<T>::get(id).expect("job");
+			job.input_count = 0;
+			let submission = testing_utils::bounded::<T>(dealing::<T>(id, &provider, 5));
+			let (input, aggregate) =
+				Mpc::<T>::accept_submission(id, &provider, &job, &submission).expect("accepted");
+			Mpc::<T>::store_input(id, &mut job, input, submission, aggregate).expect("stored");
 		}
+		Cleanup::<T>::insert(id, 0);
 		#[block]
 		{
 			Mpc::<T>::cleanup(1);
@@ -445,29 +414,4 @@ mod benchmarks {
 	}
 
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_test_ext(), crate::mock::Test);
-}
-
-/// Restores input 0 of an ended job as `submit_input` stored it, for `cleanup_input`.
-fn submit_again<T: Config>(job_id: JobId, provider: &T::AccountId, job: &Job<T>) {
-	let s = dealing::<T>(job_id, provider, 5);
-	for (w, ct) in s.ciphertexts.iter().enumerate() {
-		Ciphertexts::<T>::insert((job_id, 0, w as u32 + 1), BoundedVec::truncate_from(ct.clone()));
-	}
-	let deposit = Mpc::<T>::input_deposit(&job.shape);
-	T::Currency::hold(&HoldReason::InputDeposit.into(), provider, deposit).expect("held");
-	InputOf::<T>::insert(job_id, provider, 0);
-	EphemeralKeys::<T>::insert(job_id, s.ephemeral_key, 0);
-	let commitments =
-		s.commitments.iter().map(|c| Commitment::from_bytes(c).expect("point")).collect::<Vec<_>>();
-	Inputs::<T>::insert(
-		job_id,
-		0,
-		InputRecord {
-			provider: provider.clone(),
-			ephemeral_key: mpc_primitives::EphemeralKey::from_bytes(&s.ephemeral_key).expect("R"),
-			commitments: BoundedVec::truncate_from(commitments),
-			deposit,
-			qualified: true,
-		},
-	);
 }

@@ -7,7 +7,7 @@ use codec::Encode;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, Hooks, Randomness},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, Hooks, Randomness},
 };
 use frame_system::offchain::{
 	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
@@ -62,7 +62,7 @@ impl Randomness<sp_core::H256, BlockNumberFor<Test>> for TestRandomness {
 	}
 }
 
-/// `(job_id, values, inputs)` of a completed job.
+/// `(job_id, sums, inputs)` of a completed job.
 pub type Completion = (u64, Vec<Option<i128>>, u32);
 
 thread_local! {
@@ -74,8 +74,8 @@ thread_local! {
 pub struct RecordCompleted;
 
 impl crate::OnJobCompleted<AccountId> for RecordCompleted {
-	fn on_job_completed(job_id: u64, _: &AccountId, values: &[Option<i128>], inputs: u32) {
-		COMPLETED.with(|c| c.borrow_mut().push((job_id, values.to_vec(), inputs)));
+	fn on_job_completed(job_id: u64, _: &AccountId, sums: &[Option<i128>], inputs: u32) {
+		COMPLETED.with(|c| c.borrow_mut().push((job_id, sums.to_vec(), inputs)));
 	}
 }
 
@@ -83,6 +83,7 @@ parameter_types! {
 	pub const TreasuryAccount: AccountId = AccountId32::new([0xee; 32]);
 }
 
+/// The defaults of `TestDefaultConfig` the tests rely on.
 pub const WORKER_BOND: Balance = 1_000;
 pub const FAULT_PENALTY: Balance = 100;
 pub const COMPLAINT_WINDOW: u64 = 3;
@@ -117,35 +118,16 @@ where
 	}
 }
 
+/// Everything but what a runtime must choose comes from the pallet's `TestDefaultConfig`.
+#[derive_impl(pallet_mpc::config_preludes::TestDefaultConfig)]
 impl pallet_mpc::Config for Test {
 	type AuthorityId = crate::crypto::AuthorityId;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type RegisterOrigin = EnsureSigned<AccountId>;
 	type Randomness = TestRandomness;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type OnJobCompleted = RecordCompleted;
-	type WorkerBond = ConstU128<WORKER_BOND>;
-	type FaultPenalty = ConstU128<FAULT_PENALTY>;
-	type InputDepositBase = ConstU128<10>;
-	type InputDepositPerByte = ConstU128<1>;
-	type JobDepositBase = ConstU128<50>;
-	type JobDepositPerByte = ConstU128<1>;
-	type MaxWorkers = ConstU32<16>;
-	type MaxCommittee = ConstU32<8>;
-	type MaxDimension = ConstU32<4>;
-	type MaxInputsPerJob = ConstU32<32>;
-	type MaxMetadataLen = ConstU32<64>;
-	type MaxAllowedProviders = ConstU32<8>;
-	type MaxInputWindow = ConstU64<100>;
-	type ComplaintWindow = ConstU64<COMPLAINT_WINDOW>;
-	type ComputeWindow = ConstU64<COMPUTE_WINDOW>;
-	type MaxDeadlinesPerBlock = ConstU32<4>;
-	type CleanupBatch = ConstU32<4>;
-	type WeightInfo = ();
 }
-
-use frame_support::traits::ConstU64;
 
 /// Account number `n`.
 pub fn acc(n: u8) -> AccountId {

@@ -98,7 +98,8 @@ impl<T: Config> Pallet<T> {
 			);
 			return;
 		}
-		let jobs: Vec<(u64, u32)> = WorkerJobs::<T>::iter_prefix(&worker.account).collect();
+		let jobs: Vec<(u64, ParticipantIndex)> =
+			WorkerJobs::<T>::iter_prefix(&worker.account).collect();
 		for (job_id, index) in jobs {
 			Self::work_on_job(worker, job_id, index, now_u32);
 		}
@@ -180,9 +181,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn work_on_job(worker: &mut LocalWorker<T>, job_id: u64, index: u32, now: u32) {
+	fn work_on_job(worker: &mut LocalWorker<T>, job_id: u64, index: ParticipantIndex, now: u32) {
 		let Some(job) = Jobs::<T>::get(job_id) else { return };
-		let Ok(index) = ParticipantIndex::new(index) else { return };
 		let key = [b"mpc::progress::".as_slice(), &job_id.to_le_bytes(), worker.account.as_ref()]
 			.concat();
 		let lock_key = [key.as_slice(), b"::lock"].concat();
@@ -200,7 +200,7 @@ impl<T: Config> Pallet<T> {
 			phase: Self::phase_of(&job),
 			input_count: job.input_count,
 			index,
-			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index.get()),
+			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index),
 			now,
 		};
 		if view.phase == Phase::Ended {
@@ -209,7 +209,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let load = |k: u32| {
 			let input = Inputs::<T>::get(job_id, k)?;
-			let ciphertext = crate::Ciphertexts::<T>::get((job_id, k, index.get()))?;
+			let ciphertext = crate::Ciphertexts::<T>::get((job_id, k, index))?;
 			Some(InputView {
 				provider: *input.provider.as_ref(),
 				ephemeral_key: input.ephemeral_key,
@@ -251,7 +251,7 @@ impl<T: Config> Pallet<T> {
 					String::from("result share"),
 					Call::<T>::submit_result_share {
 						job_id,
-						values: BoundedVec::truncate_from(values),
+						sum_shares: BoundedVec::truncate_from(values),
 						blinding,
 					},
 				),

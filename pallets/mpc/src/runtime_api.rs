@@ -7,7 +7,7 @@
 use alloc::vec::Vec;
 use codec::Codec;
 
-use crate::JobId;
+use crate::{JobId, ParticipantIndex};
 
 sp_api::decl_runtime_apis! {
 	/// Jobs, committees, results, records and workers of `pallet-mpc`.
@@ -31,8 +31,8 @@ sp_api::decl_runtime_apis! {
 		fn proof_of_mpc(job_id: JobId) -> Option<Record>;
 		/// A worker's registration.
 		fn worker(account: AccountId) -> Option<Worker>;
-		/// The jobs a worker sits in that have not ended, with its 1-based index in each.
-		fn worker_jobs(account: AccountId) -> Vec<(JobId, u32)>;
+		/// The jobs a worker sits in that have not ended, with its index in each committee.
+		fn worker_jobs(account: AccountId) -> Vec<(JobId, ParticipantIndex)>;
 		/// The protocol's `genesis` value: the chain's genesis block hash.
 		fn genesis() -> [u8; 32];
 	}

@@ -1,17 +1,14 @@
 //! Tests of the pallet in the mock runtime, with real dealings from `mpc-primitives`.
 
+use crate::testing_utils::{self, index};
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect as _, InspectHold as _},
 	BoundedVec,
 };
-use mpc_primitives::{
-	deal,
-	encryption::{derive_key, encrypt_share, share_aad},
-	InputContext, ResultShare, Share, Submission,
-};
-use sp_runtime::{DispatchError, TokenError};
+use mpc_primitives::{deal, InputContext, ResultShare, Submission};
+use sp_runtime::DispatchError;
 
 const OWNER: u8 = 30;
 const REWARD: Balance = 500;
@@ -70,20 +67,7 @@ fn dealing(job_id: JobId, provider: u8, values: &[i128]) -> Submission {
 }
 
 fn submit_as(job_id: JobId, provider: u8, s: &Submission) -> DispatchResult {
-	Mpc::submit_input(
-		origin(provider),
-		job_id,
-		s.ephemeral_key,
-		s.proof,
-		BoundedVec::try_from(s.commitments.clone()).expect("within bounds"),
-		BoundedVec::try_from(
-			s.ciphertexts
-				.iter()
-				.map(|c| BoundedVec::try_from(c.clone()).expect("within bounds"))
-				.collect::<Vec<_>>(),
-		)
-		.expect("within bounds"),
-	)
+	Mpc::submit_input(origin(provider), job_id, testing_utils::bounded(s.clone()))
 }
 
 fn submit(job_id: JobId, provider: u8, values: &[i128]) {
@@ -97,34 +81,14 @@ fn member(job_id: JobId, i: u32) -> u8 {
 	AsRef::<[u8; 32]>::as_ref(&m.account)[0]
 }
 
-fn index(i: u32) -> mpc_primitives::ParticipantIndex {
-	mpc_primitives::ParticipantIndex::new(i).expect("non-zero")
-}
-
-/// What honest worker `i` computes: the sum of its shares of the qualified inputs.
+/// What honest committee member `i` computes: the sum of its shares of the qualified inputs.
 fn honest_result_share(job_id: JobId, i: u32) -> ResultShare {
-	let j = job(job_id);
-	let secret = worker_secret(member(job_id, i));
-	let d = j.shape.d() as usize;
-	let shares: Vec<Share> = (0..j.input_count)
-		.filter_map(|k| {
-			let input = Inputs::<Test>::get(job_id, k).filter(|x| x.qualified)?;
-			let ct = Ciphertexts::<Test>::get((job_id, k, i)).expect("ciphertext");
-			let c = InputContext::new(Mpc::genesis_hash(), job_id, *input.provider.as_ref());
-			Some(secret.open_share(&c, index(i), &input.ephemeral_key, &ct, d).expect("decrypts"))
-		})
-		.collect();
-	ResultShare::aggregate(d, &shares).expect("aggregate")
+	testing_utils::honest_result_share::<Test>(job_id, index(i), &worker_secret(member(job_id, i)))
 }
 
 fn submit_share(job_id: JobId, i: u32, share: &ResultShare) -> DispatchResultWithPostInfo {
-	Mpc::submit_result_share(
-		origin(member(job_id, i)),
-		job_id,
-		BoundedVec::try_from(share.values.iter().map(|s| s.to_bytes()).collect::<Vec<_>>())
-			.expect("within bounds"),
-		share.blinding.to_bytes(),
-	)
+	let (sum_shares, blinding) = testing_utils::result_share_args::<Test>(share);
+	Mpc::submit_result_share(origin(member(job_id, i)), job_id, sum_shares, blinding)
 }
 
 /// Runs blocks until the job leaves its current phase.
@@ -174,7 +138,8 @@ fn lifecycle(n: u32, t: u32, d: u32) {
 		for (k, values) in inputs.iter().enumerate() {
 			submit(id, 40 + k as u8, values);
 		}
-		let deposit = Mpc::input_deposit(&job(id).shape);
+		let deposit = Inputs::<Test>::get(id, 0).expect("input").deposit;
+		assert!(deposit > 0);
 		assert_eq!(held(40, HoldReason::InputDeposit), deposit);
 
 		run_to_deadline(id);
@@ -195,11 +160,11 @@ fn lifecycle(n: u32, t: u32, d: u32) {
 		let result = Results::<Test>::get(id).expect("result");
 		for l in 0..d as usize {
 			let sum: i128 = inputs.iter().map(|v| v[l]).sum();
-			assert_eq!(result.values[l], Some(sum));
+			assert_eq!(result.sums[l], Some(sum));
 			assert_eq!(result.means[l], Some(sum.div_euclid(4)));
 		}
 		assert_eq!(result.qualified_inputs, 4);
-		assert_eq!(COMPLETED.with(|c| c.borrow().clone()), vec![(id, result.values.to_vec(), 4)]);
+		assert_eq!(COMPLETED.with(|c| c.borrow().clone()), vec![(id, result.sums.to_vec(), 4)]);
 		let record = Mpc::proof_of_mpc(id).expect("record");
 		assert!(Mpc::verify_record(&record));
 		assert_eq!(record.result_shares.len(), n as usize);
@@ -265,7 +230,7 @@ fn workers_that_do_not_deliver_are_not_paid_and_the_owner_gets_the_rest() {
 		for i in 1..=3 {
 			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
 		}
-		assert_eq!(Results::<Test>::get(id).expect("result").values[0], Some(70));
+		assert_eq!(Results::<Test>::get(id).expect("result").sums[0], Some(70));
 		run_to_deadline(id);
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::Mpc(Event::JobSettled { job_id: id, refunded: 2 * REWARD })));
@@ -312,7 +277,7 @@ fn registration_checks_key_proof_and_pool() {
 		let proof = s.prove_possession(&genesis, poor.as_ref(), &mut rng(3)).to_bytes();
 		assert_noop!(
 			Mpc::register_worker(RuntimeOrigin::signed(poor), s.public_key().to_bytes(), proof),
-			TokenError::FundsUnavailable
+			Error::<Test>::InsufficientBalance
 		);
 		assert_noop!(
 			Mpc::register_worker(RuntimeOrigin::none(), key, proof),
@@ -400,14 +365,14 @@ fn bad_job_parameters_are_rejected() {
 				origin(OWNER),
 				JobSpec { reward_per_worker: u128::MAX, ..spec(3, 1, 1) }
 			),
-			sp_runtime::ArithmeticError::Overflow
+			Error::<Test>::RewardOverflow
 		);
 		assert_noop!(
 			Mpc::create_job(
 				origin(OWNER),
 				JobSpec { reward_per_worker: INITIAL_BALANCE, ..spec(3, 1, 1) }
 			),
-			TokenError::FundsUnavailable
+			Error::<Test>::InsufficientBalance
 		);
 	});
 	new_test_ext().execute_with(|| {
@@ -431,7 +396,7 @@ fn committees_are_distinct_registered_workers_with_snapshotted_keys() {
 			let mut accounts: Vec<_> = committee.iter().map(|m| m.account.clone()).collect();
 			for (i, m) in committee.iter().enumerate() {
 				assert_eq!(Workers::<Test>::get(&m.account).expect("registered").key, m.key);
-				assert_eq!(WorkerJobs::<Test>::get(&m.account, id), Some(i as u32 + 1));
+				assert_eq!(WorkerJobs::<Test>::get(&m.account, id), Some(index(i as u32 + 1)));
 			}
 			accounts.sort();
 			accounts.dedup();
@@ -559,20 +524,8 @@ fn every_bad_submission_is_rejected_without_a_trace() {
 		)
 		.expect("deal");
 		assert_noop!(
-			Mpc::submit_input(
-				RuntimeOrigin::signed(poor),
-				id2,
-				s.ephemeral_key,
-				s.proof,
-				BoundedVec::truncate_from(s.commitments.clone()),
-				BoundedVec::truncate_from(
-					s.ciphertexts
-						.iter()
-						.map(|c| BoundedVec::truncate_from(c.clone()))
-						.collect::<Vec<_>>()
-				),
-			),
-			TokenError::FundsUnavailable
+			Mpc::submit_input(RuntimeOrigin::signed(poor), id2, testing_utils::bounded(s)),
+			Error::<Test>::InsufficientBalance
 		);
 
 		assert_ok!(submit_as(id, 40, &good));
@@ -592,20 +545,18 @@ fn every_bad_submission_is_rejected_without_a_trace() {
 	});
 }
 
-/// Re-encrypts worker `i`'s share of the submission with its first value off by one.
-fn corrupt_share(job_id: JobId, provider: u8, s: &mut Submission, i: u32) {
+/// `provider`'s dealing of `values` with committee member `i`'s share off by one.
+fn dealing_with_bad_share(job_id: JobId, provider: u8, values: &[i128], i: u32) -> Submission {
+	let seed = u64::from(provider) + job_id * 1000;
 	let secret = worker_secret(member(job_id, i));
-	let r = mpc_primitives::EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
-	let c = ctx(job_id, provider);
-	let d = job(job_id).shape.d() as usize;
-	let good =
-		secret.open_share(&c, index(i), &r, &s.ciphertexts[i as usize - 1], d).expect("decrypts");
-	let mut values = good.values().to_vec();
-	values[0] += mpc_primitives::Scalar::ONE;
-	let bad = Share::new(values, *good.blinding()).expect("share");
-	let shared = secret.shared_secret(&r);
-	let key = derive_key(&c, index(i), &r, secret.public_key(), shared.as_bytes());
-	s.ciphertexts[i as usize - 1] = encrypt_share(&key, &share_aad(&c, index(i)), &bad);
+	testing_utils::dealing_with_bad_share::<Test>(
+		job_id,
+		&acc(provider),
+		values,
+		seed,
+		index(i),
+		&secret,
+	)
 }
 
 fn complaint(job_id: JobId, input: InputIndex, i: u32) -> mpc_primitives::Complaint {
@@ -622,8 +573,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		register_workers(5);
 		let id = create(spec(5, 2, 1));
 		submit(id, 40, &[1_000]);
-		let mut cheat = dealing(id, 41, &[5_000]);
-		corrupt_share(id, 41, &mut cheat, 3);
+		let cheat = dealing_with_bad_share(id, 41, &[5_000], 3);
 		assert_ok!(submit_as(id, 41, &cheat));
 		submit(id, 42, &[2_000]);
 
@@ -642,7 +592,11 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		assert_eq!(
 			last_event(),
-			RuntimeEvent::Mpc(Event::InputDisqualified { job_id: id, index: 1, worker: 3 })
+			RuntimeEvent::Mpc(Event::InputDisqualified {
+				job_id: id,
+				index: 1,
+				worker_index: index(3)
+			})
 		);
 		assert_eq!(held(41, HoldReason::InputDeposit), 0);
 		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + deposit);
@@ -664,7 +618,11 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		let w1 = member(id, 1);
 		assert_ok!(Mpc::complain(origin(w1), id, 0, c.shared_key.to_bytes(), c.proof.to_bytes()));
 		assert!(System::events().iter().any(|e| e.event
-			== RuntimeEvent::Mpc(Event::ComplaintRejected { job_id: id, index: 0, worker: 1 })));
+			== RuntimeEvent::Mpc(Event::ComplaintRejected {
+				job_id: id,
+				index: 0,
+				worker_index: index(1)
+			})));
 		assert_eq!(held(w1, HoldReason::WorkerBond), WORKER_BOND - FAULT_PENALTY);
 		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 1);
 		assert_eq!(job(id).qualified_count, 2);
@@ -672,7 +630,11 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		// Malformed and misdirected complaints.
 		assert_noop!(
 			Mpc::complain(origin(w1), id, 0, [0xff; 32], c.proof.to_bytes()),
-			Error::<Test>::MalformedComplaint
+			Error::<Test>::BadSharedKeyEncoding
+		);
+		assert_noop!(
+			Mpc::complain(origin(w1), id, 0, c.shared_key.to_bytes(), [0xff; 64]),
+			Error::<Test>::BadComplaintProofEncoding
 		);
 		let other = complaint(id, 2, 1);
 		assert_noop!(
@@ -699,7 +661,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
 		}
 		let result = Results::<Test>::get(id).expect("result");
-		assert_eq!(result.values[0], Some(3_000));
+		assert_eq!(result.sums[0], Some(3_000));
 		assert_eq!(result.qualified_inputs, 2);
 		assert_eq!(result.means[0], Some(1_500));
 		assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
@@ -721,13 +683,14 @@ fn invalid_result_shares_are_not_counted_and_are_faults() {
 		let mut bad = honest_result_share(id, 1);
 		bad.blinding += mpc_primitives::Scalar::ONE;
 		assert_ok!(submit_share(id, 1, &bad));
-		assert!(System::events()
-			.iter()
-			.any(|e| e.event
-				== RuntimeEvent::Mpc(Event::ResultShareRejected { job_id: id, worker: 1 })));
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::Mpc(Event::ResultShareRejected {
+				job_id: id,
+				worker_index: index(1)
+			})));
 		assert_eq!(held(w, HoldReason::WorkerBond), WORKER_BOND - FAULT_PENALTY);
 		assert_eq!(job(id).valid_shares, 0);
-		assert!(ResultShares::<Test>::get(id, 1).is_none());
+		assert!(ResultShares::<Test>::get(id, index(1)).is_none());
 		// Another worker's valid share presented as worker 1's.
 		assert_ok!(submit_share(id, 1, &honest_result_share(id, 2)));
 		assert_eq!(job(id).valid_shares, 0);
@@ -755,10 +718,7 @@ fn invalid_result_shares_are_not_counted_and_are_faults() {
 		);
 		assert_eq!(job(id).phase, JobPhase::Computing);
 		assert_ok!(submit_share(id, 3, &honest_result_share(id, 3)));
-		assert_eq!(
-			Results::<Test>::get(id).expect("result").values.to_vec(),
-			vec![Some(1), Some(2)]
-		);
+		assert_eq!(Results::<Test>::get(id).expect("result").sums.to_vec(), vec![Some(1), Some(2)]);
 	});
 }
 
@@ -798,8 +758,7 @@ fn too_few_inputs_fail_the_job() {
 		assert_eq!(free(40), INITIAL_BALANCE);
 		// Disqualifications can also leave too few.
 		let id = create(JobSpec { min_inputs: 1, ..spec(3, 1, 1) });
-		let mut cheat = dealing(id, 41, &[5]);
-		corrupt_share(id, 41, &mut cheat, 2);
+		let cheat = dealing_with_bad_share(id, 41, &[5], 2);
 		assert_ok!(submit_as(id, 41, &cheat));
 		run_to_deadline(id);
 		let c = complaint(id, 0, 2);
@@ -850,7 +809,7 @@ fn outputs_beyond_i128_are_reported_as_overflow() {
 			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
 		}
 		let result = Results::<Test>::get(id).expect("result");
-		assert_eq!(result.values.to_vec(), vec![None, Some(-7)]);
+		assert_eq!(result.sums.to_vec(), vec![None, Some(-7)]);
 		assert_eq!(result.means.to_vec(), vec![Some(1i128 << 126), Some(-4)]);
 	});
 }
@@ -883,7 +842,7 @@ mod properties {
 				let result = Results::<Test>::get(id).expect("result");
 				for l in 0..d as usize {
 					let sum: i128 = inputs.iter().map(|v| v[l]).sum();
-					assert_eq!(result.values[l], Some(sum));
+					assert_eq!(result.sums[l], Some(sum));
 				}
 				assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
 				run_to_deadline(id);
@@ -1006,7 +965,7 @@ mod offchain {
 			}
 			assert!(completed_at.is_some(), "the job completed");
 			let result = Results::<Test>::get(id).expect("result");
-			assert_eq!(result.values[0], Some(salaries.iter().sum()));
+			assert_eq!(result.sums[0], Some(salaries.iter().sum()));
 			assert_eq!(result.means[0], Some(salaries.iter().sum::<i128>() / 4));
 			assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
 			// All five workers delivered, once each, and were paid.
@@ -1027,34 +986,18 @@ mod offchain {
 			next_block(&pool);
 			let id = create(JobSpec { input_window: 4, ..spec(5, 2, 1) });
 			submit(id, 40, &[100]);
-			let mut cheat = dealing(id, 41, &[1_000_000]);
-			let committee = Committees::<Test>::get(id);
 			// Corrupt worker 3's share, using the secret the node derives for it.
-			let w3 = &committee[2];
-			let seed =
-				SEEDS.iter().find(|s| worker_account(s) == w3.account).expect("a dev worker");
-			let pair =
-				<sp_core::ed25519::Pair as sp_core::Pair>::from_string(seed, None).expect("seed");
-			let sig = sp_core::Pair::sign(
-				&pair,
-				&mpc_offchain_worker::key_derivation_message(&sp_core::Pair::public(&pair).0),
-			);
-			let secret = mpc_offchain_worker::worker_secret_from_signature(&sig.0).expect("secret");
-			let r = mpc_primitives::EphemeralKey::from_bytes(&cheat.ephemeral_key).expect("R");
-			let c = ctx(id, 41);
-			let good =
-				secret.open_share(&c, index(3), &r, &cheat.ciphertexts[2], 1).expect("opens");
-			let bad =
-				Share::new(vec![good.values()[0] + mpc_primitives::Scalar::ONE], *good.blinding())
-					.expect("share");
-			let key = derive_key(
-				&c,
+			let w3 = Committees::<Test>::get(id)[2].account.clone();
+			let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
+			let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
+			let cheat = testing_utils::dealing_with_bad_share::<Test>(
+				id,
+				&acc(41),
+				&[1_000_000],
+				41,
 				index(3),
-				&r,
-				secret.public_key(),
-				secret.shared_secret(&r).as_bytes(),
+				&secret,
 			);
-			cheat.ciphertexts[2] = encrypt_share(&key, &share_aad(&c, index(3)), &bad);
 			assert_ok!(submit_as(id, 41, &cheat));
 			submit(id, 42, &[200]);
 
@@ -1069,7 +1012,7 @@ mod offchain {
 				}
 			}
 			let result = Results::<Test>::get(id).expect("result");
-			assert_eq!(result.values[0], Some(300));
+			assert_eq!(result.sums[0], Some(300));
 			assert_eq!(result.qualified_inputs, 2);
 		});
 	}
@@ -1096,4 +1039,123 @@ mod offchain {
 			assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
 		});
 	}
+}
+
+#[test]
+fn inputs_digest_matches_the_protocol_vector() {
+	// PROTOCOL.md section 10: one input, k = 0, P = 0x01^32, C_0 = 0x02^32, C_1 = 0x03^32.
+	let digest = record::next_inputs_digest(&[0u8; 32], 0, &[1u8; 32], &[[2u8; 32], [3u8; 32]]);
+	assert_eq!(
+		digest,
+		sp_core::hex2array!("849d881a8bcfa58ac888885ca0e167d4664a122ee0319a7e132819b5707dd67c")
+	);
+}
+
+#[test]
+fn the_job_digest_chains_every_accepted_input() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let first = dealing(id, 40, &[1]);
+		let second = dealing(id, 41, &[2]);
+		assert_ok!(submit_as(id, 40, &first));
+		assert_ok!(submit_as(id, 41, &second));
+		let d1 = record::next_inputs_digest(&[0u8; 32], 0, &[40u8; 32], &first.commitments);
+		let d2 = record::next_inputs_digest(&d1, 1, &[41u8; 32], &second.commitments);
+		assert_eq!(job(id).inputs_digest, d2);
+	});
+}
+
+/// The deposits are priced from the bytes really written: every storage entry an input
+/// creates, read back raw, key and value.
+#[test]
+fn input_deposits_price_what_is_really_stored() {
+	new_test_ext().execute_with(|| {
+		register_workers(5);
+		let id = create(spec(5, 2, 3));
+		let s = dealing(id, 40, &[1, 2, 3]);
+		assert_ok!(submit_as(id, 40, &s));
+		let mut keys = vec![
+			Inputs::<Test>::hashed_key_for(id, 0),
+			InputOf::<Test>::hashed_key_for(id, acc(40)),
+			EphemeralKeys::<Test>::hashed_key_for(id, s.ephemeral_key),
+		];
+		keys.extend((1..=5).map(|i| Ciphertexts::<Test>::hashed_key_for((id, 0, index(i)))));
+		let bytes: usize = keys
+			.iter()
+			.map(|k| k.len() + sp_io::storage::get(k).expect("an entry the input wrote").len())
+			.sum();
+		let items = keys.len() as u128;
+		let per_item = <<Test as Config>::DepositPerItem as Get<Balance>>::get();
+		let per_byte = <<Test as Config>::DepositPerByte as Get<Balance>>::get();
+		let expected = per_item * items + per_byte * bytes as u128;
+		assert_eq!(Inputs::<Test>::get(id, 0).expect("input").deposit, expected);
+		assert_eq!(held(40, HoldReason::InputDeposit), expected);
+	});
+}
+
+/// The job's deposit covers its record at its largest: every entry of a completed job whose
+/// whole committee delivered, read back raw.
+#[test]
+fn job_deposits_cover_the_largest_record() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(JobSpec { max_inputs: 2, ..spec(3, 1, 2) });
+		submit(id, 40, &[1, 2]);
+		submit(id, 41, &[3, 4]);
+		// The second input closed collecting; the complaint window ends at this deadline.
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Computing);
+		for i in 1..=3 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		let mut keys = vec![
+			Jobs::<Test>::hashed_key_for(id),
+			Committees::<Test>::hashed_key_for(id),
+			Aggregates::<Test>::hashed_key_for(id),
+			Results::<Test>::hashed_key_for(id),
+		];
+		for (i, m) in Committees::<Test>::get(id).iter().enumerate() {
+			keys.push(ResultShares::<Test>::hashed_key_for(id, index(i as u32 + 1)));
+			keys.push(WorkerJobs::<Test>::hashed_key_for(&m.account, id));
+		}
+		let stored: u64 = keys
+			.iter()
+			.map(|k| (k.len() + sp_io::storage::get(k).expect("a record entry").len()) as u64)
+			.sum();
+		let footprint = Mpc::job_footprint(id, &job(id), &Committees::<Test>::get(id));
+		// The record's entries plus the disqualified list, which this job never wrote.
+		assert_eq!(footprint.count, keys.len() as u64 + 1);
+		assert!(footprint.size >= stored, "{} < {stored}", footprint.size);
+		assert_eq!(job(id).deposit, Mpc::deposit_for(footprint));
+		assert_eq!(held(OWNER, HoldReason::JobDeposit), job(id).deposit);
+	});
+}
+
+#[test]
+fn the_test_defaults_are_what_these_tests_assume() {
+	assert_eq!(<<Test as Config>::WorkerBond as Get<Balance>>::get(), WORKER_BOND);
+	assert_eq!(<<Test as Config>::FaultPenalty as Get<Balance>>::get(), FAULT_PENALTY);
+	assert_eq!(<<Test as Config>::ComplaintWindow as Get<u64>>::get(), COMPLAINT_WINDOW);
+	assert_eq!(<<Test as Config>::ComputeWindow as Get<u64>>::get(), COMPUTE_WINDOW);
+}
+
+#[test]
+fn a_submission_too_large_for_the_bounds_is_refused_with_the_chain_error() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let mut s = dealing(id, 40, &[1]);
+		s.commitments = vec![[0u8; 32]; 9];
+		assert!(matches!(
+			BoundedSubmission::<Test>::try_from(s.clone()),
+			Err(Error::<Test>::WrongCommitmentCount)
+		));
+		let mut s = dealing(id, 40, &[1]);
+		s.ciphertexts[0] = vec![0u8; 32 * 6 + 16];
+		assert!(matches!(
+			BoundedSubmission::<Test>::try_from(s),
+			Err(Error::<Test>::BadCiphertextLength)
+		));
+	});
 }

@@ -5,10 +5,13 @@ use core::marker::PhantomData;
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use mpc_primitives::{Commitment, EncryptionKey, EphemeralKey, JobShape, Scalar};
+use mpc_primitives::{
+	Commitment, EncryptionKey, EphemeralKey, JobShape, ParticipantIndex, Scalar, Submission,
+	SubmissionParts,
+};
 use scale_info::TypeInfo;
 
-use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config};
+use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config, Error};
 
 /// A job's identifier: assigned in creation order, starting at 0.
 pub type JobId = u64;
@@ -34,6 +37,65 @@ pub type CiphertextList<T> = BoundedVec<Ciphertext<T>, <T as Config>::MaxCommitt
 pub type Commitments<T> = BoundedVec<Commitment, <T as Config>::MaxCommittee>;
 /// A result share's values `S_{i,0..d-1}` in wire form.
 pub type RawResultValues<T> = BoundedVec<[u8; 32], <T as Config>::MaxDimension>;
+
+/// A dealt input as `submit_input` takes it (PROTOCOL.md section 5): what
+/// `mpc_primitives::deal` returns, in bounded vectors. SCALE-encodes as its four fields in
+/// order.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct BoundedSubmission<T: Config> {
+	/// `R`, the ephemeral public key.
+	pub ephemeral_key: [u8; 32],
+	/// The proof of knowledge of `r`.
+	pub proof: [u8; 64],
+	/// `C_0..C_t`.
+	pub commitments: RawCommitments<T>,
+	/// `ct_1..ct_n`, in committee order.
+	pub ciphertexts: CiphertextList<T>,
+}
+
+impl<T: Config> BoundedSubmission<T> {
+	/// The parts, as the acceptance check takes them.
+	pub fn as_parts(&self) -> SubmissionParts<'_, Ciphertext<T>> {
+		SubmissionParts {
+			ephemeral_key: &self.ephemeral_key,
+			proof: &self.proof,
+			commitments: &self.commitments,
+			ciphertexts: &self.ciphertexts,
+		}
+	}
+}
+
+impl<T: Config> TryFrom<Submission> for BoundedSubmission<T> {
+	type Error = Error<T>;
+
+	/// Fails with the error the chain would give a submission that does not fit its bounds.
+	fn try_from(s: Submission) -> Result<Self, Error<T>> {
+		let ciphertexts = s
+			.ciphertexts
+			.into_iter()
+			.map(|c| Ciphertext::<T>::try_from(c).map_err(|_| Error::<T>::BadCiphertextLength))
+			.collect::<Result<alloc::vec::Vec<_>, _>>()?;
+		Ok(Self {
+			ephemeral_key: s.ephemeral_key,
+			proof: s.proof,
+			commitments: RawCommitments::<T>::try_from(s.commitments)
+				.map_err(|_| Error::<T>::WrongCommitmentCount)?,
+			ciphertexts: CiphertextList::<T>::try_from(ciphertexts)
+				.map_err(|_| Error::<T>::WrongCiphertextCount)?,
+		})
+	}
+}
 
 /// A registered worker.
 #[derive(
@@ -176,13 +238,6 @@ pub enum JobPhase {
 	Cancelled,
 }
 
-impl JobPhase {
-	/// Whether the job has ended (nothing more can be submitted to it).
-	pub fn is_final(&self) -> bool {
-		matches!(self, JobPhase::Failed(_) | JobPhase::Cancelled)
-	}
-}
-
 /// The block at which each phase ended: part of the proof-of-MPC record.
 #[derive(
 	Encode,
@@ -254,7 +309,7 @@ pub struct Job<T: Config> {
 	pub input_count: u32,
 	/// Inputs accepted and not disqualified.
 	pub qualified_count: u32,
-	/// Running digest of every accepted input:
+	/// Running digest of every accepted input (PROTOCOL.md section 10):
 	/// `blake2_256(previous || u32le(index) || provider || C_0 || ... || C_t)`, from 32 zero bytes.
 	pub inputs_digest: [u8; 32],
 	/// Valid result shares so far.
@@ -303,8 +358,8 @@ pub struct InputRecord<T: Config> {
 )]
 #[scale_info(skip_type_params(T))]
 pub struct StoredResultShare<T: Config> {
-	/// `S_{i,0..d-1}`.
-	pub values: BoundedVec<Scalar, T::MaxDimension>,
+	/// `S_{i,0..d-1}`: the worker's shares of the `d` sums.
+	pub sum_shares: BoundedVec<Scalar, T::MaxDimension>,
 	/// `U_i`.
 	pub blinding: Scalar,
 	/// Whether the worker's reward has been paid.
@@ -325,9 +380,9 @@ pub struct StoredResultShare<T: Config> {
 )]
 #[scale_info(skip_type_params(T))]
 pub struct JobResult<T: Config> {
-	/// The decoded output `y_0..y_{d-1}` (PROTOCOL.md section 4); `None` where the exact value
-	/// lies outside the i128 range (never wrapped).
-	pub values: BoundedVec<Option<i128>, T::MaxDimension>,
+	/// The decoded output `y_0..y_{d-1}`, the sums of the qualified inputs (PROTOCOL.md
+	/// section 4); `None` where the exact value lies outside the i128 range (never wrapped).
+	pub sums: BoundedVec<Option<i128>, T::MaxDimension>,
 	/// The means `floor(y_l / qualified_inputs)`, with `None` on overflow.
 	pub means: BoundedVec<Option<i128>, T::MaxDimension>,
 	/// How many inputs the output sums.
@@ -338,8 +393,8 @@ pub struct JobResult<T: Config> {
 	pub output: BoundedVec<Scalar, T::MaxDimension>,
 	/// `sum λ_i U_i`: with `output` it opens `Ĉ_0`.
 	pub output_blinding: Scalar,
-	/// The `t + 1` worker indices whose result shares were combined.
-	pub reconstructed_from: BoundedVec<u32, T::MaxCommittee>,
+	/// The `t + 1` committee members whose result shares were combined.
+	pub reconstructed_from: BoundedVec<ParticipantIndex, T::MaxCommittee>,
 }
 
 /// Everything needed to re-verify a result, gathered by the runtime API.
@@ -360,10 +415,12 @@ pub struct ProofOfMpc<T: Config> {
 	pub disqualified: BoundedVec<InputIndex, T::MaxInputsPerJob>,
 	/// The aggregate commitments `Ĉ_0..Ĉ_t` of the qualified inputs.
 	pub aggregate: Commitments<T>,
-	/// Every accepted result share, by worker index.
-	pub result_shares: alloc::vec::Vec<(u32, StoredResultShare<T>)>,
+	/// Every accepted result share, by committee member.
+	pub result_shares: alloc::vec::Vec<(ParticipantIndex, StoredResultShare<T>)>,
 	/// The result.
 	pub result: JobResult<T>,
-	/// When each phase ended.
+	/// When each phase ended. The inputs are in the blocks from `created` to
+	/// `inputs_closed`, the disqualifying complaints in those up to `computing_started`
+	/// (PROTOCOL.md section 10).
 	pub timeline: Timeline<BlockNumberOf<T>>,
 }

@@ -1,0 +1,139 @@
+//! Workers and committees: registration, key rotation, leaving, and drawing a job's
+//! committee from the pool. A committee member is named by its [`ParticipantIndex`] within a
+//! job, its account only where money or registration is concerned.
+
+use crate::*;
+use frame_support::defensive;
+use mpc_primitives::{verify_possession, EncryptionKey};
+use sp_runtime::traits::{Hash, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// The chain's genesis hash, as the protocol's `genesis`.
+	pub fn genesis_hash() -> [u8; 32] {
+		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let mut out = [0u8; 32];
+		let bytes = hash.as_ref();
+		let len = bytes.len().min(32);
+		out[..len].copy_from_slice(&bytes[..len]);
+		out
+	}
+
+	/// Decodes a new key and checks it is free and proven by `who` on this chain.
+	pub(crate) fn check_new_key(
+		who: &T::AccountId,
+		key: &[u8; 32],
+		proof: &[u8; 64],
+	) -> Result<EncryptionKey, Error<T>> {
+		let decoded = EncryptionKey::from_bytes(key).map_err(|_| Error::<T>::InvalidKey)?;
+		ensure!(!WorkerKeys::<T>::contains_key(key), Error::<T>::KeyInUse);
+		verify_possession(&Self::genesis_hash(), who.as_ref(), key, proof)
+			.map_err(|_| Error::<T>::InvalidPossessionProof)?;
+		Ok(decoded)
+	}
+
+	/// Registers `who` with `key` and holds the bond. The key's proof, where there is one, is
+	/// checked by the caller.
+	pub(crate) fn do_register(who: T::AccountId, key: EncryptionKey) -> Result<(), Error<T>> {
+		ensure!(!Workers::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+		ensure!(!WorkerKeys::<T>::contains_key(key.as_bytes()), Error::<T>::KeyInUse);
+		let mut list = WorkerList::<T>::get();
+		list.try_push(who.clone()).map_err(|_| Error::<T>::TooManyWorkers)?;
+		let bond = T::WorkerBond::get();
+		Self::hold(HoldReason::WorkerBond, &who, bond)?;
+		WorkerList::<T>::put(list);
+		WorkerKeys::<T>::insert(key.as_bytes(), &who);
+		Workers::<T>::insert(
+			&who,
+			WorkerInfo { key, bond, faults: 0, since: frame_system::Pallet::<T>::block_number() },
+		);
+		Self::deposit_event(Event::WorkerRegistered { worker: who, key: key.to_bytes() });
+		Ok(())
+	}
+
+	pub(crate) fn do_rotate_key(
+		who: T::AccountId,
+		key: [u8; 32],
+		proof: [u8; 64],
+	) -> Result<(), Error<T>> {
+		let mut info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(!Self::is_busy(&who), Error::<T>::WorkerBusy);
+		let key = Self::check_new_key(&who, &key, &proof)?;
+		WorkerKeys::<T>::remove(info.key.as_bytes());
+		WorkerKeys::<T>::insert(key.as_bytes(), &who);
+		info.key = key;
+		info.since = frame_system::Pallet::<T>::block_number();
+		Workers::<T>::insert(&who, info);
+		Self::deposit_event(Event::WorkerKeyRotated { worker: who, key: key.to_bytes() });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(who: T::AccountId) -> Result<(), Error<T>> {
+		let info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(!Self::is_busy(&who), Error::<T>::WorkerBusy);
+		Workers::<T>::remove(&who);
+		WorkerKeys::<T>::remove(info.key.as_bytes());
+		WorkerList::<T>::mutate(|list| list.retain(|a| a != &who));
+		Self::release(HoldReason::WorkerBond, &who, info.bond);
+		Self::deposit_event(Event::WorkerDeregistered { worker: who });
+		Ok(())
+	}
+
+	/// Whether the worker sits in the committee of a job that has not ended.
+	pub(crate) fn is_busy(who: &T::AccountId) -> bool {
+		WorkerJobs::<T>::iter_prefix(who).next().is_some()
+	}
+
+	/// The caller's index in the job's committee.
+	pub(crate) fn committee_index(
+		job_id: JobId,
+		who: &T::AccountId,
+	) -> Result<ParticipantIndex, Error<T>> {
+		WorkerJobs::<T>::get(who, job_id).ok_or(Error::<T>::NotInCommittee)
+	}
+
+	/// Committee member `index` of a job.
+	pub(crate) fn member(
+		committee: &[CommitteeMember<T>],
+		index: ParticipantIndex,
+	) -> Result<&CommitteeMember<T>, Error<T>> {
+		committee.get(index.get() as usize - 1).ok_or_else(|| {
+			defensive!("a committee index outside its committee");
+			Error::<T>::Inconsistent
+		})
+	}
+
+	/// Draws `n` distinct workers: the whole pool in order when it has exactly `n`, otherwise
+	/// a partial Fisher-Yates shuffle seeded by the runtime's randomness and the job id.
+	pub(crate) fn draw_committee(
+		job_id: JobId,
+		pool: &[T::AccountId],
+		n: u32,
+	) -> Result<BoundedVec<CommitteeMember<T>, T::MaxCommittee>, Error<T>> {
+		let mut order: Vec<T::AccountId> = pool.to_vec();
+		if order.len() > n as usize {
+			let (seed, _) = T::Randomness::random(&(b"mpc/committee", job_id).encode());
+			let len = order.len();
+			for k in 0..n as usize {
+				let h = T::Hashing::hash_of(&(seed, k as u32));
+				let bytes = h.as_ref();
+				let mut word = [0u8; 8];
+				let take = bytes.len().min(8);
+				word[..take].copy_from_slice(&bytes[..take]);
+				let pick = k + (u64::from_le_bytes(word) % (len - k) as u64) as usize;
+				order.swap(k, pick);
+			}
+			order.truncate(n as usize);
+		}
+		let members = order
+			.into_iter()
+			.map(|account| {
+				let info = Workers::<T>::get(&account).ok_or_else(|| {
+					defensive!("a pool member without a registration");
+					Error::<T>::Inconsistent
+				})?;
+				Ok(CommitteeMember { account, key: info.key })
+			})
+			.collect::<Result<Vec<_>, Error<T>>>()?;
+		BoundedVec::try_from(members).map_err(|_| Error::<T>::CommitteeTooLarge)
+	}
+}

@@ -1,0 +1,223 @@
+//! Inputs: acceptance (PROTOCOL.md section 5), storage, complaints (section 7) and
+//! disqualification.
+
+use crate::{money::add_entry, *};
+use frame_support::{defensive, traits::Footprint};
+use mpc_primitives::{
+	judge_complaint, verify_submission, ComplaintError, ComplaintSubject, ComplaintVerdict,
+	InputContext, SubmissionError,
+};
+use sp_runtime::traits::Zero;
+
+impl<T: Config> Pallet<T> {
+	/// The pallet error for each acceptance rule of section 5; exhaustive, so a new rule
+	/// cannot silently take another's error.
+	fn submission_error(e: SubmissionError) -> Error<T> {
+		match e {
+			SubmissionError::WrongCommitmentCount => Error::<T>::WrongCommitmentCount,
+			SubmissionError::BadCommitmentEncoding { .. } => Error::<T>::BadCommitmentEncoding,
+			SubmissionError::WrongCiphertextCount => Error::<T>::WrongCiphertextCount,
+			SubmissionError::BadCiphertextLength { .. } => Error::<T>::BadCiphertextLength,
+			SubmissionError::BadEphemeralKeyEncoding => Error::<T>::BadEphemeralKeyEncoding,
+			SubmissionError::IdentityEphemeralKey => Error::<T>::IdentityEphemeralKey,
+			SubmissionError::BadProof => Error::<T>::InvalidDealingProof,
+			SubmissionError::RepeatedEphemeralKey => Error::<T>::RepeatedEphemeralKey,
+		}
+	}
+
+	/// The pallet error for each way a complaint can be malformed; exhaustive.
+	fn complaint_error(e: ComplaintError) -> Error<T> {
+		match e {
+			ComplaintError::BadSharedKeyEncoding => Error::<T>::BadSharedKeyEncoding,
+			ComplaintError::BadProofEncoding => Error::<T>::BadComplaintProofEncoding,
+			ComplaintError::InvalidProof => Error::<T>::InvalidComplaintProof,
+		}
+	}
+
+	pub(crate) fn do_submit_input(
+		provider: T::AccountId,
+		job_id: JobId,
+		submission: BoundedSubmission<T>,
+	) -> Result<(), Error<T>> {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(job.phase == JobPhase::Collecting && now < job.deadline, Error::<T>::NotCollecting);
+		if let Some(allowed) = &job.allowed_providers {
+			ensure!(allowed.contains(&provider), Error::<T>::ProviderNotAllowed);
+		}
+		ensure!(!InputOf::<T>::contains_key(job_id, &provider), Error::<T>::AlreadySubmitted);
+		let (input, aggregate) = Self::accept_submission(job_id, &provider, &job, &submission)?;
+		Self::store_input(job_id, &mut job, input, submission, aggregate)?;
+		if job.input_count >= job.max_inputs {
+			Self::advance(job_id, &mut job, lifecycle::Trigger::InputsClosed, now)
+		} else {
+			Jobs::<T>::insert(job_id, job);
+			Ok(())
+		}
+	}
+
+	/// The acceptance check of section 5 for `provider`'s submission to the job: the decoded
+	/// input (its deposit still zero) and the job's aggregate with it added.
+	pub(crate) fn accept_submission(
+		job_id: JobId,
+		provider: &T::AccountId,
+		job: &Job<T>,
+		submission: &BoundedSubmission<T>,
+	) -> Result<(InputRecord<T>, Vec<mpc_primitives::Commitment>), Error<T>> {
+		let ctx = InputContext::new(Self::genesis_hash(), job_id, *provider.as_ref());
+		let accepted = verify_submission(&ctx, job.shape, submission.as_parts(), |r| {
+			EphemeralKeys::<T>::contains_key(job_id, r.as_bytes())
+		})
+		.map_err(Self::submission_error)?;
+		let commitments = Commitments::<T>::try_from(accepted.commitments).map_err(|_| {
+			defensive!("t + 1 accepted commitments exceed MaxCommittee");
+			Error::<T>::Inconsistent
+		})?;
+		let mut aggregate = Aggregates::<T>::get(job_id).into_inner();
+		mpc_primitives::pedersen::add_commitments(&mut aggregate, &commitments).map_err(|_| {
+			defensive!("an input's commitments do not match its job's aggregate");
+			Error::<T>::Inconsistent
+		})?;
+		let input = InputRecord {
+			provider: provider.clone(),
+			ephemeral_key: accepted.ephemeral_key,
+			commitments,
+			deposit: Zero::zero(),
+			qualified: true,
+		};
+		Ok((input, aggregate))
+	}
+
+	/// Stores an accepted input as the next of its job: holds its deposit, then writes the
+	/// record, the ciphertexts, the indexes and the new aggregate, and updates the job (which
+	/// the caller writes). The one place an input's storage layout is written; the
+	/// benchmarks use it too.
+	pub(crate) fn store_input(
+		job_id: JobId,
+		job: &mut Job<T>,
+		mut input: InputRecord<T>,
+		submission: BoundedSubmission<T>,
+		aggregate: Vec<mpc_primitives::Commitment>,
+	) -> Result<(), Error<T>> {
+		let index = job.input_count;
+		input.deposit =
+			Self::deposit_for(Self::input_footprint(job_id, index, &input, &submission));
+		Self::hold(HoldReason::InputDeposit, &input.provider, input.deposit)?;
+		for (i, ciphertext) in submission.ciphertexts.into_iter().enumerate() {
+			let Ok(worker) = ParticipantIndex::new(i as u32 + 1) else { continue };
+			Ciphertexts::<T>::insert((job_id, index, worker), ciphertext);
+		}
+		job.inputs_digest = record::next_inputs_digest(
+			&job.inputs_digest,
+			index,
+			input.provider.as_ref(),
+			&submission.commitments,
+		);
+		InputOf::<T>::insert(job_id, &input.provider, index);
+		EphemeralKeys::<T>::insert(job_id, submission.ephemeral_key, index);
+		Aggregates::<T>::insert(job_id, Commitments::<T>::truncate_from(aggregate));
+		let provider = input.provider.clone();
+		Inputs::<T>::insert(job_id, index, input);
+		job.input_count = job.input_count.saturating_add(1);
+		job.qualified_count = job.qualified_count.saturating_add(1);
+		Self::deposit_event(Event::InputSubmitted { job_id, index, provider });
+		Ok(())
+	}
+
+	/// What one input takes in storage, from the stored types: its record, its `n`
+	/// ciphertexts, and its entries in the provider and `R` indexes. Priced by
+	/// [`Pallet::deposit_for`].
+	pub fn input_footprint(
+		job_id: JobId,
+		index: InputIndex,
+		input: &InputRecord<T>,
+		submission: &BoundedSubmission<T>,
+	) -> Footprint {
+		let mut footprint = Footprint::default();
+		add_entry(&mut footprint, &Inputs::<T>::hashed_key_for(job_id, index), input);
+		for (i, ciphertext) in submission.ciphertexts.iter().enumerate() {
+			let Ok(worker) = ParticipantIndex::new(i as u32 + 1) else { continue };
+			let key = Ciphertexts::<T>::hashed_key_for((job_id, index, worker));
+			add_entry(&mut footprint, &key, ciphertext);
+		}
+		let key = InputOf::<T>::hashed_key_for(job_id, &input.provider);
+		add_entry(&mut footprint, &key, &index);
+		let key = EphemeralKeys::<T>::hashed_key_for(job_id, submission.ephemeral_key);
+		add_entry(&mut footprint, &key, &index);
+		footprint
+	}
+
+	pub(crate) fn do_complain(
+		who: T::AccountId,
+		job_id: JobId,
+		index: InputIndex,
+		shared_key: [u8; 32],
+		proof: [u8; 64],
+	) -> Result<Pays, Error<T>> {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(
+			matches!(job.phase, JobPhase::Collecting | JobPhase::Verifying),
+			Error::<T>::ComplaintWindowClosed
+		);
+		let worker_index = Self::committee_index(job_id, &who)?;
+		let mut input = Inputs::<T>::get(job_id, index).ok_or(Error::<T>::UnknownInput)?;
+		ensure!(input.qualified, Error::<T>::AlreadyDisqualified);
+		let committee = Committees::<T>::get(job_id);
+		let member = Self::member(&committee, worker_index)?;
+		let ciphertext = Ciphertexts::<T>::get((job_id, index, worker_index)).ok_or_else(|| {
+			defensive!("a stored input without its ciphertext");
+			Error::<T>::Inconsistent
+		})?;
+		let ctx = InputContext::new(Self::genesis_hash(), job_id, *input.provider.as_ref());
+		let subject = ComplaintSubject {
+			input: &ctx,
+			index: worker_index,
+			worker_key: &member.key,
+			ephemeral_key: &input.ephemeral_key,
+			commitments: &input.commitments,
+			ciphertext: &ciphertext,
+			dimension: job.shape.d() as usize,
+		};
+		let verdict =
+			judge_complaint(&subject, &shared_key, &proof).map_err(Self::complaint_error)?;
+		match verdict {
+			ComplaintVerdict::InputDisqualified { .. } => {
+				let mut aggregate = Aggregates::<T>::get(job_id).into_inner();
+				mpc_primitives::pedersen::subtract_commitments(&mut aggregate, &input.commitments)
+					.map_err(|_| {
+						defensive!("an input's commitments do not match its job's aggregate");
+						Error::<T>::Inconsistent
+					})?;
+				let mut disqualified = Disqualified::<T>::get(job_id);
+				disqualified.try_push(index).map_err(|_| {
+					defensive!("more disqualified inputs than MaxInputsPerJob");
+					Error::<T>::Inconsistent
+				})?;
+				Disqualified::<T>::insert(job_id, disqualified);
+				Aggregates::<T>::insert(job_id, Commitments::<T>::truncate_from(aggregate));
+				let deposit = core::mem::take(&mut input.deposit);
+				input.qualified = false;
+				let provider = input.provider.clone();
+				Inputs::<T>::insert(job_id, index, input);
+				Jobs::<T>::mutate(job_id, |j| {
+					if let Some(j) = j {
+						j.qualified_count = j.qualified_count.saturating_sub(1);
+					}
+				});
+				Self::forfeit(HoldReason::InputDeposit, &provider, deposit);
+				Self::deposit_event(Event::InputDisqualified { job_id, index, worker_index });
+				log::info!(
+					target: LOG_TARGET,
+					"job {job_id}: input {index} disqualified by worker {}",
+					worker_index.get()
+				);
+				Ok(Pays::No)
+			}
+			ComplaintVerdict::WorkerAtFault => {
+				Self::deposit_event(Event::ComplaintRejected { job_id, index, worker_index });
+				Self::fault(&who, job_id);
+				Ok(Pays::Yes)
+			}
+		}
+	}
+}

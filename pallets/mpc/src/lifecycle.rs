@@ -1,0 +1,426 @@
+//! A job's life: creation, every phase transition (in [`Pallet::advance`]), deadlines, the
+//! end of a job, the cleanup of its inputs and the removal of its record.
+
+use crate::{
+	money::{add_entry, entry_size},
+	*,
+};
+use frame_support::{defensive, traits::Footprint};
+use mpc_primitives::{Commitment, JobShape, Scalar};
+use sp_runtime::traits::{CheckedMul, Saturating, Zero};
+
+/// What moves a job from one phase to the next (see [`Pallet::advance`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Trigger {
+	/// The current phase's deadline arrived.
+	Deadline,
+	/// Collecting ended early: the owner closed it or `max_inputs` was reached.
+	InputsClosed,
+	/// The `t + 1`-th valid result share arrived.
+	ThresholdReached,
+	/// The owner cancelled.
+	Cancel,
+}
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_create_job(owner: T::AccountId, spec: JobSpec<T>) -> Result<JobId, Error<T>> {
+		let n = spec.committee_size;
+		ensure!(spec.threshold >= 1 && spec.threshold < n, Error::<T>::InvalidThreshold);
+		ensure!(n <= T::MaxCommittee::get(), Error::<T>::CommitteeTooLarge);
+		ensure!(
+			spec.dimension >= 1 && spec.dimension <= T::MaxDimension::get(),
+			Error::<T>::InvalidDimension
+		);
+		ensure!(
+			!spec.input_window.is_zero() && spec.input_window <= T::MaxInputWindow::get(),
+			Error::<T>::InvalidInputWindow
+		);
+		ensure!(
+			spec.min_inputs >= 1
+				&& spec.min_inputs <= spec.max_inputs
+				&& spec.max_inputs <= T::MaxInputsPerJob::get(),
+			Error::<T>::InvalidInputLimits
+		);
+		ensure!(spec.decimals <= 38, Error::<T>::InvalidDecimals);
+		let shape = JobShape::new(n, spec.threshold, spec.dimension).map_err(|_| {
+			defensive!("a job shape the checks above accepted was refused");
+			Error::<T>::Inconsistent
+		})?;
+		let pool = WorkerList::<T>::get();
+		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
+
+		let job_id = NextJobId::<T>::get();
+		let committee = Self::draw_committee(job_id, &pool, n)?;
+		let escrow = spec
+			.reward_per_worker
+			.checked_mul(&BalanceOf::<T>::from(n))
+			.ok_or(Error::<T>::RewardOverflow)?;
+		let identity: Vec<Commitment> =
+			(0..=spec.threshold).map(|_| Commitment::identity()).collect();
+		let aggregate = Commitments::<T>::try_from(identity).map_err(|_| {
+			defensive!("t + 1 <= n <= MaxCommittee commitments did not fit");
+			Error::<T>::Inconsistent
+		})?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let input_end = now.saturating_add(spec.input_window);
+		let mut job = Job {
+			owner: owner.clone(),
+			shape,
+			decimals: spec.decimals,
+			max_inputs: spec.max_inputs,
+			min_inputs: spec.min_inputs,
+			allowed_providers: spec.allowed_providers,
+			metadata: spec.metadata,
+			reward_per_worker: spec.reward_per_worker,
+			escrow,
+			deposit: Zero::zero(),
+			phase: JobPhase::Collecting,
+			deadline: input_end,
+			timeline: Timeline { created: now, ..Default::default() },
+			input_count: 0,
+			qualified_count: 0,
+			inputs_digest: [0u8; 32],
+			valid_shares: 0,
+			settled: false,
+		};
+		job.deposit = Self::deposit_for(Self::job_footprint(job_id, &job, &committee));
+
+		// Everything checked; now write.
+		Self::hold(HoldReason::JobEscrow, &owner, escrow)?;
+		Self::hold(HoldReason::JobDeposit, &owner, job.deposit)?;
+		job.deadline = Self::schedule(input_end, job_id)?;
+		NextJobId::<T>::put(job_id.saturating_add(1));
+		for (i, member) in committee.iter().enumerate() {
+			let index =
+				ParticipantIndex::new(i as u32 + 1).map_err(|_| Error::<T>::Inconsistent)?;
+			WorkerJobs::<T>::insert(&member.account, job_id, index);
+		}
+		let accounts = committee.iter().map(|m| m.account.clone()).collect();
+		Committees::<T>::insert(job_id, committee);
+		Aggregates::<T>::insert(job_id, aggregate);
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::JobCreated { job_id, owner, committee: accounts });
+		log::info!(target: LOG_TARGET, "job {job_id} created: n={n} t={} d={}", spec.threshold, spec.dimension);
+		Ok(job_id)
+	}
+
+	/// What a job's record takes in storage at its largest, from the stored types: the job,
+	/// its committee and the committee's job entries, the aggregate, the disqualified list,
+	/// `n` result shares and the result. Priced by [`Pallet::deposit_for`].
+	pub fn job_footprint(
+		job_id: JobId,
+		job: &Job<T>,
+		committee: &[CommitteeMember<T>],
+	) -> Footprint {
+		let n = job.shape.n();
+		let t1 = job.shape.t() as usize + 1;
+		let d = job.shape.d() as usize;
+		let mut footprint = Footprint::default();
+		let mut largest = job.clone();
+		let at = Some(job.timeline.created);
+		largest.timeline = Timeline {
+			inputs_closed: at,
+			computing_started: at,
+			completed: at,
+			ended: at,
+			..job.timeline
+		};
+		add_entry(&mut footprint, &Jobs::<T>::hashed_key_for(job_id), &largest);
+		add_entry(&mut footprint, &Committees::<T>::hashed_key_for(job_id), &committee);
+		let aggregate = alloc::vec![Commitment::identity(); t1];
+		add_entry(&mut footprint, &Aggregates::<T>::hashed_key_for(job_id), &aggregate);
+		let disqualified = alloc::vec![0 as InputIndex; job.max_inputs as usize];
+		add_entry(&mut footprint, &Disqualified::<T>::hashed_key_for(job_id), &disqualified);
+		let share = StoredResultShare::<T> {
+			sum_shares: BoundedVec::truncate_from(alloc::vec![Scalar::ZERO; d]),
+			blinding: Scalar::ZERO,
+			paid: true,
+		};
+		for (i, member) in committee.iter().enumerate() {
+			let Ok(index) = ParticipantIndex::new(i as u32 + 1) else { continue };
+			add_entry(&mut footprint, &ResultShares::<T>::hashed_key_for(job_id, index), &share);
+			add_entry(
+				&mut footprint,
+				&WorkerJobs::<T>::hashed_key_for(&member.account, job_id),
+				&index,
+			);
+		}
+		let result = JobResult::<T> {
+			sums: BoundedVec::truncate_from(alloc::vec![Some(i128::MAX); d]),
+			means: BoundedVec::truncate_from(alloc::vec![Some(i128::MAX); d]),
+			qualified_inputs: job.max_inputs,
+			decimals: job.decimals,
+			output: BoundedVec::truncate_from(alloc::vec![Scalar::ZERO; d]),
+			output_blinding: Scalar::ZERO,
+			reconstructed_from: BoundedVec::truncate_from(
+				(1..=t1 as u32).filter_map(|i| ParticipantIndex::new(i).ok()).collect::<Vec<_>>(),
+			),
+		};
+		footprint.count = footprint.count.saturating_add(1);
+		footprint.size = footprint
+			.size
+			.saturating_add(entry_size(&Results::<T>::hashed_key_for(job_id), &result));
+		debug_assert_eq!(committee.len() as u32, n);
+		footprint
+	}
+
+	pub(crate) fn do_cancel_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.owner == who, Error::<T>::NotJobOwner);
+		ensure!(job.phase == JobPhase::Collecting, Error::<T>::NotCollecting);
+		ensure!(job.input_count == 0, Error::<T>::HasInputs);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::advance(job_id, &mut job, Trigger::Cancel, now)
+	}
+
+	pub(crate) fn do_close_inputs(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.owner == who, Error::<T>::NotJobOwner);
+		ensure!(job.phase == JobPhase::Collecting, Error::<T>::NotCollecting);
+		ensure!(job.input_count >= job.min_inputs, Error::<T>::TooFewInputs);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::advance(job_id, &mut job, Trigger::InputsClosed, now)
+	}
+
+	pub(crate) fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.owner == who, Error::<T>::NotJobOwner);
+		ensure!(Self::has_ended(&job), Error::<T>::JobNotEnded);
+		ensure!(!Cleanup::<T>::contains_key(job_id), Error::<T>::CleanupPending);
+		Jobs::<T>::remove(job_id);
+		Committees::<T>::remove(job_id);
+		Aggregates::<T>::remove(job_id);
+		Disqualified::<T>::remove(job_id);
+		Results::<T>::remove(job_id);
+		let _ = ResultShares::<T>::clear_prefix(job_id, job.shape.n(), None);
+		Self::release(HoldReason::JobDeposit, &who, job.deposit);
+		Self::deposit_event(Event::JobRemoved { job_id });
+		Ok(())
+	}
+
+	/// Every phase transition of a job, in one place. Writes the job back.
+	pub(crate) fn advance(
+		job_id: JobId,
+		job: &mut Job<T>,
+		trigger: Trigger,
+		now: BlockNumberFor<T>,
+	) -> Result<(), Error<T>> {
+		let old_deadline = job.deadline;
+		match (job.phase, trigger) {
+			(JobPhase::Collecting, Trigger::Cancel) => {
+				job.phase = JobPhase::Cancelled;
+				Self::unschedule(old_deadline, job_id);
+				Self::end_job(job_id, job, now);
+				Self::deposit_event(Event::JobCancelled { job_id });
+			}
+			(JobPhase::Collecting, Trigger::Deadline | Trigger::InputsClosed) => {
+				job.timeline.inputs_closed = Some(now);
+				if job.input_count < job.min_inputs {
+					Self::fail(job_id, job, FailureReason::TooFewInputs, now);
+					return Ok(());
+				}
+				if trigger == Trigger::InputsClosed {
+					Self::unschedule(old_deadline, job_id);
+				}
+				let until = now.saturating_add(T::ComplaintWindow::get());
+				job.phase = JobPhase::Verifying;
+				job.deadline = Self::schedule(until, job_id)?;
+				Self::deposit_event(Event::InputsClosed {
+					job_id,
+					inputs: job.input_count,
+					complaints_until: job.deadline,
+				});
+			}
+			(JobPhase::Verifying, Trigger::Deadline) => {
+				job.timeline.computing_started = Some(now);
+				if job.qualified_count < job.min_inputs {
+					Self::fail(job_id, job, FailureReason::TooFewInputs, now);
+					return Ok(());
+				}
+				let until = now.saturating_add(T::ComputeWindow::get());
+				job.phase = JobPhase::Computing;
+				job.deadline = Self::schedule(until, job_id)?;
+				Self::deposit_event(Event::ComputationStarted {
+					job_id,
+					qualified_inputs: job.qualified_count,
+					until: job.deadline,
+				});
+			}
+			(JobPhase::Computing, Trigger::ThresholdReached) => {
+				job.phase = JobPhase::Completed;
+				job.timeline.completed = Some(now);
+				// The compute deadline stays: that is when the job settles.
+			}
+			(JobPhase::Computing, Trigger::Deadline) => {
+				Self::fail(job_id, job, FailureReason::NotEnoughResultShares, now);
+				return Ok(());
+			}
+			(JobPhase::Completed, Trigger::Deadline) => {
+				let refunded = job.escrow;
+				Self::end_job(job_id, job, now);
+				Self::deposit_event(Event::JobSettled { job_id, refunded });
+			}
+			(phase, trigger) => {
+				defensive!("unexpected job transition", (job_id, phase, trigger));
+				return Err(Error::<T>::Inconsistent);
+			}
+		}
+		Jobs::<T>::insert(job_id, &*job);
+		Ok(())
+	}
+
+	fn fail(job_id: JobId, job: &mut Job<T>, reason: FailureReason, now: BlockNumberFor<T>) {
+		Self::unschedule(job.deadline, job_id);
+		job.phase = JobPhase::Failed(reason);
+		Self::end_job(job_id, job, now);
+		Jobs::<T>::insert(job_id, &*job);
+		Self::deposit_event(Event::JobFailed { job_id, reason });
+		log::info!(target: LOG_TARGET, "job {job_id} failed: {reason:?}");
+	}
+
+	/// Ends a job: the remaining escrow returns to the owner, the committee is freed and the
+	/// inputs are queued for cleanup. The caller stores the job.
+	fn end_job(job_id: JobId, job: &mut Job<T>, now: BlockNumberFor<T>) {
+		Self::refund_escrow(job);
+		job.settled = true;
+		job.timeline.ended = Some(now);
+		for member in Committees::<T>::get(job_id) {
+			WorkerJobs::<T>::remove(&member.account, job_id);
+		}
+		if job.input_count > 0 {
+			Cleanup::<T>::insert(job_id, 0);
+		}
+	}
+
+	/// Whether a job has ended (settled, failed or cancelled).
+	pub fn has_ended(job: &Job<T>) -> bool {
+		job.settled
+	}
+
+	/// The `on_initialize` work: the block's deadlines, then a batch of cleanup.
+	pub(crate) fn process_deadlines(now: BlockNumberFor<T>) -> Weight {
+		let deadlines = Deadlines::<T>::take(now);
+		let mut weight = T::WeightInfo::on_initialize_deadlines(deadlines.len() as u32);
+		for job_id in deadlines {
+			Self::on_deadline(job_id, now);
+		}
+		weight.saturating_accrue(Self::cleanup(T::CleanupBatch::get()));
+		weight
+	}
+
+	fn on_deadline(job_id: JobId, now: BlockNumberFor<T>) {
+		let Some(mut job) = Jobs::<T>::get(job_id) else { return };
+		if job.deadline != now || job.settled {
+			return;
+		}
+		if let Err(e) = Self::advance(job_id, &mut job, Trigger::Deadline, now) {
+			// Only scheduling can fail here; the job keeps its phase and a later call (or
+			// the owner) cannot move it, so record it loudly.
+			log::error!(target: LOG_TARGET, "job {job_id}: deadline transition failed: {e:?}");
+		}
+	}
+
+	/// Puts `job_id` in the deadline index at `at`, or the next block with room (up to 16
+	/// blocks later). Returns the block used.
+	fn schedule(at: BlockNumberFor<T>, job_id: JobId) -> Result<BlockNumberFor<T>, Error<T>> {
+		let mut block = at;
+		for _ in 0..16 {
+			let pushed = Deadlines::<T>::mutate(block, |list| list.try_push(job_id).is_ok());
+			if pushed {
+				return Ok(block);
+			}
+			block = block.saturating_add(1u32.into());
+		}
+		Err(Error::<T>::DeadlineQueueFull)
+	}
+
+	fn unschedule(at: BlockNumberFor<T>, job_id: JobId) {
+		Deadlines::<T>::mutate_exists(at, |list| {
+			if let Some(l) = list {
+				l.retain(|j| *j != job_id);
+				if l.is_empty() {
+					*list = None;
+				}
+			}
+		});
+	}
+
+	/// Cleans up to `budget` inputs of ended jobs: returns qualified inputs' deposits and
+	/// removes their data. Returns the weight used.
+	pub(crate) fn cleanup(budget: u32) -> Weight {
+		let mut weight = T::DbWeight::get().reads(1);
+		let mut left = budget;
+		while left > 0 {
+			let Some((job_id, next)) = Cleanup::<T>::iter().next() else { break };
+			let (input_count, n) = match Jobs::<T>::get(job_id) {
+				Some(job) => (job.input_count, job.shape.n()),
+				None => (0, 0),
+			};
+			let mut index = next;
+			while left > 0 && index < input_count {
+				Self::cleanup_input(job_id, index, n);
+				weight.saturating_accrue(T::WeightInfo::cleanup_input(n));
+				index = index.saturating_add(1);
+				left = left.saturating_sub(1);
+			}
+			if index >= input_count {
+				Cleanup::<T>::remove(job_id);
+				Self::deposit_event(Event::JobCleanedUp { job_id });
+			} else {
+				Cleanup::<T>::insert(job_id, index);
+			}
+			weight.saturating_accrue(T::DbWeight::get().reads_writes(2, 1));
+		}
+		weight
+	}
+
+	/// Removes one input of an ended job and returns its deposit (a disqualified input's
+	/// deposit was forfeited already).
+	fn cleanup_input(job_id: JobId, index: InputIndex, n: u32) {
+		let Some(input) = Inputs::<T>::take(job_id, index) else { return };
+		if input.qualified {
+			Self::release(HoldReason::InputDeposit, &input.provider, input.deposit);
+		}
+		let _ = Ciphertexts::<T>::clear_prefix((job_id, index), n, None);
+		InputOf::<T>::remove(job_id, &input.provider);
+		EphemeralKeys::<T>::remove(job_id, input.ephemeral_key.as_bytes());
+	}
+
+	/// Checks the pallet's invariants.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		for (job_id, job) in Jobs::<T>::iter() {
+			// While a job runs, all its inputs are stored: Ĉ must be the sum of the qualified
+			// ones.
+			if !job.settled {
+				let qualified: Vec<Vec<Commitment>> = Inputs::<T>::iter_prefix(job_id)
+					.filter(|(_, input)| input.qualified)
+					.map(|(_, input)| input.commitments.into_inner())
+					.collect();
+				ensure!(qualified.len() as u32 == job.qualified_count, "qualified count mismatch");
+				let sum = mpc_primitives::pedersen::sum_commitments(
+					job.shape.t() as usize + 1,
+					qualified.iter().map(|c| &c[..]),
+				)
+				.ok_or("inconsistent commitment sizes")?;
+				ensure!(
+					sum == Aggregates::<T>::get(job_id).into_inner(),
+					"aggregate != sum of qualified inputs"
+				);
+			}
+			ensure!(
+				job.escrow
+					<= T::Currency::balance_on_hold(&HoldReason::JobEscrow.into(), &job.owner),
+				"escrow exceeds what is held"
+			);
+		}
+		for (who, info) in Workers::<T>::iter() {
+			ensure!(
+				info.bond == T::Currency::balance_on_hold(&HoldReason::WorkerBond.into(), &who),
+				"worker bond != held"
+			);
+		}
+		Ok(())
+	}
+}

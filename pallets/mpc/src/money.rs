@@ -1,0 +1,138 @@
+//! Every movement of money: holds, releases, slashes, payments, and the storage deposits'
+//! prices. One failure policy (see the crate doc): a hold is taken after every check and
+//! before any write, and its failure is the call's error; releasing, slashing or paying what
+//! is held cannot fail while the books are right, so such a failure is reported defensively
+//! and never blocks a job.
+
+use crate::*;
+use frame_support::{
+	defensive,
+	traits::{
+		fungible::{BalancedHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+		Footprint,
+	},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Holds `amount` from `who` for `reason`.
+	pub(crate) fn hold(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::InsufficientBalance)
+	}
+
+	/// Releases up to `amount` held from `who` for `reason`.
+	pub(crate) fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		if let Err(e) = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort) {
+			defensive!("releasing a hold failed", e);
+		}
+	}
+
+	/// Takes up to `amount` held from `who` for `reason` and hands it to [`Config::Slash`].
+	/// Returns what was taken.
+	pub(crate) fn forfeit(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		if amount.is_zero() {
+			return amount;
+		}
+		let (credit, missing) =
+			<T::Currency as BalancedHold<T::AccountId>>::slash(&reason.into(), who, amount);
+		if !missing.is_zero() {
+			defensive!("less was held than forfeited");
+		}
+		let taken = amount.saturating_sub(missing);
+		T::Slash::on_unbalanced(credit);
+		taken
+	}
+
+	/// Records a fault of `worker` in `job_id` and takes [`Config::FaultPenalty`] (at most
+	/// what is left of its bond).
+	pub(crate) fn fault(worker: &T::AccountId, job_id: JobId) {
+		let penalty = T::FaultPenalty::get();
+		let mut due = Zero::zero();
+		Workers::<T>::mutate(worker, |info| {
+			if let Some(info) = info {
+				info.faults = info.faults.saturating_add(1);
+				due = penalty.min(info.bond);
+				info.bond = info.bond.saturating_sub(due);
+			}
+		});
+		let taken = Self::forfeit(HoldReason::WorkerBond, worker, due);
+		Self::deposit_event(Event::WorkerFaulted {
+			worker: worker.clone(),
+			job_id,
+			penalty: taken,
+		});
+		log::warn!(target: LOG_TARGET, "job {job_id}: fault recorded for a committee worker");
+	}
+
+	/// Returns what is left of a job's escrow to its owner.
+	pub(crate) fn refund_escrow(job: &mut Job<T>) -> BalanceOf<T> {
+		let refunded = core::mem::take(&mut job.escrow);
+		Self::release(HoldReason::JobEscrow, &job.owner, refunded);
+		refunded
+	}
+
+	/// Pays committee member `index` of the job its reward from the escrow, once.
+	pub(crate) fn pay(job_id: JobId, job: &mut Job<T>, index: ParticipantIndex) {
+		let Some(mut share) = ResultShares::<T>::get(job_id, index) else { return };
+		if share.paid {
+			return;
+		}
+		let committee = Committees::<T>::get(job_id);
+		let Ok(member) = Self::member(&committee, index) else { return };
+		let amount = job.reward_per_worker.min(job.escrow);
+		if !amount.is_zero() {
+			if let Err(e) = T::Currency::transfer_on_hold(
+				&HoldReason::JobEscrow.into(),
+				&job.owner,
+				&member.account,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			) {
+				defensive!("paying a worker from the escrow failed", e);
+				return;
+			}
+			job.escrow = job.escrow.saturating_sub(amount);
+		}
+		share.paid = true;
+		ResultShares::<T>::insert(job_id, index, share);
+		Self::deposit_event(Event::WorkerPaid { job_id, worker: member.account.clone(), amount });
+	}
+
+	/// The storage deposit for a footprint: [`Config::DepositPerItem`] per entry plus
+	/// [`Config::DepositPerByte`] per byte.
+	pub fn deposit_for(footprint: Footprint) -> BalanceOf<T> {
+		let items: BalanceOf<T> = footprint.count.saturated_into();
+		let bytes: BalanceOf<T> = footprint.size.saturated_into();
+		T::DepositPerItem::get()
+			.saturating_mul(items)
+			.saturating_add(T::DepositPerByte::get().saturating_mul(bytes))
+	}
+}
+
+/// The bytes one storage entry takes: its full key and its encoded value.
+pub(crate) fn entry_size(key: &[u8], value: &impl Encode) -> u64 {
+	(key.len() + value.encoded_size()) as u64
+}
+
+/// Adds one entry of `key` and `value` to a footprint.
+pub(crate) fn add_entry(footprint: &mut Footprint, key: &[u8], value: &impl Encode) {
+	footprint.count = footprint.count.saturating_add(1);
+	footprint.size = footprint.size.saturating_add(entry_size(key, value));
+}

@@ -1,0 +1,99 @@
+//! Test and benchmark support, written once (as `pallet-staking`'s `testing_utils`): deal an
+//! input to a job, cheat in one share, and compute a committee member's honest result share,
+//! all from the chain's own state. Only with `cfg(test)` or `runtime-benchmarks`.
+
+use crate::*;
+use mpc_primitives::{
+	deal, testing::corrupt_share, EncryptionKey, InputContext, ResultShare, Scalar, Share,
+	Submission, WorkerSecret,
+};
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+
+/// The protocol context of `provider`'s input to `job_id` on this chain.
+pub fn input_context<T: Config>(job_id: JobId, provider: &T::AccountId) -> InputContext {
+	InputContext::new(Pallet::<T>::genesis_hash(), job_id, *provider.as_ref())
+}
+
+/// `provider`'s dealing of `values` to the job's committee, with randomness from `seed`.
+///
+/// # Panics
+/// If the job does not exist or `values` does not have its dimension.
+pub fn dealing<T: Config>(
+	job_id: JobId,
+	provider: &T::AccountId,
+	values: &[i128],
+	seed: u64,
+) -> Submission {
+	let job = Jobs::<T>::get(job_id).expect("the job exists");
+	let keys: Vec<EncryptionKey> = Committees::<T>::get(job_id).iter().map(|m| m.key).collect();
+	let ctx = input_context::<T>(job_id, provider);
+	deal(&ctx, &keys, job.shape.t(), values, &mut ChaCha20Rng::seed_from_u64(seed))
+		.expect("a dealing of the job's dimension")
+}
+
+/// The same dealing with committee member `index`'s share off by one (so that member rightly
+/// complains); `secret` is that member's encryption secret.
+pub fn dealing_with_bad_share<T: Config>(
+	job_id: JobId,
+	provider: &T::AccountId,
+	values: &[i128],
+	seed: u64,
+	index: ParticipantIndex,
+	secret: &WorkerSecret,
+) -> Submission {
+	let mut submission = dealing::<T>(job_id, provider, values, seed);
+	let d = values.len();
+	let ctx = input_context::<T>(job_id, provider);
+	corrupt_share(secret, &ctx, index, &mut submission, d, Scalar::ONE);
+	submission
+}
+
+/// A submission in the call's bounded form.
+///
+/// # Panics
+/// If it does not fit the runtime's bounds.
+pub fn bounded<T: Config>(submission: Submission) -> BoundedSubmission<T> {
+	BoundedSubmission::try_from(submission).expect("within the runtime's bounds")
+}
+
+/// What honest committee member `index` computes (section 8): the sum of its shares of the
+/// job's qualified inputs, read from storage. `secret` is its encryption secret.
+///
+/// # Panics
+/// If a qualified input's share does not open for `secret`.
+pub fn honest_result_share<T: Config>(
+	job_id: JobId,
+	index: ParticipantIndex,
+	secret: &WorkerSecret,
+) -> ResultShare {
+	let job = Jobs::<T>::get(job_id).expect("the job exists");
+	let d = job.shape.d() as usize;
+	let shares: Vec<Share> = (0..job.input_count)
+		.filter_map(|k| {
+			let input = Inputs::<T>::get(job_id, k).filter(|x| x.qualified)?;
+			let ciphertext = Ciphertexts::<T>::get((job_id, k, index)).expect("a ciphertext");
+			let ctx = input_context::<T>(job_id, &input.provider);
+			Some(
+				secret
+					.open_share(&ctx, index, &input.ephemeral_key, &ciphertext, d)
+					.expect("an honest share opens"),
+			)
+		})
+		.collect();
+	ResultShare::aggregate(d, &shares).expect("shares of one dimension")
+}
+
+/// A result share as `submit_result_share` takes it: `(sum_shares, blinding)`.
+pub fn result_share_args<T: Config>(share: &ResultShare) -> (RawResultValues<T>, [u8; 32]) {
+	let values = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
+	(BoundedVec::truncate_from(values), share.blinding.to_bytes())
+}
+
+/// Committee member `i` (1-based).
+///
+/// # Panics
+/// If `i` is zero.
+pub fn index(i: u32) -> ParticipantIndex {
+	ParticipantIndex::new(i).expect("a 1-based index")
+}

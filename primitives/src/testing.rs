@@ -1,0 +1,55 @@
+//! Recipes for tests and benchmarks that need inputs the protocol forbids: a share dealt
+//! wrong on purpose, or one share encrypted again under another context. Behind the
+//! `test-utils` feature; production code never needs them.
+//!
+//! Each recipe exists once, here, so every test of a cheating provider (primitives, worker,
+//! pallet, benchmarks, end-to-end) builds the same cheat.
+
+use alloc::vec::Vec;
+
+use crate::{
+	encryption::{derive_key, encrypt_share, share_aad},
+	EphemeralKey, InputContext, ParticipantIndex, Scalar, Share, Submission, WorkerSecret,
+};
+
+/// Encrypts `share` to the worker holding `secret`, as a dealer with ephemeral key `R`
+/// (`ephemeral_key`) would for input context `ctx` and worker `index`. Uses `K = e·R`, which
+/// equals the dealer's `r·E`.
+pub fn encrypt_share_to(
+	secret: &WorkerSecret,
+	ctx: &InputContext,
+	index: ParticipantIndex,
+	ephemeral_key: &EphemeralKey,
+	share: &Share,
+) -> Vec<u8> {
+	let shared = secret.shared_secret(ephemeral_key);
+	let key = derive_key(ctx, index, ephemeral_key, secret.public_key(), shared.as_bytes());
+	encrypt_share(&key, &share_aad(ctx, index), share)
+}
+
+/// Replaces worker `index`'s ciphertext in `submission` with an encryption of its share with
+/// the first value plus `delta`: a share that decrypts but fails the check of PROTOCOL.md
+/// section 6, so worker `index` (whose secret is `secret`) rightly complains. `d` is the
+/// job's dimension.
+///
+/// # Panics
+/// If the submission's `R` or worker `index`'s ciphertext is not valid for `secret`.
+pub fn corrupt_share(
+	secret: &WorkerSecret,
+	ctx: &InputContext,
+	index: ParticipantIndex,
+	submission: &mut Submission,
+	d: usize,
+	delta: Scalar,
+) {
+	#![allow(clippy::expect_used, clippy::indexing_slicing)]
+	let r = EphemeralKey::from_bytes(&submission.ephemeral_key).expect("a valid R");
+	let slot = index.get() as usize - 1;
+	let good = secret
+		.open_share(ctx, index, &r, &submission.ciphertexts[slot], d)
+		.expect("the worker's share decrypts");
+	let mut values = good.values().to_vec();
+	values[0] += delta;
+	let bad = Share::new(values, *good.blinding()).expect("d values");
+	submission.ciphertexts[slot] = encrypt_share_to(secret, ctx, index, &r, &bad);
+}
