@@ -259,7 +259,7 @@ proptest! {
 		short.ciphertexts[n as usize - 1].pop();
 		prop_assert_eq!(
 			verify_submission(&c, s.shape, short.as_parts(), |_| false).err(),
-			Some(SubmissionError::BadCiphertextLength { index: n })
+			Some(SubmissionError::BadCiphertextLength { worker: idx(n as usize - 1) })
 		);
 		let mut fewer = submission.clone();
 		fewer.commitments.pop();

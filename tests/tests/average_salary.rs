@@ -151,7 +151,7 @@ async fn average_salary_on_a_dev_node() {
 			.committee
 			.iter()
 			.position(|m| &m.account == w)
-			.is_some_and(|i| record.result_shares.iter().any(|(j, _)| *j == i as u32 + 1));
+			.is_some_and(|i| record.result_shares.iter().any(|(j, _)| j.get() == i as u32 + 1));
 		let reward = if delivered { REWARD } else { 0 };
 		assert_eq!(after.0, before.0 + reward, "worker {w}: paid its reward, refunded its fees");
 	}
