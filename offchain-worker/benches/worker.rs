@@ -39,6 +39,7 @@ fn job(n: u32, t: u32, d: u32, count: usize) -> Job {
 				commitments: a.commitments,
 				ciphertext: s.ciphertexts[0].clone(),
 				qualified: true,
+				digest: [0u8; 32],
 			}
 		})
 		.collect();
@@ -54,6 +55,7 @@ fn view(job: &Job, phase: Phase) -> JobView {
 		input_count: job.inputs.len() as u32,
 		index: ParticipantIndex::new(1).expect("non-zero"),
 		result_share_on_chain: false,
+		aggregate_digest: [0u8; 32],
 		now: 1,
 	}
 }

@@ -29,8 +29,15 @@
 //! - **Collecting and verifying:** open and check every new input's share (batched: one
 //!   multiscalar multiplication for all of them, falling back to find the failing ones), at
 //!   most [`Limits::checks_per_run`] inputs per run, resuming from a cursor. For each bad
-//!   share, complain with `K_i` and the DLEQ proof (section 7); again after
-//!   [`Limits::resubmit_after`] blocks if the input is still qualified.
+//!   share, complain with `K_i` and the DLEQ proof (section 7), naming the input by its index
+//!   and its `R`; again after [`Limits::resubmit_after`] blocks if the input is still
+//!   qualified. Before every complaint, first or repeated, the share is opened and checked
+//!   again from the chain's current data: a worker never complains about a share that checks.
+//! - **Forks:** the cursor remembers the chain's running inputs digest after the last input
+//!   it checked (PROTOCOL.md section 10). When a reorganisation changes any of those inputs,
+//!   the digest no longer matches and the worker starts checking again from input 0; a
+//!   complaint or result share made on the abandoned branch names state (`R`, the aggregate's
+//!   digest) the chain refuses with an error, never a fault.
 //! - **Computing:** sum its shares of the qualified inputs into a result share (section 8)
 //!   and submit it; again after [`Limits::resubmit_after`] blocks if it is not on chain. The
 //!   result share is a deterministic function of the frozen qualified set and `e`, so a
@@ -137,7 +144,7 @@ pub enum Phase {
 	Ended,
 }
 
-/// What the worker sees of a job.
+/// What the worker sees of a job, read from one block's state.
 #[derive(Clone, Copy, Debug)]
 pub struct JobView {
 	/// The job's identifier.
@@ -154,6 +161,9 @@ pub struct JobView {
 	pub index: ParticipantIndex,
 	/// Whether the chain already holds this worker's valid result share.
 	pub result_share_on_chain: bool,
+	/// The digest of the job's aggregate commitments `Ĉ` in the same state (PROTOCOL.md
+	/// section 10): a result share is bound to it.
+	pub aggregate_digest: [u8; 32],
 	/// The current block.
 	pub now: u32,
 }
@@ -171,6 +181,8 @@ pub struct InputView {
 	pub ciphertext: Vec<u8>,
 	/// Whether the input still counts (not disqualified).
 	pub qualified: bool,
+	/// The chain's running inputs digest after this input (PROTOCOL.md section 10).
+	pub digest: [u8; 32],
 }
 
 /// The worker's progress on one job, kept in offchain storage between runs. No secrets.
@@ -178,10 +190,24 @@ pub struct InputView {
 pub struct JobProgress {
 	/// Inputs `0..checked` have been checked.
 	pub checked: u32,
-	/// Inputs found bad, with the block the last complaint about each was sent.
-	pub bad: Vec<(u32, Option<u32>)>,
+	/// The chain's running inputs digest after input `checked - 1` when it was checked (zero
+	/// bytes while nothing is checked): tells whether those inputs are still the chain's.
+	pub checked_digest: [u8; 32],
+	/// Inputs found bad.
+	pub bad: Vec<BadInput>,
 	/// The block the result share was last sent.
 	pub result_sent: Option<u32>,
+}
+
+/// An input whose share this worker found bad.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct BadInput {
+	/// Its index.
+	pub input: u32,
+	/// Its `R`, which names it together with the index.
+	pub ephemeral_key: [u8; 32],
+	/// The block the last complaint about it was sent.
+	pub sent: Option<u32>,
 }
 
 /// Bounds on one run.
@@ -206,6 +232,8 @@ pub enum Action {
 	Complain {
 		/// The input's index.
 		input: u32,
+		/// The input's `R`.
+		ephemeral_key: [u8; 32],
 		/// `K_i`.
 		shared_key: [u8; 32],
 		/// The DLEQ proof.
@@ -213,8 +241,10 @@ pub enum Action {
 	},
 	/// Submit the result share `(S_i, U_i)` (section 8).
 	SubmitResultShare {
+		/// The digest of the aggregate `Ĉ` the share was computed for.
+		aggregate_digest: [u8; 32],
 		/// `S_{i,0..d-1}`.
-		values: Vec<[u8; 32]>,
+		sum_shares: Vec<[u8; 32]>,
 		/// `U_i`.
 		blinding: [u8; 32],
 	},
@@ -245,6 +275,11 @@ pub struct StepReport {
 	pub checked: u32,
 	/// Inputs found bad in this run.
 	pub found_bad: u32,
+	/// Whether the inputs checked before had changed (a reorganisation), so checking started
+	/// over.
+	pub restarted: bool,
+	/// Bad inputs dropped without a complaint: gone, replaced, or their share now checks.
+	pub dropped: u32,
 }
 
 fn input_context(view: &JobView, input: &InputView) -> InputContext {
@@ -269,34 +304,45 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 	let mut report = StepReport::default();
 	match view.phase {
 		Phase::Collecting | Phase::Verifying => {
-			report = check_new_inputs(secret, view, progress, &mut load_input, limits, rng)?;
-			for (input, sent) in progress.bad.iter_mut() {
-				if !due(*sent, view.now, limits) {
+			report.restarted = revalidate(progress, &mut load_input);
+			let checked = check_new_inputs(secret, view, progress, &mut load_input, limits, rng)?;
+			report.checked = checked.checked;
+			report.found_bad = checked.found_bad;
+			let mut kept = Vec::with_capacity(progress.bad.len());
+			for mut bad in core::mem::take(&mut progress.bad) {
+				if !due(bad.sent, view.now, limits) {
+					kept.push(bad);
 					continue;
 				}
-				let Some(data) = load_input(*input) else { continue };
-				if !data.qualified {
-					continue;
+				match recheck(secret, view, &bad, &mut load_input) {
+					Recheck::Bad(data) => {
+						let complaint = secret.complain(
+							&input_context(view, &data),
+							view.index,
+							&data.ephemeral_key,
+							rng,
+						);
+						actions.push(Action::Complain {
+							input: bad.input,
+							ephemeral_key: bad.ephemeral_key,
+							shared_key: complaint.shared_key.to_bytes(),
+							proof: complaint.proof.to_bytes(),
+						});
+						bad.sent = Some(view.now);
+						kept.push(bad);
+					}
+					Recheck::Disqualified => kept.push(bad),
+					Recheck::Drop => report.dropped = report.dropped.saturating_add(1),
 				}
-				let complaint = secret.complain(
-					&input_context(view, &data),
-					view.index,
-					&data.ephemeral_key,
-					rng,
-				);
-				actions.push(Action::Complain {
-					input: *input,
-					shared_key: complaint.shared_key.to_bytes(),
-					proof: complaint.proof.to_bytes(),
-				});
-				*sent = Some(view.now);
 			}
+			progress.bad = kept;
 		}
 		Phase::Computing | Phase::Completed => {
 			if !view.result_share_on_chain && due(progress.result_sent, view.now, limits) {
 				let share = result_share(secret, view, &mut load_input, rng)?;
 				actions.push(Action::SubmitResultShare {
-					values: share.values.iter().map(|s| s.to_bytes()).collect(),
+					aggregate_digest: view.aggregate_digest,
+					sum_shares: share.values.iter().map(|s| s.to_bytes()).collect(),
 					blinding: share.blinding.to_bytes(),
 				});
 				progress.result_sent = Some(view.now);
@@ -305,6 +351,64 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 		Phase::Ended => {}
 	}
 	Ok((actions, report))
+}
+
+/// Checks that the inputs counted as checked are still the chain's: the running digest after
+/// the last of them must be the one recorded when it was checked. If not (a reorganisation
+/// replaced or removed one of them), forgets all progress on inputs so that checking starts
+/// over. Returns whether it did.
+fn revalidate(
+	progress: &mut JobProgress,
+	load_input: &mut impl FnMut(u32) -> Option<InputView>,
+) -> bool {
+	let Some(last) = progress.checked.checked_sub(1) else { return false };
+	if load_input(last).is_some_and(|input| input.digest == progress.checked_digest) {
+		return false;
+	}
+	progress.checked = 0;
+	progress.checked_digest = [0u8; 32];
+	progress.bad.clear();
+	true
+}
+
+/// What a bad input is now, read again from the chain before a complaint.
+enum Recheck {
+	/// Still there, still qualified, its share still bad: complain (with its data).
+	Bad(alloc::boxed::Box<InputView>),
+	/// Disqualified already: keep it, send nothing.
+	Disqualified,
+	/// Gone, replaced by another input (another `R`), or its share now checks: forget it.
+	Drop,
+}
+
+fn recheck(
+	secret: &WorkerSecret,
+	view: &JobView,
+	bad: &BadInput,
+	load_input: &mut impl FnMut(u32) -> Option<InputView>,
+) -> Recheck {
+	let Some(data) = load_input(bad.input) else { return Recheck::Drop };
+	if data.ephemeral_key.to_bytes() != bad.ephemeral_key {
+		return Recheck::Drop;
+	}
+	if !data.qualified {
+		return Recheck::Disqualified;
+	}
+	let checks = secret
+		.open_and_check_share(
+			&input_context(view, &data),
+			view.index,
+			&data.ephemeral_key,
+			&data.ciphertext,
+			&data.commitments,
+			view.shape.d() as usize,
+		)
+		.is_ok();
+	if checks {
+		Recheck::Drop
+	} else {
+		Recheck::Bad(alloc::boxed::Box::new(data))
+	}
 }
 
 /// Opens and checks inputs `progress.checked..` (at most `limits.checks_per_run`), batched.
@@ -319,10 +423,13 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 	let start = progress.checked;
 	let end = view.input_count.min(start.saturating_add(limits.checks_per_run));
 	let d = view.shape.d() as usize;
-	let mut opened: Vec<(u32, Share, Vec<Commitment>)> = Vec::new();
-	let mut bad: Vec<u32> = Vec::new();
+	let mut opened: Vec<(u32, [u8; 32], Share, Vec<Commitment>)> = Vec::new();
+	let mut bad: Vec<(u32, [u8; 32])> = Vec::new();
+	let mut last_digest = progress.checked_digest;
 	for input in start..end {
 		let data = load_input(input).ok_or(StepError::MissingInput { input })?;
+		last_digest = data.digest;
+		let r = data.ephemeral_key.to_bytes();
 		match secret.open_share(
 			&input_context(view, &data),
 			view.index,
@@ -330,23 +437,32 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 			&data.ciphertext,
 			d,
 		) {
-			Ok(share) => opened.push((input, share, data.commitments)),
-			Err(_) => bad.push(input),
+			Ok(share) => opened.push((input, r, share, data.commitments)),
+			Err(_) => bad.push((input, r)),
 		}
 	}
 	let items: Vec<(&Share, &[Commitment])> =
-		opened.iter().map(|(_, s, c)| (s, c.as_slice())).collect();
+		opened.iter().map(|(_, _, s, c)| (s, c.as_slice())).collect();
 	if let Err(culprits) = batch_verify_shares(&view.shape, view.index, &items, rng) {
-		bad.extend(culprits.iter().filter_map(|&k| opened.get(k).map(|(i, _, _)| *i)));
+		bad.extend(culprits.iter().filter_map(|&k| opened.get(k).map(|(i, r, _, _)| (*i, *r))));
 	}
 	bad.sort_unstable();
-	for input in &bad {
-		if !progress.bad.iter().any(|(i, _)| i == input) {
-			progress.bad.push((*input, None));
+	for (input, ephemeral_key) in &bad {
+		if !progress.bad.iter().any(|b| b.input == *input) {
+			progress.bad.push(BadInput {
+				input: *input,
+				ephemeral_key: *ephemeral_key,
+				sent: None,
+			});
 		}
 	}
 	progress.checked = end;
-	Ok(StepReport { checked: end.saturating_sub(start), found_bad: bad.len() as u32 })
+	progress.checked_digest = last_digest;
+	Ok(StepReport {
+		checked: end.saturating_sub(start),
+		found_bad: bad.len() as u32,
+		..Default::default()
+	})
 }
 
 /// The worker's result share: the sum of its shares of the qualified inputs (section 8).

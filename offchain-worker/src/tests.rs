@@ -49,6 +49,14 @@ impl Chain {
 		self.push(k, submission);
 	}
 
+	/// An honest input by provider `who`, whatever its position.
+	fn add_by(&mut self, who: usize, values: &[i128]) {
+		let ctx = InputContext::new(GENESIS, JOB, provider(who));
+		let mut rng = ChaCha20Rng::seed_from_u64(300 + who as u64);
+		let submission = deal(&ctx, &self.keys(), self.shape.t(), values, &mut rng).expect("deal");
+		self.push(who, submission);
+	}
+
 	fn push(&mut self, k: usize, submission: Submission) {
 		let ctx = InputContext::new(GENESIS, JOB, provider(k));
 		let accepted = verify_submission(&ctx, self.shape, submission.as_parts(), |_| false)
@@ -84,8 +92,22 @@ impl Chain {
 			input_count: self.inputs.len() as u32,
 			index: ParticipantIndex::new(w as u32 + 1).expect("index"),
 			result_share_on_chain: false,
+			aggregate_digest: [9u8; 32],
 			now,
 		}
+	}
+
+	/// The running digest after input `k`, as the chain keeps it (any collision-resistant
+	/// chain of the inputs serves the worker, which only compares digests).
+	fn digest_after(&self, k: usize) -> [u8; 32] {
+		let mut digest = [0u8; 32];
+		for (j, input) in self.inputs.iter().enumerate().take(k + 1) {
+			let mut bytes = digest.to_vec();
+			bytes.extend_from_slice(&(j as u32).to_le_bytes());
+			bytes.extend_from_slice(input.ephemeral_key.as_bytes());
+			digest.copy_from_slice(&mpc_primitives::hash::sha512(&bytes)[..32]);
+		}
+		digest
 	}
 
 	fn loader(&self, w: usize) -> impl FnMut(u32) -> Option<InputView> + '_ {
@@ -97,6 +119,7 @@ impl Chain {
 				commitments: input.commitments.clone(),
 				ciphertext: input.submission.ciphertexts[w].clone(),
 				qualified: input.qualified,
+				digest: self.digest_after(k as usize),
 			})
 		}
 	}
@@ -123,12 +146,15 @@ impl Chain {
 
 fn result_share_of(actions: &[Action]) -> ResultShare {
 	match actions {
-		[Action::SubmitResultShare { values, blinding }] => ResultShare {
-			values: values
+		[Action::SubmitResultShare { sum_shares, blinding, aggregate_digest }] => ResultShare {
+			values: sum_shares
 				.iter()
 				.map(|v| Scalar::from_canonical_bytes(*v).expect("canonical"))
 				.collect(),
-			blinding: Scalar::from_canonical_bytes(*blinding).expect("canonical"),
+			blinding: {
+				assert_eq!(*aggregate_digest, [9u8; 32], "bound to the aggregate it read");
+				Scalar::from_canonical_bytes(*blinding).expect("canonical")
+			},
 		},
 		other => panic!("expected one result share, got {other:?}"),
 	}
@@ -183,9 +209,10 @@ fn a_bad_share_gives_exactly_one_complaint_about_the_right_input() {
 	let mut progress = JobProgress::default();
 	let actions = chain.run(1, Phase::Collecting, 1, &mut progress).expect("run");
 	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
-	// The complaint the chain would judge: it disqualifies input 1.
-	if let [Action::Complain { shared_key, proof, .. }] = actions.as_slice() {
+	// The complaint the chain would judge: it names input 1 by its R and disqualifies it.
+	if let [Action::Complain { shared_key, proof, ephemeral_key, .. }] = actions.as_slice() {
 		let input = &chain.inputs[1];
+		assert_eq!(ephemeral_key, input.ephemeral_key.as_bytes());
 		let ctx = InputContext::new(GENESIS, JOB, input.provider);
 		let subject = mpc_primitives::ComplaintSubject {
 			input: &ctx,
@@ -304,16 +331,72 @@ fn the_derived_secret_is_stable_and_bound_to_the_key() {
 	assert_eq!(ed25519::Pair::from_string("//Alice", None).expect("seed").public().0, a1);
 }
 
-/// The rows of `runtime/src/dev_workers.rs`; the runtime's test checks them against this
-/// derivation. `cargo test -p mpc-offchain-worker -- --ignored --nocapture print_dev_workers`
+/// A fork put a bad input at index 1 and the worker complained; the canonical chain has an
+/// honest input at index 1. The worker must never complain about it: it notices the inputs
+/// changed, checks again from the start, and drops the stale complaint.
 #[test]
-#[ignore = "prints the rows of runtime/src/dev_workers.rs"]
-fn print_dev_workers() {
-	for seed in ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve"] {
-		let (a, e) = dev_worker_encryption_key(seed);
-		let h = |b: &[u8; 32]| {
-			b.iter().map(|x| alloc::format!("{x:02x}")).collect::<alloc::string::String>()
-		};
-		std::println!("{seed} {} {}", h(&a), h(&e));
+fn a_reorg_that_replaces_a_bad_input_with_an_honest_one_draws_no_complaint() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add_bad_for(&[2], 0);
+	chain.add(&[3]);
+	let mut progress = JobProgress::default();
+	let first = chain.run(0, Phase::Collecting, 1, &mut progress).expect("run");
+	assert!(matches!(first.as_slice(), [Action::Complain { input: 1, .. }]));
+	assert_eq!(progress.bad.len(), 1);
+	// The reorganisation: the canonical chain's inputs 1 and 2 are honest, by other providers.
+	let mut canonical = Chain::new(3, 1, 1);
+	canonical.add(&[1]);
+	canonical.add_by(7, &[20]);
+	canonical.add_by(8, &[30]);
+	assert_eq!(canonical.digest_after(0), chain.digest_after(0), "input 0 is on both");
+	for now in [2, 6, 7, 20] {
+		let actions = canonical.run(0, Phase::Verifying, now, &mut progress).expect("run");
+		assert!(actions.is_empty(), "block {now}: {actions:?}");
 	}
+	assert!(progress.bad.is_empty());
+	assert_eq!(progress.checked, 3);
+}
+
+/// The reverse: the worker checked an honest input at index 1 on a fork; the canonical chain
+/// has a bad one there. The worker checks it (the cursor is not trusted across the change)
+/// and complains, naming the canonical input's `R`.
+#[test]
+fn a_reorg_that_puts_a_bad_input_under_the_cursor_is_checked() {
+	let mut fork = Chain::new(3, 1, 1);
+	fork.add(&[1]);
+	fork.add(&[2]);
+	fork.add(&[3]);
+	let mut progress = JobProgress::default();
+	assert_eq!(fork.run(0, Phase::Collecting, 1, &mut progress), Ok(vec![]));
+	assert_eq!(progress.checked, 3);
+	let mut canonical = Chain::new(3, 1, 1);
+	canonical.add(&[1]);
+	canonical.add_bad_for(&[2], 0);
+	canonical.add(&[3]);
+	let actions = canonical.run(0, Phase::Verifying, 2, &mut progress).expect("run");
+	match actions.as_slice() {
+		[Action::Complain { input: 1, ephemeral_key, .. }] => {
+			assert_eq!(ephemeral_key, canonical.inputs[1].ephemeral_key.as_bytes())
+		}
+		other => panic!("expected one complaint about input 1, got {other:?}"),
+	}
+}
+
+/// Whatever the progress says, a share that checks is never complained about.
+#[test]
+fn a_share_that_checks_when_rechecked_draws_no_complaint() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add(&[2]);
+	let mut progress = JobProgress::default();
+	assert_eq!(chain.run(1, Phase::Collecting, 1, &mut progress), Ok(vec![]));
+	// Progress that wrongly lists input 1 as bad (a lost or corrupted store, an old bug).
+	progress.bad.push(BadInput {
+		input: 1,
+		ephemeral_key: chain.inputs[1].ephemeral_key.to_bytes(),
+		sent: None,
+	});
+	assert_eq!(chain.run(1, Phase::Verifying, 2, &mut progress), Ok(vec![]));
+	assert!(progress.bad.is_empty());
 }

@@ -410,6 +410,7 @@ function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
         workerIndex: field('InputDisqualified', data, 'workerIndex').toNumber(),
         block: number,
         extrinsic: x,
+        ephemeralKey: bytes(arg(call, 'ephemeral_key')),
         sharedKey: bytes(arg(call, 'shared_key')),
         proof: bytes(arg(call, 'proof')),
       });
@@ -482,6 +483,10 @@ function auditComplaints(record, history, inputs, genesis) {
       throw auditFailure(`block ${c.block} disqualifies input ${c.index} on a complaint of worker ${c.workerIndex}: no such input or committee member`);
     }
     if (disqualified.has(c.index)) throw auditFailure(`input ${c.index} is disqualified twice`);
+    // The complaint names its input by index and R (PROTOCOL.md section 10).
+    if (c.ephemeralKey && toHex(c.ephemeralKey) !== toHex(input.submission.ephemeralKey)) {
+      throw auditFailure(`the complaint of block ${c.block} names input ${c.index} by another R`);
+    }
     const { verdict, reason } = complaintVerdict({
       genesis, jobId: record.jobId, provider: input.providerKey, index: c.workerIndex, d: record.d,
       workerKey: fromHex(member.key), ephemeralKey: input.submission.ephemeralKey, commitments: input.submission.commitments,

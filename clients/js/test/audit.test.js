@@ -228,7 +228,7 @@ function fakeChain(j, { pruned = null } = {}) {
   });
   for (const c of history.complaints) {
     const b = block(c.block);
-    b.extrinsics.push({ method: call('mpc', 'complain', [['job_id', num(id)], ['input', num(c.index)], ['shared_key', raw(c.sharedKey)], ['proof', raw(c.proof)]]) });
+    b.extrinsics.push({ method: call('mpc', 'complain', [['job_id', num(id)], ['input', num(c.index)], ['ephemeral_key', raw(history.inputs[c.index].submission.ephemeralKey)], ['shared_key', raw(c.sharedKey)], ['proof', raw(c.proof)]]) });
     b.events.push(event('InputDisqualified', { jobId: num(id), index: num(c.index), workerIndex: num(c.workerIndex) }, b.extrinsics.length - 1));
   }
   // Another job's input in block 12, with the same submission: not this job's.

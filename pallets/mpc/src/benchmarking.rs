@@ -104,12 +104,15 @@ fn pass_deadline<T: Config>(job_id: JobId) {
 }
 
 /// Committee member `i`'s honest result share of the job, as call arguments.
-fn result_share<T: Config>(job_id: JobId, i: u32) -> (T::AccountId, RawResultValues<T>, [u8; 32]) {
+fn result_share<T: Config>(
+	job_id: JobId,
+	i: u32,
+) -> (T::AccountId, [u8; 32], RawResultValues<T>, [u8; 32]) {
 	let member = Committees::<T>::get(job_id)[i as usize - 1].clone();
 	let secret = secret(worker_index::<T>(&member.account));
 	let share = testing_utils::honest_result_share::<T>(job_id, index(i), &secret);
-	let (sum_shares, blinding) = testing_utils::result_share_args::<T>(&share);
-	(member.account, sum_shares, blinding)
+	let (digest, sum_shares, blinding) = testing_utils::result_share_args::<T>(job_id, &share);
+	(member.account, digest, sum_shares, blinding)
 }
 
 /// Worker 1's view of a job of shape `(n, ⌊n/2⌋, d)` with `count` honest inputs.
@@ -161,6 +164,7 @@ fn worker_job(
 		input_count: count,
 		index,
 		result_share_on_chain: false,
+		aggregate_digest: [0u8; 32],
 		now: 1,
 	};
 	(worker, view, inputs, share)
@@ -170,7 +174,14 @@ fn worker_job(
 fn load_input(raw: &[u8]) -> Option<InputView> {
 	let (provider, ephemeral_key, commitments, ciphertext) =
 		<([u8; 32], EphemeralKey, Vec<Commitment>, Vec<u8>)>::decode(&mut &raw[..]).ok()?;
-	Some(InputView { provider, ephemeral_key, commitments, ciphertext, qualified: true })
+	Some(InputView {
+		provider,
+		ephemeral_key,
+		commitments,
+		ciphertext,
+		qualified: true,
+		digest: [0u8; 32],
+	})
 }
 
 #[benchmarks]
@@ -272,6 +283,7 @@ mod benchmarks {
 			RawOrigin::Signed(member.account),
 			id,
 			0,
+			s.ephemeral_key,
 			complaint.shared_key.to_bytes(),
 			complaint.proof.to_bytes(),
 		);
@@ -289,12 +301,13 @@ mod benchmarks {
 		pass_deadline::<T>(id);
 		pass_deadline::<T>(id);
 		for i in 1..n {
-			let (who, sum_shares, blinding) = result_share::<T>(id, i);
-			Mpc::<T>::do_submit_result_share(who, id, sum_shares, blinding).expect("accepted");
+			let (who, digest, sum_shares, blinding) = result_share::<T>(id, i);
+			Mpc::<T>::do_submit_result_share(who, id, digest, sum_shares, blinding)
+				.expect("accepted");
 		}
-		let (who, sum_shares, blinding) = result_share::<T>(id, n);
+		let (who, digest, sum_shares, blinding) = result_share::<T>(id, n);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), id, sum_shares, blinding);
+		_(RawOrigin::Signed(who), id, digest, sum_shares, blinding);
 		assert!(Results::<T>::contains_key(id));
 	}
 

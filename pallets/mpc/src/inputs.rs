@@ -57,7 +57,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The acceptance check of section 5 for `provider`'s submission to the job: the decoded
-	/// input (its deposit still zero) and the job's aggregate with it added.
+	/// input (its deposit and digest still zero) and the job's aggregate with it added.
 	pub(crate) fn accept_submission(
 		job_id: JobId,
 		provider: &T::AccountId,
@@ -84,6 +84,7 @@ impl<T: Config> Pallet<T> {
 			commitments,
 			deposit: Zero::zero(),
 			qualified: true,
+			digest: [0u8; 32],
 		};
 		Ok((input, aggregate))
 	}
@@ -100,6 +101,12 @@ impl<T: Config> Pallet<T> {
 		aggregate: Vec<mpc_primitives::Commitment>,
 	) -> Result<(), Error<T>> {
 		let index = job.input_count;
+		input.digest = record::next_inputs_digest(
+			&job.inputs_digest,
+			index,
+			input.provider.as_ref(),
+			&submission.commitments,
+		);
 		input.deposit =
 			Self::deposit_for(Self::input_footprint(job_id, index, &input, &submission));
 		Self::hold(HoldReason::InputDeposit, &input.provider, input.deposit)?;
@@ -107,12 +114,7 @@ impl<T: Config> Pallet<T> {
 			let Ok(worker) = ParticipantIndex::new(i as u32 + 1) else { continue };
 			Ciphertexts::<T>::insert((job_id, index, worker), ciphertext);
 		}
-		job.inputs_digest = record::next_inputs_digest(
-			&job.inputs_digest,
-			index,
-			input.provider.as_ref(),
-			&submission.commitments,
-		);
+		job.inputs_digest = input.digest;
 		InputOf::<T>::insert(job_id, &input.provider, index);
 		EphemeralKeys::<T>::insert(job_id, submission.ephemeral_key, index);
 		Aggregates::<T>::insert(job_id, Commitments::<T>::truncate_from(aggregate));
@@ -151,6 +153,7 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		job_id: JobId,
 		index: InputIndex,
+		ephemeral_key: [u8; 32],
 		shared_key: [u8; 32],
 		proof: [u8; 64],
 	) -> Result<Pays, Error<T>> {
@@ -161,6 +164,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let worker_index = Self::committee_index(job_id, &who)?;
 		let mut input = Inputs::<T>::get(job_id, index).ok_or(Error::<T>::UnknownInput)?;
+		// On another branch of a fork, another input may sit at this index: the complaint is
+		// about that one, so it is refused here, never judged (and never a fault).
+		ensure!(input.ephemeral_key.as_bytes() == &ephemeral_key, Error::<T>::InputMismatch);
 		ensure!(input.qualified, Error::<T>::AlreadyDisqualified);
 		let committee = Committees::<T>::get(job_id);
 		let member = Self::member(&committee, worker_index)?;

@@ -112,6 +112,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 pub use mpc_primitives::ParticipantIndex;
+pub use record::{aggregate_digest, next_inputs_digest};
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -622,6 +623,9 @@ pub mod pallet {
 		UnknownInput,
 		/// The input is already disqualified.
 		AlreadyDisqualified,
+		/// The complaint names an input by an `R` that the input at that index does not have
+		/// (it was made on another branch of a fork).
+		InputMismatch,
 		/// The complaint's `K` is not a canonical, non-identity point encoding.
 		BadSharedKeyEncoding,
 		/// The complaint's proof holds a non-canonical scalar.
@@ -637,6 +641,9 @@ pub mod pallet {
 		MalformedResultShare,
 		/// A result share does not have `d` values.
 		WrongDimension,
+		/// The result share was computed for another aggregate `Ĉ` than the job's (on another
+		/// branch of a fork).
+		AggregateMismatch,
 		/// The job has not ended yet.
 		JobNotEnded,
 		/// The job's inputs are still being cleaned up.
@@ -780,15 +787,17 @@ pub mod pallet {
 			Ok(Self::do_submit_input(provider, job_id, submission)?)
 		}
 
-		/// A committee worker complains that its share of an input is bad (PROTOCOL.md
-		/// section 7), revealing `K_i` with a DLEQ proof. The pallet decides: a bad share
-		/// disqualifies the input (its deposit is forfeited); a good one makes the complaint
-		/// false and the worker at fault. Honest complaints are free.
+		/// A committee worker complains that its share of input `input` is bad (PROTOCOL.md
+		/// section 7), revealing `K_i` with a DLEQ proof. The input is named by its index and
+		/// its `R` (`ephemeral_key`), so that a complaint made on another branch of a fork is
+		/// refused instead of judged. The pallet decides: a bad share disqualifies the input
+		/// (its deposit is forfeited); a good one makes the complaint false and the worker at
+		/// fault. Honest complaints are free.
 		///
 		/// Origin: a member of the job's committee. Emits [`Event::InputDisqualified`] or
 		/// [`Event::ComplaintRejected`] with [`Event::WorkerFaulted`].
 		/// Errors: [`Error::UnknownJob`], [`Error::NotInCommittee`],
-		/// [`Error::ComplaintWindowClosed`], [`Error::UnknownInput`],
+		/// [`Error::ComplaintWindowClosed`], [`Error::UnknownInput`], [`Error::InputMismatch`],
 		/// [`Error::AlreadyDisqualified`], [`Error::BadSharedKeyEncoding`],
 		/// [`Error::BadComplaintProofEncoding`], [`Error::InvalidComplaintProof`].
 		#[pallet::call_index(7)]
@@ -797,16 +806,19 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			job_id: JobId,
 			input: InputIndex,
+			ephemeral_key: [u8; 32],
 			shared_key: [u8; 32],
 			proof: [u8; 64],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pays = Self::do_complain(who, job_id, input, shared_key, proof)?;
+			let pays = Self::do_complain(who, job_id, input, ephemeral_key, shared_key, proof)?;
 			Ok(pays.into())
 		}
 
 		/// A committee worker submits its result share `(S_i, U_i)` (PROTOCOL.md section 8):
-		/// `sum_shares` are the `d` scalars `S_{i,l}`, `blinding` is `U_i`. A valid share is
+		/// `sum_shares` are the `d` scalars `S_{i,l}`, `blinding` is `U_i`, and
+		/// `aggregate_digest` names the aggregate `Ĉ` they were computed for (section 10), so
+		/// that a share made on another branch of a fork is refused instead of judged. A valid share is
 		/// stored (and, once the job completes, paid); the `t + 1`-th valid share completes
 		/// the job. An invalid share is not counted and is a fault. Valid shares are free.
 		///
@@ -815,7 +827,7 @@ pub mod pallet {
 		/// with [`Event::WorkerFaulted`].
 		/// Errors: [`Error::UnknownJob`], [`Error::NotInCommittee`], [`Error::NotComputing`],
 		/// [`Error::ResultShareAlreadySubmitted`], [`Error::WrongDimension`],
-		/// [`Error::MalformedResultShare`].
+		/// [`Error::MalformedResultShare`], [`Error::AggregateMismatch`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(
 			T::WeightInfo::submit_result_share(T::MaxCommittee::get())
@@ -824,11 +836,13 @@ pub mod pallet {
 		pub fn submit_result_share(
 			origin: OriginFor<T>,
 			job_id: JobId,
+			aggregate_digest: [u8; 32],
 			sum_shares: RawResultValues<T>,
 			blinding: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pays = Self::do_submit_result_share(who, job_id, sum_shares, blinding)?;
+			let pays =
+				Self::do_submit_result_share(who, job_id, aggregate_digest, sum_shares, blinding)?;
 			Ok(pays.into())
 		}
 

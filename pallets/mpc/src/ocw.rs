@@ -201,6 +201,7 @@ impl<T: Config> Pallet<T> {
 			input_count: job.input_count,
 			index,
 			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index),
+			aggregate_digest: crate::record::aggregate_digest(&crate::Aggregates::<T>::get(job_id)),
 			now,
 		};
 		if view.phase == Phase::Ended {
@@ -216,6 +217,7 @@ impl<T: Config> Pallet<T> {
 				commitments: input.commitments.into_inner(),
 				ciphertext: ciphertext.into_inner(),
 				qualified: input.qualified,
+				digest: input.digest,
 			})
 		};
 		let started = sp_io::offchain::timestamp();
@@ -243,15 +245,16 @@ impl<T: Config> Pallet<T> {
 		};
 		for action in actions {
 			let (what, call) = match action {
-				Action::Complain { input, shared_key, proof } => (
+				Action::Complain { input, ephemeral_key, shared_key, proof } => (
 					format!("complaint about input {input}"),
-					Call::<T>::complain { job_id, input, shared_key, proof },
+					Call::<T>::complain { job_id, input, ephemeral_key, shared_key, proof },
 				),
-				Action::SubmitResultShare { values, blinding } => (
+				Action::SubmitResultShare { aggregate_digest, sum_shares, blinding } => (
 					String::from("result share"),
 					Call::<T>::submit_result_share {
 						job_id,
-						sum_shares: BoundedVec::truncate_from(values),
+						aggregate_digest,
+						sum_shares: BoundedVec::truncate_from(sum_shares),
 						blinding,
 					},
 				),

@@ -24,10 +24,21 @@ pub fn next_inputs_digest(
 	sp_io::hashing::blake2_256(&bytes)
 }
 
+/// The digest a result share is bound to (PROTOCOL.md section 10):
+/// `BLAKE2b-256(Ĉ_0 || ... || Ĉ_t)`.
+pub fn aggregate_digest(aggregate: &[mpc_primitives::Commitment]) -> [u8; 32] {
+	let mut bytes = Vec::with_capacity(32 * aggregate.len());
+	for c in aggregate {
+		bytes.extend_from_slice(c.as_bytes());
+	}
+	sp_io::hashing::blake2_256(&bytes)
+}
+
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_submit_result_share(
 		who: T::AccountId,
 		job_id: JobId,
+		for_aggregate: [u8; 32],
 		sum_shares: RawResultValues<T>,
 		blinding: [u8; 32],
 	) -> Result<Pays, Error<T>> {
@@ -51,6 +62,8 @@ impl<T: Config> Pallet<T> {
 			Scalar::from_canonical_bytes(blinding).map_err(|_| Error::<T>::MalformedResultShare)?;
 		let share = ResultShare { values: decoded, blinding };
 		let aggregate = Aggregates::<T>::get(job_id);
+		// A share computed for another `Ĉ` (another branch of a fork) is refused, never judged.
+		ensure!(aggregate_digest(&aggregate) == for_aggregate, Error::<T>::AggregateMismatch);
 		if !share.verify(&job.shape, worker_index, &aggregate) {
 			Self::deposit_event(Event::ResultShareRejected { job_id, worker_index });
 			Self::fault(&who, job_id);

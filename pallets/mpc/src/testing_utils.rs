@@ -84,10 +84,15 @@ pub fn honest_result_share<T: Config>(
 	ResultShare::aggregate(d, &shares).expect("shares of one dimension")
 }
 
-/// A result share as `submit_result_share` takes it: `(sum_shares, blinding)`.
-pub fn result_share_args<T: Config>(share: &ResultShare) -> (RawResultValues<T>, [u8; 32]) {
+/// A result share as `submit_result_share` takes it, bound to the job's current aggregate:
+/// `(aggregate_digest, sum_shares, blinding)`.
+pub fn result_share_args<T: Config>(
+	job_id: JobId,
+	share: &ResultShare,
+) -> ([u8; 32], RawResultValues<T>, [u8; 32]) {
 	let values = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
-	(BoundedVec::truncate_from(values), share.blinding.to_bytes())
+	let digest = record::aggregate_digest(&Aggregates::<T>::get(job_id));
+	(digest, BoundedVec::truncate_from(values), share.blinding.to_bytes())
 }
 
 /// Committee member `i` (1-based).

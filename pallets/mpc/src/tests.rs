@@ -87,8 +87,8 @@ fn honest_result_share(job_id: JobId, i: u32) -> ResultShare {
 }
 
 fn submit_share(job_id: JobId, i: u32, share: &ResultShare) -> DispatchResultWithPostInfo {
-	let (sum_shares, blinding) = testing_utils::result_share_args::<Test>(share);
-	Mpc::submit_result_share(origin(member(job_id, i)), job_id, sum_shares, blinding)
+	let (digest, sum_shares, blinding) = testing_utils::result_share_args::<Test>(job_id, share);
+	Mpc::submit_result_share(origin(member(job_id, i)), job_id, digest, sum_shares, blinding)
 }
 
 /// Runs blocks until the job leaves its current phase.
@@ -408,6 +408,28 @@ fn committees_are_distinct_registered_workers_with_snapshotted_keys() {
 	});
 }
 
+/// A worker whose faults ate its bond has nothing left at stake: it is never drawn again.
+#[test]
+fn workers_without_a_bond_to_lose_are_not_drawn() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		// Worker 4 is left with less than one penalty.
+		Workers::<Test>::mutate(acc(4), |w| {
+			if let Some(w) = w {
+				w.bond = FAULT_PENALTY - 1;
+			}
+		});
+		for _ in 0..6 {
+			let id = create(spec(3, 1, 1));
+			assert!(Committees::<Test>::get(id).iter().all(|m| m.account != acc(4)));
+		}
+		assert_noop!(
+			Mpc::create_job(origin(OWNER), spec(4, 1, 1)),
+			Error::<Test>::NotEnoughWorkers
+		);
+	});
+}
+
 #[test]
 fn cancel_returns_the_escrow_and_only_before_inputs() {
 	new_test_ext().execute_with(|| {
@@ -559,6 +581,11 @@ fn dealing_with_bad_share(job_id: JobId, provider: u8, values: &[i128], i: u32) 
 	)
 }
 
+/// The `R` of a stored input (zeros for none), as a complaint names it.
+fn r_of(job_id: JobId, input: InputIndex) -> [u8; 32] {
+	Inputs::<Test>::get(job_id, input).map_or([0u8; 32], |i| i.ephemeral_key.to_bytes())
+}
+
 fn complaint(job_id: JobId, input: InputIndex, i: u32) -> mpc_primitives::Complaint {
 	let secret = worker_secret(member(job_id, i));
 	let record = Inputs::<Test>::get(job_id, input).expect("input");
@@ -585,6 +612,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 			origin(member(id, 3)),
 			id,
 			1,
+			r_of(id, 1),
 			c.shared_key.to_bytes(),
 			c.proof.to_bytes(),
 		)
@@ -607,6 +635,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 				origin(member(id, 3)),
 				id,
 				1,
+				r_of(id, 1),
 				c.shared_key.to_bytes(),
 				c.proof.to_bytes()
 			),
@@ -616,7 +645,14 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		// Worker 1 complains about a good input: its fault.
 		let c = complaint(id, 0, 1);
 		let w1 = member(id, 1);
-		assert_ok!(Mpc::complain(origin(w1), id, 0, c.shared_key.to_bytes(), c.proof.to_bytes()));
+		assert_ok!(Mpc::complain(
+			origin(w1),
+			id,
+			0,
+			r_of(id, 0),
+			c.shared_key.to_bytes(),
+			c.proof.to_bytes()
+		));
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::Mpc(Event::ComplaintRejected {
 				job_id: id,
@@ -629,24 +665,45 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 
 		// Malformed and misdirected complaints.
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 0, [0xff; 32], c.proof.to_bytes()),
+			Mpc::complain(origin(w1), id, 0, r_of(id, 0), [0xff; 32], c.proof.to_bytes()),
 			Error::<Test>::BadSharedKeyEncoding
 		);
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 0, c.shared_key.to_bytes(), [0xff; 64]),
+			Mpc::complain(origin(w1), id, 0, r_of(id, 0), c.shared_key.to_bytes(), [0xff; 64]),
 			Error::<Test>::BadComplaintProofEncoding
 		);
 		let other = complaint(id, 2, 1);
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 0, other.shared_key.to_bytes(), other.proof.to_bytes()),
+			Mpc::complain(
+				origin(w1),
+				id,
+				0,
+				r_of(id, 0),
+				other.shared_key.to_bytes(),
+				other.proof.to_bytes()
+			),
 			Error::<Test>::InvalidComplaintProof
 		);
 		assert_noop!(
-			Mpc::complain(origin(50), id, 0, c.shared_key.to_bytes(), c.proof.to_bytes()),
+			Mpc::complain(
+				origin(50),
+				id,
+				0,
+				r_of(id, 0),
+				c.shared_key.to_bytes(),
+				c.proof.to_bytes()
+			),
 			Error::<Test>::NotInCommittee
 		);
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 9, c.shared_key.to_bytes(), c.proof.to_bytes()),
+			Mpc::complain(
+				origin(w1),
+				id,
+				9,
+				r_of(id, 9),
+				c.shared_key.to_bytes(),
+				c.proof.to_bytes()
+			),
 			Error::<Test>::UnknownInput
 		);
 
@@ -654,7 +711,14 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		run_to_deadline(id);
 		run_to_deadline(id);
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 2, other.shared_key.to_bytes(), other.proof.to_bytes()),
+			Mpc::complain(
+				origin(w1),
+				id,
+				2,
+				r_of(id, 2),
+				other.shared_key.to_bytes(),
+				other.proof.to_bytes()
+			),
 			Error::<Test>::ComplaintWindowClosed
 		);
 		for i in 1..=3 {
@@ -702,13 +766,14 @@ fn invalid_result_shares_are_not_counted_and_are_faults() {
 			Mpc::submit_result_share(
 				origin(w),
 				id,
+				[0; 32],
 				BoundedVec::truncate_from(vec![[0xff; 32], [0; 32]]),
 				[0; 32]
 			),
 			Error::<Test>::MalformedResultShare
 		);
 		assert_noop!(
-			Mpc::submit_result_share(origin(50), id, BoundedVec::new(), [0; 32]),
+			Mpc::submit_result_share(origin(50), id, [0; 32], BoundedVec::new(), [0; 32]),
 			Error::<Test>::NotInCommittee
 		);
 		assert_ok!(submit_share(id, 1, &honest_result_share(id, 1)));
@@ -766,6 +831,7 @@ fn too_few_inputs_fail_the_job() {
 			origin(member(id, 2)),
 			id,
 			0,
+			r_of(id, 0),
 			c.shared_key.to_bytes(),
 			c.proof.to_bytes()
 		));
@@ -1158,4 +1224,77 @@ fn a_submission_too_large_for_the_bounds_is_refused_with_the_chain_error() {
 			Err(Error::<Test>::BadCiphertextLength)
 		));
 	});
+}
+
+/// A complaint made on another branch of a fork names the input it judged by its `R`; on this
+/// branch another input sits at that index. The chain refuses it with an error: no verdict,
+/// no fault, nothing changed.
+#[test]
+fn a_complaint_about_another_branch_input_is_refused_without_a_fault() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let bad_elsewhere = dealing_with_bad_share(id, 41, &[5], 1);
+		submit(id, 40, &[7]);
+		// Worker 1's complaint as it would have made it about the other branch's input 0.
+		let other_ctx = ctx(id, 41);
+		let r = mpc_primitives::EphemeralKey::from_bytes(&bad_elsewhere.ephemeral_key).expect("R");
+		let c = worker_secret(member(id, 1)).complain(&other_ctx, index(1), &r, &mut rng(3));
+		let w1 = member(id, 1);
+		let bond = held(w1, HoldReason::WorkerBond);
+		assert_noop!(
+			Mpc::complain(
+				origin(w1),
+				id,
+				0,
+				bad_elsewhere.ephemeral_key,
+				c.shared_key.to_bytes(),
+				c.proof.to_bytes()
+			),
+			Error::<Test>::InputMismatch
+		);
+		assert_eq!(held(w1, HoldReason::WorkerBond), bond);
+		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 0);
+		assert!(Inputs::<Test>::get(id, 0).expect("input").qualified);
+	});
+}
+
+/// A result share computed for another aggregate (another branch's qualified inputs) is
+/// refused with an error, not judged invalid: no fault.
+#[test]
+fn a_result_share_for_another_aggregate_is_refused_without_a_fault() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		submit(id, 40, &[7]);
+		submit(id, 41, &[8]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		let share = honest_result_share(id, 1);
+		let (digest, sum_shares, blinding) = testing_utils::result_share_args::<Test>(id, &share);
+		let w1 = member(id, 1);
+		let mut other = digest;
+		other[0] ^= 1;
+		assert_noop!(
+			Mpc::submit_result_share(origin(w1), id, other, sum_shares.clone(), blinding),
+			Error::<Test>::AggregateMismatch
+		);
+		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 0);
+		assert_ok!(Mpc::submit_result_share(origin(w1), id, digest, sum_shares, blinding));
+	});
+}
+
+#[test]
+fn aggregate_digest_matches_the_protocol_vector() {
+	// PROTOCOL.md section 10: t = 1, Ĉ_0 = 0x02^32, Ĉ_1 = 0x03^32 (as raw encodings).
+	let mut bytes = [2u8; 32].to_vec();
+	bytes.extend_from_slice(&[3u8; 32]);
+	assert_eq!(
+		sp_io::hashing::blake2_256(&bytes),
+		sp_core::hex2array!("37cc5f0ab74be1a91ad84f951dc378ad2ea75b1fbb8d653589228f6a2da7e278")
+	);
+	// And the pallet's function hashes exactly those bytes for real commitments.
+	let aggregate =
+		vec![mpc_primitives::Commitment::identity(), mpc_primitives::Commitment::identity()];
+	assert_eq!(record::aggregate_digest(&aggregate), sp_io::hashing::blake2_256(&[0u8; 64]));
 }

@@ -342,6 +342,9 @@ pub struct InputRecord<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// False once a complaint proved a share bad.
 	pub qualified: bool,
+	/// The job's running inputs digest after this input (PROTOCOL.md section 10): lets a
+	/// worker tell in one read whether the inputs it checked are still the chain's.
+	pub digest: [u8; 32],
 }
 
 /// An accepted result share.

@@ -167,9 +167,11 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 				.collect();
 			let share = ResultShare::aggregate(1, &shares).unwrap();
 			let sums = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
+			let digest = pallet_mpc::aggregate_digest(&pallet_mpc::Aggregates::<Runtime>::get(0));
 			assert_ok!(Mpc::submit_result_share(
 				RuntimeOrigin::signed(member.account.clone()),
 				0,
+				digest,
 				sums.try_into().unwrap(),
 				share.blinding.to_bytes(),
 			));
