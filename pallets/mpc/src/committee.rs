@@ -102,19 +102,6 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The registered workers a committee may be drawn from: those with something left at
-	/// stake, a bond that still covers a [`Config::FaultPenalty`]. A worker whose faults ate
-	/// its bond serves again only after registering anew (with a full bond).
-	pub(crate) fn eligible_workers() -> Vec<T::AccountId> {
-		let penalty = T::FaultPenalty::get();
-		WorkerList::<T>::get()
-			.into_iter()
-			.filter(|who| {
-				Workers::<T>::get(who).is_some_and(|w| !w.bond.is_zero() && w.bond >= penalty)
-			})
-			.collect()
-	}
-
 	/// Draws `n` distinct workers: the whole pool in order when it has exactly `n`, otherwise
 	/// a partial Fisher-Yates shuffle seeded by the runtime's randomness and the job id.
 	pub(crate) fn draw_committee(

@@ -100,7 +100,7 @@ mod money;
 mod ocw;
 mod record;
 pub mod runtime_api;
-#[cfg(any(test, feature = "runtime-benchmarks"))]
+#[cfg(any(test, feature = "runtime-benchmarks", feature = "test-utils"))]
 pub mod testing_utils;
 #[cfg(test)]
 mod tests;
@@ -512,6 +512,9 @@ pub mod pallet {
 		WorkerKeyRotated { worker: T::AccountId, key: [u8; 32] },
 		/// A worker left; its bond was released.
 		WorkerDeregistered { worker: T::AccountId },
+		/// A worker's faults left its bond below one fault penalty: it is no longer drawn into
+		/// committees. It stays registered until it deregisters.
+		WorkerEvicted { worker: T::AccountId },
 		/// A job was created with this committee (member `i` at position `i - 1`).
 		JobCreated { job_id: JobId, owner: T::AccountId, committee: Vec<T::AccountId> },
 		/// The owner cancelled a job.

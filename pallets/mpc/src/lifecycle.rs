@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 			defensive!("a job shape the checks above accepted was refused");
 			Error::<T>::Inconsistent
 		})?;
-		let pool = Self::eligible_workers();
+		let pool = WorkerList::<T>::get();
 		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
 
 		let job_id = NextJobId::<T>::get();

@@ -59,15 +59,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records a fault of `worker` in `job_id` and takes [`Config::FaultPenalty`] (at most
-	/// what is left of its bond).
+	/// what is left of its bond). A worker whose bond no longer covers a penalty has nothing
+	/// left at stake: it leaves the pool committees are drawn from (it stays registered, can
+	/// finish its jobs, and gets the rest of its bond back when it deregisters).
 	pub(crate) fn fault(worker: &T::AccountId, job_id: JobId) {
 		let penalty = T::FaultPenalty::get();
 		let mut due = Zero::zero();
+		let mut evict = false;
 		Workers::<T>::mutate(worker, |info| {
 			if let Some(info) = info {
 				info.faults = info.faults.saturating_add(1);
 				due = penalty.min(info.bond);
 				info.bond = info.bond.saturating_sub(due);
+				evict = info.bond < penalty || info.bond.is_zero();
 			}
 		});
 		let taken = Self::forfeit(HoldReason::WorkerBond, worker, due);
@@ -77,6 +81,17 @@ impl<T: Config> Pallet<T> {
 			penalty: taken,
 		});
 		log::warn!(target: LOG_TARGET, "job {job_id}: fault recorded for a committee worker");
+		if evict {
+			let mut evicted = false;
+			WorkerList::<T>::mutate(|list| {
+				let before = list.len();
+				list.retain(|a| a != worker);
+				evicted = list.len() < before;
+			});
+			if evicted {
+				Self::deposit_event(Event::WorkerEvicted { worker: worker.clone() });
+			}
+		}
 	}
 
 	/// Returns what is left of a job's escrow to its owner.

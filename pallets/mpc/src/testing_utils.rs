@@ -1,6 +1,7 @@
 //! Test and benchmark support, written once (as `pallet-staking`'s `testing_utils`): deal an
 //! input to a job, cheat in one share, and compute a committee member's honest result share,
-//! all from the chain's own state. Only with `cfg(test)` or `runtime-benchmarks`.
+//! all from the chain's own state. Only with `cfg(test)`, `runtime-benchmarks` or the
+//! `test-utils` feature.
 
 use crate::*;
 use mpc_primitives::{

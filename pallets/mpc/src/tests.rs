@@ -408,17 +408,21 @@ fn committees_are_distinct_registered_workers_with_snapshotted_keys() {
 	});
 }
 
-/// A worker whose faults ate its bond has nothing left at stake: it is never drawn again.
+/// A worker whose faults ate its bond has nothing left at stake: it leaves the pool and is
+/// never drawn again, while it stays registered.
 #[test]
 fn workers_without_a_bond_to_lose_are_not_drawn() {
 	new_test_ext().execute_with(|| {
 		register_workers(4);
-		// Worker 4 is left with less than one penalty.
-		Workers::<Test>::mutate(acc(4), |w| {
-			if let Some(w) = w {
-				w.bond = FAULT_PENALTY - 1;
-			}
-		});
+		let faults = (WORKER_BOND / FAULT_PENALTY) as u32;
+		for _ in 1..faults {
+			Mpc::fault(&acc(4), 0);
+		}
+		assert!(WorkerList::<Test>::get().contains(&acc(4)), "one penalty left at stake");
+		Mpc::fault(&acc(4), 0);
+		assert_eq!(last_event(), RuntimeEvent::Mpc(Event::WorkerEvicted { worker: acc(4) }));
+		assert!(!WorkerList::<Test>::get().contains(&acc(4)));
+		assert_eq!(Workers::<Test>::get(acc(4)).expect("still registered").bond, 0);
 		for _ in 0..6 {
 			let id = create(spec(3, 1, 1));
 			assert!(Committees::<Test>::get(id).iter().all(|m| m.account != acc(4)));
@@ -427,6 +431,7 @@ fn workers_without_a_bond_to_lose_are_not_drawn() {
 			Mpc::create_job(origin(OWNER), spec(4, 1, 1)),
 			Error::<Test>::NotEnoughWorkers
 		);
+		assert_ok!(Mpc::do_try_state());
 	});
 }
 

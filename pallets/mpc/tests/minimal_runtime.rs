@@ -2,7 +2,8 @@
 //! pallet, each with its defaults, and only what a runtime must choose itself (the currency,
 //! who registers workers, the randomness, the worker key, and how the offchain worker signs).
 //! `docs/RUNTIME.md` shows the same steps; this test keeps them true by running a job through
-//! it from genesis to a verified result.
+//! it from genesis to a verified result, dealing and computing with the pallet's own test
+//! support (`testing_utils`, feature `test-utils`).
 
 use codec::Encode;
 use frame_support::{
@@ -14,11 +15,8 @@ use frame_system::{
 	pallet_prelude::BlockNumberFor,
 	EnsureSigned,
 };
-use mpc_primitives::{
-	deal, EncryptionKey, InputContext, ParticipantIndex, ResultShare, Share, WorkerSecret,
-};
-use rand_chacha::ChaCha20Rng;
-use rand_core::SeedableRng;
+use mpc_primitives::WorkerSecret;
+use pallet_mpc::testing_utils;
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner};
 
 type AccountId = AccountId32;
@@ -142,39 +140,20 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 			reward_per_worker: 10,
 		};
 		assert_ok!(Mpc::create_job(RuntimeOrigin::signed(account(10)), spec));
-		let committee = pallet_mpc::Committees::<Runtime>::get(0);
-		let keys: Vec<EncryptionKey> = committee.iter().map(|m| m.key).collect();
-		let genesis = Mpc::genesis_hash();
 		for (k, value) in [(11u8, 40i128), (12, 2)] {
-			let ctx = InputContext::new(genesis, 0, [k; 32]);
-			let dealt = deal(&ctx, &keys, 1, &[value], &mut ChaCha20Rng::seed_from_u64(k.into()))
-				.expect("deal");
+			let dealt = testing_utils::dealing::<Runtime>(0, &account(k), &[value], k.into());
 			let submission = pallet_mpc::BoundedSubmission::try_from(dealt).expect("in bounds");
 			assert_ok!(Mpc::submit_input(RuntimeOrigin::signed(account(k)), 0, submission));
 		}
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
-		for (i, member) in committee.iter().enumerate().take(2) {
-			let index = ParticipantIndex::new(i as u32 + 1).unwrap();
+		for (i, member) in pallet_mpc::Committees::<Runtime>::get(0).iter().enumerate().take(2) {
+			let index = testing_utils::index(i as u32 + 1);
 			let worker = secret(AsRef::<[u8; 32]>::as_ref(&member.account)[0]);
-			let shares: Vec<Share> = (0..2)
-				.map(|k| {
-					let input = pallet_mpc::Inputs::<Runtime>::get(0, k).unwrap();
-					let ct = pallet_mpc::Ciphertexts::<Runtime>::get((0, k, index)).unwrap();
-					let ctx = InputContext::new(genesis, 0, *input.provider.as_ref());
-					worker.open_share(&ctx, index, &input.ephemeral_key, &ct, 1).unwrap()
-				})
-				.collect();
-			let share = ResultShare::aggregate(1, &shares).unwrap();
-			let sums = share.values.iter().map(|v| v.to_bytes()).collect::<Vec<_>>();
-			let digest = pallet_mpc::aggregate_digest(&pallet_mpc::Aggregates::<Runtime>::get(0));
-			assert_ok!(Mpc::submit_result_share(
-				RuntimeOrigin::signed(member.account.clone()),
-				0,
-				digest,
-				sums.try_into().unwrap(),
-				share.blinding.to_bytes(),
-			));
+			let share = testing_utils::honest_result_share::<Runtime>(0, index, &worker);
+			let (digest, sums, blinding) = testing_utils::result_share_args::<Runtime>(0, &share);
+			let origin = RuntimeOrigin::signed(member.account.clone());
+			assert_ok!(Mpc::submit_result_share(origin, 0, digest, sums, blinding));
 		}
 		let result = pallet_mpc::Results::<Runtime>::get(0).expect("a result");
 		assert_eq!(result.sums.to_vec(), vec![Some(42)]);
