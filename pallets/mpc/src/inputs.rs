@@ -1,7 +1,10 @@
 //! Inputs: acceptance (PROTOCOL.md section 5), storage, complaints (section 7) and
 //! disqualification.
 
-use crate::{money::add_entry, *};
+use crate::{
+	money::{add_entry, entry_size},
+	*,
+};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	judge_complaint, verify_submission, ComplaintError, ComplaintSubject, ComplaintVerdict,
@@ -137,10 +140,16 @@ impl<T: Config> Pallet<T> {
 	) -> Footprint {
 		let mut footprint = Footprint::default();
 		add_entry(&mut footprint, &Inputs::<T>::hashed_key_for(job_id, index), input);
-		for (i, ciphertext) in submission.ciphertexts.iter().enumerate() {
-			let Ok(worker) = ParticipantIndex::new(i as u32 + 1) else { continue };
-			let key = Ciphertexts::<T>::hashed_key_for((job_id, index, worker));
-			add_entry(&mut footprint, &key, ciphertext);
+		// The `n` ciphertexts have one length (acceptance checked it) and keys of one length:
+		// one key is hashed for its size, not `n` on every input.
+		if let (Some(ciphertext), Ok(first)) =
+			(submission.ciphertexts.first(), ParticipantIndex::new(1))
+		{
+			let key = Ciphertexts::<T>::hashed_key_for((job_id, index, first));
+			let n = submission.ciphertexts.len() as u64;
+			footprint.count = footprint.count.saturating_add(n);
+			footprint.size =
+				footprint.size.saturating_add(n.saturating_mul(entry_size(&key, ciphertext)));
 		}
 		let key = InputOf::<T>::hashed_key_for(job_id, &input.provider);
 		add_entry(&mut footprint, &key, &index);
@@ -157,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		shared_key: [u8; 32],
 		proof: [u8; 64],
 	) -> Result<Pays, Error<T>> {
-		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(
 			matches!(job.phase, JobPhase::Collecting | JobPhase::Verifying),
 			Error::<T>::ComplaintWindowClosed
@@ -205,11 +214,8 @@ impl<T: Config> Pallet<T> {
 				input.qualified = false;
 				let provider = input.provider.clone();
 				Inputs::<T>::insert(job_id, index, input);
-				Jobs::<T>::mutate(job_id, |j| {
-					if let Some(j) = j {
-						j.qualified_count = j.qualified_count.saturating_sub(1);
-					}
-				});
+				job.qualified_count = job.qualified_count.saturating_sub(1);
+				Jobs::<T>::insert(job_id, job);
 				Self::forfeit(HoldReason::InputDeposit, &provider, deposit);
 				Self::deposit_event(Event::InputDisqualified { job_id, index, worker_index });
 				log::info!(

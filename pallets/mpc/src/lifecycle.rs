@@ -1,10 +1,7 @@
 //! A job's life: creation, every phase transition (in [`Pallet::advance`]), deadlines, the
 //! end of a job, the cleanup of its inputs and the removal of its record.
 
-use crate::{
-	money::{add_entry, entry_size},
-	*,
-};
+use crate::{money::add_entry, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{Commitment, JobShape, Scalar};
 use sp_runtime::traits::{CheckedMul, Saturating, Zero};
@@ -112,7 +109,6 @@ impl<T: Config> Pallet<T> {
 		job: &Job<T>,
 		committee: &[CommitteeMember<T>],
 	) -> Footprint {
-		let n = job.shape.n();
 		let t1 = job.shape.t() as usize + 1;
 		let d = job.shape.d() as usize;
 		let mut footprint = Footprint::default();
@@ -129,8 +125,13 @@ impl<T: Config> Pallet<T> {
 		add_entry(&mut footprint, &Committees::<T>::hashed_key_for(job_id), &committee);
 		let aggregate = alloc::vec![Commitment::identity(); t1];
 		add_entry(&mut footprint, &Aggregates::<T>::hashed_key_for(job_id), &aggregate);
-		let disqualified = alloc::vec![0 as InputIndex; job.max_inputs as usize];
-		add_entry(&mut footprint, &Disqualified::<T>::hashed_key_for(job_id), &disqualified);
+		// The disqualified list at its largest, `max_inputs` indices, sized without building it.
+		let key = Disqualified::<T>::hashed_key_for(job_id);
+		let most = job.max_inputs as usize;
+		let list =
+			codec::Compact(job.max_inputs).encoded_size() + most * InputIndex::max_encoded_len();
+		footprint.count = footprint.count.saturating_add(1);
+		footprint.size = footprint.size.saturating_add((key.len() + list) as u64);
 		let share = StoredResultShare::<T> {
 			sum_shares: BoundedVec::truncate_from(alloc::vec![Scalar::ZERO; d]),
 			blinding: Scalar::ZERO,
@@ -156,11 +157,7 @@ impl<T: Config> Pallet<T> {
 				(1..=t1 as u32).filter_map(|i| ParticipantIndex::new(i).ok()).collect::<Vec<_>>(),
 			),
 		};
-		footprint.count = footprint.count.saturating_add(1);
-		footprint.size = footprint
-			.size
-			.saturating_add(entry_size(&Results::<T>::hashed_key_for(job_id), &result));
-		debug_assert_eq!(committee.len() as u32, n);
+		add_entry(&mut footprint, &Results::<T>::hashed_key_for(job_id), &result);
 		footprint
 	}
 

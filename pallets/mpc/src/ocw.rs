@@ -201,7 +201,12 @@ impl<T: Config> Pallet<T> {
 			input_count: job.input_count,
 			index,
 			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index),
-			aggregate_digest: crate::record::aggregate_digest(&crate::Aggregates::<T>::get(job_id)),
+			// Only a result share uses it: read and hashed only once result shares are due.
+			aggregate_digest: if matches!(job.phase, JobPhase::Computing | JobPhase::Completed) {
+				crate::aggregate_digest(&crate::Aggregates::<T>::get(job_id))
+			} else {
+				[0u8; 32]
+			},
 			now,
 		};
 		if view.phase == Phase::Ended {
@@ -227,6 +232,21 @@ impl<T: Config> Pallet<T> {
 		let elapsed = sp_io::offchain::timestamp().diff(&started).millis();
 		let actions = match outcome {
 			Ok((actions, report)) => {
+				if report.restarted {
+					log::info!(
+						target: LOG_TARGET,
+						"worker {}: job {job_id}: the inputs it had checked changed (a reorganisation); checking again",
+						index.get()
+					);
+				}
+				if report.dropped > 0 {
+					log::info!(
+						target: LOG_TARGET,
+						"worker {}: job {job_id}: {} bad inputs gone or replaced; no complaint",
+						index.get(),
+						report.dropped
+					);
+				}
 				if report.checked > 0 {
 					log::info!(
 						target: LOG_TARGET,
