@@ -34,12 +34,13 @@ export interface Job {
   t: number;
   d: number;
   decimals: number;
-  phase: 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Failed' | 'Cancelled';
+  phase: 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Settled' | 'Failed' | 'Cancelled';
   deadline: number;
   maxInputs: number;
   inputCount: number;
   qualifiedCount: number;
-  settled: boolean;
+  /** Settled, failed or cancelled. */
+  ended: boolean;
   timeline: Timeline;
 }
 
@@ -136,6 +137,8 @@ export interface Worker {
 
 export declare function send(api: ApiPromise, signer: AddressOrPair, tx: unknown, options?: Record<string, unknown>): Promise<{ blockHash: string; events: unknown[] }>;
 export declare function createJob(api: ApiPromise, signer: AddressOrPair, spec: JobSpec): Promise<{ jobId: bigint; committee: string[] }>;
+/** The phases in which a job has ended. */
+export declare const ENDED_PHASES: readonly ["Settled", "Failed", "Cancelled"];
 export declare function getJob(api: ApiPromise, jobId: bigint | number): Promise<Job | null>;
 export declare function getCommitteeKeys(api: ApiPromise, jobId: bigint | number): Promise<Uint8Array[]>;
 /** Deals (in this process) and submits a private input: BigInt or decimal strings. */

@@ -4,9 +4,10 @@
 //! `cargo bench -p mpc-offchain-worker --bench worker`
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use mpc_offchain_worker::{result_share, step, InputView, JobProgress, JobView, Limits, Phase};
+use mpc_offchain_worker::{result_share, step, InputView, JobProgress, JobView, Limits};
 use mpc_primitives::{
-	deal, verify_submission, EncryptionKey, InputContext, JobShape, ParticipantIndex, WorkerSecret,
+	deal, verify_submission, EncryptionKey, InputContext, JobPhase, JobShape, ParticipantIndex,
+	WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -46,7 +47,7 @@ fn job(n: u32, t: u32, d: u32, count: usize) -> Job {
 	Job { shape, secret: secrets.into_iter().next().expect("a worker"), inputs }
 }
 
-fn view(job: &Job, phase: Phase) -> JobView {
+fn view(job: &Job, phase: JobPhase) -> JobView {
 	JobView {
 		job_id: 1,
 		genesis: GENESIS,
@@ -56,6 +57,7 @@ fn view(job: &Job, phase: Phase) -> JobView {
 		index: ParticipantIndex::new(1).expect("non-zero"),
 		result_share_on_chain: false,
 		aggregate_digest: [0u8; 32],
+		deadline: 2,
 		now: 1,
 	}
 }
@@ -72,7 +74,7 @@ fn bench_checks(c: &mut Criterion) {
 		(5, 2, 1, 10_000),
 	] {
 		let j = job(n, t, d, count);
-		let limits = Limits { checks_per_run: count as u32, resubmit_after: 5 };
+		let limits = Limits { checks_per_run: count as u32, ..Limits::default() };
 		g.throughput(Throughput::Elements(count as u64));
 		g.bench_function(format!("n={n},t={t},d={d}, {count} inputs"), |b| {
 			b.iter_batched(
@@ -80,7 +82,7 @@ fn bench_checks(c: &mut Criterion) {
 				|mut progress| {
 					let (actions, report) = step(
 						&j.secret,
-						&view(&j, Phase::Collecting),
+						&view(&j, JobPhase::Collecting),
 						&mut progress,
 						|k| j.inputs.get(k as usize).cloned(),
 						&limits,
@@ -109,7 +111,7 @@ fn bench_result_share(c: &mut Criterion) {
 			b.iter(|| {
 				result_share(
 					&j.secret,
-					&view(&j, Phase::Computing),
+					&view(&j, JobPhase::Computing),
 					&mut |k| j.inputs.get(k as usize).cloned(),
 					&mut ChaCha20Rng::seed_from_u64(9),
 				)

@@ -44,6 +44,11 @@
 //!   resubmission is the same share, never a conflicting one. After the job completes, a
 //!   share that is still missing is sent until the compute deadline (late shares are paid).
 //!
+//! - **Deadlines:** when a phase is [`Limits::advance_after`] blocks past its deadline (the
+//!   chain moves deadlines in block order, a batch a block, so a flood of other jobs can
+//!   delay one), committee member 1 moves the job itself with `advance_job`, which is free
+//!   when it moves a job; member `i` waits `i - 1` blocks more.
+//!
 //! Progress ([`JobProgress`]) is kept by the caller in offchain persistent storage, under a
 //! lock, so overlapping or restarted runs neither lose nor repeat work. It holds no secret.
 //!
@@ -77,7 +82,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use mpc_primitives::{
-	batch_verify_shares, hash::sha512, Commitment, EphemeralKey, InputContext, JobShape,
+	batch_verify_shares, hash::sha512, Commitment, EphemeralKey, InputContext, JobPhase, JobShape,
 	ParticipantIndex, ResultShare, Share, ShareError, WorkerSecret,
 };
 use rand_core::CryptoRngCore;
@@ -129,21 +134,6 @@ pub fn dev_worker_encryption_key(seed: &str) -> ([u8; 32], [u8; 32]) {
 	(account, secret.public_key().to_bytes())
 }
 
-/// A job's phase, as the worker needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-	/// Taking inputs; complaints are open.
-	Collecting,
-	/// Inputs closed; complaints are open.
-	Verifying,
-	/// Result shares are due.
-	Computing,
-	/// The result is known; missing result shares are still paid until the deadline.
-	Completed,
-	/// Nothing more to do.
-	Ended,
-}
-
 /// What the worker sees of a job, read from one block's state.
 #[derive(Clone, Copy, Debug)]
 pub struct JobView {
@@ -153,8 +143,8 @@ pub struct JobView {
 	pub genesis: [u8; 32],
 	/// `n`, `t`, `d`.
 	pub shape: JobShape,
-	/// The phase.
-	pub phase: Phase,
+	/// The phase, as the chain stores it.
+	pub phase: JobPhase,
 	/// Inputs accepted so far.
 	pub input_count: u32,
 	/// This worker's 1-based index in the committee.
@@ -164,6 +154,9 @@ pub struct JobView {
 	/// The digest of the job's aggregate commitments `Ĉ` in the same state (PROTOCOL.md
 	/// section 10): a result share is bound to it.
 	pub aggregate_digest: [u8; 32],
+	/// When the job's current phase ends: `on_initialize` of this block moves it, or later
+	/// when deadlines queue up.
+	pub deadline: u32,
 	/// The current block.
 	pub now: u32,
 }
@@ -197,6 +190,24 @@ pub struct JobProgress {
 	pub bad: Vec<BadInput>,
 	/// The block the result share was last sent.
 	pub result_sent: Option<u32>,
+	/// The block an `advance_job` was last sent.
+	pub advance_sent: Option<u32>,
+}
+
+impl JobProgress {
+	/// Forgets that `action` was sent: the pool refused it, so the next run sends it again
+	/// instead of waiting [`Limits::resubmit_after`] blocks for a transaction that never was.
+	pub fn forget_sent(&mut self, action: &Action) {
+		match action {
+			Action::Complain { input, .. } => {
+				for bad in self.bad.iter_mut().filter(|b| b.input == *input) {
+					bad.sent = None;
+				}
+			}
+			Action::AdvanceJob => self.advance_sent = None,
+			Action::SubmitResultShare { .. } => self.result_sent = None,
+		}
+	}
 }
 
 /// An input whose share this worker found bad.
@@ -217,11 +228,14 @@ pub struct Limits {
 	pub checks_per_run: u32,
 	/// Blocks to wait for a sent transaction to land before sending it again.
 	pub resubmit_after: u32,
+	/// Blocks past a job's deadline before committee member 1 moves the job itself with
+	/// `advance_job`; member `i` waits `i - 1` blocks more, so that one usually does it.
+	pub advance_after: u32,
 }
 
 impl Default for Limits {
 	fn default() -> Self {
-		Self { checks_per_run: 1_000, resubmit_after: 5 }
+		Self { checks_per_run: 1_000, resubmit_after: 5, advance_after: 2 }
 	}
 }
 
@@ -239,6 +253,8 @@ pub enum Action {
 		/// The DLEQ proof.
 		proof: [u8; 64],
 	},
+	/// Move the job, whose deadline passed, to its next phase (`advance_job`).
+	AdvanceJob,
 	/// Submit the result share `(S_i, U_i)` (section 8).
 	SubmitResultShare {
 		/// The digest of the aggregate `Ĉ` the share was computed for.
@@ -290,6 +306,13 @@ fn due(sent: Option<u32>, now: u32, limits: &Limits) -> bool {
 	sent.is_none_or(|at| now >= at.saturating_add(limits.resubmit_after))
 }
 
+/// Whether the job's deadline passed long enough ago for this worker to move it: deadlines
+/// normally move in `on_initialize` of their block, and late only behind a flood of others.
+fn overdue(view: &JobView, limits: &Limits) -> bool {
+	let wait = limits.advance_after.saturating_add(view.index.get().saturating_sub(1));
+	view.now >= view.deadline.saturating_add(wait)
+}
+
 /// One run of the worker on one job: reads inputs through `load_input`, updates `progress`,
 /// and returns the transactions to send.
 pub fn step<R: CryptoRngCore + ?Sized>(
@@ -303,7 +326,7 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 	let mut actions = Vec::new();
 	let mut report = StepReport::default();
 	match view.phase {
-		Phase::Collecting | Phase::Verifying => {
+		JobPhase::Collecting | JobPhase::Verifying => {
 			report.restarted = revalidate(progress, &mut load_input);
 			let checked = check_new_inputs(secret, view, progress, &mut load_input, limits, rng)?;
 			report.checked = checked.checked;
@@ -337,7 +360,7 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 			}
 			progress.bad = kept;
 		}
-		Phase::Computing | Phase::Completed => {
+		JobPhase::Computing | JobPhase::Completed => {
 			if !view.result_share_on_chain && due(progress.result_sent, view.now, limits) {
 				let share = result_share(secret, view, &mut load_input, rng)?;
 				actions.push(Action::SubmitResultShare {
@@ -348,7 +371,13 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 				progress.result_sent = Some(view.now);
 			}
 		}
-		Phase::Ended => {}
+		JobPhase::Settled | JobPhase::Failed(_) | JobPhase::Cancelled => {
+			return Ok((actions, report))
+		}
+	}
+	if overdue(view, limits) && due(progress.advance_sent, view.now, limits) {
+		actions.push(Action::AdvanceJob);
+		progress.advance_sent = Some(view.now);
 	}
 	Ok((actions, report))
 }

@@ -83,7 +83,7 @@ impl Chain {
 		self.push(k, submission);
 	}
 
-	fn view(&self, w: usize, phase: Phase, now: u32) -> JobView {
+	fn view(&self, w: usize, phase: JobPhase, now: u32) -> JobView {
 		JobView {
 			job_id: JOB,
 			genesis: GENESIS,
@@ -93,6 +93,7 @@ impl Chain {
 			index: ParticipantIndex::new(w as u32 + 1).expect("index"),
 			result_share_on_chain: false,
 			aggregate_digest: [9u8; 32],
+			deadline: now + 1,
 			now,
 		}
 	}
@@ -127,7 +128,7 @@ impl Chain {
 	fn run(
 		&self,
 		w: usize,
-		phase: Phase,
+		phase: JobPhase,
 		now: u32,
 		progress: &mut JobProgress,
 	) -> Result<Vec<Action>, StepError> {
@@ -137,7 +138,7 @@ impl Chain {
 			&self.view(w, phase, now),
 			progress,
 			self.loader(w),
-			&Limits { checks_per_run: 3, resubmit_after: 5 },
+			&Limits { checks_per_run: 3, ..Limits::default() },
 			&mut rng,
 		)
 		.map(|(actions, _)| actions)
@@ -171,11 +172,11 @@ fn honest_workers_submit_shares_that_reconstruct_the_sum() {
 		let mut progress = JobProgress::default();
 		// Checking takes three runs of three inputs; nothing to complain about.
 		for now in 1..=3 {
-			assert_eq!(chain.run(w, Phase::Collecting, now, &mut progress), Ok(vec![]));
+			assert_eq!(chain.run(w, JobPhase::Collecting, now, &mut progress), Ok(vec![]));
 		}
 		assert_eq!(progress.checked, 7);
 		assert!(progress.bad.is_empty());
-		let actions = chain.run(w, Phase::Computing, 10, &mut progress).expect("share");
+		let actions = chain.run(w, JobPhase::Computing, 10, &mut progress).expect("share");
 		let share = result_share_of(&actions);
 		let aggregate = mpc_primitives::pedersen::sum_commitments(
 			3,
@@ -207,7 +208,7 @@ fn a_bad_share_gives_exactly_one_complaint_about_the_right_input() {
 	chain.add(&[4]);
 	// Worker 2 (0-based 1) sees input 1 as bad.
 	let mut progress = JobProgress::default();
-	let actions = chain.run(1, Phase::Collecting, 1, &mut progress).expect("run");
+	let actions = chain.run(1, JobPhase::Collecting, 1, &mut progress).expect("run");
 	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
 	// The complaint the chain would judge: it names input 1 by its R and disqualifies it.
 	if let [Action::Complain { shared_key, proof, ephemeral_key, .. }] = actions.as_slice() {
@@ -229,21 +230,22 @@ fn a_bad_share_gives_exactly_one_complaint_about_the_right_input() {
 		));
 	}
 	// Next block: checking continues, no repeated complaint yet.
-	assert_eq!(chain.run(1, Phase::Collecting, 2, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(1, JobPhase::Collecting, 2, &mut progress), Ok(vec![]));
 	assert_eq!(progress.checked, 4);
 	// Still qualified after the resubmission delay: complain again.
-	let again = chain.run(1, Phase::Verifying, 6, &mut progress).expect("run");
+	let again = chain.run(1, JobPhase::Verifying, 6, &mut progress).expect("run");
 	assert!(matches!(again.as_slice(), [Action::Complain { input: 1, .. }]));
 	// Once disqualified, no more complaints; the other workers never complain.
 	chain.inputs[1].qualified = false;
-	assert_eq!(chain.run(1, Phase::Verifying, 20, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(1, JobPhase::Verifying, 20, &mut progress), Ok(vec![]));
 	for w in [0, 2] {
 		let mut p = JobProgress::default();
-		assert_eq!(chain.run(w, Phase::Collecting, 1, &mut p), Ok(vec![]));
-		assert_eq!(chain.run(w, Phase::Collecting, 2, &mut p), Ok(vec![]));
+		assert_eq!(chain.run(w, JobPhase::Collecting, 1, &mut p), Ok(vec![]));
+		assert_eq!(chain.run(w, JobPhase::Collecting, 2, &mut p), Ok(vec![]));
 	}
 	// The result share leaves the disqualified input out and verifies.
-	let share = result_share_of(&chain.run(1, Phase::Computing, 30, &mut progress).expect("run"));
+	let share =
+		result_share_of(&chain.run(1, JobPhase::Computing, 30, &mut progress).expect("run"));
 	let aggregate = mpc_primitives::pedersen::sum_commitments(
 		2,
 		chain.inputs.iter().filter(|i| i.qualified).map(|i| i.commitments.as_slice()),
@@ -259,12 +261,12 @@ fn an_undecryptable_input_is_complained_about() {
 	chain.add(&[2]);
 	chain.inputs[1].submission.ciphertexts[0][3] ^= 0x40;
 	let mut progress = JobProgress::default();
-	let actions = chain.run(0, Phase::Collecting, 1, &mut progress).expect("run");
+	let actions = chain.run(0, JobPhase::Collecting, 1, &mut progress).expect("run");
 	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
 	// If the complaint window passes without a disqualification, there is no valid result
 	// share: the worker says so instead of submitting a wrong one.
 	assert_eq!(
-		chain.run(0, Phase::Computing, 10, &mut progress),
+		chain.run(0, JobPhase::Computing, 10, &mut progress),
 		Err(StepError::BadQualifiedInput { input: 1, reason: ShareError::DecryptionFailed })
 	);
 }
@@ -274,15 +276,15 @@ fn result_shares_are_sent_once_then_again_only_if_they_did_not_land() {
 	let mut chain = Chain::new(3, 1, 1);
 	chain.add(&[5]);
 	let mut progress = JobProgress::default();
-	let first = chain.run(0, Phase::Computing, 10, &mut progress).expect("run");
+	let first = chain.run(0, JobPhase::Computing, 10, &mut progress).expect("run");
 	assert_eq!(first.len(), 1);
-	assert_eq!(chain.run(0, Phase::Computing, 11, &mut progress), Ok(vec![]));
-	assert_eq!(chain.run(0, Phase::Computing, 14, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(0, JobPhase::Computing, 11, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(0, JobPhase::Computing, 14, &mut progress), Ok(vec![]));
 	// Not on chain five blocks later: the same share again.
-	let again = chain.run(0, Phase::Computing, 15, &mut progress).expect("run");
+	let again = chain.run(0, JobPhase::Computing, 15, &mut progress).expect("run");
 	assert_eq!(again, first);
 	// On chain: nothing more.
-	let mut view = chain.view(0, Phase::Completed, 30);
+	let mut view = chain.view(0, JobPhase::Completed, 30);
 	view.result_share_on_chain = true;
 	let (actions, _) = step(
 		&chain.secrets[0],
@@ -302,10 +304,10 @@ fn lost_progress_recomputes_the_same_share() {
 	for k in 0..4 {
 		chain.add(&[k, 2 * k, -k]);
 	}
-	let first = chain.run(2, Phase::Computing, 10, &mut JobProgress::default()).expect("run");
+	let first = chain.run(2, JobPhase::Computing, 10, &mut JobProgress::default()).expect("run");
 	// The node restarted and lost its offchain storage: it sends the identical share, never a
 	// conflicting one.
-	let second = chain.run(2, Phase::Computing, 11, &mut JobProgress::default()).expect("run");
+	let second = chain.run(2, JobPhase::Computing, 11, &mut JobProgress::default()).expect("run");
 	assert_eq!(first, second);
 }
 
@@ -313,9 +315,15 @@ fn lost_progress_recomputes_the_same_share() {
 fn nothing_happens_once_the_job_ended() {
 	let mut chain = Chain::new(3, 1, 1);
 	chain.add(&[5]);
-	let mut progress = JobProgress::default();
-	assert_eq!(chain.run(0, Phase::Ended, 10, &mut progress), Ok(vec![]));
-	assert_eq!(progress, JobProgress::default());
+	for ended in [
+		JobPhase::Settled,
+		JobPhase::Failed(mpc_primitives::FailureReason::NotEnoughResultShares),
+		JobPhase::Cancelled,
+	] {
+		let mut progress = JobProgress::default();
+		assert_eq!(chain.run(0, ended, 10, &mut progress), Ok(vec![]));
+		assert_eq!(progress, JobProgress::default());
+	}
 }
 
 #[test]
@@ -341,7 +349,7 @@ fn a_reorg_that_replaces_a_bad_input_with_an_honest_one_draws_no_complaint() {
 	chain.add_bad_for(&[2], 0);
 	chain.add(&[3]);
 	let mut progress = JobProgress::default();
-	let first = chain.run(0, Phase::Collecting, 1, &mut progress).expect("run");
+	let first = chain.run(0, JobPhase::Collecting, 1, &mut progress).expect("run");
 	assert!(matches!(first.as_slice(), [Action::Complain { input: 1, .. }]));
 	assert_eq!(progress.bad.len(), 1);
 	// The reorganisation: the canonical chain's inputs 1 and 2 are honest, by other providers.
@@ -351,7 +359,7 @@ fn a_reorg_that_replaces_a_bad_input_with_an_honest_one_draws_no_complaint() {
 	canonical.add_by(8, &[30]);
 	assert_eq!(canonical.digest_after(0), chain.digest_after(0), "input 0 is on both");
 	for now in [2, 6, 7, 20] {
-		let actions = canonical.run(0, Phase::Verifying, now, &mut progress).expect("run");
+		let actions = canonical.run(0, JobPhase::Verifying, now, &mut progress).expect("run");
 		assert!(actions.is_empty(), "block {now}: {actions:?}");
 	}
 	assert!(progress.bad.is_empty());
@@ -368,13 +376,13 @@ fn a_reorg_that_puts_a_bad_input_under_the_cursor_is_checked() {
 	fork.add(&[2]);
 	fork.add(&[3]);
 	let mut progress = JobProgress::default();
-	assert_eq!(fork.run(0, Phase::Collecting, 1, &mut progress), Ok(vec![]));
+	assert_eq!(fork.run(0, JobPhase::Collecting, 1, &mut progress), Ok(vec![]));
 	assert_eq!(progress.checked, 3);
 	let mut canonical = Chain::new(3, 1, 1);
 	canonical.add(&[1]);
 	canonical.add_bad_for(&[2], 0);
 	canonical.add(&[3]);
-	let actions = canonical.run(0, Phase::Verifying, 2, &mut progress).expect("run");
+	let actions = canonical.run(0, JobPhase::Verifying, 2, &mut progress).expect("run");
 	match actions.as_slice() {
 		[Action::Complain { input: 1, ephemeral_key, .. }] => {
 			assert_eq!(ephemeral_key, canonical.inputs[1].ephemeral_key.as_bytes())
@@ -390,13 +398,52 @@ fn a_share_that_checks_when_rechecked_draws_no_complaint() {
 	chain.add(&[1]);
 	chain.add(&[2]);
 	let mut progress = JobProgress::default();
-	assert_eq!(chain.run(1, Phase::Collecting, 1, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(1, JobPhase::Collecting, 1, &mut progress), Ok(vec![]));
 	// Progress that wrongly lists input 1 as bad (a lost or corrupted store, an old bug).
 	progress.bad.push(BadInput {
 		input: 1,
 		ephemeral_key: chain.inputs[1].ephemeral_key.to_bytes(),
 		sent: None,
 	});
-	assert_eq!(chain.run(1, Phase::Verifying, 2, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(1, JobPhase::Verifying, 2, &mut progress), Ok(vec![]));
 	assert!(progress.bad.is_empty());
+}
+
+#[test]
+fn an_overdue_job_is_moved_by_its_first_worker_first_and_once() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[5]);
+	let limits = Limits::default();
+	let run = |w: usize, now: u32, deadline: u32, progress: &mut JobProgress| {
+		let mut view = chain.view(w, JobPhase::Verifying, now);
+		view.deadline = deadline;
+		let mut rng = ChaCha20Rng::seed_from_u64(now.into());
+		step(&chain.secrets[w], &view, progress, chain.loader(w), &limits, &mut rng).expect("run").0
+	};
+	let mut first = JobProgress::default();
+	let mut second = JobProgress::default();
+	// Checking the input first; the deadline at block 10 is not overdue before 10 + 2.
+	assert_eq!(run(0, 10, 10, &mut first), vec![]);
+	assert_eq!(run(1, 10, 10, &mut second), vec![]);
+	assert_eq!(run(0, 11, 10, &mut first), vec![]);
+	assert_eq!(run(0, 12, 10, &mut first), vec![Action::AdvanceJob]);
+	// Worker 2 waits one block more; worker 1 does not send again before `resubmit_after`.
+	assert_eq!(run(1, 12, 10, &mut second), vec![]);
+	assert_eq!(run(1, 13, 10, &mut second), vec![Action::AdvanceJob]);
+	assert_eq!(run(0, 13, 10, &mut first), vec![]);
+	assert_eq!(run(0, 12 + limits.resubmit_after, 10, &mut first), vec![Action::AdvanceJob]);
+	// Once moved, the new deadline is ahead: nothing to send.
+	assert_eq!(run(0, 30, 33, &mut first), vec![]);
+	// An ended job is never moved.
+	let mut view = chain.view(0, JobPhase::Settled, 100);
+	view.deadline = 10;
+	let actions = step(
+		&chain.secrets[0],
+		&view,
+		&mut first,
+		chain.loader(0),
+		&limits,
+		&mut ChaCha20Rng::seed_from_u64(3),
+	);
+	assert_eq!(actions.expect("run").0, vec![]);
 }

@@ -48,6 +48,7 @@ mod error;
 pub mod generators;
 mod group;
 pub mod hash;
+mod job;
 pub mod pedersen;
 pub mod proof;
 pub mod result;
@@ -68,6 +69,7 @@ pub use dealer::{
 pub use encryption::{ciphertext_len, TAG_LEN};
 pub use error::{ComplaintError, Error, ShareError, SubmissionError};
 pub use group::{Commitment, EncryptionKey, EphemeralKey, Point, Scalar, SharedKey, SharedSecret};
+pub use job::{FailureReason, JobPhase};
 pub use pedersen::{batch_verify_shares, verify_share};
 pub use proof::{DealingProof, DleqProof, PossessionProof};
 pub use result::{reconstruct, verify_output, Output, ResultShare};

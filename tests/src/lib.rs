@@ -245,6 +245,27 @@ impl Client {
 		u32::from_str_radix(n.trim_start_matches("0x"), 16).expect("hex number")
 	}
 
+	/// The best block's hash.
+	pub async fn best_hash(&self) -> Hash {
+		hash_of(&self.call("chain_getBlockHash", rpc_params![]).await)
+	}
+
+	/// How many peers the node is connected to (`system_health`).
+	pub async fn peers(&self) -> u64 {
+		self.call("system_health", rpc_params![]).await["peers"].as_u64().unwrap_or_default()
+	}
+
+	/// Drops a reserved peer by its peer id (needs `--rpc-methods unsafe`); with
+	/// `--reserved-only` the node disconnects from it.
+	pub async fn remove_reserved_peer(&self, peer_id: &str) {
+		self.call("system_removeReservedPeer", rpc_params![peer_id]).await;
+	}
+
+	/// Adds a reserved peer by its multiaddress (needs `--rpc-methods unsafe`).
+	pub async fn add_reserved_peer(&self, multiaddr: &str) {
+		self.call("system_addReservedPeer", rpc_params![multiaddr]).await;
+	}
+
 	/// The finalized block's number.
 	pub async fn finalized_number(&self) -> u32 {
 		let hash = self.call("chain_getFinalizedHead", rpc_params![]).await;

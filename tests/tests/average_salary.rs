@@ -135,7 +135,8 @@ async fn average_salary_on_a_dev_node() {
 	assert_eq!(output.values, result.output.to_vec());
 
 	// Settlement and cleanup, then the money.
-	let ended = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	let ended =
+		mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.phase.has_ended()).await;
 	client.wait_for_block(client.best_number().await + 2, Duration::from_secs(30)).await;
 	let paid_workers = record.result_shares.len() as u128;
 	let after_owner = client.account(&owner_id).await;

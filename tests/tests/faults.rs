@@ -72,7 +72,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 	assert_eq!(result.qualified_inputs, 3);
 	let record = mpc::record(&client, job_id).await.expect("record");
 	assert_eq!(record.disqualified.to_vec(), vec![2]);
-	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.phase.has_ended()).await;
 	let figures = mpc::figures(&client, job_id).await;
 	assert_eq!(figures.client_transactions, 5, "create_job and four inputs");
 	assert!(figures.worker_transactions >= 4, "one complaint and at least t + 1 shares");
@@ -106,7 +106,7 @@ async fn a_histogram_of_twenty_inputs() {
 		.await;
 	let result = mpc::result(&client, job_id).await.expect("result");
 	assert_eq!(result.sums.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
-	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.phase.has_ended()).await;
 	let figures = mpc::figures(&client, job_id).await;
 	assert_eq!(figures.client_transactions, 21, "create_job and twenty inputs");
 	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");

@@ -74,7 +74,8 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 	charlie.restart();
 	let charlie_client = charlie.client(Duration::from_secs(180)).await;
 	charlie_client.wait_for_block(client.best_number().await, Duration::from_secs(120)).await;
-	let settled = mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.settled).await;
+	let settled =
+		mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.phase.has_ended()).await;
 	for seed in ["//Alice", "//Bob", "//Charlie"] {
 		let (account, _) = mpc::dev_worker_secret(seed);
 		let info = mpc::worker(&client, &AccountId::from(account)).await.expect("registered");
@@ -109,7 +110,8 @@ async fn a_three_node_network_completes_a_job_with_one_node_down() {
 	}
 	bob.kill();
 	charlie.kill();
-	let failed = mpc::wait_for(&client, job_id, Duration::from_secs(300), |j| j.settled).await;
+	let failed =
+		mpc::wait_for(&client, job_id, Duration::from_secs(300), |j| j.phase.has_ended()).await;
 	assert_eq!(
 		failed.phase,
 		mpc_runtime::pallet_mpc::JobPhase::Failed(

@@ -48,7 +48,7 @@ const COMMANDS = [
       window: { type: 'string', arg: '<blocks>', int: true, default: '20', help: 'input window, in blocks' },
       'max-inputs': { type: 'string', arg: '<m>', int: true, default: '100', help: 'inputs close as soon as this many arrived' },
       'min-inputs': { type: 'string', arg: '<m>', int: true, default: '1', help: 'with fewer inputs the job fails' },
-      reward: { type: 'string', arg: '<planck>', int: true, default: '0', help: 'reward per worker, in the chain\'s smallest unit' },
+      reward: { type: 'string', arg: '<planck>', int: true, help: 'reward per worker, in the chain\'s smallest unit (default: the chain\'s minimum)' },
       metadata: { type: 'string', arg: '<text>', default: '', help: 'a description stored with the job' },
     },
     examples: ['mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --window 40 --max-inputs 2 --reward 1000000000000'],
@@ -341,7 +341,7 @@ async function runJobCreate(ctx) {
     inputWindow: Number(opts.window),
     maxInputs: Number(opts['max-inputs']),
     minInputs: Number(opts['min-inputs']),
-    rewardPerWorker: BigInt(opts.reward),
+    rewardPerWorker: opts.reward === undefined ? undefined : BigInt(opts.reward),
     metadata: opts.metadata,
   });
   out(ctx, `job ${r.jobId} created; committee:\n  ${r.committee.join('\n  ')}`, r);

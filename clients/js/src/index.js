@@ -68,7 +68,8 @@ export function send(api, signer, tx, options = {}) {
 
 /**
  * Creates a job. `spec`: `{ committeeSize, threshold, dimension, decimals, inputWindow,
- * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker }`.
+ * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker }`;
+ * `rewardPerWorker` defaults to the chain's minimum (`api.consts.mpc.minRewardPerWorker`).
  * Resolves with `{ jobId, committee }`.
  */
 export async function createJob(api, signer, spec) {
@@ -82,7 +83,7 @@ export async function createJob(api, signer, spec) {
     minInputs: spec.minInputs ?? 1,
     allowedProviders: spec.allowedProviders ?? null,
     metadata: spec.metadata ?? '',
-    rewardPerWorker: spec.rewardPerWorker ?? 0,
+    rewardPerWorker: spec.rewardPerWorker ?? api.consts.mpc.minRewardPerWorker,
   });
   const { events } = await send(api, signer, tx);
   const created = events.find(({ event }) => api.events.mpc.JobCreated.is(event));
@@ -93,7 +94,13 @@ export async function createJob(api, signer, spec) {
 
 const blockOrNull = (b) => (b.isSome ? b.unwrap().toNumber() : null);
 
-/** A job: shape, phase, deadline, counts, the block each phase ended (or `null`). */
+/** The phases in which a job has ended: nothing more happens to it but cleanup. */
+export const ENDED_PHASES = Object.freeze(['Settled', 'Failed', 'Cancelled']);
+
+/**
+ * A job: shape, phase (the pallet's `JobPhase` variant name), deadline, counts, whether it
+ * ended, the block each phase ended (or `null`).
+ */
 export async function getJob(api, jobId) {
   const job = await api.query.mpc.jobs(jobId);
   if (job.isNone) return null;
@@ -109,7 +116,7 @@ export async function getJob(api, jobId) {
     maxInputs: j.maxInputs.toNumber(),
     inputCount: j.inputCount.toNumber(),
     qualifiedCount: j.qualifiedCount.toNumber(),
-    settled: j.settled.isTrue,
+    ended: ENDED_PHASES.includes(j.phase.type),
     timeline: plainTimeline(j.timeline),
   };
 }

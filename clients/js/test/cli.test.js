@@ -12,7 +12,7 @@ const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
 const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'record verify', 'workers'];
 const OPTIONS = {
-  'job create': { committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: '0', metadata: null },
+  'job create': { committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null },
   'input submit': {},
   'job show': {},
   'job wait': { timeout: '300' },

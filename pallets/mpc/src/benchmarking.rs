@@ -14,7 +14,7 @@ use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::{Inspect, Mutate};
 use frame_system::RawOrigin;
-use mpc_offchain_worker::{InputView, JobProgress, JobView, Limits, Phase};
+use mpc_offchain_worker::{InputView, JobProgress, JobView, Limits};
 use mpc_primitives::{
 	deal, testing::encrypt_share_to, Commitment, EncryptionKey, EphemeralKey, InputContext,
 	JobShape, ParticipantIndex, ResultShare, Scalar, Share, Submission, WorkerSecret,
@@ -74,7 +74,7 @@ fn spec<T: Config>(n: u32) -> JobSpec<T> {
 		min_inputs: 1,
 		allowed_providers: None,
 		metadata: BoundedVec::truncate_from(vec![b'm'; T::MaxMetadataLen::get() as usize]),
-		reward_per_worker: T::Currency::minimum_balance(),
+		reward_per_worker: T::MinRewardPerWorker::get().max(T::Currency::minimum_balance()),
 	}
 }
 
@@ -100,6 +100,7 @@ fn submit<T: Config>(job_id: JobId, provider: &T::AccountId, s: &Submission) {
 fn pass_deadline<T: Config>(job_id: JobId) {
 	let deadline = Jobs::<T>::get(job_id).expect("job").deadline;
 	frame_system::Pallet::<T>::set_block_number(deadline);
+	DeadlineCursor::<T>::put(deadline);
 	Mpc::<T>::on_initialize(deadline);
 }
 
@@ -127,7 +128,7 @@ fn worker_job(
 	n: u32,
 	d: u32,
 	count: u32,
-	phase: Phase,
+	phase: JobPhase,
 ) -> (WorkerSecret, JobView, Vec<Vec<u8>>, Share) {
 	const GENESIS: [u8; 32] = [7u8; 32];
 	let shape = JobShape::new(n, n / 2, d).expect("t < n");
@@ -165,6 +166,7 @@ fn worker_job(
 		index,
 		result_share_on_chain: false,
 		aggregate_digest: [0u8; 32],
+		deadline: 2,
 		now: 1,
 	};
 	(worker, view, inputs, share)
@@ -329,9 +331,10 @@ mod benchmarks {
 		assert_eq!(ResultShares::<T>::iter_prefix(id).count(), 0);
 	}
 
-	/// `k` jobs of the largest committee failing at once (the transition with the most work).
+	/// `k` jobs of the largest committee failing at once (the transition with the most work),
+	/// up to one block's batch.
 	#[benchmark]
-	fn on_initialize_deadlines(k: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+	fn on_initialize_deadlines(k: Linear<0, { T::DeadlineBatch::get() }>) {
 		register::<T>(T::MaxWorkers::get());
 		let owner = funded::<T>("owner", 0);
 		let spec = JobSpec { min_inputs: 1, ..spec::<T>(T::MaxCommittee::get()) };
@@ -340,6 +343,7 @@ mod benchmarks {
 			.collect();
 		let deadline = frame_system::Pallet::<T>::block_number() + spec.input_window;
 		frame_system::Pallet::<T>::set_block_number(deadline);
+		DeadlineCursor::<T>::put(deadline);
 		#[block]
 		{
 			Mpc::<T>::on_initialize(deadline);
@@ -350,6 +354,32 @@ mod benchmarks {
 				JobPhase::Failed(FailureReason::TooFewInputs)
 			);
 		}
+	}
+
+	/// The last worker of a full pool stops accepting jobs (the longest search of the pool).
+	#[benchmark]
+	fn set_accepting() {
+		let workers = register::<T>(T::MaxWorkers::get());
+		let who = workers.last().expect("a full pool").clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), false);
+		assert!(!WorkerList::<T>::get().contains(&who));
+	}
+
+	/// Anyone moves an overdue job of committee `n`: it fails (the transition with the most
+	/// work, as in `on_initialize_deadlines`).
+	#[benchmark]
+	fn advance_job(n: Linear<2, { T::MaxCommittee::get() }>) {
+		let (_, id) = job_with_committee::<T>(n);
+		let deadline = Jobs::<T>::get(id).expect("job").deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert_eq!(
+			Jobs::<T>::get(id).expect("job").phase,
+			JobPhase::Failed(FailureReason::TooFewInputs)
+		);
 	}
 
 	#[benchmark]
@@ -382,8 +412,8 @@ mod benchmarks {
 	/// and dimension `d` in one run: decrypts each share and checks them in one batch.
 	#[benchmark(extra)]
 	fn worker_check_inputs(k: Linear<1, 10_000>, n: Linear<2, 50>, d: Linear<1, 8>) {
-		let (worker, view, inputs, _) = worker_job(n, d, k, Phase::Collecting);
-		let limits = Limits { checks_per_run: k, resubmit_after: 5 };
+		let (worker, view, inputs, _) = worker_job(n, d, k, JobPhase::Collecting);
+		let limits = Limits { checks_per_run: k, ..Limits::default() };
 		let mut progress = JobProgress::default();
 		let mut rng = ChaCha20Rng::seed_from_u64(9);
 		let outcome;
@@ -408,7 +438,7 @@ mod benchmarks {
 	/// checking them again, then summing).
 	#[benchmark(extra)]
 	fn worker_result_share(k: Linear<1, 10_000>, n: Linear<2, 50>, d: Linear<1, 8>) {
-		let (worker, view, inputs, share) = worker_job(n, d, k, Phase::Computing);
+		let (worker, view, inputs, share) = worker_job(n, d, k, JobPhase::Computing);
 		let mut rng = ChaCha20Rng::seed_from_u64(9);
 		let outcome;
 		#[block]

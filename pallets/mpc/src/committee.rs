@@ -42,9 +42,10 @@ impl<T: Config> Pallet<T> {
 		Self::hold(HoldReason::WorkerBond, &who, bond)?;
 		WorkerList::<T>::put(list);
 		WorkerKeys::<T>::insert(key.as_bytes(), &who);
+		let since = frame_system::Pallet::<T>::block_number();
 		Workers::<T>::insert(
 			&who,
-			WorkerInfo { key, bond, faults: 0, since: frame_system::Pallet::<T>::block_number() },
+			WorkerInfo { key, bond, faults: 0, since, jobs: 0, accepting: true },
 		);
 		Self::deposit_event(Event::WorkerRegistered { worker: who, key: key.to_bytes() });
 		Ok(())
@@ -81,6 +82,89 @@ impl<T: Config> Pallet<T> {
 	/// Whether the worker sits in the committee of a job that has not ended.
 	pub(crate) fn is_busy(who: &T::AccountId) -> bool {
 		WorkerJobs::<T>::iter_prefix(who).next().is_some()
+	}
+
+	/// Whether a worker may be drawn into a new committee: it accepts jobs, sits in fewer than
+	/// [`Config::MaxJobsPerWorker`] running ones, and its bond still covers a fault penalty.
+	/// The pool ([`WorkerList`]) holds exactly these workers.
+	pub fn is_eligible(info: &WorkerInfo<T>) -> bool {
+		let penalty = T::FaultPenalty::get();
+		info.accepting
+			&& info.jobs < T::MaxJobsPerWorker::get()
+			&& info.bond >= penalty
+			&& !info.bond.is_zero()
+	}
+
+	pub(crate) fn do_set_accepting(who: T::AccountId, accepting: bool) -> Result<(), Error<T>> {
+		let mut info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
+		if info.accepting == accepting {
+			return Ok(());
+		}
+		info.accepting = accepting;
+		let eligible = Self::is_eligible(&info);
+		WorkerList::<T>::mutate(|list| {
+			let at = list.iter().position(|a| a == &who);
+			match (eligible, at) {
+				// The pool holds registered workers only, at most `MaxWorkers`.
+				(true, None) if list.try_push(who.clone()).is_err() => {
+					defensive!("more eligible workers than MaxWorkers");
+				}
+				(false, Some(at)) => {
+					list.remove(at);
+				}
+				_ => {}
+			}
+		});
+		Workers::<T>::insert(&who, info);
+		Self::deposit_event(Event::WorkerAcceptingJobs { worker: who, accepting });
+		Ok(())
+	}
+
+	/// Counts a new seat of each member: a member at [`Config::MaxJobsPerWorker`] leaves the
+	/// pool, which the caller passes in (read already to draw the committee) and writes back
+	/// when it changed.
+	pub(crate) fn take_seats(
+		committee: &[CommitteeMember<T>],
+		pool: &mut BoundedVec<T::AccountId, T::MaxWorkers>,
+	) -> bool {
+		let mut changed = false;
+		for member in committee {
+			Workers::<T>::mutate(&member.account, |info| {
+				let Some(info) = info else { return };
+				info.jobs = info.jobs.saturating_add(1);
+				if !Self::is_eligible(info) {
+					let before = pool.len();
+					pool.retain(|a| a != &member.account);
+					changed |= pool.len() < before;
+				}
+			});
+		}
+		changed
+	}
+
+	/// Frees a seat of each member of an ended job; a member that was at the limit, and is
+	/// otherwise eligible, rejoins the pool.
+	pub(crate) fn free_seats(committee: &[CommitteeMember<T>]) {
+		let mut rejoin = Vec::new();
+		for member in committee {
+			Workers::<T>::mutate(&member.account, |info| {
+				let Some(info) = info else { return };
+				let was = Self::is_eligible(info);
+				info.jobs = info.jobs.saturating_sub(1);
+				if !was && Self::is_eligible(info) {
+					rejoin.push(member.account.clone());
+				}
+			});
+		}
+		if !rejoin.is_empty() {
+			WorkerList::<T>::mutate(|list| {
+				for who in rejoin {
+					if !list.contains(&who) && list.try_push(who).is_err() {
+						defensive!("more eligible workers than MaxWorkers");
+					}
+				}
+			});
+		}
 	}
 
 	/// The caller's index in the job's committee.

@@ -165,12 +165,11 @@ impl<T: Config> Pallet<T> {
 		ephemeral_key: [u8; 32],
 		shared_key: [u8; 32],
 		proof: [u8; 64],
-	) -> Result<Pays, Error<T>> {
+	) -> Result<PostDispatchInfo, Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.phase, JobPhase::Collecting | JobPhase::Verifying),
-			Error::<T>::ComplaintWindowClosed
-		);
+		ensure!(job.phase.complaints_open(), Error::<T>::ComplaintWindowClosed);
+		// The weight of this job's committee size, not the largest declared up front.
+		let weight = Some(T::WeightInfo::complain(job.shape.n()));
 		let worker_index = Self::committee_index(job_id, &who)?;
 		let mut input = Inputs::<T>::get(job_id, index).ok_or(Error::<T>::UnknownInput)?;
 		// On another branch of a fork, another input may sit at this index: the complaint is
@@ -223,12 +222,12 @@ impl<T: Config> Pallet<T> {
 					"job {job_id}: input {index} disqualified by worker {}",
 					worker_index.get()
 				);
-				Ok(Pays::No)
+				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No })
 			}
 			ComplaintVerdict::WorkerAtFault => {
 				Self::deposit_event(Event::ComplaintRejected { job_id, index, worker_index });
 				Self::fault(&who, job_id);
-				Ok(Pays::Yes)
+				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes })
 			}
 		}
 	}

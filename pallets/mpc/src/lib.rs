@@ -43,11 +43,16 @@
 //!                                            ^                         │ t + 1 valid shares
 //!                                            └─ compute deadline ──────┤
 //!                                                                      v
-//!                                                 Completed ── compute deadline ──> settled
+//!                                                 Completed ── compute deadline ──> Settled
 //! ```
 //!
-//! Every transition is in one function (`lifecycle.rs`). Deadlines are kept in a per-block
-//! index and processed in `on_initialize`, at most [`Config::MaxDeadlinesPerBlock`] per block.
+//! The phase is one enum, [`JobPhase`], shared with the worker and the clients. Every
+//! transition is in one function (`lifecycle.rs`). Each running job has exactly one deadline
+//! entry, [`Deadlines`]`(block, job)`; `on_initialize` takes the due entries in block order, at
+//! most [`Config::DeadlineBatch`] per block, and carries the rest over to the next block, so a
+//! deadline is never lost however many fall in one block: a job moves at most
+//! `ceil(due / DeadlineBatch)` blocks late. Anyone may also move an overdue job at once with
+//! [`Pallet::advance_job`].
 //!
 //! ## Money
 //!
@@ -111,11 +116,12 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-pub use mpc_primitives::ParticipantIndex;
+pub use mpc_primitives::{FailureReason, JobPhase, ParticipantIndex};
 pub use record::{aggregate_digest, next_inputs_digest};
 
 use alloc::vec::Vec;
 use frame_support::{
+	dispatch::PostDispatchInfo,
 	pallet_prelude::*,
 	traits::{fungible, OnUnbalanced, Randomness},
 };
@@ -185,6 +191,9 @@ pub mod config_preludes {
 		type WorkerBond = ConstNumber<{ 100 * UNIT }>;
 		/// 10 tokens: ten faults empty a bond.
 		type FaultPenalty = ConstNumber<{ 10 * UNIT }>;
+		/// 0.01 token: more than the fee of the free result share it pays for.
+		type MinRewardPerWorker = ConstNumber<{ UNIT / 100 }>;
+		type MaxJobsPerWorker = ConstU32<32>;
 		/// 0.01 token per storage entry.
 		type DepositPerItem = ConstNumber<{ UNIT / 100 }>;
 		/// 0.00001 token per stored byte.
@@ -197,9 +206,10 @@ pub mod config_preludes {
 		type MaxAllowedProviders = ConstU32<64>;
 		/// A day of 2 s blocks.
 		type MaxInputWindow = ConstNumber<43_200>;
-		type ComplaintWindow = ConstNumber<3>;
+		/// 12 s: a complaint the pool dropped is resent within it (after 3 blocks).
+		type ComplaintWindow = ConstNumber<6>;
 		type ComputeWindow = ConstNumber<10>;
-		type MaxDeadlinesPerBlock = ConstU32<16>;
+		type DeadlineBatch = ConstU32<16>;
 		type CleanupBatch = ConstU32<16>;
 		type WeightInfo = ();
 	}
@@ -218,6 +228,8 @@ pub mod config_preludes {
 		type OnJobCompleted = ();
 		type WorkerBond = ConstNumber<1_000>;
 		type FaultPenalty = ConstNumber<100>;
+		type MinRewardPerWorker = ConstNumber<10>;
+		type MaxJobsPerWorker = ConstU32<64>;
 		type DepositPerItem = ConstNumber<2>;
 		type DepositPerByte = ConstNumber<1>;
 		type MaxWorkers = ConstU32<16>;
@@ -227,9 +239,9 @@ pub mod config_preludes {
 		type MaxMetadataLen = ConstU32<64>;
 		type MaxAllowedProviders = ConstU32<8>;
 		type MaxInputWindow = ConstNumber<100>;
-		type ComplaintWindow = ConstNumber<3>;
+		type ComplaintWindow = ConstNumber<6>;
 		type ComputeWindow = ConstNumber<5>;
-		type MaxDeadlinesPerBlock = ConstU32<4>;
+		type DeadlineBatch = ConstU32<4>;
 		type CleanupBatch = ConstU32<4>;
 		type WeightInfo = ();
 	}
@@ -292,6 +304,18 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type WorkerBond: Get<BalanceOf<Self>>;
 
+		/// The least reward per committee worker a job may offer. A worker's result share is
+		/// free to send and heavy to check, so every job pays its committee at least this:
+		/// set it above the fee a result share would cost (issue 13, findings 4 and 7).
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type MinRewardPerWorker: Get<BalanceOf<Self>>;
+
+		/// The most running jobs a worker sits in; at the limit it is drawn into no new
+		/// committee until one ends. Bounds the work of its offchain worker per block.
+		#[pallet::constant]
+		type MaxJobsPerWorker: Get<u32>;
+
 		/// Taken from a worker's bond for each fault (false complaint, invalid result share).
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
@@ -346,9 +370,10 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type ComputeWindow: Get<BlockNumberFor<Self>>;
 
-		/// The most job deadlines that may fall in one block.
+		/// The most deadline transitions one block's `on_initialize` makes; deadlines beyond
+		/// it carry over to the next block, in order. At least 1.
 		#[pallet::constant]
-		type MaxDeadlinesPerBlock: Get<u32>;
+		type DeadlineBatch: Get<u32>;
 
 		/// How many inputs of ended jobs are cleaned up per block.
 		#[pallet::constant]
@@ -384,7 +409,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type WorkerKeys<T: Config> = StorageMap<_, Identity, [u8; 32], T::AccountId>;
 
-	/// Registered workers in registration order: the pool committees are drawn from.
+	/// The pool committees are drawn from: the registered workers that are eligible
+	/// ([`Pallet::is_eligible`]: accepting jobs, below [`Config::MaxJobsPerWorker`], with a
+	/// bond that covers a penalty).
 	#[pallet::storage]
 	pub type WorkerList<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxWorkers>, ValueQuery>;
@@ -467,16 +494,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Results<T: Config> = StorageMap<_, Twox64Concat, JobId, JobResult<T>>;
 
-	/// Jobs whose current phase ends at a block. Filled when a phase starts, taken in that
-	/// block's `on_initialize`.
+	/// The deadline of each running job: `(block, job) -> ()`, one entry per job, written
+	/// when a phase starts and removed when it ends. `on_initialize` takes the entries of
+	/// blocks `DeadlineCursor..=now` in block order. Its size is bounded by the running jobs,
+	/// each paid for by its owner's deposit.
 	#[pallet::storage]
-	pub type Deadlines<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
-		BoundedVec<JobId, T::MaxDeadlinesPerBlock>,
-		ValueQuery,
-	>;
+	pub type Deadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, JobId, ()>;
+
+	/// The earliest block whose deadlines may not all be processed yet. `None` until the
+	/// first `on_initialize`, which starts it at its own block (no job is older).
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
 
 	/// Ended jobs whose inputs are still to be cleaned up, with the next input to clean.
 	#[pallet::storage]
@@ -515,6 +544,8 @@ pub mod pallet {
 		/// A worker's faults left its bond below one fault penalty: it is no longer drawn into
 		/// committees. It stays registered until it deregisters.
 		WorkerEvicted { worker: T::AccountId },
+		/// A worker started or stopped accepting new jobs (it finishes the ones it has).
+		WorkerAcceptingJobs { worker: T::AccountId, accepting: bool },
 		/// A job was created with this committee (member `i` at position `i - 1`).
 		JobCreated { job_id: JobId, owner: T::AccountId, committee: Vec<T::AccountId> },
 		/// The owner cancelled a job.
@@ -584,10 +615,10 @@ pub mod pallet {
 		InvalidDecimals,
 		/// `n * reward_per_worker` overflows the balance type.
 		RewardOverflow,
+		/// The reward per worker is below [`Config::MinRewardPerWorker`].
+		RewardTooLow,
 		/// The account's free balance cannot cover the bond, escrow or deposit to hold.
 		InsufficientBalance,
-		/// No room left in the deadline index for this block.
-		DeadlineQueueFull,
 		/// No job with this identifier.
 		UnknownJob,
 		/// Only the job's owner may do this.
@@ -654,6 +685,10 @@ pub mod pallet {
 		/// An invariant of the pallet's state did not hold: a bug, reported (defensively)
 		/// instead of a panic. Nothing was changed.
 		Inconsistent,
+		/// The job's current phase has not reached its deadline yet.
+		NotOverdue,
+		/// The job has ended; it has no more deadlines.
+		JobEnded,
 	}
 
 	#[pallet::hooks]
@@ -665,6 +700,18 @@ pub mod pallet {
 
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_deadlines(now)
+		}
+
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(T::DeadlineBatch::get() >= 1, "DeadlineBatch must be at least 1");
+			assert!(T::CleanupBatch::get() >= 1, "CleanupBatch must be at least 1");
+			assert!(!T::MaxInputWindow::get().is_zero(), "MaxInputWindow must be at least 1");
+			assert!(!T::ComplaintWindow::get().is_zero(), "ComplaintWindow must be at least 1");
+			assert!(!T::ComputeWindow::get().is_zero(), "ComputeWindow must be at least 1");
+			// A worker resends a dropped complaint while the window is open (issue 13, 5).
+			let resend: BlockNumberFor<T> = Self::worker_limits().resubmit_after.into();
+			assert!(resend < T::ComplaintWindow::get(), "ComplaintWindow must be at least 2");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -730,7 +777,7 @@ pub mod pallet {
 		/// [`Error::NotEnoughWorkers`], [`Error::InvalidDimension`],
 		/// [`Error::InvalidInputWindow`], [`Error::InvalidInputLimits`],
 		/// [`Error::InvalidDecimals`], [`Error::RewardOverflow`],
-		/// [`Error::InsufficientBalance`], [`Error::DeadlineQueueFull`].
+		/// [`Error::InsufficientBalance`].
 		/// Complexity: O(`n` + `MaxWorkers`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::create_job(spec.committee_size.min(T::MaxCommittee::get())))]
@@ -756,7 +803,7 @@ pub mod pallet {
 		///
 		/// Origin: the job's owner. Emits [`Event::InputsClosed`].
 		/// Errors: [`Error::UnknownJob`], [`Error::NotJobOwner`], [`Error::NotCollecting`],
-		/// [`Error::TooFewInputs`], [`Error::DeadlineQueueFull`].
+		/// [`Error::TooFewInputs`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::close_inputs())]
 		pub fn close_inputs(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
@@ -777,7 +824,7 @@ pub mod pallet {
 		/// [`Error::WrongCiphertextCount`], [`Error::BadCiphertextLength`],
 		/// [`Error::BadEphemeralKeyEncoding`], [`Error::IdentityEphemeralKey`],
 		/// [`Error::InvalidDealingProof`], [`Error::RepeatedEphemeralKey`]),
-		/// [`Error::InsufficientBalance`], [`Error::DeadlineQueueFull`].
+		/// [`Error::InsufficientBalance`].
 		/// Complexity: O(`n` + `t`) for the proof, `n` ciphertext writes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::submit_input(submission.ciphertexts.len() as u32))]
@@ -814,8 +861,7 @@ pub mod pallet {
 			proof: [u8; 64],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pays = Self::do_complain(who, job_id, input, ephemeral_key, shared_key, proof)?;
-			Ok(pays.into())
+			Ok(Self::do_complain(who, job_id, input, ephemeral_key, shared_key, proof)?)
 		}
 
 		/// A committee worker submits its result share `(S_i, U_i)` (PROTOCOL.md section 8):
@@ -844,9 +890,7 @@ pub mod pallet {
 			blinding: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pays =
-				Self::do_submit_result_share(who, job_id, aggregate_digest, sum_shares, blinding)?;
-			Ok(pays.into())
+			Ok(Self::do_submit_result_share(who, job_id, aggregate_digest, sum_shares, blinding)?)
 		}
 
 		/// Removes an ended job's record and releases its storage deposit.
@@ -859,6 +903,35 @@ pub mod pallet {
 		pub fn remove_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Ok(Self::do_remove_job(who, job_id)?)
+		}
+
+		/// Starts (`true`) or stops (`false`) accepting new jobs: a worker that stops is drawn
+		/// into no new committee, finishes the jobs it has, and may then deregister or rotate
+		/// its key. Setting the state it is in changes nothing.
+		///
+		/// Origin: a registered worker. Emits [`Event::WorkerAcceptingJobs`].
+		/// Errors: [`Error::NotRegistered`]. Complexity: O(`MaxWorkers`) to update the pool.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_accepting())]
+		pub fn set_accepting(origin: OriginFor<T>, accepting: bool) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_set_accepting(who, accepting)?)
+		}
+
+		/// Moves a job whose current phase is past its deadline to its next phase now, as
+		/// `on_initialize` would have: the escape hatch when deadlines queue up behind a flood
+		/// (they carry over, [`Config::DeadlineBatch`] per block). Free when it moved a job.
+		///
+		/// Origin: signed, anyone. Emits the transition's event ([`Event::InputsClosed`],
+		/// [`Event::ComputationStarted`], [`Event::JobSettled`] or [`Event::JobFailed`]).
+		/// Errors: [`Error::UnknownJob`], [`Error::JobEnded`], [`Error::NotOverdue`].
+		/// Complexity: O(`n`), as one deadline in `on_initialize`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::advance_job(T::MaxCommittee::get()))]
+		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_advance_job(job_id)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

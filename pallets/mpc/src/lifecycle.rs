@@ -4,7 +4,10 @@
 use crate::{money::add_entry, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{Commitment, JobShape, Scalar};
-use sp_runtime::traits::{CheckedMul, Saturating, Zero};
+use sp_runtime::traits::{CheckedMul, One, Saturating, Zero};
+
+/// How many empty blocks the deadline cursor may pass per transition of its budget.
+pub(crate) const EMPTY_BLOCKS_PER_TRANSITION: u32 = 8;
 
 /// What moves a job from one phase to the next (see [`Pallet::advance`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +42,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidInputLimits
 		);
 		ensure!(spec.decimals <= 38, Error::<T>::InvalidDecimals);
+		ensure!(spec.reward_per_worker >= T::MinRewardPerWorker::get(), Error::<T>::RewardTooLow);
 		let shape = JobShape::new(n, spec.threshold, spec.dimension).map_err(|_| {
 			defensive!("a job shape the checks above accepted was refused");
 			Error::<T>::Inconsistent
 		})?;
-		let pool = WorkerList::<T>::get();
+		let mut pool = WorkerList::<T>::get();
 		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
 
 		let job_id = NextJobId::<T>::get();
@@ -78,15 +82,17 @@ impl<T: Config> Pallet<T> {
 			qualified_count: 0,
 			inputs_digest: [0u8; 32],
 			valid_shares: 0,
-			settled: false,
 		};
 		job.deposit = Self::deposit_for(Self::job_footprint(job_id, &job, &committee));
 
 		// Everything checked; now write.
 		Self::hold(HoldReason::JobEscrow, &owner, escrow)?;
 		Self::hold(HoldReason::JobDeposit, &owner, job.deposit)?;
-		job.deadline = Self::schedule(input_end, job_id)?;
+		Self::schedule(input_end, job_id);
 		NextJobId::<T>::put(job_id.saturating_add(1));
+		if Self::take_seats(&committee, &mut pool) {
+			WorkerList::<T>::put(pool);
+		}
 		for (i, member) in committee.iter().enumerate() {
 			let index =
 				ParticipantIndex::new(i as u32 + 1).map_err(|_| Error::<T>::Inconsistent)?;
@@ -158,6 +164,9 @@ impl<T: Config> Pallet<T> {
 			),
 		};
 		add_entry(&mut footprint, &Results::<T>::hashed_key_for(job_id), &result);
+		// Its one deadline entry at a time.
+		let at = job.timeline.created;
+		add_entry(&mut footprint, &Deadlines::<T>::hashed_key_for(at, job_id), &());
 		footprint
 	}
 
@@ -219,9 +228,9 @@ impl<T: Config> Pallet<T> {
 				if trigger == Trigger::InputsClosed {
 					Self::unschedule(old_deadline, job_id);
 				}
-				let until = now.saturating_add(T::ComplaintWindow::get());
 				job.phase = JobPhase::Verifying;
-				job.deadline = Self::schedule(until, job_id)?;
+				job.deadline = now.saturating_add(T::ComplaintWindow::get());
+				Self::schedule(job.deadline, job_id);
 				Self::deposit_event(Event::InputsClosed {
 					job_id,
 					inputs: job.input_count,
@@ -234,9 +243,9 @@ impl<T: Config> Pallet<T> {
 					Self::fail(job_id, job, FailureReason::TooFewInputs, now);
 					return Ok(());
 				}
-				let until = now.saturating_add(T::ComputeWindow::get());
 				job.phase = JobPhase::Computing;
-				job.deadline = Self::schedule(until, job_id)?;
+				job.deadline = now.saturating_add(T::ComputeWindow::get());
+				Self::schedule(job.deadline, job_id);
 				Self::deposit_event(Event::ComputationStarted {
 					job_id,
 					qualified_inputs: job.qualified_count,
@@ -254,6 +263,7 @@ impl<T: Config> Pallet<T> {
 			}
 			(JobPhase::Completed, Trigger::Deadline) => {
 				let refunded = job.escrow;
+				job.phase = JobPhase::Settled;
 				Self::end_job(job_id, job, now);
 				Self::deposit_event(Event::JobSettled { job_id, refunded });
 			}
@@ -275,15 +285,18 @@ impl<T: Config> Pallet<T> {
 		log::info!(target: LOG_TARGET, "job {job_id} failed: {reason:?}");
 	}
 
-	/// Ends a job: the remaining escrow returns to the owner, the committee is freed and the
-	/// inputs are queued for cleanup. The caller stores the job.
+	/// Ends a job, whose final phase the caller has set: the remaining escrow returns to the
+	/// owner, the committee is freed and the inputs are queued for cleanup. The caller stores
+	/// the job.
 	fn end_job(job_id: JobId, job: &mut Job<T>, now: BlockNumberFor<T>) {
+		debug_assert!(job.phase.has_ended());
 		Self::refund_escrow(job);
-		job.settled = true;
 		job.timeline.ended = Some(now);
-		for member in Committees::<T>::get(job_id) {
+		let committee = Committees::<T>::get(job_id);
+		for member in &committee {
 			WorkerJobs::<T>::remove(&member.account, job_id);
 		}
+		Self::free_seats(&committee);
 		if job.input_count > 0 {
 			Cleanup::<T>::insert(job_id, 0);
 		}
@@ -291,55 +304,77 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether a job has ended (settled, failed or cancelled).
 	pub fn has_ended(job: &Job<T>) -> bool {
-		job.settled
+		job.phase.has_ended()
 	}
 
-	/// The `on_initialize` work: the block's deadlines, then a batch of cleanup.
+	/// The `on_initialize` work: the due deadlines in block order, at most
+	/// [`Config::DeadlineBatch`] transitions, the rest carried over to the next block; then a
+	/// batch of cleanup.
+	///
+	/// The cursor walks blocks `DeadlineCursor..=now`: a due entry costs a transition, an
+	/// empty block one read (a hundredth of a transition's weight). Besides the transitions it
+	/// passes at most [`EMPTY_BLOCKS_PER_TRANSITION`]` * DeadlineBatch + 1` empty blocks, so
+	/// after a backlog it catches up with `now` that many times faster than it took the
+	/// backlog.
 	pub(crate) fn process_deadlines(now: BlockNumberFor<T>) -> Weight {
-		let deadlines = Deadlines::<T>::take(now);
-		let mut weight = T::WeightInfo::on_initialize_deadlines(deadlines.len() as u32);
-		for job_id in deadlines {
-			Self::on_deadline(job_id, now);
+		let budget = T::DeadlineBatch::get();
+		let mut block = DeadlineCursor::<T>::get().unwrap_or(now);
+		let most_empty = budget.saturating_mul(EMPTY_BLOCKS_PER_TRANSITION);
+		let (mut moved, mut empty) = (0u32, 0u32);
+		while block <= now && moved < budget && empty <= most_empty {
+			match Deadlines::<T>::iter_key_prefix(block).next() {
+				Some(job_id) => {
+					Deadlines::<T>::remove(block, job_id);
+					Self::on_deadline(job_id, block, now);
+					moved = moved.saturating_add(1);
+				}
+				None => {
+					block = block.saturating_add(One::one());
+					empty = empty.saturating_add(1);
+				}
+			}
 		}
+		DeadlineCursor::<T>::put(block);
+		let mut weight = T::WeightInfo::on_initialize_deadlines(moved)
+			.saturating_add(T::DbWeight::get().reads_writes(u64::from(empty) + 1, 1));
 		weight.saturating_accrue(Self::cleanup(T::CleanupBatch::get()));
 		weight
 	}
 
-	fn on_deadline(job_id: JobId, now: BlockNumberFor<T>) {
-		let Some(mut job) = Jobs::<T>::get(job_id) else { return };
-		if job.deadline != now || job.settled {
+	/// The deadline entry `(at, job_id)` came due (and was removed) in block `now >= at`.
+	fn on_deadline(job_id: JobId, at: BlockNumberFor<T>, now: BlockNumberFor<T>) {
+		let Some(mut job) = Jobs::<T>::get(job_id) else {
+			defensive!("a deadline entry for a job that does not exist", job_id);
+			return;
+		};
+		if job.deadline != at || job.phase.has_ended() {
+			defensive!("a deadline entry that is not the job's", job_id);
 			return;
 		}
 		if let Err(e) = Self::advance(job_id, &mut job, Trigger::Deadline, now) {
-			// Only scheduling can fail here; the job keeps its phase and a later call (or
-			// the owner) cannot move it, so record it loudly.
 			log::error!(target: LOG_TARGET, "job {job_id}: deadline transition failed: {e:?}");
 		}
 	}
 
-	/// Puts `job_id` in the deadline index at `at`, or the next block with room (up to 16
-	/// blocks later). Returns the block used.
-	fn schedule(at: BlockNumberFor<T>, job_id: JobId) -> Result<BlockNumberFor<T>, Error<T>> {
-		let mut block = at;
-		for _ in 0..16 {
-			let pushed = Deadlines::<T>::mutate(block, |list| list.try_push(job_id).is_ok());
-			if pushed {
-				return Ok(block);
-			}
-			block = block.saturating_add(1u32.into());
-		}
-		Err(Error::<T>::DeadlineQueueFull)
+	/// Moves an overdue job now (the permissionless [`Pallet::advance_job`]).
+	pub(crate) fn do_advance_job(job_id: JobId) -> Result<(), Error<T>> {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(!job.phase.has_ended(), Error::<T>::JobEnded);
+		let now = frame_system::Pallet::<T>::block_number();
+		// `on_initialize` of block `deadline` makes the transition: from then on the phase is
+		// overdue.
+		ensure!(job.deadline <= now, Error::<T>::NotOverdue);
+		Deadlines::<T>::remove(job.deadline, job_id);
+		Self::advance(job_id, &mut job, Trigger::Deadline, now)
+	}
+
+	/// Enters `job_id`'s deadline at block `at`. A job has one entry at a time.
+	fn schedule(at: BlockNumberFor<T>, job_id: JobId) {
+		Deadlines::<T>::insert(at, job_id, ());
 	}
 
 	fn unschedule(at: BlockNumberFor<T>, job_id: JobId) {
-		Deadlines::<T>::mutate_exists(at, |list| {
-			if let Some(l) = list {
-				l.retain(|j| *j != job_id);
-				if l.is_empty() {
-					*list = None;
-				}
-			}
-		});
+		Deadlines::<T>::remove(at, job_id);
 	}
 
 	/// Cleans up to `budget` inputs of ended jobs: returns qualified inputs' deposits and
@@ -390,7 +425,7 @@ impl<T: Config> Pallet<T> {
 		for (job_id, job) in Jobs::<T>::iter() {
 			// While a job runs, all its inputs are stored: Ĉ must be the sum of the qualified
 			// ones.
-			if !job.settled {
+			if !job.phase.has_ended() {
 				let qualified: Vec<Vec<Commitment>> = Inputs::<T>::iter_prefix(job_id)
 					.filter(|(_, input)| input.qualified)
 					.map(|(_, input)| input.commitments.into_inner())
@@ -412,6 +447,26 @@ impl<T: Config> Pallet<T> {
 				"escrow exceeds what is held"
 			);
 		}
+		// Every running job has exactly its one deadline entry, none before the cursor.
+		let running: Vec<(JobId, BlockNumberFor<T>)> = Jobs::<T>::iter()
+			.filter(|(_, job)| !job.phase.has_ended())
+			.map(|(id, job)| (id, job.deadline))
+			.collect();
+		for (job_id, deadline) in &running {
+			ensure!(Deadlines::<T>::contains_key(deadline, job_id), "running job without deadline");
+		}
+		ensure!(Deadlines::<T>::iter().count() == running.len(), "a deadline entry without a job");
+		if let Some(cursor) = DeadlineCursor::<T>::get() {
+			ensure!(Deadlines::<T>::iter_keys().all(|(at, _)| at >= cursor), "entry behind cursor");
+		}
+		// The pool is exactly the eligible workers; each worker's seat count is its entries.
+		let pool = WorkerList::<T>::get();
+		for (who, info) in Workers::<T>::iter() {
+			ensure!(pool.contains(&who) == Self::is_eligible(&info), "pool != eligible workers");
+			let seats = WorkerJobs::<T>::iter_prefix(&who).count() as u32;
+			ensure!(info.jobs == seats, "worker seat count != its committee entries");
+		}
+		ensure!(pool.iter().all(Workers::<T>::contains_key), "unregistered in the pool");
 		for (who, info) in Workers::<T>::iter() {
 			ensure!(
 				info.bond == T::Currency::balance_on_hold(&HoldReason::WorkerBond.into(), &who),

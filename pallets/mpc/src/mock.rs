@@ -12,7 +12,7 @@ use frame_support::{
 use frame_system::offchain::{
 	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
 };
-use frame_system::{pallet_prelude::BlockNumberFor, EnsureSigned};
+use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce, EnsureSigned};
 use mpc_primitives::WorkerSecret;
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -23,9 +23,11 @@ use sp_runtime::{
 
 pub type AccountId = AccountId32;
 pub type Balance = u128;
-type Block = frame_system::mocking::MockBlock<Test, MultiSignature>;
-/// Extrinsics signed with `MultiSignature`, as the offchain worker sends them.
-pub type Extrinsic = frame_system::mocking::MockUncheckedExtrinsic<Test, MultiSignature>;
+type Block = frame_system::mocking::MockBlock<Test, MultiSignature, CheckNonce<Test>>;
+/// Extrinsics signed with `MultiSignature`, as the offchain worker sends them, carrying the
+/// nonce it chose (tests read it; the mock pool does not check it).
+pub type Extrinsic =
+	frame_system::mocking::MockUncheckedExtrinsic<Test, MultiSignature, CheckNonce<Test>>;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -86,7 +88,7 @@ parameter_types! {
 /// The defaults of `TestDefaultConfig` the tests rely on.
 pub const WORKER_BOND: Balance = 1_000;
 pub const FAULT_PENALTY: Balance = 100;
-pub const COMPLAINT_WINDOW: u64 = 3;
+pub const COMPLAINT_WINDOW: u64 = 6;
 pub const COMPUTE_WINDOW: u64 = 5;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 
@@ -114,7 +116,7 @@ where
 		nonce: Self::Nonce,
 	) -> Option<Extrinsic> {
 		let signature = A::sign(&(&call, nonce).encode(), public)?;
-		Some(Extrinsic::new_signed(call, account, signature, ()))
+		Some(Extrinsic::new_signed(call, account, signature, CheckNonce::from(nonce)))
 	}
 }
 

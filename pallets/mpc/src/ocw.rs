@@ -11,10 +11,7 @@
 //! result share and true complaint (`Pays::No`), so honest work costs nothing. Only committee
 //! members can submit for a job, once (the pallet checks both).
 
-use crate::{
-	Call, Config, Inputs, Job, JobPhase, Jobs, Pallet, ResultShares, WorkerJobs, Workers,
-	LOG_TARGET,
-};
+use crate::{Call, Config, Inputs, Jobs, Pallet, ResultShares, WorkerJobs, Workers, LOG_TARGET};
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
 use frame_support::{
@@ -27,7 +24,7 @@ use frame_system::{
 };
 use mpc_offchain_worker::{
 	key_derivation_message, step, worker_secret_from_signature, Action, InputView, JobProgress,
-	JobView, Limits, Phase,
+	JobView, Limits,
 };
 use mpc_primitives::{ParticipantIndex, WorkerSecret};
 use rand_chacha::ChaCha20Rng;
@@ -45,6 +42,17 @@ use sp_runtime::{
 /// Blocks to wait before sending a registration again.
 const REGISTER_RETRY: u32 = 10;
 
+/// What a node remembers of a worker's nonces between runs (offchain storage, per account).
+#[derive(codec::Encode, codec::Decode)]
+struct NonceState<Nonce> {
+	/// The nonce after the last transaction sent.
+	next: Nonce,
+	/// The chain's nonce when it was sent.
+	chain: Nonce,
+	/// The block since which transactions have been pending with no progress on chain.
+	since: u32,
+}
+
 /// One worker key of this node.
 struct LocalWorker<T: Config> {
 	public: T::Public,
@@ -52,15 +60,25 @@ struct LocalWorker<T: Config> {
 	secret: WorkerSecret,
 	/// The next nonce to use in this run.
 	nonce: T::Nonce,
+	/// Whether this run started from the chain's nonce (nothing counted as pending).
+	from_chain: bool,
+	/// Whether this run sent a transaction (and so must remember its nonce).
+	sent: bool,
 }
 
 impl<T: Config> Pallet<T> {
 	/// Entry point from the `offchain_worker` hook.
 	pub(crate) fn run_offchain_worker(now: BlockNumberFor<T>) {
 		let keys = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all();
+		let now: u32 = now.unique_saturated_into();
 		for key in keys {
-			match Self::local_worker(key) {
-				Some(mut worker) => Self::work_as(&mut worker, now),
+			match Self::local_worker(key, now) {
+				Some(mut worker) => {
+					Self::work_as(&mut worker, now);
+					if worker.sent {
+						Self::remember_nonce(&worker, now);
+					}
+				}
 				None => log::warn!(target: LOG_TARGET, "a worker key could not derive its secret"),
 			}
 		}
@@ -68,6 +86,7 @@ impl<T: Config> Pallet<T> {
 
 	fn local_worker(
 		key: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic,
+		now: u32,
 	) -> Option<LocalWorker<T>> {
 		type Generic<T> = <<T as Config>::AuthorityId as AppCrypto<
 			<T as frame_system::offchain::SigningTypes>::Public,
@@ -80,16 +99,84 @@ impl<T: Config> Pallet<T> {
 		let signature = app.sign(&key_derivation_message(account.as_ref()))?;
 		let bytes: [u8; 64] = signature.encode().try_into().ok()?;
 		let secret = worker_secret_from_signature(&bytes)?;
-		let nonce = frame_system::Pallet::<T>::account_nonce(&account);
-		Some(LocalWorker { public, account, secret, nonce })
+		let nonce = Self::next_nonce(&account, now);
+		let from_chain = nonce == frame_system::Pallet::<T>::account_nonce(&account);
+		Some(LocalWorker { public, account, secret, nonce, from_chain, sent: false })
 	}
 
-	fn work_as(worker: &mut LocalWorker<T>, now: BlockNumberFor<T>) {
-		let now_u32: u32 = now.unique_saturated_into();
+	/// The bounds on one run of the worker. Transactions are resent after half the complaint
+	/// window (at most 5 blocks), so that a complaint dropped by the pool is sent again while
+	/// the window is still open (`integrity_test` checks it).
+	pub(crate) fn worker_limits() -> Limits {
+		let window: u32 = T::ComplaintWindow::get().unique_saturated_into();
+		let default = Limits::default();
+		Limits { resubmit_after: (window / 2).clamp(1, default.resubmit_after), ..default }
+	}
+
+	fn nonce_key(account: &T::AccountId) -> Vec<u8> {
+		[b"mpc::nonce::".as_slice(), account.as_ref()].concat()
+	}
+
+	/// The nonce for this run's first transaction.
+	///
+	/// The chain's nonce counts only what landed: while a transaction this node sent is still
+	/// pending, a new one with the chain's nonce would be refused by the pool as a replacement.
+	/// So the node remembers the nonce after its last transaction ([`NonceState`]) and uses it
+	/// while transactions are pending, that is while it is ahead of the chain's, for
+	/// `resubmit_after` blocks ([`Self::worker_limits`]) since the chain last took one of them.
+	/// After that the pending ones count as dropped: the worker resends what is still due, and
+	/// from the chain's nonce again, so no gap is left.
+	fn next_nonce(account: &T::AccountId, now: u32) -> T::Nonce {
+		let chain = frame_system::Pallet::<T>::account_nonce(account);
+		let key = Self::nonce_key(account);
+		let stored = StorageValueRef::persistent(&key).get::<NonceState<T::Nonce>>();
+		match stored {
+			Ok(Some(state)) if state.next > chain => {
+				let since = if chain > state.chain { now } else { state.since };
+				if now < since.saturating_add(Self::worker_limits().resubmit_after) {
+					state.next
+				} else {
+					chain
+				}
+			}
+			_ => chain,
+		}
+	}
+
+	/// Records the nonce after this run's last transaction.
+	fn remember_nonce(worker: &LocalWorker<T>, now: u32) {
+		let key = Self::nonce_key(&worker.account);
+		let store = StorageValueRef::persistent(&key);
+		let chain = frame_system::Pallet::<T>::account_nonce(&worker.account);
+		// Pending since this run if it started from the chain's nonce; otherwise since the
+		// chain last took a pending one.
+		let since = match store.get::<NonceState<T::Nonce>>() {
+			Ok(Some(old)) if !worker.from_chain && old.chain == chain => old.since,
+			_ => now,
+		};
+		store.set(&NonceState { next: worker.nonce, chain, since });
+	}
+
+	fn work_as(worker: &mut LocalWorker<T>, now_u32: u32) {
+		let seen_key = [b"mpc::registered::".as_slice(), worker.account.as_ref()].concat();
+		let seen = StorageValueRef::persistent(&seen_key);
 		let Some(info) = Workers::<T>::get(&worker.account) else {
+			// A worker this node saw registered and that is gone was deregistered by its
+			// operator: it is not registered again behind their back.
+			if seen.get::<bool>().ok().flatten().is_some() {
+				log::debug!(
+					target: LOG_TARGET,
+					"worker {:?} was deregistered; register it by hand to serve again",
+					worker.account
+				);
+				return;
+			}
 			Self::maybe_register(worker, now_u32);
 			return;
 		};
+		if seen.get::<bool>().ok().flatten().is_none() {
+			seen.set(&true);
+		}
 		if info.key != *worker.secret.public_key() {
 			log::warn!(
 				target: LOG_TARGET,
@@ -161,23 +248,13 @@ impl<T: Config> Pallet<T> {
 		match SubmitTransaction::<T, Call<T>>::submit_transaction(xt) {
 			Ok(()) => {
 				worker.nonce = worker.nonce.saturating_add(1u32.into());
+				worker.sent = true;
 				true
 			}
 			Err(()) => {
 				log::warn!(target: LOG_TARGET, "worker {:?}: transaction refused by the pool", worker.account);
 				false
 			}
-		}
-	}
-
-	fn phase_of(job: &Job<T>) -> Phase {
-		match job.phase {
-			_ if job.settled => Phase::Ended,
-			JobPhase::Collecting => Phase::Collecting,
-			JobPhase::Verifying => Phase::Verifying,
-			JobPhase::Computing => Phase::Computing,
-			JobPhase::Completed => Phase::Completed,
-			JobPhase::Failed(_) | JobPhase::Cancelled => Phase::Ended,
 		}
 	}
 
@@ -197,19 +274,20 @@ impl<T: Config> Pallet<T> {
 			job_id,
 			genesis: Self::genesis_hash(),
 			shape: job.shape,
-			phase: Self::phase_of(&job),
+			phase: job.phase,
 			input_count: job.input_count,
 			index,
 			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index),
 			// Only a result share uses it: read and hashed only once result shares are due.
-			aggregate_digest: if matches!(job.phase, JobPhase::Computing | JobPhase::Completed) {
+			aggregate_digest: if job.phase.result_shares_open() {
 				crate::aggregate_digest(&crate::Aggregates::<T>::get(job_id))
 			} else {
 				[0u8; 32]
 			},
+			deadline: job.deadline.unique_saturated_into(),
 			now,
 		};
-		if view.phase == Phase::Ended {
+		if view.phase.has_ended() {
 			store.clear();
 			return;
 		}
@@ -228,7 +306,7 @@ impl<T: Config> Pallet<T> {
 		let started = sp_io::offchain::timestamp();
 		let mut rng = Self::offchain_rng(&key);
 		let outcome =
-			step(&worker.secret, &view, &mut progress, load, &Limits::default(), &mut rng);
+			step(&worker.secret, &view, &mut progress, load, &Self::worker_limits(), &mut rng);
 		let elapsed = sp_io::offchain::timestamp().diff(&started).millis();
 		let actions = match outcome {
 			Ok((actions, report)) => {
@@ -264,11 +342,15 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		for action in actions {
+			let sent = action.clone();
 			let (what, call) = match action {
 				Action::Complain { input, ephemeral_key, shared_key, proof } => (
 					format!("complaint about input {input}"),
 					Call::<T>::complain { job_id, input, ephemeral_key, shared_key, proof },
 				),
+				Action::AdvanceJob => {
+					(String::from("advance_job (overdue)"), Call::<T>::advance_job { job_id })
+				}
 				Action::SubmitResultShare { aggregate_digest, sum_shares, blinding } => (
 					String::from("result share"),
 					Call::<T>::submit_result_share {
@@ -285,6 +367,8 @@ impl<T: Config> Pallet<T> {
 					"worker {}: job {job_id}: sent {what} ({elapsed} ms)",
 					index.get()
 				);
+			} else {
+				progress.forget_sent(&sent);
 			}
 		}
 		store.set(&progress);

@@ -41,12 +41,19 @@ impl<T: Config> Pallet<T> {
 		for_aggregate: [u8; 32],
 		sum_shares: RawResultValues<T>,
 		blinding: [u8; 32],
-	) -> Result<Pays, Error<T>> {
+	) -> Result<PostDispatchInfo, Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.phase, JobPhase::Computing | JobPhase::Completed) && !job.settled,
-			Error::<T>::NotComputing
-		);
+		ensure!(job.phase.result_shares_open(), Error::<T>::NotComputing);
+		// The weight of this job's committee size, not the largest declared up front.
+		let weight = T::WeightInfo::submit_result_share(job.shape.n());
+		let charged = |pays_fee, completes: bool| PostDispatchInfo {
+			actual_weight: Some(if completes {
+				weight.saturating_add(<T::OnJobCompleted as OnJobCompleted<T::AccountId>>::weight())
+			} else {
+				weight
+			}),
+			pays_fee,
+		};
 		let worker_index = Self::committee_index(job_id, &who)?;
 		ensure!(
 			!ResultShares::<T>::contains_key(job_id, worker_index),
@@ -67,7 +74,7 @@ impl<T: Config> Pallet<T> {
 		if !share.verify(&job.shape, worker_index, &aggregate) {
 			Self::deposit_event(Event::ResultShareRejected { job_id, worker_index });
 			Self::fault(&who, job_id);
-			return Ok(Pays::Yes);
+			return Ok(charged(Pays::Yes, false));
 		}
 		let stored = StoredResultShare {
 			sum_shares: BoundedVec::try_from(share.values).map_err(|_| {
@@ -107,7 +114,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Jobs::<T>::insert(job_id, &job);
 		}
-		Ok(Pays::No)
+		Ok(charged(Pays::No, completes))
 	}
 
 	/// Reconstructs and checks the output from the job's first `t + 1` valid result shares.

@@ -12,6 +12,8 @@ use sp_runtime::DispatchError;
 
 const OWNER: u8 = 30;
 const REWARD: Balance = 500;
+const ATTACKER: u8 = 50;
+const MIN_REWARD: Balance = 10;
 
 fn origin(n: u8) -> RuntimeOrigin {
 	RuntimeOrigin::signed(acc(n))
@@ -174,7 +176,7 @@ fn lifecycle(n: u32, t: u32, d: u32) {
 			assert_eq!(free(member(id, i)), worker_before[i as usize - 1] + REWARD);
 		}
 		run_to_deadline(id);
-		assert!(job(id).settled);
+		assert_eq!(job(id).phase, JobPhase::Settled);
 		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
 		assert_eq!(free(OWNER), owner_before);
 
@@ -435,6 +437,193 @@ fn workers_without_a_bond_to_lose_are_not_drawn() {
 	});
 }
 
+/// Finding 2 of issue 13: a flood of cheap jobs whose deadlines fall where a victim's next
+/// deadline goes. The old per-block index held 16 blocks of `MaxDeadlinesPerBlock` and then
+/// refused: the flood's jobs could not even be created past that, and a victim scheduled behind
+/// them stayed in `Verifying` for ever. Now no deadline is refused or lost: due entries carry
+/// over in block order, `DeadlineBatch` a block, so each job moves at most its backlog late.
+#[test]
+fn a_flood_of_deadlines_loses_none_and_delays_each_by_its_backlog() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		// Enough workers for the flood's seats (`MaxJobsPerWorker` each).
+		register_workers(16);
+		let victim = create(spec(3, 1, 1));
+		submit(victim, 40, &[7]);
+		assert_ok!(Mpc::close_inputs(origin(OWNER), victim));
+		let computing = job(victim).deadline;
+		let due = computing + COMPUTE_WINDOW;
+		let batch =
+			u64::from(<<Test as Config>::DeadlineBatch as frame_support::traits::Get<u32>>::get());
+		// Twenty blocks from `due` on, each with three batches of deadlines.
+		let now = System::block_number();
+		let per_block = 3 * batch;
+		let mut flood = Vec::new();
+		for at in due..due + 20 {
+			for _ in 0..per_block {
+				let cheap = JobSpec {
+					input_window: at - now,
+					reward_per_worker: MIN_REWARD,
+					..spec(2, 1, 1)
+				};
+				flood.push(NextJobId::<Test>::get());
+				assert_ok!(Mpc::create_job(origin(ATTACKER), cheap));
+			}
+		}
+		assert_eq!(Deadlines::<Test>::iter().count(), flood.len() + 1);
+
+		run_to_block(computing);
+		assert_eq!(job(victim).phase, JobPhase::Computing);
+		assert_eq!(job(victim).deadline, due);
+		for i in 1..=2 {
+			assert_ok!(submit_share(victim, i, &honest_result_share(victim, i)));
+		}
+		assert_eq!(job(victim).phase, JobPhase::Completed);
+
+		// The victim shares block `due` with `per_block` flood jobs: it settles within the
+		// blocks that take `per_block + 1` entries, `batch` a block.
+		let bound = (per_block + 1).div_ceil(batch) - 1;
+		run_to_block(due + bound);
+		assert_eq!(job(victim).phase, JobPhase::Settled);
+		assert!(job(victim).timeline.ended.expect("ended") <= due + bound);
+
+		// Every flood job fails, none lost: the job due at `at` after `k` entries due no later
+		// than it moves by block `due + ceil(k / batch) - 1`.
+		let total = flood.len() as u64 + 1;
+		run_to_block(due + total.div_ceil(batch));
+		for (k, id) in flood.iter().enumerate() {
+			let j = job(*id);
+			assert_eq!(j.phase, JobPhase::Failed(FailureReason::TooFewInputs), "job {id}");
+			let ended = j.timeline.ended.expect("ended");
+			let at = j.deadline;
+			let before = (k as u64 / per_block + 1) * per_block + 1;
+			assert!(
+				at <= ended && ended < due + before.div_ceil(batch),
+				"job {id}: {at} -> {ended}"
+			);
+		}
+		assert_eq!(Deadlines::<Test>::iter().count(), 0);
+		// The cursor catches up with the chain, passing up to 8 empty blocks per transition.
+		let lag = System::block_number() - (due + 20);
+		run_to_block(System::block_number() + lag.div_ceil(8 * batch));
+		assert_eq!(DeadlineCursor::<Test>::get(), Some(System::block_number() + 1));
+		assert_money_conserved(issuance);
+	});
+}
+
+/// Issue 13, findings 4 and 7: a job pays each committee worker at least
+/// `MinRewardPerWorker`, and a result share is weighed for its job's committee (it was
+/// declared and charged at the largest committee's weight, and free).
+#[test]
+fn jobs_pay_at_least_the_minimum_and_result_shares_weigh_what_they_cost() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let low = JobSpec { reward_per_worker: MIN_REWARD - 1, ..spec(3, 1, 1) };
+		assert_noop!(Mpc::create_job(origin(OWNER), low), Error::<Test>::RewardTooLow);
+		let id = create(JobSpec { reward_per_worker: MIN_REWARD, ..spec(3, 1, 1) });
+		submit(id, 40, &[7]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		let largest = <<Test as Config>::MaxCommittee as frame_support::traits::Get<u32>>::get();
+		let declared = <() as WeightInfo>::submit_result_share(largest);
+		let first = submit_share(id, 1, &honest_result_share(id, 1)).expect("valid");
+		assert_eq!(first.actual_weight, Some(<() as WeightInfo>::submit_result_share(3)));
+		assert!(first.actual_weight.expect("weight").all_lt(declared));
+		// The share that completes the job adds the result consumer's weight.
+		let second = submit_share(id, 2, &honest_result_share(id, 2)).expect("valid");
+		let consumer = <RecordCompleted as OnJobCompleted<AccountId>>::weight();
+		assert_eq!(
+			second.actual_weight,
+			Some(<() as WeightInfo>::submit_result_share(3).saturating_add(consumer))
+		);
+		assert_eq!(job(id).phase, JobPhase::Completed);
+	});
+}
+
+/// Issue 13, finding 7: a worker sits in at most `MaxJobsPerWorker` running jobs, so one owner
+/// cannot keep it (and its offchain worker's per-block work) busy without bound; and a worker
+/// can stop accepting new jobs, finish the ones it has, and leave.
+#[test]
+fn a_worker_sits_in_a_bounded_number_of_jobs_and_can_stop_accepting() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let cap = <<Test as Config>::MaxJobsPerWorker as frame_support::traits::Get<u32>>::get();
+		let ids: Vec<JobId> = (0..cap).map(|_| create(spec(3, 1, 1))).collect();
+		for n in 1..=3u8 {
+			assert_eq!(Workers::<Test>::get(acc(n)).expect("worker").jobs, cap);
+		}
+		assert!(WorkerList::<Test>::get().is_empty());
+		assert_noop!(
+			Mpc::create_job(origin(OWNER), spec(3, 1, 1)),
+			Error::<Test>::NotEnoughWorkers
+		);
+		// A job ends: its committee rejoins the pool.
+		assert_ok!(Mpc::cancel_job(origin(OWNER), ids[0]));
+		assert_eq!(WorkerList::<Test>::get().len(), 3);
+		let id = create(spec(3, 1, 1));
+		assert_ok!(Mpc::do_try_state());
+
+		// Worker 1 stops accepting: it is drawn no more, keeps its jobs, and rejoins only
+		// when it says so.
+		assert_noop!(Mpc::set_accepting(origin(45), false), Error::<Test>::NotRegistered);
+		for job_id in &ids[1..] {
+			assert_ok!(Mpc::cancel_job(origin(OWNER), *job_id));
+		}
+		assert_ok!(Mpc::set_accepting(origin(1), false));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::WorkerAcceptingJobs { worker: acc(1), accepting: false })
+		);
+		assert!(!WorkerList::<Test>::get().contains(&acc(1)));
+		assert_noop!(
+			Mpc::create_job(origin(OWNER), spec(3, 1, 1)),
+			Error::<Test>::NotEnoughWorkers
+		);
+		assert_noop!(Mpc::deregister_worker(origin(1)), Error::<Test>::WorkerBusy);
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+		assert!(!WorkerList::<Test>::get().contains(&acc(1)));
+		assert_ok!(Mpc::set_accepting(origin(1), true));
+		assert!(WorkerList::<Test>::get().contains(&acc(1)));
+		create(spec(3, 1, 1));
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn anyone_moves_an_overdue_job_and_nothing_else() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		submit(id, 40, &[7]);
+		let deadline = job(id).deadline;
+		System::set_block_number(deadline - 1);
+		assert_noop!(Mpc::advance_job(origin(45), id), Error::<Test>::NotOverdue);
+		assert_noop!(Mpc::advance_job(origin(45), 99), Error::<Test>::UnknownJob);
+
+		// The deadline came and `on_initialize` did not reach it (as behind a backlog).
+		System::set_block_number(deadline + 2);
+		let moved = Mpc::advance_job(origin(45), id).expect("moved");
+		assert_eq!(moved.pays_fee, frame_support::dispatch::Pays::No);
+		let j = job(id);
+		assert_eq!(j.phase, JobPhase::Verifying);
+		assert_eq!(j.timeline.inputs_closed, Some(deadline + 2));
+		assert_eq!(j.deadline, deadline + 2 + COMPLAINT_WINDOW);
+		assert!(!Deadlines::<Test>::contains_key(deadline, id));
+		assert!(Deadlines::<Test>::contains_key(j.deadline, id));
+		// It moved once: the old deadline's block has nothing left for it.
+		Mpc::on_initialize(deadline);
+		assert_eq!(job(id), j);
+		assert_noop!(Mpc::advance_job(origin(45), id), Error::<Test>::NotOverdue);
+
+		// An ended job has no deadline to pass.
+		let cancelled = create(spec(3, 1, 1));
+		assert_ok!(Mpc::cancel_job(origin(OWNER), cancelled));
+		System::set_block_number(job(cancelled).deadline);
+		assert_noop!(Mpc::advance_job(origin(45), cancelled), Error::<Test>::JobEnded);
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
 #[test]
 fn cancel_returns_the_escrow_and_only_before_inputs() {
 	new_test_ext().execute_with(|| {
@@ -478,7 +667,8 @@ fn close_inputs_needs_the_owner_and_enough_inputs() {
 		let j = job(id);
 		assert_eq!(j.phase, JobPhase::Verifying);
 		assert_eq!(j.deadline, System::block_number() + COMPLAINT_WINDOW);
-		assert!(!Deadlines::<Test>::get(old_deadline).contains(&id));
+		assert!(!Deadlines::<Test>::contains_key(old_deadline, id));
+		assert!(Deadlines::<Test>::contains_key(j.deadline, id));
 		assert_noop!(Mpc::close_inputs(origin(OWNER), id), Error::<Test>::NotCollecting);
 		assert_noop!(submit_as(id, 42, &dealing(id, 42, &[1])), Error::<Test>::NotCollecting);
 	});
@@ -623,6 +813,8 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		)
 		.expect("complaint accepted");
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		// Weighed for this committee of 5, not the largest one declared up front.
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::complain(5)));
 		assert_eq!(
 			last_event(),
 			RuntimeEvent::Mpc(Event::InputDisqualified {
@@ -933,6 +1125,7 @@ mod offchain {
 	use super::*;
 	use codec::Decode;
 	use frame_support::traits::{fungible::Mutate, Hooks};
+	use frame_system::CheckNonce;
 	use sp_core::offchain::{
 		testing::{PoolState, TestOffchainExt, TestTransactionPoolExt},
 		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
@@ -973,7 +1166,7 @@ mod offchain {
 		(ext, pool_state)
 	}
 
-	/// Applies every pooled transaction as its signer; returns the calls.
+	/// Applies every pooled transaction as its signer (and takes its nonce); returns the calls.
 	fn apply_pool(pool: &Arc<parking_lot::RwLock<PoolState>>) -> Vec<RuntimeCall> {
 		let txs: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
 		txs.into_iter()
@@ -983,6 +1176,7 @@ mod offchain {
 					panic!("workers send signed transactions")
 				};
 				let call = xt.function.clone();
+				System::inc_account_nonce(&who);
 				assert_ok!(frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
 					xt.function,
 					RuntimeOrigin::signed(who)
@@ -1030,7 +1224,7 @@ mod offchain {
 				if completed_at.is_none() && Results::<Test>::get(id).is_some() {
 					completed_at = Some(System::block_number());
 				}
-				if job(id).settled {
+				if job(id).phase.has_ended() {
 					break;
 				}
 			}
@@ -1047,6 +1241,82 @@ mod offchain {
 				assert_eq!(Workers::<Test>::get(&who).expect("worker").faults, 0);
 			}
 			assert_money_conserved(issuance);
+		});
+	}
+
+	/// The nonces of `who`'s transactions in the pool, which is emptied (as if it dropped them).
+	fn drain_nonces(pool: &Arc<parking_lot::RwLock<PoolState>>, who: &AccountId) -> Vec<u32> {
+		let txs: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
+		let mut nonces: Vec<u32> = txs
+			.iter()
+			.filter_map(|tx| {
+				let xt = Extrinsic::decode(&mut &tx[..]).expect("a valid extrinsic");
+				match xt.preamble {
+					sp_runtime::generic::Preamble::Signed(signer, _, CheckNonce(nonce))
+						if signer == *who =>
+					{
+						Some(nonce)
+					}
+					_ => None,
+				}
+			})
+			.collect();
+		nonces.sort();
+		nonces
+	}
+
+	/// Issue 13, finding 5: a worker read its nonce from the chain on every run, so a
+	/// transaction sent while an earlier one was pending reused that one's nonce and the pool
+	/// refused it (or replaced the first). Now pending transactions are numbered after each
+	/// other; one the pool dropped is resent, within `resubmit_after` blocks (less than the
+	/// complaint window), with the chain's nonce again.
+	#[test]
+	fn a_worker_numbers_pending_transactions_and_resends_dropped_ones_in_time() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			next_block(&pool);
+			let id = create(JobSpec { input_window: 20, ..spec(5, 2, 1) });
+			let w3 = Committees::<Test>::get(id)[2].account.clone();
+			let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
+			let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
+			let cheat = |provider: u8| {
+				testing_utils::dealing_with_bad_share::<Test>(
+					id,
+					&acc(provider),
+					&[1],
+					provider.into(),
+					index(3),
+					&secret,
+				)
+			};
+			let limits = Mpc::worker_limits();
+			assert!(u64::from(limits.resubmit_after) < COMPLAINT_WINDOW);
+			let chain = System::account_nonce(&w3);
+			let run = || {
+				let n = System::block_number() + 1;
+				run_to_block(n);
+				Mpc::offchain_worker(n);
+			};
+
+			assert_ok!(submit_as(id, 41, &cheat(41)));
+			run();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain]);
+			// Before, the complaint about input 42 took the chain's nonce again.
+			assert_ok!(submit_as(id, 42, &cheat(42)));
+			run();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
+			// Both were dropped (drained). `resubmit_after` blocks after the first was sent, it
+			// is resent from the chain's nonce, and the second after it: no gap.
+			for _ in 2..limits.resubmit_after {
+				run();
+				assert_eq!(drain_nonces(&pool, &w3), Vec::<u32>::new());
+			}
+			run();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain]);
+			run();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
+			assert_eq!(System::account_nonce(&w3), chain);
+			assert_eq!(job(id).phase, JobPhase::Collecting);
 		});
 	}
 
@@ -1078,7 +1348,7 @@ mod offchain {
 			assert!(!Inputs::<Test>::get(id, 1).expect("input").qualified);
 			for _ in 0..30 {
 				next_block(&pool);
-				if job(id).settled {
+				if job(id).phase.has_ended() {
 					break;
 				}
 			}
@@ -1097,6 +1367,24 @@ mod offchain {
 		});
 	}
 
+	/// Issue 13 (lower): the offchain worker registered again a worker its operator had just
+	/// deregistered.
+	#[test]
+	fn a_deregistered_worker_is_not_registered_again() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS[..1], true);
+		ext.execute_with(|| {
+			let who = worker_account(SEEDS[0]);
+			let calls = next_block(&pool);
+			assert!(matches!(calls[..], [RuntimeCall::Mpc(Call::register_worker { .. })]));
+			assert!(next_block(&pool).is_empty());
+			assert_ok!(Mpc::deregister_worker(RuntimeOrigin::signed(who.clone())));
+			for _ in 0..15 {
+				assert!(next_block(&pool).is_empty());
+			}
+			assert!(Workers::<Test>::get(&who).is_none());
+		});
+	}
+
 	#[test]
 	fn a_node_without_worker_keys_does_nothing() {
 		let (mut ext, pool) = ext_with_keystore(&[], false);
@@ -1104,7 +1392,7 @@ mod offchain {
 			register_workers(3);
 			let id = create(spec(3, 1, 1));
 			submit(id, 40, &[1]);
-			for _ in 0..20 {
+			for _ in 0..25 {
 				assert!(next_block(&pool).is_empty());
 			}
 			assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
@@ -1181,6 +1469,7 @@ fn job_deposits_cover_the_largest_record() {
 			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
 		}
 		let mut keys = vec![
+			Deadlines::<Test>::hashed_key_for(job(id).deadline, id),
 			Jobs::<Test>::hashed_key_for(id),
 			Committees::<Test>::hashed_key_for(id),
 			Aggregates::<Test>::hashed_key_for(id),

@@ -6,8 +6,8 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use mpc_primitives::{
-	Commitment, EncryptionKey, EphemeralKey, JobShape, ParticipantIndex, Scalar, Submission,
-	SubmissionParts,
+	Commitment, EncryptionKey, EphemeralKey, JobPhase, JobShape, ParticipantIndex, Scalar,
+	Submission, SubmissionParts,
 };
 use scale_info::TypeInfo;
 
@@ -119,6 +119,10 @@ pub struct WorkerInfo<T: Config> {
 	pub faults: u32,
 	/// When the worker registered or last rotated its key.
 	pub since: BlockNumberOf<T>,
+	/// The running jobs whose committee it sits in (at most [`Config::MaxJobsPerWorker`]).
+	pub jobs: u32,
+	/// Whether it takes new jobs ([`crate::Pallet::set_accepting`]).
+	pub accepting: bool,
 }
 
 /// A member of a job's committee, with the key snapshotted when the job was created.
@@ -175,67 +179,6 @@ pub struct JobSpec<T: Config> {
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// What each committee worker that delivers a valid result share is paid.
 	pub reward_per_worker: BalanceOf<T>,
-}
-
-/// Why a job failed.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub enum FailureReason {
-	/// Fewer than `min_inputs` inputs qualified.
-	TooFewInputs,
-	/// Fewer than `t + 1` valid result shares arrived before the compute deadline.
-	NotEnoughResultShares,
-}
-
-/// Where a job is in its life.
-///
-/// ```text
-///  create ──> Collecting ──(window end | max inputs | owner closes)──> Verifying
-///                 │                                                      │ complaint window end
-///                 └─ cancel (no inputs) ─> Cancelled                     v
-///                 └─ too few inputs ──────> Failed <── too few ──── Computing
-///                                            ^                         │ t + 1 valid shares
-///                                            └─ compute deadline ──────┤
-///                                                                      v
-///                                                                  Completed (settled at the
-///                                                                  compute deadline)
-/// ```
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub enum JobPhase {
-	/// Accepting inputs until the deadline.
-	Collecting,
-	/// Inputs closed; committee workers may still complain until the deadline.
-	Verifying,
-	/// Workers submit result shares until the deadline.
-	Computing,
-	/// The result is known; late valid result shares are still paid until the deadline, when
-	/// the job settles.
-	Completed,
-	/// The job failed; escrow and deposits are returned.
-	Failed(FailureReason),
-	/// The owner cancelled the job before any input arrived.
-	Cancelled,
 }
 
 /// The block at which each phase ended: part of the proof-of-MPC record.
@@ -314,8 +257,6 @@ pub struct Job<T: Config> {
 	pub inputs_digest: [u8; 32],
 	/// Valid result shares so far.
 	pub valid_shares: u32,
-	/// Whether the escrow has been settled (nothing more is paid).
-	pub settled: bool,
 }
 
 /// An accepted input.

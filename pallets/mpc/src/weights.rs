@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn submit_result_share(n: u32, ) -> Weight;
 	fn remove_job(n: u32, ) -> Weight;
 	fn on_initialize_deadlines(k: u32, ) -> Weight;
+	fn advance_job(n: u32, ) -> Weight;
+	fn set_accepting() -> Weight;
 	fn cleanup_input(n: u32, ) -> Weight;
 }
 
@@ -363,6 +365,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::InputOf` (r:0 w:1)
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
+	fn advance_job(n: u32, ) -> Weight {
+		Weight::from_parts(400_000_000, 4976)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	fn set_accepting() -> Weight {
+		Weight::from_parts(60_000_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	fn cleanup_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1748 + n * (80 ±0)`
@@ -456,6 +470,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((33_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 4976).saturating_mul(k.into()))
+	}
+	fn advance_job(n: u32, ) -> Weight {
+		Weight::from_parts(400_000_000, 4976)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	fn set_accepting() -> Weight {
+		Weight::from_parts(60_000_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
 		Weight::from_parts(94_000_315, 5980)

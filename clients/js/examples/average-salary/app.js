@@ -99,9 +99,9 @@ async function follow(id) {
       li.classList.toggle('reached', at !== null);
       li.querySelector('small').textContent = at === null ? '' : `from block ${at}`;
     }
-    say('progress', `block ${header.number.toNumber()}: ${job.phase}${job.settled ? ' (settled)' : ''}`);
+    say('progress', `block ${header.number.toNumber()}: ${job.phase}`);
     if (['Failed', 'Cancelled'].includes(job.phase)) return say('verified', `the job ${job.phase.toLowerCase()}`, true);
-    if (job.phase !== 'Completed' || shown) return;
+    if (!['Completed', 'Settled'].includes(job.phase) || shown) return;
     shown = true;
     const record = await getRecord(api, id);
     const { result } = record;
