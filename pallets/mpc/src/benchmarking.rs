@@ -57,6 +57,34 @@ fn register<T: Config>(count: u32) -> Vec<T::AccountId> {
 		.collect()
 }
 
+/// Sets how many running jobs each of `workers` sits in, and the pool to the eligible ones:
+/// at `MaxJobsPerWorker - 1` a new seat takes a worker out of the pool, at `MaxJobsPerWorker`
+/// a freed one brings it back (the pool rewrites the benchmarks measure).
+fn set_seats<T: Config>(workers: &[T::AccountId], jobs: u32) {
+	for who in workers {
+		Workers::<T>::mutate(who, |info| {
+			if let Some(info) = info {
+				info.jobs = jobs;
+			}
+		});
+	}
+	let pool: Vec<T::AccountId> = WorkerList::<T>::get()
+		.into_iter()
+		.chain(workers.iter().cloned())
+		.filter(|w| Workers::<T>::get(w).is_some_and(|i| Mpc::<T>::is_eligible(&i)))
+		.fold(Vec::new(), |mut acc, w| {
+			if !acc.contains(&w) {
+				acc.push(w);
+			}
+			acc
+		});
+	WorkerList::<T>::put(BoundedVec::truncate_from(pool));
+}
+
+fn members<T: Config>(job_id: JobId) -> Vec<T::AccountId> {
+	Committees::<T>::get(job_id).into_iter().map(|m| m.account).collect()
+}
+
 fn worker_index<T: Config>(who: &T::AccountId) -> u32 {
 	(0..T::MaxWorkers::get())
 		.find(|i| account::<T::AccountId>("worker", *i, SEED) == *who)
@@ -229,21 +257,27 @@ mod benchmarks {
 		assert!(!Workers::<T>::contains_key(&who));
 	}
 
+	/// Every member takes its last seat and leaves the pool.
 	#[benchmark]
 	fn create_job(n: Linear<2, { T::MaxCommittee::get() }>) {
-		register::<T>(T::MaxWorkers::get());
+		let workers = register::<T>(T::MaxWorkers::get());
+		set_seats::<T>(&workers, T::MaxJobsPerWorker::get() - 1);
 		let owner = funded::<T>("owner", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), spec::<T>(n));
 		assert_eq!(Committees::<T>::get(0).len() as u32, n);
+		assert_eq!(WorkerList::<T>::get().len() as u32, T::MaxWorkers::get() - n);
 	}
 
+	/// Every member was at its limit and rejoins the pool.
 	#[benchmark]
 	fn cancel_job(n: Linear<2, { T::MaxCommittee::get() }>) {
 		let (owner, id) = job_with_committee::<T>(n);
+		set_seats::<T>(&members::<T>(id), T::MaxJobsPerWorker::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 		assert_eq!(Jobs::<T>::get(id).expect("job").phase, JobPhase::Cancelled);
+		assert_eq!(WorkerList::<T>::get().len() as u32, T::MaxWorkers::get());
 	}
 
 	#[benchmark]
@@ -344,6 +378,9 @@ mod benchmarks {
 		let deadline = frame_system::Pallet::<T>::block_number() + spec.input_window;
 		frame_system::Pallet::<T>::set_block_number(deadline);
 		DeadlineCursor::<T>::put(deadline);
+		// Every worker at its limit: the first job that ends brings its committee back.
+		let workers: Vec<T::AccountId> = Workers::<T>::iter_keys().collect();
+		set_seats::<T>(&workers, T::MaxJobsPerWorker::get());
 		#[block]
 		{
 			Mpc::<T>::on_initialize(deadline);
@@ -371,6 +408,7 @@ mod benchmarks {
 	#[benchmark]
 	fn advance_job(n: Linear<2, { T::MaxCommittee::get() }>) {
 		let (_, id) = job_with_committee::<T>(n);
+		set_seats::<T>(&members::<T>(id), T::MaxJobsPerWorker::get());
 		let deadline = Jobs::<T>::get(id).expect("job").deadline;
 		frame_system::Pallet::<T>::set_block_number(deadline);
 		let caller = funded::<T>("caller", 0);

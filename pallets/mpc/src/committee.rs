@@ -36,17 +36,23 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register(who: T::AccountId, key: EncryptionKey) -> Result<(), Error<T>> {
 		ensure!(!Workers::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 		ensure!(!WorkerKeys::<T>::contains_key(key.as_bytes()), Error::<T>::KeyInUse);
-		let mut list = WorkerList::<T>::get();
-		list.try_push(who.clone()).map_err(|_| Error::<T>::TooManyWorkers)?;
+		let count = WorkerCount::<T>::get();
+		ensure!(count < T::MaxWorkers::get(), Error::<T>::TooManyWorkers);
 		let bond = T::WorkerBond::get();
-		Self::hold(HoldReason::WorkerBond, &who, bond)?;
-		WorkerList::<T>::put(list);
-		WorkerKeys::<T>::insert(key.as_bytes(), &who);
 		let since = frame_system::Pallet::<T>::block_number();
-		Workers::<T>::insert(
-			&who,
-			WorkerInfo { key, bond, faults: 0, since, jobs: 0, accepting: true },
-		);
+		let info = WorkerInfo { key, bond, faults: 0, since, jobs: 0, accepting: true };
+		Self::hold(HoldReason::WorkerBond, &who, bond)?;
+		if Self::is_eligible(&info) {
+			// Fewer registered workers than `MaxWorkers`, so the pool has room.
+			WorkerList::<T>::mutate(|list| {
+				if list.try_push(who.clone()).is_err() {
+					defensive!("a pool fuller than the registered workers");
+				}
+			});
+		}
+		WorkerCount::<T>::put(count.saturating_add(1));
+		WorkerKeys::<T>::insert(key.as_bytes(), &who);
+		Workers::<T>::insert(&who, info);
 		Self::deposit_event(Event::WorkerRegistered { worker: who, key: key.to_bytes() });
 		Ok(())
 	}
@@ -72,6 +78,7 @@ impl<T: Config> Pallet<T> {
 		let info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(!Self::is_busy(&who), Error::<T>::WorkerBusy);
 		Workers::<T>::remove(&who);
+		WorkerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		WorkerKeys::<T>::remove(info.key.as_bytes());
 		WorkerList::<T>::mutate(|list| list.retain(|a| a != &who));
 		Self::release(HoldReason::WorkerBond, &who, info.bond);

@@ -405,6 +405,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Workers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, WorkerInfo<T>>;
 
+	/// How many workers are registered (at most [`Config::MaxWorkers`]); the pool is a subset.
+	#[pallet::storage]
+	pub type WorkerCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// The owner of every registered key, so no key is registered twice.
 	#[pallet::storage]
 	pub type WorkerKeys<T: Config> = StorageMap<_, Identity, [u8; 32], T::AccountId>;
@@ -710,8 +714,16 @@ pub mod pallet {
 			assert!(!T::ComplaintWindow::get().is_zero(), "ComplaintWindow must be at least 1");
 			assert!(!T::ComputeWindow::get().is_zero(), "ComputeWindow must be at least 1");
 			// A worker resends a dropped complaint while the window is open (issue 13, 5).
-			let resend: BlockNumberFor<T> = Self::worker_limits().resubmit_after.into();
-			assert!(resend < T::ComplaintWindow::get(), "ComplaintWindow must be at least 2");
+			// A complaint first sent in the block that closes collecting is resent
+			// `resubmit_after` blocks later and lands one block after that, while complaints
+			// are taken until the block before the window's end.
+			let resend: BlockNumberFor<T> = (Self::worker_limits().resubmit_after + 1).into();
+			assert!(resend < T::ComplaintWindow::get(), "ComplaintWindow must be at least 3");
+			assert!(T::MaxJobsPerWorker::get() >= 1, "MaxJobsPerWorker must be at least 1");
+			assert!(
+				T::WorkerBond::get() >= T::FaultPenalty::get(),
+				"a bond must cover a fault penalty, or new workers are never eligible"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -467,6 +467,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.jobs == seats, "worker seat count != its committee entries");
 		}
 		ensure!(pool.iter().all(Workers::<T>::contains_key), "unregistered in the pool");
+		ensure!(
+			WorkerCount::<T>::get() as usize == Workers::<T>::iter().count(),
+			"worker count != registered workers"
+		);
 		for (who, info) in Workers::<T>::iter() {
 			ensure!(
 				info.bond == T::Currency::balance_on_hold(&HoldReason::WorkerBond.into(), &who),

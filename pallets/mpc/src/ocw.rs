@@ -47,9 +47,7 @@ const REGISTER_RETRY: u32 = 10;
 struct NonceState<Nonce> {
 	/// The nonce after the last transaction sent.
 	next: Nonce,
-	/// The chain's nonce when it was sent.
-	chain: Nonce,
-	/// The block since which transactions have been pending with no progress on chain.
+	/// When the oldest transaction still pending was sent.
 	since: u32,
 }
 
@@ -123,21 +121,19 @@ impl<T: Config> Pallet<T> {
 	/// pending, a new one with the chain's nonce would be refused by the pool as a replacement.
 	/// So the node remembers the nonce after its last transaction ([`NonceState`]) and uses it
 	/// while transactions are pending, that is while it is ahead of the chain's, for
-	/// `resubmit_after` blocks ([`Self::worker_limits`]) since the chain last took one of them.
-	/// After that the pending ones count as dropped: the worker resends what is still due, and
-	/// from the chain's nonce again, so no gap is left.
+	/// `resubmit_after` blocks ([`Self::worker_limits`]) after the oldest pending one was sent.
+	/// After that the ones still pending count as dropped: the worker resends what is still due
+	/// from the chain's nonce, so a dropped transaction leaves no gap.
 	fn next_nonce(account: &T::AccountId, now: u32) -> T::Nonce {
 		let chain = frame_system::Pallet::<T>::account_nonce(account);
 		let key = Self::nonce_key(account);
 		let stored = StorageValueRef::persistent(&key).get::<NonceState<T::Nonce>>();
 		match stored {
-			Ok(Some(state)) if state.next > chain => {
-				let since = if chain > state.chain { now } else { state.since };
-				if now < since.saturating_add(Self::worker_limits().resubmit_after) {
-					state.next
-				} else {
-					chain
-				}
+			Ok(Some(state))
+				if state.next > chain
+					&& now < state.since.saturating_add(Self::worker_limits().resubmit_after) =>
+			{
+				state.next
 			}
 			_ => chain,
 		}
@@ -148,13 +144,14 @@ impl<T: Config> Pallet<T> {
 		let key = Self::nonce_key(&worker.account);
 		let store = StorageValueRef::persistent(&key);
 		let chain = frame_system::Pallet::<T>::account_nonce(&worker.account);
-		// Pending since this run if it started from the chain's nonce; otherwise since the
-		// chain last took a pending one.
+		// Pending since this run if it started from the chain's nonce (nothing older is
+		// pending); otherwise since the oldest send still unconfirmed, which a partial landing
+		// does not make younger.
 		let since = match store.get::<NonceState<T::Nonce>>() {
-			Ok(Some(old)) if !worker.from_chain && old.chain == chain => old.since,
+			Ok(Some(old)) if !worker.from_chain && old.next > chain => old.since,
 			_ => now,
 		};
-		store.set(&NonceState { next: worker.nonce, chain, since });
+		store.set(&NonceState { next: worker.nonce, since });
 	}
 
 	fn work_as(worker: &mut LocalWorker<T>, now_u32: u32) {
@@ -174,7 +171,11 @@ impl<T: Config> Pallet<T> {
 			Self::maybe_register(worker, now_u32);
 			return;
 		};
-		if seen.get::<bool>().ok().flatten().is_none() {
+		// Remembered once the registration is `REGISTER_RETRY` blocks deep, so that one a
+		// reorganisation dropped is sent again.
+		let since: u32 = info.since.unique_saturated_into();
+		let deep = now_u32 >= since.saturating_add(REGISTER_RETRY);
+		if deep && seen.get::<bool>().ok().flatten().is_none() {
 			seen.set(&true);
 		}
 		if info.key != *worker.secret.public_key() {

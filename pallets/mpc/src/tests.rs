@@ -589,6 +589,34 @@ fn a_worker_sits_in_a_bounded_number_of_jobs_and_can_stop_accepting() {
 	});
 }
 
+/// A worker out of the pool (not accepting, at its limit, or evicted) still counts against
+/// `MaxWorkers`: its place cannot be taken by a new registration, and it always finds room in
+/// the pool when it comes back.
+#[test]
+fn workers_out_of_the_pool_still_count_against_max_workers() {
+	new_test_ext().execute_with(|| {
+		let max = <<Test as Config>::MaxWorkers as frame_support::traits::Get<u32>>::get();
+		register_workers(max as u8);
+		assert_ok!(Mpc::set_accepting(origin(1), false));
+		assert_eq!(WorkerList::<Test>::get().len() as u32, max - 1);
+		let secret = worker_secret(45);
+		let proof = secret.prove_possession(&Mpc::genesis_hash(), acc(45).as_ref(), &mut rng(45));
+		assert_noop!(
+			Mpc::register_worker(origin(45), secret.public_key().to_bytes(), proof.to_bytes()),
+			Error::<Test>::TooManyWorkers
+		);
+		assert_ok!(Mpc::set_accepting(origin(1), true));
+		assert_eq!(WorkerList::<Test>::get().len() as u32, max);
+		assert_ok!(Mpc::deregister_worker(origin(2)));
+		assert_ok!(Mpc::register_worker(
+			origin(45),
+			secret.public_key().to_bytes(),
+			proof.to_bytes()
+		));
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
 #[test]
 fn anyone_moves_an_overdue_job_and_nothing_else() {
 	new_test_ext().execute_with(|| {
@@ -1320,6 +1348,55 @@ mod offchain {
 		});
 	}
 
+	/// A partial landing: of two pending complaints the first lands and the second is
+	/// dropped. The second is resent from the chain's nonce, which the first moved on; a
+	/// resend from the node's own count would leave a gap the pool never fills.
+	#[test]
+	fn after_a_partial_landing_a_dropped_transaction_is_resent_without_a_gap() {
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			next_block(&pool);
+			let id = create(JobSpec { input_window: 20, ..spec(5, 2, 1) });
+			let w3 = Committees::<Test>::get(id)[2].account.clone();
+			let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
+			let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
+			let cheat = |provider: u8| {
+				testing_utils::dealing_with_bad_share::<Test>(
+					id,
+					&acc(provider),
+					&[1],
+					provider.into(),
+					index(3),
+					&secret,
+				)
+			};
+			let resend = Mpc::worker_limits().resubmit_after;
+			let run = || {
+				let n = System::block_number() + 1;
+				run_to_block(n);
+				Mpc::offchain_worker(n);
+			};
+			let chain = System::account_nonce(&w3);
+			assert_ok!(submit_as(id, 41, &cheat(41)));
+			run();
+			let first: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
+			assert_ok!(submit_as(id, 42, &cheat(42)));
+			run();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
+			// The first complaint lands; the second was dropped (drained).
+			pool.write().transactions.extend(first);
+			apply_pool(&pool);
+			assert_eq!(System::account_nonce(&w3), chain + 1);
+			assert!(!Inputs::<Test>::get(id, 0).expect("input").qualified);
+			let mut resent = Vec::new();
+			for _ in 0..resend {
+				run();
+				resent.extend(drain_nonces(&pool, &w3));
+			}
+			assert_eq!(resent, vec![chain + 1], "the dropped complaint, from the chain's nonce");
+		});
+	}
+
 	#[test]
 	fn workers_complain_about_a_bad_input_and_it_is_left_out() {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
@@ -1376,7 +1453,11 @@ mod offchain {
 			let who = worker_account(SEEDS[0]);
 			let calls = next_block(&pool);
 			assert!(matches!(calls[..], [RuntimeCall::Mpc(Call::register_worker { .. })]));
-			assert!(next_block(&pool).is_empty());
+			// Remembered once the registration is 10 blocks deep (a shallower one may be
+			// dropped by a reorganisation, and is then sent again).
+			for _ in 0..10 {
+				assert!(next_block(&pool).is_empty());
+			}
 			assert_ok!(Mpc::deregister_worker(RuntimeOrigin::signed(who.clone())));
 			for _ in 0..15 {
 				assert!(next_block(&pool).is_empty());
