@@ -1,8 +1,10 @@
 //! Issue 13, finding 1, on real nodes: four authorities (Alice, Bob, Charlie, Dave, each the
 //! only MPC worker on its node) split into two halves, X = {Alice, Bob} and Y = {Charlie,
 //! Dave}, that build competing forks. On X a provider submits an input with one bad share; on
-//! Y an honest provider submits its input at the same index. The network heals when the side
-//! the run wants to win is ahead, and that fork wins. Runs alternate between the two cases:
+//! Y an honest provider submits its input at the same index. One node of the side the run
+//! wants to lose stops (never the one whose worker the case is about) until the other side
+//! leads by two blocks; then the network heals, the node comes back, and the longer fork wins.
+//! Runs alternate between the two cases:
 //! - even runs, Y wins: the bad share is Bob's, whose worker complained about the bad input on
 //!   X; on the canonical chain the honest input sits at that index and Bob's worker must not
 //!   complain about it (its old complaint is refused as another branch's, without a fault);
@@ -287,39 +289,53 @@ async fn one_run(run: usize, x_to_win: bool) -> bool {
 		assert!(start.elapsed() < Duration::from_secs(60), "Charlie's worker did not check");
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
-	// Heal when the side to win is ahead (the sides author alternately, two slots each).
+	// The side to win gets ahead: one node of the other side (not the one whose worker the
+	// case is about) stops, so that side authors in half its slots, until the side to win
+	// leads by two blocks. Then the network heals and the stopped node comes back.
+	let (stopped, winner, loser) = if x_to_win { (3, 0, 2) } else { (0, 2, 1) };
+	nodes[stopped].kill();
 	let start = Instant::now();
 	let (x_best, y_best) = loop {
-		let (x_best, y_best) = (clients[0].best_number().await, clients[2].best_number().await);
-		let lead =
-			if x_to_win { x_best as i64 - y_best as i64 } else { y_best as i64 - x_best as i64 };
-		if lead >= 2 || (lead >= 1 && start.elapsed() > Duration::from_secs(30)) {
-			break (x_best, y_best);
+		let (w, l) = (clients[winner].best_number().await, clients[loser].best_number().await);
+		if w >= l + 2 {
+			break (clients[1].best_number().await, clients[2].best_number().await);
 		}
-		assert!(start.elapsed() < Duration::from_secs(90), "the side to win never led");
-		tokio::time::sleep(Duration::from_millis(100)).await;
+		assert!(start.elapsed() < Duration::from_secs(120), "the side to win never led");
+		tokio::time::sleep(Duration::from_millis(200)).await;
 	};
-
-	// Heal.
 	for i in x {
 		for j in y {
-			clients[i].add_reserved_peer(&addrs[j]).await;
-			clients[j].add_reserved_peer(&addrs[i]).await;
+			if i != stopped && j != stopped {
+				clients[i].add_reserved_peer(&addrs[j]).await;
+				clients[j].add_reserved_peer(&addrs[i]).await;
+			}
 		}
 	}
-	let agreed = wait_for_agreement(&clients, Duration::from_secs(120)).await;
+	nodes[stopped].restart();
+	clients[stopped] = nodes[stopped].client(Duration::from_secs(180)).await;
+	for (j, addr) in addrs.iter().enumerate() {
+		if j != stopped {
+			clients[stopped].add_reserved_peer(addr).await;
+			clients[j].add_reserved_peer(&addrs[stopped]).await;
+		}
+	}
+	let agreed = wait_for_agreement(&clients, Duration::from_secs(180)).await;
+	// Charlie's node never stops: it reads the canonical chain from here on.
+	let alice = &clients[2];
 	let first = read_canonical(alice, job_id, created.block, agreed).await.inputs.first().cloned();
 	let x_won = first.is_some_and(|(_, p)| p == AccountId::from(cheat.public()));
 	println!(
-		"run {run}: partition: X at #{x_best} (bad input in #{}), Y at #{y_best} (honest in #{}); \
+		"run {run}: partition: X at #{x_best} (bad input in #{}), Y at #{y_best} (honest in #{}), \
+		 {} stopped; \
 		 healed, agreed at #{agreed}; input 0 on the canonical chain is the {} one; bad share \
 		 for {target}'s worker",
 		on_x.block,
 		on_y.block,
+		SEEDS[stopped],
 		if x_won { "bad" } else { "honest" },
 	);
 	if x_won != x_to_win {
-		println!("run {run}: the other side won (a block crossed the heal); checked all the same, and tried again");
+		println!("run {run}: the other side won; checked all the same, and tried again");
 	}
 
 	// A provider whose input is not on the canonical chain sends it again (the pool usually

@@ -1293,6 +1293,33 @@ mod offchain {
 		nonces
 	}
 
+	/// A job (committee of 5 dev workers, collecting for 20 blocks), the account of its
+	/// committee member 3, and a dealer of inputs whose share for member 3 is bad.
+	fn job_cheating_worker_3() -> (JobId, AccountId, impl Fn(u8) -> Submission) {
+		let id = create(JobSpec { input_window: 20, ..spec(5, 2, 1) });
+		let w3 = Committees::<Test>::get(id)[2].account.clone();
+		let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
+		let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
+		let cheat = move |provider: u8| {
+			testing_utils::dealing_with_bad_share::<Test>(
+				id,
+				&acc(provider),
+				&[1],
+				provider.into(),
+				index(3),
+				&secret,
+			)
+		};
+		(id, w3, cheat)
+	}
+
+	/// The next block and this node's offchain worker, leaving its transactions in the pool.
+	fn run_offchain_only() {
+		let n = System::block_number() + 1;
+		run_to_block(n);
+		Mpc::offchain_worker(n);
+	}
+
 	/// Issue 13, finding 5: a worker read its nonce from the chain on every run, so a
 	/// transaction sent while an earlier one was pending reused that one's nonce and the pool
 	/// refused it (or replaced the first). Now pending transactions are numbered after each
@@ -1303,45 +1330,27 @@ mod offchain {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
 			next_block(&pool);
-			let id = create(JobSpec { input_window: 20, ..spec(5, 2, 1) });
-			let w3 = Committees::<Test>::get(id)[2].account.clone();
-			let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
-			let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
-			let cheat = |provider: u8| {
-				testing_utils::dealing_with_bad_share::<Test>(
-					id,
-					&acc(provider),
-					&[1],
-					provider.into(),
-					index(3),
-					&secret,
-				)
-			};
+			let (id, w3, cheat) = job_cheating_worker_3();
 			let limits = Mpc::worker_limits();
 			assert!(u64::from(limits.resubmit_after) < COMPLAINT_WINDOW);
 			let chain = System::account_nonce(&w3);
-			let run = || {
-				let n = System::block_number() + 1;
-				run_to_block(n);
-				Mpc::offchain_worker(n);
-			};
 
 			assert_ok!(submit_as(id, 41, &cheat(41)));
-			run();
+			run_offchain_only();
 			assert_eq!(drain_nonces(&pool, &w3), vec![chain]);
 			// Before, the complaint about input 42 took the chain's nonce again.
 			assert_ok!(submit_as(id, 42, &cheat(42)));
-			run();
+			run_offchain_only();
 			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
 			// Both were dropped (drained). `resubmit_after` blocks after the first was sent, it
 			// is resent from the chain's nonce, and the second after it: no gap.
 			for _ in 2..limits.resubmit_after {
-				run();
+				run_offchain_only();
 				assert_eq!(drain_nonces(&pool, &w3), Vec::<u32>::new());
 			}
-			run();
+			run_offchain_only();
 			assert_eq!(drain_nonces(&pool, &w3), vec![chain]);
-			run();
+			run_offchain_only();
 			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
 			assert_eq!(System::account_nonce(&w3), chain);
 			assert_eq!(job(id).phase, JobPhase::Collecting);
@@ -1356,32 +1365,14 @@ mod offchain {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
 			next_block(&pool);
-			let id = create(JobSpec { input_window: 20, ..spec(5, 2, 1) });
-			let w3 = Committees::<Test>::get(id)[2].account.clone();
-			let seed = SEEDS.iter().find(|s| worker_account(s) == w3).expect("a dev worker");
-			let (_, secret) = mpc_offchain_worker::dev_worker_secret(seed);
-			let cheat = |provider: u8| {
-				testing_utils::dealing_with_bad_share::<Test>(
-					id,
-					&acc(provider),
-					&[1],
-					provider.into(),
-					index(3),
-					&secret,
-				)
-			};
+			let (id, w3, cheat) = job_cheating_worker_3();
 			let resend = Mpc::worker_limits().resubmit_after;
-			let run = || {
-				let n = System::block_number() + 1;
-				run_to_block(n);
-				Mpc::offchain_worker(n);
-			};
 			let chain = System::account_nonce(&w3);
 			assert_ok!(submit_as(id, 41, &cheat(41)));
-			run();
+			run_offchain_only();
 			let first: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
 			assert_ok!(submit_as(id, 42, &cheat(42)));
-			run();
+			run_offchain_only();
 			assert_eq!(drain_nonces(&pool, &w3), vec![chain + 1]);
 			// The first complaint lands; the second was dropped (drained).
 			pool.write().transactions.extend(first);
@@ -1390,7 +1381,7 @@ mod offchain {
 			assert!(!Inputs::<Test>::get(id, 0).expect("input").qualified);
 			let mut resent = Vec::new();
 			for _ in 0..resend {
-				run();
+				run_offchain_only();
 				resent.extend(drain_nonces(&pool, &w3));
 			}
 			assert_eq!(resent, vec![chain + 1], "the dropped complaint, from the chain's nonce");
