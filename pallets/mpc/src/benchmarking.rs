@@ -68,17 +68,15 @@ fn set_seats<T: Config>(workers: &[T::AccountId], jobs: u32) {
 			}
 		});
 	}
-	let pool: Vec<T::AccountId> = WorkerList::<T>::get()
-		.into_iter()
-		.chain(workers.iter().cloned())
-		.filter(|w| Workers::<T>::get(w).is_some_and(|i| Mpc::<T>::is_eligible(&i)))
-		.fold(Vec::new(), |mut acc, w| {
-			if !acc.contains(&w) {
-				acc.push(w);
+	WorkerList::<T>::mutate(|pool| {
+		for who in workers {
+			if Workers::<T>::get(who).is_some_and(|i| Mpc::<T>::is_eligible(&i)) {
+				Mpc::<T>::join_pool(pool, who);
+			} else {
+				Mpc::<T>::leave_pool(pool, who);
 			}
-			acc
-		});
-	WorkerList::<T>::put(BoundedVec::truncate_from(pool));
+		}
+	});
 }
 
 fn members<T: Config>(job_id: JobId) -> Vec<T::AccountId> {

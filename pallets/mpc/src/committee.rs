@@ -43,12 +43,7 @@ impl<T: Config> Pallet<T> {
 		let info = WorkerInfo { key, bond, faults: 0, since, jobs: 0, accepting: true };
 		Self::hold(HoldReason::WorkerBond, &who, bond)?;
 		if Self::is_eligible(&info) {
-			// Fewer registered workers than `MaxWorkers`, so the pool has room.
-			WorkerList::<T>::mutate(|list| {
-				if list.try_push(who.clone()).is_err() {
-					defensive!("a pool fuller than the registered workers");
-				}
-			});
+			WorkerList::<T>::mutate(|pool| Self::join_pool(pool, &who));
 		}
 		WorkerCount::<T>::put(count.saturating_add(1));
 		WorkerKeys::<T>::insert(key.as_bytes(), &who);
@@ -63,7 +58,7 @@ impl<T: Config> Pallet<T> {
 		proof: [u8; 64],
 	) -> Result<(), Error<T>> {
 		let mut info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(!Self::is_busy(&who), Error::<T>::WorkerBusy);
+		ensure!(info.jobs == 0, Error::<T>::WorkerBusy);
 		let key = Self::check_new_key(&who, &key, &proof)?;
 		WorkerKeys::<T>::remove(info.key.as_bytes());
 		WorkerKeys::<T>::insert(key.as_bytes(), &who);
@@ -76,19 +71,29 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_deregister(who: T::AccountId) -> Result<(), Error<T>> {
 		let info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(!Self::is_busy(&who), Error::<T>::WorkerBusy);
+		ensure!(info.jobs == 0, Error::<T>::WorkerBusy);
 		Workers::<T>::remove(&who);
 		WorkerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		WorkerKeys::<T>::remove(info.key.as_bytes());
-		WorkerList::<T>::mutate(|list| list.retain(|a| a != &who));
+		WorkerList::<T>::mutate(|list| Self::leave_pool(list, &who));
 		Self::release(HoldReason::WorkerBond, &who, info.bond);
 		Self::deposit_event(Event::WorkerDeregistered { worker: who });
 		Ok(())
 	}
 
-	/// Whether the worker sits in the committee of a job that has not ended.
-	pub(crate) fn is_busy(who: &T::AccountId) -> bool {
-		WorkerJobs::<T>::iter_prefix(who).next().is_some()
+	/// Takes `who` out of the pool; returns whether it was there.
+	pub(crate) fn leave_pool(pool: &mut WorkerPool<T>, who: &T::AccountId) -> bool {
+		let before = pool.len();
+		pool.retain(|a| a != who);
+		pool.len() < before
+	}
+
+	/// Puts `who` in the pool unless it is there. The pool is a subset of the registered
+	/// workers, at most `MaxWorkers`, so there is always room.
+	pub(crate) fn join_pool(pool: &mut WorkerPool<T>, who: &T::AccountId) {
+		if !pool.contains(who) && pool.try_push(who.clone()).is_err() {
+			defensive!("a pool fuller than the registered workers");
+		}
 	}
 
 	/// Whether a worker may be drawn into a new committee: it accepts jobs, sits in fewer than
@@ -109,17 +114,11 @@ impl<T: Config> Pallet<T> {
 		}
 		info.accepting = accepting;
 		let eligible = Self::is_eligible(&info);
-		WorkerList::<T>::mutate(|list| {
-			let at = list.iter().position(|a| a == &who);
-			match (eligible, at) {
-				// The pool holds registered workers only, at most `MaxWorkers`.
-				(true, None) if list.try_push(who.clone()).is_err() => {
-					defensive!("more eligible workers than MaxWorkers");
-				}
-				(false, Some(at)) => {
-					list.remove(at);
-				}
-				_ => {}
+		WorkerList::<T>::mutate(|pool| {
+			if eligible {
+				Self::join_pool(pool, &who);
+			} else {
+				Self::leave_pool(pool, &who);
 			}
 		});
 		Workers::<T>::insert(&who, info);
@@ -130,19 +129,14 @@ impl<T: Config> Pallet<T> {
 	/// Counts a new seat of each member: a member at [`Config::MaxJobsPerWorker`] leaves the
 	/// pool, which the caller passes in (read already to draw the committee) and writes back
 	/// when it changed.
-	pub(crate) fn take_seats(
-		committee: &[CommitteeMember<T>],
-		pool: &mut BoundedVec<T::AccountId, T::MaxWorkers>,
-	) -> bool {
+	pub(crate) fn take_seats(committee: &[CommitteeMember<T>], pool: &mut WorkerPool<T>) -> bool {
 		let mut changed = false;
 		for member in committee {
 			Workers::<T>::mutate(&member.account, |info| {
 				let Some(info) = info else { return };
 				info.jobs = info.jobs.saturating_add(1);
 				if !Self::is_eligible(info) {
-					let before = pool.len();
-					pool.retain(|a| a != &member.account);
-					changed |= pool.len() < before;
+					changed |= Self::leave_pool(pool, &member.account);
 				}
 			});
 		}
@@ -164,11 +158,9 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		if !rejoin.is_empty() {
-			WorkerList::<T>::mutate(|list| {
-				for who in rejoin {
-					if !list.contains(&who) && list.try_push(who).is_err() {
-						defensive!("more eligible workers than MaxWorkers");
-					}
+			WorkerList::<T>::mutate(|pool| {
+				for who in &rejoin {
+					Self::join_pool(pool, who);
 				}
 			});
 		}

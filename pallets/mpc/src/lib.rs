@@ -134,6 +134,8 @@ pub const LOG_TARGET: &str = "mpc";
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 /// The block number type of a runtime.
 pub type BlockNumberOf<T> = BlockNumberFor<T>;
+/// The pool committees are drawn from ([`WorkerList`]).
+pub type WorkerPool<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxWorkers>;
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
 /// A negative imbalance (slashed funds) of the pallet's currency.
@@ -417,8 +419,7 @@ pub mod pallet {
 	/// ([`Pallet::is_eligible`]: accepting jobs, below [`Config::MaxJobsPerWorker`], with a
 	/// bond that covers a penalty).
 	#[pallet::storage]
-	pub type WorkerList<T: Config> =
-		StorageValue<_, BoundedVec<T::AccountId, T::MaxWorkers>, ValueQuery>;
+	pub type WorkerList<T: Config> = StorageValue<_, WorkerPool<T>, ValueQuery>;
 
 	/// The jobs a worker sits in, with its index there; set when a job is created, removed
 	/// when it ends. A worker with any entry may not rotate its key or leave.

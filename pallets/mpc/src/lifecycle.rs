@@ -191,7 +191,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
-		ensure!(Self::has_ended(&job), Error::<T>::JobNotEnded);
+		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
 		ensure!(!Cleanup::<T>::contains_key(job_id), Error::<T>::CleanupPending);
 		Jobs::<T>::remove(job_id);
 		Committees::<T>::remove(job_id);
@@ -300,11 +300,6 @@ impl<T: Config> Pallet<T> {
 		if job.input_count > 0 {
 			Cleanup::<T>::insert(job_id, 0);
 		}
-	}
-
-	/// Whether a job has ended (settled, failed or cancelled).
-	pub fn has_ended(job: &Job<T>) -> bool {
-		job.phase.has_ended()
 	}
 
 	/// The `on_initialize` work: the due deadlines in block order, at most

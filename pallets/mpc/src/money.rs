@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 				info.faults = info.faults.saturating_add(1);
 				due = penalty.min(info.bond);
 				info.bond = info.bond.saturating_sub(due);
-				evict = info.bond < penalty || info.bond.is_zero();
+				evict = !Self::is_eligible(info);
 			}
 		});
 		let taken = Self::forfeit(HoldReason::WorkerBond, worker, due);
@@ -81,16 +81,9 @@ impl<T: Config> Pallet<T> {
 			penalty: taken,
 		});
 		log::warn!(target: LOG_TARGET, "job {job_id}: fault recorded for a committee worker");
-		if evict {
-			let mut evicted = false;
-			WorkerList::<T>::mutate(|list| {
-				let before = list.len();
-				list.retain(|a| a != worker);
-				evicted = list.len() < before;
-			});
-			if evicted {
-				Self::deposit_event(Event::WorkerEvicted { worker: worker.clone() });
-			}
+		// Only the bond changed: a worker that leaves the pool here leaves it for that.
+		if evict && WorkerList::<T>::mutate(|pool| Self::leave_pool(pool, worker)) {
+			Self::deposit_event(Event::WorkerEvicted { worker: worker.clone() });
 		}
 	}
 
