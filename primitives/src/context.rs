@@ -59,3 +59,31 @@ impl InputContext {
 		t.append(&self.job.genesis).append_u64(self.job.job_id).append(&self.provider);
 	}
 }
+
+/// An epoch of the beacon committee on a chain: `genesis || u64le(epoch)` in every transcript
+/// of PROTOCOL.md section 11.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct EpochContext {
+	/// The chain's genesis block hash.
+	pub genesis: [u8; 32],
+	/// The epoch number.
+	pub epoch: u64,
+}
+
+impl EpochContext {
+	/// Appends `genesis || u64le(epoch)`.
+	pub(crate) fn append_to(&self, t: &mut Transcript) {
+		t.append(&self.genesis).append_u64(self.epoch);
+	}
+}

@@ -1,4 +1,5 @@
-//! Domain-separation tags of protocol v1 (PROTOCOL.md, every section).
+//! Domain-separation tags of protocol v1 (PROTOCOL.md, every section, the beacon's of
+//! section 11 included).
 //!
 //! Written once, here. Every hash in the protocol starts with exactly one of these tags, so a
 //! value hashed for one purpose can never be replayed as another. The version is part of every
@@ -21,6 +22,26 @@ pub const DST_KDF: &[u8] = b"substrate-mpc/v1/kdf";
 pub const DST_SHARE: &[u8] = b"substrate-mpc/v1/share";
 /// Challenge of the DLEQ complaint proof (section 7).
 pub const DST_DLEQ: &[u8] = b"substrate-mpc/v1/dleq";
+/// Challenge of the DKG dealing proof of knowledge of `a_{j,0}` and `r` (section 11.2).
+pub const DST_DKG_DEALING: &[u8] = b"substrate-mpc/v1/dkg/dealing";
+/// Key-share encryption key derivation (section 11.2, step 6).
+pub const DST_DKG_KDF: &[u8] = b"substrate-mpc/v1/dkg/kdf";
+/// Associated data of a key-share ciphertext (section 11.2, step 6).
+pub const DST_DKG_SHARE: &[u8] = b"substrate-mpc/v1/dkg/share";
+/// Challenge of the DLEQ proof of a complaint against a dealing (section 11.3).
+pub const DST_DKG_DLEQ: &[u8] = b"substrate-mpc/v1/dkg/dleq";
+/// Digest of an epoch's group commitments (section 11.4).
+pub const DST_DKG_KEY: &[u8] = b"substrate-mpc/v1/dkg/key";
+/// `P_r`, the point a round's shares multiply (section 11.5).
+pub const DST_BEACON_POINT: &[u8] = b"substrate-mpc/v1/beacon/point";
+/// Challenge of a round share's DLEQ proof (section 11.5).
+pub const DST_BEACON_DLEQ: &[u8] = b"substrate-mpc/v1/beacon/dleq";
+/// A round's output `rho_r` (section 11.5).
+pub const DST_BEACON_OUTPUT: &[u8] = b"substrate-mpc/v1/beacon/output";
+/// A value derived from a round for a subject (section 11.6).
+pub const DST_BEACON_SUBJECT: &[u8] = b"substrate-mpc/v1/beacon/subject";
+/// A job's committee seed derived from its draw round (section 11.6).
+pub const DST_BEACON_COMMITTEE: &[u8] = b"substrate-mpc/v1/beacon/committee";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
@@ -40,6 +61,16 @@ mod tests {
 			DST_KDF,
 			DST_SHARE,
 			DST_DLEQ,
+			DST_DKG_DEALING,
+			DST_DKG_KDF,
+			DST_DKG_SHARE,
+			DST_DKG_DLEQ,
+			DST_DKG_KEY,
+			DST_BEACON_POINT,
+			DST_BEACON_DLEQ,
+			DST_BEACON_OUTPUT,
+			DST_BEACON_SUBJECT,
+			DST_BEACON_COMMITTEE,
 			DST_NONCE,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));

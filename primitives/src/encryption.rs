@@ -6,6 +6,9 @@
 //! The all-zero nonce is safe because every key encrypts exactly one message: `R` is fresh
 //! per submission and the chain refuses a repeated `R` within a job, and the key also binds
 //! the job, the provider and the worker.
+//!
+//! The DKG of section 11.2 encrypts key shares the same way, with its own tags and context
+//! (`genesis || u64le(epoch) || u32le(dealer)`): a [`Channel`] names both.
 
 use alloc::vec::Vec;
 use chacha20poly1305::{
@@ -21,6 +24,29 @@ use crate::{
 	EncryptionKey, EphemeralKey, InputContext, Share, ShareError,
 };
 
+/// What a share ciphertext is bound to: the tags of its section and the context that follows
+/// them in both the key derivation and the associated data.
+pub trait Channel {
+	/// Tag of the key derivation.
+	const KDF_TAG: &'static [u8];
+	/// Tag that starts the associated data.
+	const AAD_TAG: &'static [u8];
+	/// The context bytes, in transcript order.
+	fn context(&self) -> Vec<u8>;
+}
+
+impl Channel for InputContext {
+	const KDF_TAG: &'static [u8] = DST_KDF;
+	const AAD_TAG: &'static [u8] = DST_SHARE;
+	fn context(&self) -> Vec<u8> {
+		let mut out = Vec::with_capacity(32 + 8 + 32);
+		out.extend_from_slice(&self.job.genesis);
+		out.extend_from_slice(&self.job.job_id.to_le_bytes());
+		out.extend_from_slice(&self.provider);
+		out
+	}
+}
+
 /// Length of the Poly1305 tag appended to every ciphertext.
 pub const TAG_LEN: usize = 16;
 
@@ -30,19 +56,19 @@ pub const fn ciphertext_len(d: usize) -> usize {
 	Share::serialized_len(d).saturating_add(TAG_LEN)
 }
 
-/// `key_i` of worker `index` for one input, from the encoding of `K_i` (a
+/// `key_i` of worker `index` for one input (or one dealing), from the encoding of `K_i` (a
 /// [`crate::SharedSecret`] on the dealer's and worker's side, a published
 /// [`crate::SharedKey`] on the chain's).
-pub fn derive_key(
-	ctx: &InputContext,
+pub fn derive_key<C: Channel>(
+	ctx: &C,
 	index: ParticipantIndex,
 	ephemeral_key: &EphemeralKey,
 	worker_key: &EncryptionKey,
 	shared_key: &[u8; 32],
 ) -> Zeroizing<[u8; 32]> {
-	let mut t = Transcript::new(DST_KDF);
-	ctx.append_to(&mut t);
-	t.append_u32(index.get())
+	let mut t = Transcript::new(C::KDF_TAG);
+	t.append(&ctx.context())
+		.append_u32(index.get())
 		.append(ephemeral_key.as_bytes())
 		.append(worker_key.as_bytes())
 		.append(shared_key);
@@ -52,23 +78,26 @@ pub fn derive_key(
 	key
 }
 
-/// `aad_i` of worker `index` for one input.
-pub fn share_aad(ctx: &InputContext, index: ParticipantIndex) -> Vec<u8> {
-	let mut aad = Vec::with_capacity(DST_SHARE.len() + 32 + 8 + 32 + 4);
-	aad.extend_from_slice(DST_SHARE);
-	aad.extend_from_slice(&ctx.job.genesis);
-	aad.extend_from_slice(&ctx.job.job_id.to_le_bytes());
-	aad.extend_from_slice(&ctx.provider);
+/// `aad_i` of worker `index` for one input (or one dealing).
+pub fn share_aad<C: Channel>(ctx: &C, index: ParticipantIndex) -> Vec<u8> {
+	let context = ctx.context();
+	let mut aad = Vec::with_capacity(C::AAD_TAG.len() + context.len() + 4);
+	aad.extend_from_slice(C::AAD_TAG);
+	aad.extend_from_slice(&context);
 	aad.extend_from_slice(&index.get().to_le_bytes());
 	aad
 }
 
 /// Encrypts a share under `key` with associated data `aad`.
 pub fn encrypt_share(key: &[u8; 32], aad: &[u8], share: &Share) -> Vec<u8> {
+	seal(key, aad, &share.to_bytes())
+}
+
+/// Encrypts `plaintext` under `key` with associated data `aad` and the zero nonce.
+pub(crate) fn seal(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
 	let cipher = ChaCha20Poly1305::new(Key::from_slice(key));
-	let plaintext = share.to_bytes();
 	let mut buffer = Vec::with_capacity(plaintext.len() + TAG_LEN);
-	buffer.extend_from_slice(&plaintext);
+	buffer.extend_from_slice(plaintext);
 	// Encryption into a Vec cannot fail: the buffer grows and the message is far below the
 	// ChaCha20 limit. Should it ever, the result is an undecryptable empty ciphertext, which
 	// every worker complains about; never a panic.
@@ -89,10 +118,19 @@ pub fn decrypt_share(
 	if ciphertext.len() != ciphertext_len(d) {
 		return Err(ShareError::DecryptionFailed);
 	}
+	Share::from_bytes(&open(key, aad, ciphertext)?, d)
+}
+
+/// Decrypts `ciphertext` under `key` with associated data `aad` and the zero nonce.
+pub(crate) fn open(
+	key: &[u8; 32],
+	aad: &[u8],
+	ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, ShareError> {
 	let cipher = ChaCha20Poly1305::new(Key::from_slice(key));
 	let mut buffer = Zeroizing::new(ciphertext.to_vec());
 	cipher
 		.decrypt_in_place(Nonce::from_slice(&[0u8; 12]), aad, &mut *buffer)
 		.map_err(|_| ShareError::DecryptionFailed)?;
-	Share::from_bytes(&buffer, d)
+	Ok(buffer)
 }

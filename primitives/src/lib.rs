@@ -17,6 +17,11 @@
 //!   singly or with [`batch_verify_shares`]), complains ([`WorkerSecret::complain`]) and sums
 //!   its shares into a [`ResultShare`].
 //! - **Anyone**: [`verify_output`] re-verifies a stored result.
+//! - **Beacon committee** (section 11): [`deal_key`] and [`verify_key_dealing`] for the DKG,
+//!   [`WorkerSecret::open_key_share`], [`WorkerSecret::complain_key_dealing`] and
+//!   [`judge_key_complaint`] for its checks, [`GroupKey`] and [`KeyShare`] for its result;
+//!   [`KeyShare::round_share`], [`verify_round_share`], [`combine_round`] and
+//!   [`verify_round`] for the rounds of the randomness beacon.
 //!
 //! ## Promises
 //! - `#![no_std]` (with `alloc`), builds for `wasm32v1-none`; no `unsafe`.
@@ -40,8 +45,10 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod beacon;
 mod context;
 pub mod dealer;
+pub mod dkg;
 pub mod domain;
 mod encryption;
 mod error;
@@ -60,11 +67,22 @@ pub mod value;
 pub mod worker;
 
 #[cfg(test)]
+mod beacon_vectors;
+#[cfg(test)]
 mod vectors;
 
-pub use context::{AccountBytes, InputContext, JobContext};
+pub use beacon::{
+	combine_round, committee_seed, round_output, round_point, subject_value, verify_round,
+	verify_round_share, RoundOutput, RoundShare,
+};
+pub use context::{AccountBytes, EpochContext, InputContext, JobContext};
 pub use dealer::{
 	deal, verify_submission, AcceptedSubmission, JobShape, Submission, SubmissionParts,
+};
+pub use dkg::{
+	deal_key, judge_key_complaint, verify_key_dealing, AcceptedKeyDealing, CommitteeShape,
+	DealerContext, GroupKey, KeyComplaintSubject, KeyDealing, KeyDealingParts, KeyShare,
+	KEY_DEALING_PROOF_LEN, KEY_SHARE_CIPHERTEXT_LEN,
 };
 pub use encryption::{ciphertext_len, TAG_LEN};
 pub use error::{ComplaintError, Error, ShareError, SubmissionError};

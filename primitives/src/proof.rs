@@ -71,7 +71,7 @@ impl Proof {
 ///
 /// A good RNG alone makes `k` uniform; hashing in the secret as well keeps `k` unpredictable
 /// even if the RNG is weak or repeats, so a bad RNG cannot leak the secret through `z`.
-fn hedged_nonce<R: CryptoRngCore + ?Sized>(
+pub(crate) fn hedged_nonce<R: CryptoRngCore + ?Sized>(
 	secret: &DalekScalar,
 	rng: &mut R,
 ) -> Zeroizing<DalekScalar> {
@@ -276,14 +276,41 @@ impl DleqStatement<'_> {
 }
 
 impl DleqProof {
+	/// A DLEQ proof of `log_G(secret * G) == log_base(secret * base)` with nonce `k`; the
+	/// caller's `challenge` hashes its statement with the commitments `A = k G`, `B = k base`.
+	pub(crate) fn prove_with(
+		secret: &DalekScalar,
+		base: &RistrettoPoint,
+		k: &DalekScalar,
+		challenge: impl FnOnce(&RistrettoPoint, &RistrettoPoint) -> DalekScalar,
+	) -> Self {
+		let a = basepoint_table() * k;
+		let b = base * k;
+		Self(Proof::respond(k, challenge(&a, &b), secret))
+	}
+
+	/// Verifies a DLEQ proof that `log_G(public) == log_base(image)`, recomputing
+	/// `A' = z G - c public` and `B' = z base - c image` for the caller's `challenge`.
+	pub(crate) fn verify_with(
+		&self,
+		public: &RistrettoPoint,
+		base: &RistrettoPoint,
+		image: &RistrettoPoint,
+		challenge: impl FnOnce(&RistrettoPoint, &RistrettoPoint) -> DalekScalar,
+	) -> bool {
+		let a = self.0.commitment_base(public);
+		let b = self.0.commitment(base, image);
+		challenge(&a, &b) == self.0.c
+	}
+
 	pub(crate) fn create_with_nonce(
 		statement: &DleqStatement<'_>,
 		secret: &DalekScalar,
 		k: &DalekScalar,
 	) -> Self {
-		let a = basepoint_table() * k;
-		let b = statement.ephemeral_key.as_dalek() * k;
-		Self(Proof::respond(k, statement.challenge(&a, &b), secret))
+		Self::prove_with(secret, statement.ephemeral_key.as_dalek(), k, |a, b| {
+			statement.challenge(a, b)
+		})
 	}
 
 	pub(crate) fn create<R: CryptoRngCore + ?Sized>(
@@ -296,9 +323,11 @@ impl DleqProof {
 
 	/// Verifies the proof for its statement.
 	pub fn verify(&self, statement: &DleqStatement<'_>) -> bool {
-		let a = self.0.commitment_base(statement.worker_key.as_dalek());
-		let b =
-			self.0.commitment(statement.ephemeral_key.as_dalek(), statement.shared_key.as_dalek());
-		statement.challenge(&a, &b) == self.0.c
+		self.verify_with(
+			statement.worker_key.as_dalek(),
+			statement.ephemeral_key.as_dalek(),
+			statement.shared_key.as_dalek(),
+			|a, b| statement.challenge(a, b),
+		)
 	}
 }

@@ -8,8 +8,9 @@
 use alloc::vec::Vec;
 
 use crate::{
-	encryption::{derive_key, encrypt_share, share_aad},
-	EphemeralKey, InputContext, ParticipantIndex, Scalar, Share, Submission, WorkerSecret,
+	encryption::{derive_key, encrypt_share, seal, share_aad},
+	DealerContext, EphemeralKey, InputContext, KeyDealing, ParticipantIndex, Point, Scalar, Share,
+	Submission, WorkerSecret, KEY_SHARE_CIPHERTEXT_LEN,
 };
 
 /// Encrypts `share` to the worker holding `secret`, as a dealer with ephemeral key `R`
@@ -52,4 +53,33 @@ pub fn corrupt_share(
 	values[0] += delta;
 	let bad = Share::new(values, *good.blinding()).expect("d values");
 	submission.ciphertexts[slot] = encrypt_share_to(secret, ctx, index, &r, &bad);
+}
+
+/// Replaces member `index`'s ciphertext in a key dealing with an encryption of its share plus
+/// `delta`: a share that decrypts but fails the check of PROTOCOL.md section 11.3, so member
+/// `index` (whose secret is `secret`) rightly complains.
+///
+/// # Panics
+/// If the dealing's `R`, commitments or member `index`'s ciphertext is not valid for `secret`.
+pub fn corrupt_key_share(
+	secret: &WorkerSecret,
+	ctx: &DealerContext,
+	index: ParticipantIndex,
+	dealing: &mut KeyDealing,
+	delta: Scalar,
+) {
+	#![allow(clippy::expect_used, clippy::indexing_slicing)]
+	let r = EphemeralKey::from_bytes(&dealing.ephemeral_key).expect("a valid R");
+	let commitments: Vec<Point> =
+		dealing.commitments.iter().map(|a| Point::from_bytes(a).expect("a valid A")).collect();
+	let slot = index.get() as usize - 1;
+	let good = secret
+		.open_key_share(ctx, index, &r, &dealing.ciphertexts[slot], &commitments)
+		.expect("the member's share decrypts and checks");
+	let bad = (*good + delta).to_bytes();
+	let shared = secret.shared_secret(&r);
+	let key = derive_key(ctx, index, &r, secret.public_key(), shared.as_bytes());
+	let sealed = seal(&key, &share_aad(ctx, index), &bad);
+	dealing.ciphertexts[slot] =
+		<[u8; KEY_SHARE_CIPHERTEXT_LEN]>::try_from(sealed.as_slice()).expect("48 bytes");
 }

@@ -10,13 +10,14 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::{
+	dkg::{open_key_share, DealerContext, KeyDleqStatement, KEY_SHARE_CIPHERTEXT_LEN},
 	encryption::{decrypt_share, derive_key, share_aad},
 	generators::basepoint_table,
 	pedersen::{verify_public_opening, verify_share},
-	proof::{DleqProof, DleqStatement, PossessionProof},
+	proof::{hedged_nonce, DleqProof, DleqStatement, PossessionProof},
 	shamir::ParticipantIndex,
 	AccountBytes, Commitment, ComplaintError, EncryptionKey, EphemeralKey, Error, InputContext,
-	Point, Share, ShareError, SharedKey, SharedSecret,
+	Point, Scalar, Share, ShareError, SharedKey, SharedSecret,
 };
 
 /// A worker's encryption secret `e` with its public key `E = e * G`.
@@ -138,6 +139,68 @@ impl WorkerSecret {
 			shared_key: &shared_key,
 		};
 		let proof = DleqProof::create(&statement, &self.secret, rng);
+		Complaint { shared_key, proof }
+	}
+
+	/// Decrypts and checks member `index`'s key share of the dealing of `ctx.dealer` with
+	/// ephemeral key `R`, ciphertext and Feldman commitments as on chain (PROTOCOL.md section
+	/// 11.3). A bad share is grounds for [`WorkerSecret::complain_key_dealing`].
+	pub fn open_key_share(
+		&self,
+		ctx: &DealerContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		ciphertext: &[u8; KEY_SHARE_CIPHERTEXT_LEN],
+		commitments: &[Point],
+	) -> Result<Zeroizing<Scalar>, ShareError> {
+		let shared = self.shared_secret(ephemeral_key);
+		open_key_share(
+			ctx,
+			index,
+			ephemeral_key,
+			&self.public,
+			shared.as_bytes(),
+			ciphertext,
+			commitments,
+		)
+	}
+
+	/// A complaint against the dealing of `ctx.dealer` with ephemeral key `R`: `K_{j,i}` and
+	/// the DLEQ proof (PROTOCOL.md section 11.3). As with [`WorkerSecret::complain`], only for
+	/// an `R` the chain accepted with its proof of knowledge.
+	pub fn complain_key_dealing<R: CryptoRngCore + ?Sized>(
+		&self,
+		ctx: &DealerContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		rng: &mut R,
+	) -> Complaint {
+		self.complain_key_dealing_with_nonce(
+			ctx,
+			index,
+			ephemeral_key,
+			&hedged_nonce(&self.secret, rng),
+		)
+	}
+
+	pub(crate) fn complain_key_dealing_with_nonce(
+		&self,
+		ctx: &DealerContext,
+		index: ParticipantIndex,
+		ephemeral_key: &EphemeralKey,
+		k: &DalekScalar,
+	) -> Complaint {
+		let shared_key = self.shared_secret(ephemeral_key).into_public();
+		let statement = KeyDleqStatement {
+			ctx,
+			index,
+			member_key: &self.public,
+			ephemeral_key,
+			shared_key: &shared_key,
+		};
+		let proof = DleqProof::prove_with(&self.secret, ephemeral_key.as_dalek(), k, |a, b| {
+			statement.challenge(a, b)
+		});
 		Complaint { shared_key, proof }
 	}
 

@@ -1,0 +1,201 @@
+//! The randomness beacon's rounds (PROTOCOL.md sections 11.5 and 11.6): a threshold DDH coin
+//! on ristretto255 under the committee key of [`crate::dkg`].
+//!
+//! For round `r` of epoch `e`, member `i` posts `Y_i = x_i P_r` with a DLEQ proof against its
+//! public share `X_i` ([`KeyShare::round_share`], checked by [`verify_round_share`]); any
+//! `t_B + 1` valid shares combine to the unique `Y = x P_r` ([`combine_round`]), and the
+//! round's output is a hash of `Y`. Since `Y` does not depend on which shares arrive, no
+//! member can bias it by withholding; nobody can predict it without `t_B + 1` shares.
+//! [`verify_round`] re-verifies a round from public data alone.
+
+use curve25519_dalek::{
+	ristretto::RistrettoPoint, scalar::Scalar as DalekScalar, traits::VartimeMultiscalarMul,
+};
+use rand_core::CryptoRngCore;
+
+use crate::{
+	dkg::{GroupKey, KeyShare},
+	domain::{
+		DST_BEACON_COMMITTEE, DST_BEACON_DLEQ, DST_BEACON_OUTPUT, DST_BEACON_POINT,
+		DST_BEACON_SUBJECT,
+	},
+	hash::Transcript,
+	proof::{hedged_nonce, DleqProof, PROOF_LEN},
+	shamir::{lagrange_coefficients_at_zero, ParticipantIndex},
+	EpochContext, Error, Point,
+};
+
+/// A round share as it goes on chain: `Y_i` and its DLEQ proof `c || z`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundShare {
+	/// `Y_i = x_i P_r`.
+	pub point: [u8; 32],
+	/// Proof that `log_G(X_i) == log_{P_r}(Y_i)`.
+	pub proof: [u8; PROOF_LEN],
+}
+
+/// A completed round: `Y` and the output `rho_r`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundOutput {
+	/// `Y = x P_r`.
+	pub point: Point,
+	/// `rho_r = SHA512(tag || genesis || e || r || Y)[0..32]`.
+	pub value: [u8; 32],
+}
+
+fn first_32(digest: [u8; 64]) -> [u8; 32] {
+	let mut out = [0u8; 32];
+	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
+	out
+}
+
+/// `P_r = HashToPoint(tag || genesis || u64le(e) || u64le(r))`.
+pub fn round_point(ctx: &EpochContext, round: u64) -> Point {
+	let mut t = Transcript::new(DST_BEACON_POINT);
+	ctx.append_to(&mut t);
+	t.append_u64(round);
+	Point::from(t.finalize_point())
+}
+
+struct RoundStatement<'a> {
+	ctx: &'a EpochContext,
+	round: u64,
+	index: ParticipantIndex,
+	public_share: &'a Point,
+	base: &'a Point,
+	image: &'a Point,
+}
+
+impl RoundStatement<'_> {
+	fn challenge(&self, a: &RistrettoPoint, b: &RistrettoPoint) -> DalekScalar {
+		let mut t = Transcript::new(DST_BEACON_DLEQ);
+		self.ctx.append_to(&mut t);
+		t.append_u64(self.round)
+			.append_u32(self.index.get())
+			.append(self.public_share.as_bytes())
+			.append(self.base.as_bytes())
+			.append(self.image.as_bytes())
+			.append(a.compress().as_bytes())
+			.append(b.compress().as_bytes());
+		t.finalize_scalar()
+	}
+}
+
+impl KeyShare {
+	/// This member's share of round `round` under the epoch `ctx` (section 11.5).
+	pub fn round_share<R: CryptoRngCore + ?Sized>(
+		&self,
+		ctx: &EpochContext,
+		round: u64,
+		rng: &mut R,
+	) -> RoundShare {
+		self.round_share_with_nonce(ctx, round, &hedged_nonce(self.secret(), rng))
+	}
+
+	pub(crate) fn round_share_with_nonce(
+		&self,
+		ctx: &EpochContext,
+		round: u64,
+		k: &DalekScalar,
+	) -> RoundShare {
+		let base = round_point(ctx, round);
+		let image = Point::from(base.as_dalek() * self.secret());
+		let statement = RoundStatement {
+			ctx,
+			round,
+			index: self.index(),
+			public_share: self.public_share(),
+			base: &base,
+			image: &image,
+		};
+		let proof = DleqProof::prove_with(self.secret(), base.as_dalek(), k, |a, b| {
+			statement.challenge(a, b)
+		});
+		RoundShare { point: image.to_bytes(), proof: proof.to_bytes() }
+	}
+}
+
+/// Checks member `index`'s share of round `round` against its public share `X_i` (section
+/// 11.5). Returns `Y_i`.
+pub fn verify_round_share(
+	ctx: &EpochContext,
+	round: u64,
+	index: ParticipantIndex,
+	public_share: &Point,
+	share: &RoundShare,
+) -> Result<Point, Error> {
+	let image = Point::from_bytes(&share.point)?;
+	let proof = DleqProof::from_bytes(&share.proof)?;
+	let base = round_point(ctx, round);
+	let statement = RoundStatement { ctx, round, index, public_share, base: &base, image: &image };
+	if proof.verify_with(public_share.as_dalek(), base.as_dalek(), image.as_dalek(), |a, b| {
+		statement.challenge(a, b)
+	}) {
+		Ok(image)
+	} else {
+		Err(Error::InvalidProof)
+	}
+}
+
+/// `rho_r` for `Y` (section 11.5).
+pub fn round_output(ctx: &EpochContext, round: u64, y: &Point) -> [u8; 32] {
+	let mut t = Transcript::new(DST_BEACON_OUTPUT);
+	ctx.append_to(&mut t);
+	t.append_u64(round).append(y.as_bytes());
+	first_32(t.finalize())
+}
+
+/// Combines verified shares `(i, Y_i)` with the Lagrange coefficients at zero: with `t_B + 1`
+/// distinct indices the result is `Y = x P_r`, whichever they are. The caller checks each
+/// share first ([`verify_round_share`]) and passes exactly `t_B + 1` of them.
+pub fn combine_round(
+	ctx: &EpochContext,
+	round: u64,
+	shares: &[(ParticipantIndex, Point)],
+) -> Result<RoundOutput, Error> {
+	let indices: alloc::vec::Vec<ParticipantIndex> = shares.iter().map(|(i, _)| *i).collect();
+	let lambdas = lagrange_coefficients_at_zero(&indices)?;
+	let y = Point::from(RistrettoPoint::vartime_multiscalar_mul(
+		lambdas.iter().map(|l| l.0),
+		shares.iter().map(|(_, p)| *p.as_dalek()),
+	));
+	Ok(RoundOutput { point: y, value: round_output(ctx, round, &y) })
+}
+
+/// Re-verifies a round from public data (section 11.5, last paragraph): exactly `t_B + 1`
+/// shares of distinct members, each checked against its public share under `key`, combined
+/// and hashed. Returns the output, for the caller to compare with the published one.
+pub fn verify_round(
+	ctx: &EpochContext,
+	key: &GroupKey,
+	round: u64,
+	shares: &[(ParticipantIndex, RoundShare)],
+) -> Result<RoundOutput, Error> {
+	let shape = key.shape();
+	if shares.len() != shape.t() as usize + 1 {
+		return Err(Error::NotEnoughShares);
+	}
+	let verified = shares
+		.iter()
+		.map(|(i, share)| {
+			let i = shape.index(i.get())?;
+			verify_round_share(ctx, round, i, &key.public_share(i), share).map(|y| (i, y))
+		})
+		.collect::<Result<alloc::vec::Vec<_>, Error>>()?;
+	combine_round(ctx, round, &verified)
+}
+
+/// The value for `subject` from a round's output (section 11.6):
+/// `SHA512(tag || rho || u32le(len(subject)) || subject)[0..32]`.
+pub fn subject_value(rho: &[u8; 32], subject: &[u8]) -> [u8; 32] {
+	let mut t = Transcript::new(DST_BEACON_SUBJECT);
+	t.append(rho).append_u32(subject.len() as u32).append(subject);
+	first_32(t.finalize())
+}
+
+/// A job's committee seed from its draw round's output (section 11.6).
+pub fn committee_seed(rho: &[u8; 32], job_id: u64) -> [u8; 32] {
+	let mut t = Transcript::new(DST_BEACON_COMMITTEE);
+	t.append(rho).append_u64(job_id);
+	first_32(t.finalize())
+}

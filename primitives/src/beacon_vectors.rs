@@ -1,0 +1,263 @@
+//! Test vectors of PROTOCOL.md section 11 (`tests/vectors/beacon-v1.json`): a three-member
+//! epoch with fixed secrets and randomness, its dealings, one complaint against a bad share,
+//! the group key, one round and the values derived from it.
+//!
+//! The test recomputes every value from the inputs in the file and compares; with
+//! `MPC_WRITE_BEACON_VECTORS=1` it writes the file instead (only when the protocol changes on
+//! purpose). A unit test module because fixed randomness needs the crate-private entry points.
+
+use alloc::{string::String, vec::Vec};
+use curve25519_dalek::scalar::Scalar as DalekScalar;
+use serde_json::{json, Value};
+
+use crate::{
+	beacon::{committee_seed, round_point, subject_value, verify_round, RoundShare},
+	dkg::{deal_key_with_randomness, KeyDealingRandomness},
+	encryption::{derive_key, seal, share_aad},
+	judge_key_complaint, verify_key_dealing, CommitteeShape, ComplaintVerdict, DealerContext,
+	EpochContext, GroupKey, KeyComplaintSubject, KeyShare, ParticipantIndex, Scalar, WorkerSecret,
+};
+
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/beacon-v1.json");
+
+fn s(x: u64) -> DalekScalar {
+	DalekScalar::from(x)
+}
+
+fn hex(bytes: &[u8]) -> String {
+	::hex::encode(bytes)
+}
+
+fn idx(i: u32) -> ParticipantIndex {
+	ParticipantIndex::new(i).expect("non-zero")
+}
+
+fn compute() -> Value {
+	let genesis = [0x42u8; 32];
+	let epoch = EpochContext { genesis, epoch: 3 };
+	let n = 3u32;
+	let shape = CommitteeShape::new(n).expect("n = 3");
+	let secrets: Vec<WorkerSecret> = (1..=n)
+		.map(|i| WorkerSecret::from_bytes(&s(1000 + u64::from(i)).to_bytes()).expect("non-zero"))
+		.collect();
+	let keys: Vec<_> = secrets.iter().map(|e| *e.public_key()).collect();
+	let account = |j: u32| [j as u8; 32];
+
+	let members: Vec<Value> = (1..=n)
+		.map(|i| {
+			let e = &secrets[i as usize - 1];
+			json!({
+				"index": i,
+				"account": hex(&account(i)),
+				"e": hex(&*e.to_bytes()),
+				"E": hex(e.public_key().as_bytes()),
+			})
+		})
+		.collect();
+
+	let mut dealings = Vec::new();
+	let mut dealing_values = Vec::new();
+	for j in 1..=n {
+		let ctx = DealerContext { epoch, dealer: idx(j) };
+		let base = 100 * u64::from(j);
+		let coefficients: Vec<Scalar> =
+			(0..=shape.t()).map(|k| Scalar(s(base + u64::from(k) + 1))).collect();
+		let randomness = KeyDealingRandomness {
+			coefficients: coefficients.clone(),
+			r: s(7000 + u64::from(j)),
+			k: [s(8000 + u64::from(j)), s(9000 + u64::from(j))],
+		};
+		let dealing =
+			deal_key_with_randomness(&ctx, &account(j), &keys, randomness).expect("deals");
+		let accepted = verify_key_dealing(&ctx, &account(j), shape, dealing.as_parts(), |_| false)
+			.expect("the vector dealing verifies");
+		let shares: Vec<String> = (1..=n)
+			.map(|i| {
+				let share = secrets[i as usize - 1]
+					.open_key_share(
+						&ctx,
+						idx(i),
+						&accepted.ephemeral_key,
+						&dealing.ciphertexts[i as usize - 1],
+						&accepted.commitments,
+					)
+					.expect("the vector share checks");
+				hex(&share.to_bytes())
+			})
+			.collect();
+		dealing_values.push(json!({
+			"dealer": j,
+			"coefficients": coefficients.iter().map(|a| hex(&a.to_bytes())).collect::<Vec<_>>(),
+			"r": hex(&s(7000 + u64::from(j)).to_bytes()),
+			"k1": hex(&s(8000 + u64::from(j)).to_bytes()),
+			"k2": hex(&s(9000 + u64::from(j)).to_bytes()),
+			"R": hex(&dealing.ephemeral_key),
+			"proof": hex(&dealing.proof),
+			"commitments": dealing.commitments.iter().map(|a| hex(a)).collect::<Vec<_>>(),
+			"ciphertexts": dealing.ciphertexts.iter().map(|c| hex(c)).collect::<Vec<_>>(),
+			"shares": shares,
+		}));
+		dealings.push((dealing, accepted));
+	}
+
+	// Dealer 2's share for member 3, plus one, sealed under the right key: a complaint.
+	let (j, i) = (2u32, 3u32);
+	let ctx = DealerContext { epoch, dealer: idx(j) };
+	let (dealing, accepted) = &dealings[j as usize - 1];
+	let member = &secrets[i as usize - 1];
+	let good = member
+		.open_key_share(
+			&ctx,
+			idx(i),
+			&accepted.ephemeral_key,
+			&dealing.ciphertexts[i as usize - 1],
+			&accepted.commitments,
+		)
+		.expect("checks");
+	let bad_share = (*good + Scalar::ONE).to_bytes();
+	let shared = member.shared_secret(&accepted.ephemeral_key);
+	let key =
+		derive_key(&ctx, idx(i), &accepted.ephemeral_key, member.public_key(), shared.as_bytes());
+	let bad_ct: [u8; 48] =
+		seal(&key, &share_aad(&ctx, idx(i)), &bad_share).try_into().expect("48 bytes");
+	let complaint =
+		member.complain_key_dealing_with_nonce(&ctx, idx(i), &accepted.ephemeral_key, &s(555));
+	let verdict = judge_key_complaint(
+		&KeyComplaintSubject {
+			dealer: &ctx,
+			index: idx(i),
+			member_key: member.public_key(),
+			ephemeral_key: &accepted.ephemeral_key,
+			commitments: &accepted.commitments,
+			ciphertext: &bad_ct,
+		},
+		&complaint.shared_key.to_bytes(),
+		&complaint.proof.to_bytes(),
+	);
+	assert!(matches!(verdict, Ok(ComplaintVerdict::InputDisqualified { .. })));
+	let false_verdict = judge_key_complaint(
+		&KeyComplaintSubject {
+			dealer: &ctx,
+			index: idx(i),
+			member_key: member.public_key(),
+			ephemeral_key: &accepted.ephemeral_key,
+			commitments: &accepted.commitments,
+			ciphertext: &dealing.ciphertexts[i as usize - 1],
+		},
+		&complaint.shared_key.to_bytes(),
+		&complaint.proof.to_bytes(),
+	);
+	assert_eq!(false_verdict, Ok(ComplaintVerdict::WorkerAtFault));
+
+	// Every dealing qualified (the complaint above is about a variant of dealing 2).
+	let group = GroupKey::combine(shape, dealings.iter().map(|(_, a)| &a.commitments[..]))
+		.expect("three dealings");
+	let key_shares: Vec<KeyShare> = (1..=n)
+		.map(|i| {
+			let opened: Vec<Scalar> = dealings
+				.iter()
+				.enumerate()
+				.map(|(j, (d, a))| {
+					let ctx = DealerContext { epoch, dealer: idx(j as u32 + 1) };
+					*secrets[i as usize - 1]
+						.open_key_share(
+							&ctx,
+							idx(i),
+							&a.ephemeral_key,
+							&d.ciphertexts[i as usize - 1],
+							&a.commitments,
+						)
+						.expect("checks")
+				})
+				.collect();
+			KeyShare::from_shares(idx(i), &opened)
+		})
+		.collect();
+	for share in &key_shares {
+		assert_eq!(*share.public_share(), group.public_share(share.index()));
+	}
+
+	let round = 11u64;
+	let round_shares: Vec<(ParticipantIndex, RoundShare)> = key_shares
+		.iter()
+		.map(|x| {
+			(
+				x.index(),
+				x.round_share_with_nonce(&epoch, round, &s(600 + u64::from(x.index().get()))),
+			)
+		})
+		.collect();
+	let subsets = [[0usize, 1], [1, 2], [0, 2]];
+	let outputs: Vec<_> = subsets
+		.iter()
+		.map(|pick| {
+			let set: Vec<_> = pick.iter().map(|&m| round_shares[m]).collect();
+			verify_round(&epoch, &group, round, &set).expect("round verifies")
+		})
+		.collect();
+	assert!(outputs.iter().all(|o| *o == outputs[0]));
+	let output = outputs[0];
+	let subject = b"lottery";
+
+	json!({
+		"description": "PROTOCOL.md section 11: committee key (DKG) and randomness beacon. Produced by mpc-primitives (test beacon_vectors_match). Scalars and points are 32-byte hex; indices are 1-based.",
+		"genesis": hex(&genesis),
+		"epoch": 3,
+		"n": n,
+		"t": shape.t(),
+		"members": members,
+		"dealings": dealing_values,
+		"complaint": {
+			"dealer": j,
+			"member": i,
+			"note": "dealer 2's dealing with member 3's ciphertext replaced by an encryption of its share plus one",
+			"ciphertext": hex(&bad_ct),
+			"k": hex(&s(555).to_bytes()),
+			"K": hex(complaint.shared_key.as_bytes()),
+			"proof": hex(&complaint.proof.to_bytes()),
+			"verdict": "dealer_disqualified",
+			"verdict_on_original_ciphertext": "member_at_fault",
+		},
+		"group_key": {
+			"qualified": [1, 2, 3],
+			"commitments": group.commitments().iter().map(|a| hex(a.as_bytes())).collect::<Vec<_>>(),
+			"X": hex(group.public_key().as_bytes()),
+			"public_shares": (1..=n).map(|i| hex(group.public_share(idx(i)).as_bytes())).collect::<Vec<_>>(),
+			"secret_shares": key_shares.iter().map(|x| hex(&x.secret().to_bytes())).collect::<Vec<_>>(),
+			"digest": hex(&group.digest(&epoch)),
+		},
+		"round": {
+			"round": round,
+			"P": hex(round_point(&epoch, round).as_bytes()),
+			"shares": round_shares.iter().map(|(i, sh)| json!({
+				"index": i.get(),
+				"k": hex(&s(600 + u64::from(i.get())).to_bytes()),
+				"Y": hex(&sh.point),
+				"proof": hex(&sh.proof),
+			})).collect::<Vec<_>>(),
+			"subsets": subsets.iter().map(|p| p.iter().map(|m| m + 1).collect::<Vec<_>>()).collect::<Vec<_>>(),
+			"Y": hex(output.point.as_bytes()),
+			"output": hex(&output.value),
+		},
+		"derived": {
+			"subject": hex(subject),
+			"subject_value": hex(&subject_value(&output.value, subject)),
+			"job_id": 42,
+			"committee_seed": hex(&committee_seed(&output.value, 42)),
+		},
+	})
+}
+
+#[test]
+fn beacon_vectors_match() {
+	let computed = compute();
+	if std::env::var_os("MPC_WRITE_BEACON_VECTORS").is_some() {
+		let text = serde_json::to_string_pretty(&computed).expect("serializes") + "\n";
+		std::fs::write(PATH, text).expect("writes the vectors");
+	}
+	let stored: Value = serde_json::from_str(
+		&std::fs::read_to_string(PATH).expect("beacon-v1.json exists (MPC_WRITE_BEACON_VECTORS=1)"),
+	)
+	.expect("parses");
+	assert_eq!(stored, computed, "beacon-v1.json differs from what the code computes");
+}
