@@ -8,7 +8,8 @@ export * from './protocol.js';
 /**
  * An error from the chain, named after the pallet error (`errorName` is `Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix:
- * `Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`.
+ * `Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`,
+ * and for the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`.
  */
 export declare class MpcError extends Error {
   readonly errorName: string;
@@ -173,3 +174,84 @@ export declare function auditHistory(record: ProofOfMpcRecord, history: JobHisto
   jobId?: bigint | number;
 }): AuditReport;
 export declare function listWorkers(api: ApiPromise): Promise<Worker[]>;
+
+/**
+ * A stored beacon round (PROTOCOL.md section 11.5). Round and epoch numbers are u64 on the chain,
+ * plain numbers here (pass `BigInt(round.epoch)` to the protocol functions).
+ */
+export interface BeaconRound {
+  round: number;
+  /** The epoch whose key serves it. */
+  epoch: number;
+  /** The block it opened in (or moved to its epoch in, after its old key's committee did not finish it). */
+  opened: number;
+  /**
+   * `s_r` (32 bytes): the hash of the parent of block `opened`. The round's point `P_r` binds it,
+   * so the same round opened on two branches of a fork has two unrelated outputs.
+   */
+  seed: Uint8Array;
+  /** The valid shares in arrival order (`t_B + 1` once complete): 1-based member index, `Y_i`, DLEQ proof `c || z`. */
+  shares: { index: number; Y: Uint8Array; proof: Uint8Array }[];
+  /** `ρ_r` (32 bytes); `null` while the round is open. */
+  output: Uint8Array | null;
+  /** The block the output was published in; `null` while the round is open. */
+  publishedAt: number | null;
+}
+
+/** An epoch's group key (PROTOCOL.md section 11.4). */
+export interface BeaconKey {
+  epoch: number;
+  /** The committee's accounts in order: member `i` is `members[i - 1]`. */
+  members: string[];
+  /** Their encryption keys `E_i` (32 bytes each). */
+  memberKeys: Uint8Array[];
+  /** `n_B`, the committee size. */
+  n: number;
+  /** `t_B = floor((n_B - 1) / 2)`. */
+  t: number;
+  /** The qualified dealers' indices, whose dealings sum to the key. */
+  qualified: number[];
+  /** `Â_0..Â_t` (32 bytes each); `Â_0` is the group key `X`. */
+  commitments: Uint8Array[];
+  /** `X_1..X_n` (32 bytes each). */
+  publicShares: Uint8Array[];
+  /** `keydigest_e` (32 bytes). */
+  digest: Uint8Array;
+  /** The block it became active in. */
+  activated: number;
+}
+
+/** A round that verified. */
+export interface VerifiedBeaconRound {
+  round: number;
+  epoch: number;
+  /** `ρ_r` as recomputed here (equal to the chain's). */
+  output: Uint8Array;
+  verified: true;
+}
+
+/** The latest completed beacon round's number (runtime API `MpcBeaconApi_latest_round`), `null` before the first. */
+export declare function latestBeaconRound(api: ApiPromise): Promise<number | null>;
+/** A stored beacon round (the open one or a recent completed one); `null` if not stored. */
+export declare function getBeaconRound(api: ApiPromise, round: bigint | number): Promise<BeaconRound | null>;
+/** An epoch's group key while the chain keeps it; `null` otherwise. */
+export declare function getBeaconKey(api: ApiPromise, epoch: bigint | number): Promise<BeaconKey | null>;
+/**
+ * Verifies a completed round against its epoch's key for the chain `genesis`: the key digest and
+ * public shares, each share's DLEQ proof (on `P_r` of the round's number, epoch and `seed`), the
+ * combination and the stored output. Throws a
+ * `ProtocolError` (code `'beacon'`) saying what failed.
+ */
+export declare function checkBeaconRound(round: BeaconRound, key: BeaconKey, options: { genesis: Uint8Array }): VerifiedBeaconRound;
+/**
+ * Reads a round and its key from the chain and verifies them ({@link checkBeaconRound}). Rejects
+ * with a `ProtocolError` (code `'beacon'`) when the round does not verify, and with an `MpcError`
+ * `NoBeaconRound`, `BeaconRoundOpen` or `NoBeaconKey` when it cannot be checked.
+ */
+export declare function verifyBeaconRound(api: ApiPromise, round: bigint | number): Promise<VerifiedBeaconRound>;
+/** Waits for a completed round numbered above `after` (default: any); rejects with `MpcError('Timeout')`. */
+export declare function waitForBeaconRound(api: ApiPromise, options?: {
+  after?: bigint | number;
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; latest: number | null }) => void;
+}): Promise<BeaconRound>;

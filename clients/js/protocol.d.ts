@@ -148,3 +148,226 @@ export declare function verifyOutput(params: {
   aggregate: unknown[];
   shares: { index: number; values: bigint[]; blinding: bigint }[];
 }): { y: bigint[]; blinding: bigint; values: bigint[] };
+
+// ---- committee key and randomness beacon (PROTOCOL.md section 11) ----
+
+/** Domain-separation tags of section 11 (apart from `DST`, the tags of sections 1-9). */
+export declare const BEACON_DST: Readonly<Record<
+  'dkgDealing' | 'dkgKdf' | 'dkgShare' | 'dkgDleq' | 'dkgDigest' | 'dkgKey' | 'point' | 'dleq' | 'output' | 'subject' | 'committee',
+  Uint8Array
+>>;
+
+/** `t_B = floor((n_B - 1) / 2)`; throws a `ProtocolError` unless `3 <= n_B <= 1024`. */
+export declare function beaconThreshold(n: number): number;
+
+/** The context every DKG value is bound to: the chain and the epoch (u64). */
+export interface EpochParams {
+  /** The chain's genesis hash (32 bytes). */
+  genesis: Uint8Array;
+  epoch: bigint;
+}
+
+/** A dealing of dealer `dealer` (1-based member index) in an epoch. */
+export interface DealerParams extends EpochParams {
+  dealer: number;
+}
+
+/** A key dealing in wire form (section 11.2, step 7). */
+export interface KeyDealing {
+  /** `R = r * G`. */
+  R: Uint8Array;
+  /** `c || z_1 || z_2` (96 bytes). */
+  proof: Uint8Array;
+  /** `A_{j,0}..A_{j,t}` (32 bytes each). */
+  commitments: Uint8Array[];
+  /** `ct_{j,1}..ct_{j,n}` (48 bytes each), in committee order. */
+  ciphertexts: Uint8Array[];
+}
+
+/** `aad_{j,i}` of member `index`. */
+export declare function keyShareAad(params: DealerParams & { index: number }): Uint8Array;
+/** `key_{j,i}` from `R`, `E_i` (`memberKey`) and `K_{j,i}` (`K`), 32 bytes each. */
+export declare function deriveKeyShareKey(params: DealerParams & {
+  index: number;
+  R: Uint8Array;
+  memberKey: Uint8Array;
+  K: Uint8Array;
+}): Uint8Array;
+
+/**
+ * Deals member `dealer`'s part of the group key (section 11.2) to `memberKeys` (`E_1..E_n`,
+ * `n >= 3`). Randomness from the platform CSPRNG; `coefficients` (`a_{j,0}..a_{j,t}`), `r`, `k1`
+ * and `k2` may be given for test vectors only.
+ */
+export declare function dealKey(params: DealerParams & {
+  /** The dealer's 32-byte account `W_j`. */
+  account: Uint8Array;
+  memberKeys: Uint8Array[];
+  coefficients?: bigint[];
+  r?: bigint;
+  k1?: bigint;
+  k2?: bigint;
+}): KeyDealing;
+/** Verifies a key dealing's proof of knowledge of `a_{j,0}` and `r` (section 11.2 step 5). */
+export declare function verifyKeyDealingProof(params: DealerParams & {
+  account: Uint8Array;
+  R: Uint8Array;
+  commitments: Uint8Array[];
+  proof: Uint8Array;
+}): boolean;
+/**
+ * The chain's acceptance rules for a key dealing (section 11.2); throws a `ProtocolError` (code
+ * `'dealing'`) naming the first rule broken, or returns the dealing decoded (points).
+ */
+export declare function verifyKeyDealing(params: DealerParams & {
+  account: Uint8Array;
+  /** The committee size `n_B`. */
+  n: number;
+  dealing: KeyDealing;
+  /** The `R` of the epoch's other dealings. */
+  priorR?: Uint8Array[];
+}): { t: number; R: unknown; commitments: unknown[] };
+/**
+ * `h_j` (section 11.3), 32 bytes: the digest by which a complaint names dealer `dealer`'s dealing
+ * (`complain_dealing(epoch, dealer, dealing_digest, shared_key, proof)`; a digest that is not the
+ * stored dealing's is refused with `Mpc.DealingMismatch`).
+ * `SHA512("substrate-mpc/v1/dkg/digest" || genesis || u64le(e) || u32le(j) || R || A_{j,0..t} || ct_{j,1..n})[0..32]`.
+ * A whole `KeyDealing` may be spread in (its proof is not hashed). Throws a `ProtocolError` (code
+ * `'dealing'`) for a part of the wrong length.
+ */
+export declare function dealingDigest(params: DealerParams & {
+  /** `R` (32 bytes). */
+  R: Uint8Array;
+  /** `A_{j,0}..A_{j,t}` (32 bytes each). */
+  commitments: Uint8Array[];
+  /** `ct_{j,1}..ct_{j,n}` (48 bytes each). */
+  ciphertexts: Uint8Array[];
+  proof?: Uint8Array;
+}): Uint8Array;
+/** The check of section 11.3: `share * G == sum_k index^k * A_{j,k}` (commitments 32 bytes each). */
+export declare function checkKeyShare(index: number, share: bigint, commitments: Uint8Array[]): boolean;
+/**
+ * Member `index` opens and checks its share of a dealing with its secret `e_i` (section 11.3).
+ * Returns `s_{j,i}`; throws a `ProtocolError` with code `'decrypt'`, `'share'`, `'scalar'` or
+ * `'key-share'` when the share is bad (a reason to complain).
+ */
+export declare function openKeyShare(params: DealerParams & {
+  index: number;
+  memberSecret: bigint;
+  R: Uint8Array;
+  ciphertext: Uint8Array;
+  commitments: Uint8Array[];
+}): bigint;
+/** Member `index`'s complaint (section 11.3): `K_{j,i} = e_i * R` and its DLEQ proof; `k` for test vectors only. */
+export declare function keyComplaint(params: DealerParams & {
+  index: number;
+  memberSecret: bigint;
+  R: Uint8Array;
+  k?: bigint;
+}): { K: Uint8Array; proof: Uint8Array };
+/** Verifies a key complaint's DLEQ proof (section 11.3). */
+export declare function verifyKeyDleq(params: DealerParams & {
+  index: number;
+  memberKey: Uint8Array;
+  R: Uint8Array;
+  K: Uint8Array;
+  proof: Uint8Array;
+}): boolean;
+export type KeyComplaintVerdict = 'dealer_disqualified' | 'member_at_fault';
+/**
+ * Judges a key complaint as the chain does (section 11.3), from the dealing as stored; throws a
+ * `ProtocolError` (code `'complaint'`) when the proof does not verify (no verdict).
+ */
+export declare function judgeKeyComplaint(params: DealerParams & {
+  index: number;
+  memberKey: Uint8Array;
+  R: Uint8Array;
+  commitments: Uint8Array[];
+  ciphertext: Uint8Array;
+  K: Uint8Array;
+  proof: Uint8Array;
+}): KeyComplaintVerdict;
+
+/**
+ * The group key (section 11.4) of a committee of `n` from the qualified dealings' commitments:
+ * `Â_0..Â_t`, `X = Â_0` and `X_1..X_n` (32 bytes each). Throws a `ProtocolError` (code `'dkg'`)
+ * when the DKG failed.
+ */
+export declare function groupKey(n: number, commitmentLists: Uint8Array[][]): {
+  commitments: Uint8Array[];
+  X: Uint8Array;
+  publicShares: Uint8Array[];
+};
+/** `X_i = sum_k index^k * Â_k` (section 11.4), 32 bytes. */
+export declare function publicShare(commitments: Uint8Array[], index: number): Uint8Array;
+/** `x_i = sum_{j in Q} s_{j,i}` (section 11.4). */
+export declare function combineKeyShares(shares: bigint[]): bigint;
+/** `keydigest_e` (section 11.4), 32 bytes. */
+export declare function groupKeyDigest(genesis: Uint8Array, epoch: bigint, n: number, commitments: Uint8Array[]): Uint8Array;
+
+/**
+ * `P_r` of round `round` with seed `seed` under epoch `epoch` (section 11.5), 32 bytes:
+ * `HashToPoint("substrate-mpc/v1/beacon/point" || genesis || u64le(e) || u64le(r) || s_r)`.
+ * Throws a `ProtocolError` (code `'seed'`) unless `seed` is 32 bytes.
+ */
+export declare function roundPoint(genesis: Uint8Array, epoch: bigint, round: bigint, seed: Uint8Array): Uint8Array;
+/** A round under its epoch: its number `r` and seed `s_r`. */
+export interface RoundParams extends EpochParams {
+  round: bigint;
+  /**
+   * `s_r` (32 bytes): on chain, the `seed` of the stored round, the hash of the parent of the
+   * block it opened in. Only `P_r` binds it (not the DLEQ hash nor `ρ_r`).
+   */
+  seed: Uint8Array;
+}
+/** A round share in wire form: `Y_i` (32 bytes) and its DLEQ proof `c || z` (64 bytes). */
+export interface RoundShare {
+  Y: Uint8Array;
+  proof: Uint8Array;
+}
+/** Member `index`'s round share from its secret share `x_i` (section 11.5); `k` for test vectors only. */
+export declare function roundShare(params: RoundParams & {
+  index: number;
+  secretShare: bigint;
+  k?: bigint;
+}): RoundShare;
+/**
+ * Verifies member `index`'s round share against its public share `X_i` (section 11.5); false
+ * for a share of the same round with another seed. Throws a `ProtocolError` (code `'seed'`)
+ * unless `seed` is 32 bytes.
+ */
+export declare function verifyRoundShare(params: RoundParams & RoundShare & {
+  index: number;
+  publicShare: Uint8Array;
+}): boolean;
+/**
+ * The round's output: `Y = sum λ_i Y_i` and `ρ_r` (32 bytes each), from shares not verified here.
+ * No seed: `ρ_r` does not hash `s_r`; verify the shares with it first (or use `verifyRound`).
+ */
+export declare function combineRound(
+  genesis: Uint8Array,
+  epoch: bigint,
+  round: bigint,
+  shares: { index: number; Y: Uint8Array }[],
+): { Y: Uint8Array; output: Uint8Array };
+/**
+ * Verifies a round from the chain alone (section 11.5): its number, seed and epoch, exactly
+ * `t + 1` shares of distinct members (`t = commitments.length - 1`), each checked against `X_i`
+ * recomputed from `Â_0..Â_t` on `P_r`; throws a `ProtocolError` (code `'round'`) saying what
+ * failed.
+ */
+export declare function verifyRound(params: RoundParams & {
+  /** `Â_0..Â_t` (32 bytes each). */
+  commitments: Uint8Array[];
+  shares: ({ index: number } & RoundShare)[];
+  /** The committee size `n_B`: bounds the indices (`t` alone does not fix it). */
+  n?: number;
+}): { Y: Uint8Array; output: Uint8Array };
+
+/**
+ * `Randomness::random(subject)` (section 11.6), 32 bytes, from `ρ_r` of the round it serves: the
+ * latest completed in a block before the caller's.
+ */
+export declare function subjectValue(rho: Uint8Array, subject: Uint8Array): Uint8Array;
+/** A job's committee seed (section 11.6), 32 bytes. */
+export declare function committeeSeed(rho: Uint8Array, jobId: bigint): Uint8Array;

@@ -79,6 +79,8 @@
 
 extern crate alloc;
 
+pub mod beacon;
+
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use mpc_primitives::{
@@ -248,6 +250,8 @@ pub enum Action {
 		input: u32,
 		/// The input's `R`.
 		ephemeral_key: [u8; 32],
+		/// `mpc_primitives::hash::ciphertext_hash` of the worker's ciphertext it judged bad.
+		ciphertext_hash: [u8; 32],
 		/// `K_i`.
 		shared_key: [u8; 32],
 		/// The DLEQ proof.
@@ -348,6 +352,9 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 						actions.push(Action::Complain {
 							input: bad.input,
 							ephemeral_key: bad.ephemeral_key,
+							ciphertext_hash: mpc_primitives::hash::ciphertext_hash(
+								&data.ciphertext,
+							),
 							shared_key: complaint.shared_key.to_bytes(),
 							proof: complaint.proof.to_bytes(),
 						});

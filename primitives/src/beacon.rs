@@ -1,6 +1,10 @@
 //! The randomness beacon's rounds (PROTOCOL.md sections 11.5 and 11.6): a threshold DDH coin
 //! on ristretto255 under the committee key of [`crate::dkg`].
 //!
+//! A round is named by a [`RoundContext`]: the epoch, its number `r` and its seed `s_r` (the
+//! hash of the parent of the block it opened in, so that a round opened on two branches of a
+//! fork has two unrelated outputs).
+//!
 //! For round `r` of epoch `e`, member `i` posts `Y_i = x_i P_r` with a DLEQ proof against its
 //! public share `X_i` ([`KeyShare::round_share`], checked by [`verify_round_share`]); any
 //! `t_B + 1` valid shares combine to the unique `Y = x P_r` ([`combine_round`]), and the
@@ -24,6 +28,18 @@ use crate::{
 	shamir::{lagrange_coefficients_at_zero, ParticipantIndex},
 	EpochContext, Error, Point,
 };
+
+/// A round: `genesis || u64le(e) || u64le(r) || s_r` in its point, and its epoch and number in
+/// its proofs and output (PROTOCOL.md section 11.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundContext {
+	/// The epoch whose key serves it.
+	pub epoch: EpochContext,
+	/// Its number `r`.
+	pub round: u64,
+	/// Its seed `s_r`: the hash of the parent of the block it opened in.
+	pub seed: [u8; 32],
+}
 
 /// A round share as it goes on chain: `Y_i` and its DLEQ proof `c || z`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,17 +65,16 @@ fn first_32(digest: [u8; 64]) -> [u8; 32] {
 	out
 }
 
-/// `P_r = HashToPoint(tag || genesis || u64le(e) || u64le(r))`.
-pub fn round_point(ctx: &EpochContext, round: u64) -> Point {
+/// `P_r = HashToPoint(tag || genesis || u64le(e) || u64le(r) || s_r)`.
+pub fn round_point(ctx: &RoundContext) -> Point {
 	let mut t = Transcript::new(DST_BEACON_POINT);
-	ctx.append_to(&mut t);
-	t.append_u64(round);
+	ctx.epoch.append_to(&mut t);
+	t.append_u64(ctx.round).append(&ctx.seed);
 	Point::from(t.finalize_point())
 }
 
 struct RoundStatement<'a> {
-	ctx: &'a EpochContext,
-	round: u64,
+	ctx: &'a RoundContext,
 	index: ParticipantIndex,
 	public_share: &'a Point,
 	base: &'a Point,
@@ -69,8 +84,8 @@ struct RoundStatement<'a> {
 impl RoundStatement<'_> {
 	fn challenge(&self, a: &RistrettoPoint, b: &RistrettoPoint) -> DalekScalar {
 		let mut t = Transcript::new(DST_BEACON_DLEQ);
-		self.ctx.append_to(&mut t);
-		t.append_u64(self.round)
+		self.ctx.epoch.append_to(&mut t);
+		t.append_u64(self.ctx.round)
 			.append_u32(self.index.get())
 			.append(self.public_share.as_bytes())
 			.append(self.base.as_bytes())
@@ -82,27 +97,20 @@ impl RoundStatement<'_> {
 }
 
 impl KeyShare {
-	/// This member's share of round `round` under the epoch `ctx` (section 11.5).
+	/// This member's share of the round `ctx` (section 11.5).
 	pub fn round_share<R: CryptoRngCore + ?Sized>(
 		&self,
-		ctx: &EpochContext,
-		round: u64,
+		ctx: &RoundContext,
 		rng: &mut R,
 	) -> RoundShare {
-		self.round_share_with_nonce(ctx, round, &hedged_nonce(self.secret(), rng))
+		self.round_share_with_nonce(ctx, &hedged_nonce(self.secret(), rng))
 	}
 
-	pub(crate) fn round_share_with_nonce(
-		&self,
-		ctx: &EpochContext,
-		round: u64,
-		k: &DalekScalar,
-	) -> RoundShare {
-		let base = round_point(ctx, round);
+	pub(crate) fn round_share_with_nonce(&self, ctx: &RoundContext, k: &DalekScalar) -> RoundShare {
+		let base = round_point(ctx);
 		let image = Point::from(base.as_dalek() * self.secret());
 		let statement = RoundStatement {
 			ctx,
-			round,
 			index: self.index(),
 			public_share: self.public_share(),
 			base: &base,
@@ -115,19 +123,18 @@ impl KeyShare {
 	}
 }
 
-/// Checks member `index`'s share of round `round` against its public share `X_i` (section
+/// Checks member `index`'s share of the round `ctx` against its public share `X_i` (section
 /// 11.5). Returns `Y_i`.
 pub fn verify_round_share(
-	ctx: &EpochContext,
-	round: u64,
+	ctx: &RoundContext,
 	index: ParticipantIndex,
 	public_share: &Point,
 	share: &RoundShare,
 ) -> Result<Point, Error> {
 	let image = Point::from_bytes(&share.point)?;
 	let proof = DleqProof::from_bytes(&share.proof)?;
-	let base = round_point(ctx, round);
-	let statement = RoundStatement { ctx, round, index, public_share, base: &base, image: &image };
+	let base = round_point(ctx);
+	let statement = RoundStatement { ctx, index, public_share, base: &base, image: &image };
 	if proof.verify_with(public_share.as_dalek(), base.as_dalek(), image.as_dalek(), |a, b| {
 		statement.challenge(a, b)
 	}) {
@@ -138,10 +145,10 @@ pub fn verify_round_share(
 }
 
 /// `rho_r` for `Y` (section 11.5).
-pub fn round_output(ctx: &EpochContext, round: u64, y: &Point) -> [u8; 32] {
+pub fn round_output(ctx: &RoundContext, y: &Point) -> [u8; 32] {
 	let mut t = Transcript::new(DST_BEACON_OUTPUT);
-	ctx.append_to(&mut t);
-	t.append_u64(round).append(y.as_bytes());
+	ctx.epoch.append_to(&mut t);
+	t.append_u64(ctx.round).append(y.as_bytes());
 	first_32(t.finalize())
 }
 
@@ -149,8 +156,7 @@ pub fn round_output(ctx: &EpochContext, round: u64, y: &Point) -> [u8; 32] {
 /// distinct indices the result is `Y = x P_r`, whichever they are. The caller checks each
 /// share first ([`verify_round_share`]) and passes exactly `t_B + 1` of them.
 pub fn combine_round(
-	ctx: &EpochContext,
-	round: u64,
+	ctx: &RoundContext,
 	shares: &[(ParticipantIndex, Point)],
 ) -> Result<RoundOutput, Error> {
 	let indices: alloc::vec::Vec<ParticipantIndex> = shares.iter().map(|(i, _)| *i).collect();
@@ -159,16 +165,15 @@ pub fn combine_round(
 		lambdas.iter().map(|l| l.0),
 		shares.iter().map(|(_, p)| *p.as_dalek()),
 	));
-	Ok(RoundOutput { point: y, value: round_output(ctx, round, &y) })
+	Ok(RoundOutput { point: y, value: round_output(ctx, &y) })
 }
 
 /// Re-verifies a round from public data (section 11.5, last paragraph): exactly `t_B + 1`
 /// shares of distinct members, each checked against its public share under `key`, combined
 /// and hashed. Returns the output, for the caller to compare with the published one.
 pub fn verify_round(
-	ctx: &EpochContext,
+	ctx: &RoundContext,
 	key: &GroupKey,
-	round: u64,
 	shares: &[(ParticipantIndex, RoundShare)],
 ) -> Result<RoundOutput, Error> {
 	let shape = key.shape();
@@ -179,10 +184,10 @@ pub fn verify_round(
 		.iter()
 		.map(|(i, share)| {
 			let i = shape.index(i.get())?;
-			verify_round_share(ctx, round, i, &key.public_share(i), share).map(|y| (i, y))
+			verify_round_share(ctx, i, &key.public_share(i), share).map(|y| (i, y))
 		})
 		.collect::<Result<alloc::vec::Vec<_>, Error>>()?;
-	combine_round(ctx, round, &verified)
+	combine_round(ctx, &verified)
 }
 
 /// The value for `subject` from a round's output (section 11.6):

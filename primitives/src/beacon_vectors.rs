@@ -11,8 +11,8 @@ use curve25519_dalek::scalar::Scalar as DalekScalar;
 use serde_json::{json, Value};
 
 use crate::{
-	beacon::{committee_seed, round_point, subject_value, verify_round, RoundShare},
-	dkg::{deal_key_with_randomness, KeyDealingRandomness},
+	beacon::{committee_seed, round_point, subject_value, verify_round, RoundContext, RoundShare},
+	dkg::{deal_key_with_randomness, dealing_digest, KeyDealingRandomness},
 	encryption::{derive_key, seal, share_aad},
 	judge_key_complaint, verify_key_dealing, CommitteeShape, ComplaintVerdict, DealerContext,
 	EpochContext, GroupKey, KeyComplaintSubject, KeyShare, ParticipantIndex, Scalar, WorkerSecret,
@@ -95,6 +95,7 @@ fn compute() -> Value {
 			"proof": hex(&dealing.proof),
 			"commitments": dealing.commitments.iter().map(|a| hex(a)).collect::<Vec<_>>(),
 			"ciphertexts": dealing.ciphertexts.iter().map(|c| hex(c)).collect::<Vec<_>>(),
+			"digest": hex(&dealing_digest(&ctx, dealing.as_parts())),
 			"shares": shares,
 		}));
 		dealings.push((dealing, accepted));
@@ -177,27 +178,84 @@ fn compute() -> Value {
 		assert_eq!(*share.public_share(), group.public_share(share.index()));
 	}
 
+	// Intermediate values of one ciphertext: dealer 1 to member 2.
+	let (d1, a1) = &dealings[0];
+	let ctx1 = DealerContext { epoch, dealer: idx(1) };
+	let k12 = secrets[1].shared_secret(&a1.ephemeral_key);
+	let key12 = derive_key(&ctx1, idx(2), &a1.ephemeral_key, &keys[1], k12.as_bytes());
+	let intermediate = json!({
+		"dealer": 1,
+		"member": 2,
+		"K": hex(k12.as_bytes()),
+		"key": hex(&*key12),
+		"aad": hex(&share_aad(&ctx1, idx(2))),
+		"expected_commitment_sum": hex(
+			crate::Point::from(<curve25519_dalek::RistrettoPoint as curve25519_dalek::traits::VartimeMultiscalarMul>::vartime_multiscalar_mul(
+				crate::shamir::powers(idx(2), shape.t() as usize).iter().map(|w| w.0),
+				a1.commitments.iter().map(|a| *a.as_dalek()),
+			))
+			.as_bytes()
+		),
+	});
+	// Invalid cases, each with the rule it breaks (section 11.2 acceptance, 11.5 shares).
+	let mut flipped = d1.clone();
+	flipped.proof[40] ^= 1;
+	let mut identity_r = d1.clone();
+	identity_r.ephemeral_key = [0u8; 32];
+	let mut short = d1.clone();
+	short.commitments.pop();
+	let check = |d: &crate::KeyDealing, dealer: u32, who: u32| {
+		let ctx = DealerContext { epoch, dealer: idx(dealer) };
+		verify_key_dealing(&ctx, &account(who), shape, d.as_parts(), |_| false).err()
+	};
+	assert_eq!(check(&flipped, 1, 1), Some(crate::SubmissionError::BadProof));
+	assert_eq!(check(d1, 1, 2), Some(crate::SubmissionError::BadProof));
+	assert_eq!(check(d1, 2, 1), Some(crate::SubmissionError::BadProof));
+	assert_eq!(check(&identity_r, 1, 1), Some(crate::SubmissionError::IdentityEphemeralKey));
+	assert_eq!(check(&short, 1, 1), Some(crate::SubmissionError::WrongCommitmentCount));
+	let invalid_dealings = json!([
+		{ "case": "dealing 1 with byte 40 of the proof flipped", "dealer": 1, "account": hex(&account(1)), "proof": hex(&flipped.proof), "rule": "the proof verifies" },
+		{ "case": "dealing 1 sent by account 2 as dealer 1", "dealer": 1, "account": hex(&account(2)), "rule": "the proof verifies (it binds W_j)" },
+		{ "case": "dealing 1 presented as dealer 2's", "dealer": 2, "account": hex(&account(1)), "rule": "the proof verifies (it binds j)" },
+		{ "case": "dealing 1 with R = identity", "dealer": 1, "account": hex(&account(1)), "R": hex(&identity_r.ephemeral_key), "rule": "R is not the identity" },
+		{ "case": "dealing 1 without its last commitment", "dealer": 1, "account": hex(&account(1)), "commitments": short.commitments.iter().map(|a| hex(a)).collect::<Vec<_>>(), "rule": "exactly t_B + 1 commitments" },
+	]);
+
 	let round = 11u64;
+	let seed = [0x5au8; 32];
+	let rctx = RoundContext { epoch, round, seed };
 	let round_shares: Vec<(ParticipantIndex, RoundShare)> = key_shares
 		.iter()
-		.map(|x| {
-			(
-				x.index(),
-				x.round_share_with_nonce(&epoch, round, &s(600 + u64::from(x.index().get()))),
-			)
-		})
+		.map(|x| (x.index(), x.round_share_with_nonce(&rctx, &s(600 + u64::from(x.index().get())))))
 		.collect();
 	let subsets = [[0usize, 1], [1, 2], [0, 2]];
 	let outputs: Vec<_> = subsets
 		.iter()
 		.map(|pick| {
 			let set: Vec<_> = pick.iter().map(|&m| round_shares[m]).collect();
-			verify_round(&epoch, &group, round, &set).expect("round verifies")
+			verify_round(&rctx, &group, &set).expect("round verifies")
 		})
 		.collect();
 	assert!(outputs.iter().all(|o| *o == outputs[0]));
 	let output = outputs[0];
 	let subject = b"lottery";
+	// Invalid round shares: member 1's share claimed by member 2, for round 12, or bent.
+	let (i1, share1) = round_shares[0];
+	let mut bent = share1;
+	bent.proof[5] ^= 1;
+	let x = |i: ParticipantIndex| group.public_share(i);
+	let next = RoundContext { round: round + 1, ..rctx };
+	let other_branch = RoundContext { seed: [0x5b; 32], ..rctx };
+	assert!(crate::verify_round_share(&rctx, idx(2), &x(idx(2)), &share1).is_err());
+	assert!(crate::verify_round_share(&next, i1, &x(i1), &share1).is_err());
+	assert!(crate::verify_round_share(&other_branch, i1, &x(i1), &share1).is_err());
+	assert!(crate::verify_round_share(&rctx, i1, &x(i1), &bent).is_err());
+	let invalid_shares = json!([
+		{ "case": "member 1's share presented as member 2's", "index": 2, "Y": hex(&share1.point), "proof": hex(&share1.proof) },
+		{ "case": "member 1's share of round 11 presented for round 12", "round": round + 1, "index": 1, "Y": hex(&share1.point), "proof": hex(&share1.proof) },
+		{ "case": "member 1's share of round 11 presented for round 11 opened on another branch (seed 5b..5b)", "seed": hex(&other_branch.seed), "index": 1, "Y": hex(&share1.point), "proof": hex(&share1.proof) },
+		{ "case": "member 1's share with byte 5 of the proof flipped", "index": 1, "Y": hex(&bent.point), "proof": hex(&bent.proof) },
+	]);
 
 	json!({
 		"description": "PROTOCOL.md section 11: committee key (DKG) and randomness beacon. Produced by mpc-primitives (test beacon_vectors_match). Scalars and points are 32-byte hex; indices are 1-based.",
@@ -205,8 +263,21 @@ fn compute() -> Value {
 		"epoch": 3,
 		"n": n,
 		"t": shape.t(),
+		"fields": {
+			"members": "index i, account W_i, secret e_i and key E_i = e_i G of each member",
+			"dealings": "per dealer j: coefficients a_{j,0}..a_{j,t} (a_{j,0} first), ephemeral secret r, proof nonces k1 (for T_1, with a_{j,0}) and k2 (for T_2, with r); the resulting R, proof c||z_1||z_2, commitments A_{j,k}, ciphertexts ct_{j,1..n}, the dealing digest h_j and the plaintext shares s_{j,1..n}",
+			"intermediate": "K_{j,i}, key_{j,i} (32 bytes), aad_{j,i} and sum_k i^k A_{j,k} for one ciphertext",
+			"complaint": "a complaint by `member` against `dealer` with DLEQ nonce k, judged on `ciphertext` (dealer_disqualified) and on the dealing's real ciphertext (member_at_fault)",
+			"invalid_dealings": "variants of dealing 1 the chain must reject, with the rule each breaks; fields not given are dealing 1's",
+			"group_key": "Â_0..Â_t of the qualified dealings, X = Â_0, X_1..X_n, each member's x_i, keydigest_e",
+			"round": "round r with seed s_r; P_r; each member's share Y_i with its DLEQ nonce k; the subsets of t_B + 1 members that all give Y and the output rho_r",
+			"invalid_round_shares": "shares that fail verification against the group key; round 11 unless given",
+			"derived": "subject value and committee seed from rho_r (section 11.6)",
+		},
 		"members": members,
 		"dealings": dealing_values,
+		"intermediate": intermediate,
+		"invalid_dealings": invalid_dealings,
 		"complaint": {
 			"dealer": j,
 			"member": i,
@@ -228,7 +299,8 @@ fn compute() -> Value {
 		},
 		"round": {
 			"round": round,
-			"P": hex(round_point(&epoch, round).as_bytes()),
+			"seed": hex(&seed),
+			"P": hex(round_point(&rctx).as_bytes()),
 			"shares": round_shares.iter().map(|(i, sh)| json!({
 				"index": i.get(),
 				"k": hex(&s(600 + u64::from(i.get())).to_bytes()),
@@ -239,6 +311,7 @@ fn compute() -> Value {
 			"Y": hex(output.point.as_bytes()),
 			"output": hex(&output.value),
 		},
+		"invalid_round_shares": invalid_shares,
 		"derived": {
 			"subject": hex(subject),
 			"subject_value": hex(&subject_value(&output.value, subject)),

@@ -27,7 +27,9 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::{
 	dealer::MAX_COMMITTEE,
-	domain::{DST_DKG_DEALING, DST_DKG_DLEQ, DST_DKG_KDF, DST_DKG_KEY, DST_DKG_SHARE},
+	domain::{
+		DST_DKG_DEALING, DST_DKG_DIGEST, DST_DKG_DLEQ, DST_DKG_KDF, DST_DKG_KEY, DST_DKG_SHARE,
+	},
 	encryption::{derive_key, open, seal, share_aad, Channel, TAG_LEN},
 	generators::basepoint_table,
 	hash::Transcript,
@@ -184,7 +186,7 @@ impl KeyDealingRandomness {
 		while r == DalekScalar::ZERO {
 			r = DalekScalar::random(rng);
 		}
-		let a0 = coefficients.first().map(|a| a.0).unwrap_or_default();
+		let a0 = Zeroizing::new(coefficients.first().map(|a| a.0).unwrap_or_default());
 		let k = [*hedged_nonce(&a0, rng), *hedged_nonce(&r, rng)];
 		Self { coefficients, r, k }
 	}
@@ -253,22 +255,23 @@ pub(crate) fn deal_key_with_randomness(
 		polynomial.coefficients().iter().map(|a| Point::from(basepoint_table() * &a.0)).collect();
 	let ephemeral_key = EphemeralKey::new_unchecked(Point::from(basepoint_table() * &randomness.r));
 
-	let a0 = polynomial.coefficients().first().map(|a| a.0).unwrap_or_default();
-	let [k1, k2] = randomness.k;
-	let t1 = basepoint_table() * &k1;
-	let t2 = basepoint_table() * &k2;
+	let a0 = Zeroizing::new(polynomial.coefficients().first().map(|a| a.0).unwrap_or_default());
+	let [k1, k2] = randomness.k.map(Zeroizing::new);
+	let t1 = basepoint_table() * &*k1;
+	let t2 = basepoint_table() * &*k2;
 	let c = dealing_challenge(ctx, account, &ephemeral_key, &commitments, &t1, &t2);
-	let z1 = Zeroizing::new(k1 + c * a0);
-	let z2 = Zeroizing::new(k2 + c * randomness.r);
+	let z1 = *k1 + c * *a0;
+	let z2 = *k2 + c * randomness.r;
 	let mut proof = [0u8; KEY_DEALING_PROOF_LEN];
-	for (chunk, s) in proof.chunks_exact_mut(32).zip([&c, &*z1, &*z2]) {
+	for (chunk, s) in proof.chunks_exact_mut(32).zip([&c, &z1, &z2]) {
 		chunk.copy_from_slice(s.as_bytes());
 	}
 
 	let ciphertexts = ParticipantIndex::all(n)
 		.zip(committee)
 		.map(|(i, member_key)| {
-			let share = Zeroizing::new(polynomial.evaluate(i).to_bytes());
+			let share = Zeroizing::new(polynomial.evaluate(i));
+			let share = Zeroizing::new(share.to_bytes());
 			let shared = crate::SharedSecret::multiply(member_key.as_dalek(), &randomness.r);
 			let key = derive_key(ctx, i, &ephemeral_key, member_key, shared.as_bytes());
 			let sealed = seal(&key, &share_aad(ctx, i), &*share);
@@ -283,6 +286,28 @@ pub(crate) fn deal_key_with_randomness(
 		commitments: commitments.iter().map(|a| a.to_bytes()).collect(),
 		ciphertexts,
 	})
+}
+
+/// `h_j`, the digest that names a dealing in a complaint (section 11.3):
+/// `SHA512(tag || genesis || u64le(e) || u32le(j) || R || A_{j,0} || ... || A_{j,t} || ct_{j,1} || ... || ct_{j,n})[0..32]`.
+///
+/// A dealer that knows `r` can deal twice with the same `R` on two branches of a fork, with a
+/// bad share for a member on one and a good one on the other; naming the dealing by `R` alone
+/// would let the member's complaint about the first be judged against the second.
+pub fn dealing_digest(ctx: &DealerContext, dealing: KeyDealingParts<'_>) -> [u8; 32] {
+	let mut t = Transcript::new(DST_DKG_DIGEST);
+	ctx.append_to(&mut t);
+	t.append(dealing.ephemeral_key);
+	for a in dealing.commitments {
+		t.append(a);
+	}
+	for c in dealing.ciphertexts {
+		t.append(c);
+	}
+	let digest = t.finalize();
+	let mut out = [0u8; 32];
+	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
+	out
 }
 
 /// A dealing that passed [`verify_key_dealing`], decoded.
@@ -568,12 +593,12 @@ impl KeyShare {
 		index: ParticipantIndex,
 		shares: impl IntoIterator<Item = &'a Scalar>,
 	) -> Self {
-		let mut secret = DalekScalar::ZERO;
+		let mut secret = Zeroizing::new(DalekScalar::ZERO);
 		for s in shares {
-			secret += s.0;
+			*secret += s.0;
 		}
-		let public = Point::from(basepoint_table() * &secret);
-		Self { index, secret, public }
+		let public = Point::from(basepoint_table() * &*secret);
+		Self { index, secret: *secret, public }
 	}
 
 	/// The member's index `i`.

@@ -30,6 +30,8 @@ pub const DST_DKG_KDF: &[u8] = b"substrate-mpc/v1/dkg/kdf";
 pub const DST_DKG_SHARE: &[u8] = b"substrate-mpc/v1/dkg/share";
 /// Challenge of the DLEQ proof of a complaint against a dealing (section 11.3).
 pub const DST_DKG_DLEQ: &[u8] = b"substrate-mpc/v1/dkg/dleq";
+/// Digest `h_j` naming a dealing in a complaint (section 11.3).
+pub const DST_DKG_DIGEST: &[u8] = b"substrate-mpc/v1/dkg/digest";
 /// Digest of an epoch's group commitments (section 11.4).
 pub const DST_DKG_KEY: &[u8] = b"substrate-mpc/v1/dkg/key";
 /// `P_r`, the point a round's shares multiply (section 11.5).
@@ -65,6 +67,7 @@ mod tests {
 			DST_DKG_KDF,
 			DST_DKG_SHARE,
 			DST_DKG_DLEQ,
+			DST_DKG_DIGEST,
 			DST_DKG_KEY,
 			DST_BEACON_POINT,
 			DST_BEACON_DLEQ,

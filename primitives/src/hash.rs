@@ -50,6 +50,17 @@ impl Transcript {
 	}
 }
 
+/// `SHA512(ct_i)[0..32]`: how a complaint names the ciphertext it judged (PROTOCOL.md section
+/// 10). A provider knows its `r` and can submit, with the same `R` and commitments, a bad
+/// ciphertext for a worker on one branch of a fork and a good one on another; naming the input
+/// by `R` alone would let the worker's complaint about the first be judged against the second.
+pub fn ciphertext_hash(ciphertext: &[u8]) -> [u8; 32] {
+	let digest = sha512(ciphertext);
+	let mut out = [0u8; 32];
+	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
+	out
+}
+
 /// `SHA512(input)`.
 pub fn sha512(input: &[u8]) -> [u8; 64] {
 	Sha512::digest(input).into()
@@ -63,4 +74,18 @@ pub fn hash_to_scalar(input: &[u8]) -> crate::Scalar {
 /// `HashToPoint(input)` of PROTOCOL.md section 1.
 pub fn hash_to_point(input: &[u8]) -> crate::Point {
 	crate::Point::from(RistrettoPoint::from_uniform_bytes(&sha512(input)))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The vector of PROTOCOL.md section 10 ("Bindings").
+	#[test]
+	fn ciphertext_hash_matches_the_protocol_vector() {
+		assert_eq!(
+			hex::encode(ciphertext_hash(&[1, 2, 3])),
+			"27864cc5219a951a7a6e52b8c8dddf6981d098da1658d96258c870b2c88dfbcb"
+		);
+	}
 }

@@ -73,16 +73,16 @@ mod vectors;
 
 pub use beacon::{
 	combine_round, committee_seed, round_output, round_point, subject_value, verify_round,
-	verify_round_share, RoundOutput, RoundShare,
+	verify_round_share, RoundContext, RoundOutput, RoundShare,
 };
 pub use context::{AccountBytes, EpochContext, InputContext, JobContext};
 pub use dealer::{
 	deal, verify_submission, AcceptedSubmission, JobShape, Submission, SubmissionParts,
 };
 pub use dkg::{
-	deal_key, judge_key_complaint, verify_key_dealing, AcceptedKeyDealing, CommitteeShape,
-	DealerContext, GroupKey, KeyComplaintSubject, KeyDealing, KeyDealingParts, KeyShare,
-	KEY_DEALING_PROOF_LEN, KEY_SHARE_CIPHERTEXT_LEN,
+	deal_key, dealing_digest, judge_key_complaint, verify_key_dealing, AcceptedKeyDealing,
+	CommitteeShape, DealerContext, GroupKey, KeyComplaintSubject, KeyDealing, KeyDealingParts,
+	KeyShare, KEY_DEALING_PROOF_LEN, KEY_SHARE_CIPHERTEXT_LEN,
 };
 pub use encryption::{ciphertext_len, TAG_LEN};
 pub use error::{ComplaintError, Error, ShareError, SubmissionError};

@@ -8,7 +8,7 @@
 use alloc::vec::Vec;
 
 use crate::{
-	encryption::{derive_key, encrypt_share, seal, share_aad},
+	encryption::{derive_key, encrypt_share, open, seal, share_aad},
 	DealerContext, EphemeralKey, InputContext, KeyDealing, ParticipantIndex, Point, Scalar, Share,
 	Submission, WorkerSecret, KEY_SHARE_CIPHERTEXT_LEN,
 };
@@ -73,13 +73,34 @@ pub fn corrupt_key_share(
 	let commitments: Vec<Point> =
 		dealing.commitments.iter().map(|a| Point::from_bytes(a).expect("a valid A")).collect();
 	let slot = index.get() as usize - 1;
-	let good = secret
+	secret
 		.open_key_share(ctx, index, &r, &dealing.ciphertexts[slot], &commitments)
 		.expect("the member's share decrypts and checks");
-	let bad = (*good + delta).to_bytes();
+	shift_key_share(secret, ctx, index, dealing, delta);
+}
+
+/// Adds `delta` to member `index`'s key share in `dealing`, whatever that share is (checked or
+/// not), and seals it again under the same key: e.g. to turn a share [`corrupt_key_share`] made
+/// bad back into the good one, as a dealer who knows `r` could on another branch of a fork.
+///
+/// # Panics
+/// If the dealing's `R` or member `index`'s ciphertext is not valid for `secret`.
+pub fn shift_key_share(
+	secret: &WorkerSecret,
+	ctx: &DealerContext,
+	index: ParticipantIndex,
+	dealing: &mut KeyDealing,
+	delta: Scalar,
+) {
+	#![allow(clippy::expect_used, clippy::indexing_slicing)]
+	let r = EphemeralKey::from_bytes(&dealing.ephemeral_key).expect("a valid R");
+	let slot = index.get() as usize - 1;
 	let shared = secret.shared_secret(&r);
 	let key = derive_key(ctx, index, &r, secret.public_key(), shared.as_bytes());
-	let sealed = seal(&key, &share_aad(ctx, index), &bad);
+	let aad = share_aad(ctx, index);
+	let plain = open(&key, &aad, &dealing.ciphertexts[slot]).expect("decrypts");
+	let share = Scalar::from_canonical_slice(&plain).expect("a canonical share");
+	let sealed = seal(&key, &aad, &(share + delta).to_bytes());
 	dealing.ciphertexts[slot] =
 		<[u8; KEY_SHARE_CIPHERTEXT_LEN]>::try_from(sealed.as_slice()).expect("48 bytes");
 }

@@ -7,7 +7,8 @@ use mpc_primitives::{
 	combine_round, deal_key, judge_key_complaint, verify_key_dealing, verify_round,
 	verify_round_share, AcceptedKeyDealing, CommitteeShape, ComplaintVerdict, DealerContext,
 	EncryptionKey, EpochContext, GroupKey, KeyComplaintSubject, KeyDealing, KeyShare,
-	ParticipantIndex, Point, RoundShare, Scalar, ShareError, SubmissionError, WorkerSecret,
+	ParticipantIndex, Point, RoundContext, RoundShare, Scalar, ShareError, SubmissionError,
+	WorkerSecret,
 };
 use proptest::prelude::*;
 use rand_chacha::ChaCha20Rng;
@@ -100,6 +101,11 @@ impl Committee {
 	}
 }
 
+/// Round `round` of `epoch`, opened on a branch named by `seed`.
+fn rc(epoch: &EpochContext, round: u64, seed: u8) -> RoundContext {
+	RoundContext { epoch: *epoch, round, seed: [seed; 32] }
+}
+
 /// `t_B + 1` distinct members out of `n`, chosen by `seed`.
 fn subset(n: usize, t: usize, seed: u64) -> Vec<usize> {
 	let mut all: Vec<usize> = (0..n).collect();
@@ -129,31 +135,35 @@ proptest! {
 		for (i, share) in shares.iter().enumerate() {
 			prop_assert_eq!(*share.public_share(), key.public_share(idx(i)));
 		}
+		let ctx = rc(&c.epoch, round, 1);
 		let posted: Vec<(ParticipantIndex, RoundShare)> = shares
 			.iter()
-			.map(|s| (s.index(), s.round_share(&c.epoch, round, &mut c.rng)))
+			.map(|s| (s.index(), s.round_share(&ctx, &mut c.rng)))
 			.collect();
 		for (i, share) in &posted {
-			prop_assert!(verify_round_share(&c.epoch, round, *i, &key.public_share(*i), share).is_ok());
+			prop_assert!(verify_round_share(&ctx, *i, &key.public_share(*i), share).is_ok());
 		}
 		let t = c.shape.t() as usize;
 		let pick = |s: u64| subset(n as usize, t, s).into_iter().map(|m| posted[m]).collect::<Vec<_>>();
-		let a = verify_round(&c.epoch, &key, round, &pick(first)).expect("round verifies");
-		let b = verify_round(&c.epoch, &key, round, &pick(second)).expect("round verifies");
+		let a = verify_round(&ctx, &key, &pick(first)).expect("round verifies");
+		let b = verify_round(&ctx, &key, &pick(second)).expect("round verifies");
 		prop_assert_eq!(a, b);
-		// Y = x P_r where x is the sum of the qualified dealers' secrets: the group key's log.
+		// Combining the checked shares directly gives the same.
 		let lagrange: Vec<(ParticipantIndex, Point)> = pick(first)
 			.iter()
 			.map(|(i, s)| (*i, Point::from_bytes(&s.point).expect("valid Y_i")))
 			.collect();
-		prop_assert_eq!(combine_round(&c.epoch, round, &lagrange).expect("combine"), a);
-		// Another round, or another epoch, gives another output.
-		let next: Vec<(ParticipantIndex, RoundShare)> = pick(first)
-			.iter()
-			.map(|(i, _)| (*i, shares[i.get() as usize - 1].round_share(&c.epoch, round.wrapping_add(1), &mut c.rng)))
-			.collect();
-		let other = verify_round(&c.epoch, &key, round.wrapping_add(1), &next).expect("next round");
-		prop_assert_ne!(other.value, a.value);
+		prop_assert_eq!(combine_round(&ctx, &lagrange).expect("combine"), a);
+		// The next round, or the same round opened on another branch (another seed), gives
+		// another output.
+		for other_ctx in [rc(&c.epoch, round.wrapping_add(1), 1), rc(&c.epoch, round, 2)] {
+			let next: Vec<(ParticipantIndex, RoundShare)> = pick(first)
+				.iter()
+				.map(|(i, _)| (*i, shares[i.get() as usize - 1].round_share(&other_ctx, &mut c.rng)))
+				.collect();
+			let other = verify_round(&other_ctx, &key, &next).expect("another round");
+			prop_assert_ne!(other.value, a.value);
+		}
 	}
 
 	#[test]
@@ -169,38 +179,46 @@ proptest! {
 		let (key, shares) = c.keys_from(&all);
 		let v = victim.index(n as usize);
 		let i = idx(v);
-		let good = shares[v].round_share(&c.epoch, round, &mut c.rng);
+		let ctx = rc(&c.epoch, round, 3);
+		let good = shares[v].round_share(&ctx, &mut c.rng);
 		let x_i = key.public_share(i);
-		prop_assert!(verify_round_share(&c.epoch, round, i, &x_i, &good).is_ok());
+		prop_assert!(verify_round_share(&ctx, i, &x_i, &good).is_ok());
 		// Any flipped byte of Y_i or of the proof.
 		let mut bad = good;
 		if byte < 32 { bad.point[byte] ^= 1 } else { bad.proof[byte - 32] ^= 1 }
-		prop_assert!(verify_round_share(&c.epoch, round, i, &x_i, &bad).is_err());
-		// The right share for another round, index, epoch or public share.
-		prop_assert!(verify_round_share(&c.epoch, round.wrapping_add(1), i, &x_i, &good).is_err());
+		prop_assert!(verify_round_share(&ctx, i, &x_i, &bad).is_err());
+		// The right share for another round, seed, index, epoch or public share.
+		prop_assert!(verify_round_share(&rc(&c.epoch, round.wrapping_add(1), 3), i, &x_i, &good).is_err());
+		prop_assert!(verify_round_share(&rc(&c.epoch, round, 4), i, &x_i, &good).is_err());
 		let other = idx((v + 1) % n as usize);
-		prop_assert!(verify_round_share(&c.epoch, round, other, &x_i, &good).is_err());
-		prop_assert!(verify_round_share(&c.epoch, round, i, &key.public_share(other), &good).is_err());
+		prop_assert!(verify_round_share(&ctx, other, &x_i, &good).is_err());
+		prop_assert!(verify_round_share(&ctx, i, &key.public_share(other), &good).is_err());
 		let later = EpochContext { genesis: GENESIS, epoch: 2 };
-		prop_assert!(verify_round_share(&later, round, i, &x_i, &good).is_err());
+		prop_assert!(verify_round_share(&rc(&later, round, 3), i, &x_i, &good).is_err());
 		// A member's Y_i for another base (its share of another round) under a valid-looking
 		// proof cannot slip into a round: verify_round refuses the set.
 		let t = c.shape.t() as usize;
-		let mut set: Vec<(ParticipantIndex, RoundShare)> = (0..=t)
-			.map(|m| (idx(m), shares[m].round_share(&c.epoch, round, &mut c.rng)))
-			.collect();
-		let honest = verify_round(&c.epoch, &key, round, &set).expect("honest round");
-		set[0].1 = shares[0].round_share(&c.epoch, round.wrapping_add(7), &mut c.rng);
-		prop_assert!(verify_round(&c.epoch, &key, round, &set).is_err());
+		let mut set: Vec<(ParticipantIndex, RoundShare)> =
+			(0..=t).map(|m| (idx(m), shares[m].round_share(&ctx, &mut c.rng))).collect();
+		let honest = verify_round(&ctx, &key, &set).expect("honest round");
+		let mut other_round = set.clone();
+		other_round[0].1 = shares[0].round_share(&rc(&c.epoch, round.wrapping_add(7), 3), &mut c.rng);
+		prop_assert!(verify_round(&ctx, &key, &other_round).is_err());
 		// Too few, too many, or a repeated index.
-		prop_assert!(verify_round(&c.epoch, &key, round, &set[..t]).is_err());
+		prop_assert!(verify_round(&ctx, &key, &set[..t]).is_err());
+		let mut more = set.clone();
+		more.push((idx(t + 1), shares[t + 1].round_share(&ctx, &mut c.rng)));
+		prop_assert!(verify_round(&ctx, &key, &more).is_err());
 		let mut repeated = set.clone();
 		repeated[0] = repeated[1];
-		prop_assert!(verify_round(&c.epoch, &key, round, &repeated).is_err());
-		// A tampered published output does not match the recomputed one.
-		let mut tampered = honest.value;
-		tampered[byte % 32] ^= 1;
-		prop_assert_ne!(tampered, honest.value);
+		prop_assert!(verify_round(&ctx, &key, &repeated).is_err());
+		// Another group key (another epoch's commitments) does not verify the honest shares.
+		let other_key = committee(seed ^ 0x55, n, 1).keys_from(&all).0;
+		prop_assert!(verify_round(&ctx, &other_key, &set).is_err());
+		// A share replaced by a valid-looking one of another member is refused.
+		set[0].1 = set[1].1;
+		prop_assert!(verify_round(&ctx, &key, &set).is_err());
+		prop_assert_eq!(honest.value.len(), 32);
 	}
 
 	#[test]

@@ -20,8 +20,9 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Mpc, MpcCommitteeMember, MpcJob, MpcJobResult, MpcProof, MpcWorkerInfo, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	InherentDataExt, Mpc, MpcBeaconKey, MpcBeaconRound, MpcCommitteeMember, MpcJob, MpcJobResult,
+	MpcProof, MpcWorkerInfo, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -236,6 +237,20 @@ impl_runtime_apis! {
 
 		fn genesis() -> [u8; 32] {
 			Mpc::genesis_hash()
+		}
+	}
+
+	impl pallet_mpc::runtime_api::MpcBeaconApi<Block, MpcBeaconRound, MpcBeaconKey> for Runtime {
+		fn latest_round() -> Option<u64> {
+			pallet_mpc::LatestBeaconRound::<Runtime>::get()
+		}
+
+		fn round(round: u64) -> Option<MpcBeaconRound> {
+			pallet_mpc::BeaconRounds::<Runtime>::get(round)
+		}
+
+		fn key(epoch: u64) -> Option<MpcBeaconKey> {
+			pallet_mpc::BeaconKeys::<Runtime>::get(epoch)
 		}
 	}
 

@@ -344,6 +344,27 @@ impl Client {
 	/// Signs `call` by `signer` with its next on-chain nonce and submits it.
 	pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Vec<u8> {
 		let who = AccountId::from(signer.public());
+		self.submit_as(who, |p| MultiSignature::Sr25519(signer.sign(p)), call).await
+	}
+
+	/// Signs `call` by the ed25519 key `signer` (a worker key: its account is the key) with
+	/// its next on-chain nonce and submits it.
+	pub async fn submit_ed25519(
+		&self,
+		signer: &sp_core::ed25519::Pair,
+		call: RuntimeCall,
+	) -> Vec<u8> {
+		let who = AccountId::from(signer.public());
+		self.submit_as(who, |p| MultiSignature::Ed25519(signer.sign(p)), call).await
+	}
+
+	/// Signs `call` as `who` with `sign` and its next on-chain nonce, and submits it.
+	pub async fn submit_as(
+		&self,
+		who: AccountId,
+		sign: impl Fn(&[u8]) -> MultiSignature,
+		call: RuntimeCall,
+	) -> Vec<u8> {
 		let nonce = self.call("system_accountNextIndex", rpc_params![who.to_string()]).await;
 		let nonce = nonce.as_u64().expect("nonce") as u32;
 		let extension: TxExtension = (
@@ -371,15 +392,10 @@ impl Client {
 			(),
 		);
 		let payload = SignedPayload::from_raw(call, extension, implicit);
-		let signature = payload.using_encoded(|p| signer.sign(p));
+		let signature = payload.using_encoded(|p| sign(p));
 		let (call, extension, _) = payload.deconstruct();
-		let xt = UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(who),
-			MultiSignature::Sr25519(signature),
-			extension,
-		)
-		.encode();
+		let xt = UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extension)
+			.encode();
 		let v =
 			self.http.request::<Value, _>("author_submitExtrinsic", rpc_params![hex_of(&xt)]).await;
 		if let Err(e) = v {
@@ -519,9 +535,10 @@ pub mod mpc {
 		client.runtime_api("MpcApi_worker", who).await
 	}
 
-	/// The protocol's `genesis`, through `MpcApi_genesis`.
+	/// The protocol's `genesis`: the block hash of block 0, not `MpcApi_genesis`: in the state of block 0 itself (a
+	/// client that asks before block 1) the runtime does not know its genesis hash yet.
 	pub async fn genesis(client: &Client) -> [u8; 32] {
-		client.runtime_api("MpcApi_genesis", ()).await
+		client.block_hash(0).await.expect("a genesis block").into()
 	}
 
 	/// Deals `values` for `provider` to job `id`'s committee and submits the input.

@@ -9,7 +9,7 @@ import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   createJob, submitInput, getJob, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers,
-  MpcError, ProtocolError,
+  latestBeaconRound, getBeaconRound, verifyBeaconRound, MpcError, ProtocolError, toHex,
 } from '../src/index.js';
 
 /** Exit codes. */
@@ -19,7 +19,7 @@ const EXIT_CODES = [
   ['0', 'done'],
   ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
   ['2', 'usage error: unknown command or option, missing or malformed argument'],
-  ['3', 'a record does not verify'],
+  ['3', 'a record or a beacon round does not verify'],
   ['4', 'timeout, or the job failed or was cancelled'],
 ];
 
@@ -32,6 +32,7 @@ const COMMON = {
 };
 
 const JOB_ARG = { name: '<job>', help: 'the job id (a whole number)', int: true };
+const ROUND_ARG = { name: '<round>', help: 'the beacon round number (a whole number)', int: true };
 
 /** The commands: words, summary, usage line, positional arguments, own options, examples. */
 const COMMANDS = [
@@ -110,6 +111,33 @@ const COMMANDS = [
     options: {},
     examples: ['mpc workers --json'],
     run: runWorkers,
+  },
+  {
+    name: 'beacon latest',
+    summary: 'print the latest completed beacon round: its output, epoch, seed, blocks and shares',
+    usage: 'mpc beacon latest [options]',
+    args: [],
+    options: {},
+    examples: ['mpc beacon latest --json'],
+    run: runBeaconLatest,
+  },
+  {
+    name: 'beacon round',
+    summary: 'print a stored beacon round (the open one or a recent completed one)',
+    usage: 'mpc beacon round <round> [options]',
+    args: [ROUND_ARG],
+    options: {},
+    examples: ['mpc beacon round 3'],
+    run: runBeaconRound,
+  },
+  {
+    name: 'beacon verify',
+    summary: 're-verify a beacon round from its shares and its epoch\'s key (default: the latest)',
+    usage: 'mpc beacon verify [<round>] [options]',
+    args: [{ ...ROUND_ARG, name: '[<round>]', optional: true, help: 'the beacon round number (default: the latest completed round)' }],
+    options: {},
+    examples: ['mpc beacon verify', 'mpc beacon verify 3 --json'],
+    run: runBeaconVerify,
   },
 ];
 
@@ -191,8 +219,9 @@ ${pad(optionRows(COMMON))}
 example${c.examples.length > 1 ? 's' : ''}:
 ${c.examples.map((e) => `  ${e}`).join('\n')}
 
-exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a record
-does not verify, 4 timeout or failed job ('mpc --help' says more).`;
+exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a
+record or a beacon round does not verify, 4 timeout or failed job ('mpc --help'
+says more).`;
 }
 
 function groupHelp(group) {
@@ -305,8 +334,13 @@ function checkOptions(command, values) {
 function checkArgs(command, args) {
   const spec = command.args;
   spec.forEach((a, k) => {
-    if (args[k] === undefined) throw new UsageError(`missing ${a.name}`, command);
-    if (a.int && !WHOLE.test(args[k])) throw new UsageError(`${a.name} must be a whole number, not '${args[k]}'`, command);
+    if (args[k] === undefined) {
+      if (a.optional) return;
+      throw new UsageError(`missing ${a.name}`, command);
+    }
+    if (a.int && !WHOLE.test(args[k])) {
+      throw new UsageError(`${a.name.replace(/^\[(.*)\]$/, '$1')} must be a whole number, not '${args[k]}'`, command);
+    }
   });
   const variadic = spec.length > 0 && spec[spec.length - 1].variadic;
   if (!variadic && args.length > spec.length) throw new UsageError(`unexpected argument '${args[spec.length]}'`, command);
@@ -319,7 +353,10 @@ function checkArgs(command, args) {
 
 // ---- commands ------------------------------------------------------------------------------
 
-const json = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x), 2);
+const json = (v) => JSON.stringify(v, (_, x) => {
+  if (typeof x === 'bigint') return x.toString();
+  return x instanceof Uint8Array ? toHex(x) : x;
+}, 2);
 
 /** Prints `human`, or `data` as JSON with `--json`. */
 function out(ctx, human, data) {
@@ -414,6 +451,48 @@ async function runWorkers(ctx) {
   const ws = await listWorkers(ctx.api);
   out(ctx, ws.map((w) => `${w.account}  E=${w.key}  bond=${w.bond}  faults=${w.faults}`).join('\n') || 'no workers', ws);
   return EXIT.done;
+}
+
+function describeRound(r) {
+  const members = r.shares.map((s) => s.index).join(', ') || 'none';
+  return r.output
+    ? `round ${r.round} (epoch ${r.epoch}): opened in block ${r.opened}, output published in block ${r.publishedAt}\n`
+      + `seed: ${toHex(r.seed)}\noutput: ${toHex(r.output)}\nshares of members: ${members}`
+    : `round ${r.round} (epoch ${r.epoch}): opened in block ${r.opened}, open\nseed: ${toHex(r.seed)}\nshares so far of members: ${members}`;
+}
+
+async function latestRoundOrFail(api) {
+  const round = await latestBeaconRound(api);
+  if (round === null) throw new MpcError('NoBeaconRound', 'no beacon round has completed yet');
+  return round;
+}
+
+async function showRound(ctx, round) {
+  const r = await getBeaconRound(ctx.api, round);
+  if (!r) throw new MpcError('NoBeaconRound', `round ${round} is not stored (not opened yet, or pruned)`);
+  out(ctx, describeRound(r), r);
+  return EXIT.done;
+}
+
+async function runBeaconLatest(ctx) {
+  return showRound(ctx, await latestRoundOrFail(ctx.api));
+}
+
+async function runBeaconRound(ctx) {
+  return showRound(ctx, BigInt(ctx.args[0]));
+}
+
+async function runBeaconVerify(ctx) {
+  const round = ctx.args[0] === undefined ? await latestRoundOrFail(ctx.api) : Number(ctx.args[0]);
+  try {
+    const v = await verifyBeaconRound(ctx.api, round);
+    out(ctx, `round ${v.round} (epoch ${v.epoch}) verifies: output ${toHex(v.output)}`, v);
+    return EXIT.done;
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    out(ctx, `round ${round} does NOT verify: ${e.message}`, { round, verified: false, reason: e.message });
+    return EXIT.invalid;
+  }
 }
 
 // ---- main ----------------------------------------------------------------------------------

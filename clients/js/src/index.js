@@ -10,7 +10,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import {
   deal, fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
   pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
-  inputsDigest, aggregateCommitments,
+  inputsDigest, aggregateCommitments, beaconThreshold, verifyRound, publicShare, groupKeyDigest,
 } from './protocol.js';
 
 export * from './protocol.js';
@@ -18,7 +18,8 @@ export * from './protocol.js';
 /**
  * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix
- * (`Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`).
+ * (`Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`,
+ * and for the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`).
  */
 export class MpcError extends Error {
   constructor(name, docs) {
@@ -596,5 +597,184 @@ export async function listWorkers(api) {
       bond: w.bond.toBigInt(),
       faults: w.faults.toNumber(),
     };
+  });
+}
+
+// ---- the randomness beacon (PROTOCOL.md section 11) ----------------------------------------
+
+/** The chain's `MpcBeaconApi` runtime API, or an `UnexpectedMetadata` error. */
+function beaconApi(api) {
+  const call = api.call.mpcBeaconApi;
+  if (!call) throw unexpectedMetadata('the chain has no MpcBeaconApi runtime API');
+  return call;
+}
+
+/** The number of the latest completed beacon round, or `null` before the first completes. */
+export async function latestBeaconRound(api) {
+  const latest = await beaconApi(api).latestRound();
+  return latest.isSome ? latest.unwrap().toNumber() : null;
+}
+
+/**
+ * A stored beacon round (the open one, or one of the last `BeaconHistory` completed):
+ * `{ round, epoch, opened, seed, shares: [{ index, Y, proof }], output, publishedAt }`, where
+ * `opened` is the block it opened in (or moved to its epoch in), `seed` its seed `s_r` (32
+ * bytes: the hash of that block's parent, which its point `P_r` binds), and `output` (`ρ_r`, 32
+ * bytes) and `publishedAt` (its block) are `null` while the round is open.
+ * The shares are the valid ones in arrival order (`t_B + 1` once complete). `null` when the
+ * chain does not store the round (not opened yet, or pruned).
+ */
+export async function getBeaconRound(api, round) {
+  const raw = await beaconApi(api).round(round);
+  if (raw.isNone) return null;
+  const r = raw.unwrap();
+  const done = r.output.isSome ? r.output.unwrap() : null;
+  return {
+    round: Number(round),
+    epoch: r.epoch.toNumber(),
+    opened: r.opened.toNumber(),
+    seed: bytes(r.seed),
+    shares: r.shares.map((s) => ({ index: s.index.toNumber(), Y: bytes(s.point), proof: bytes(s.proof) })),
+    output: done ? bytes(done[0]) : null,
+    publishedAt: done ? done[1].toNumber() : null,
+  };
+}
+
+/**
+ * An epoch's group key, while the chain keeps it (the active epoch, and older ones while a
+ * stored round uses them): `{ epoch, members, memberKeys, n, t, qualified, commitments,
+ * publicShares, digest, activated }`. `members` are the committee's accounts in order (member
+ * `i` is `members[i - 1]`), `qualified` the indices of the dealers whose dealings make the key,
+ * `commitments` `Â_0..Â_t` (`Â_0` is the group key `X`), `publicShares` `X_1..X_n`, `digest`
+ * `keydigest_e` (32 bytes each), `activated` the block it became active in. `null` if none.
+ */
+export async function getBeaconKey(api, epoch) {
+  const raw = await beaconApi(api).key(epoch);
+  if (raw.isNone) return null;
+  const k = raw.unwrap();
+  const n = k.committee.length;
+  return {
+    epoch: Number(epoch),
+    members: k.committee.map((m) => m.account.toString()),
+    memberKeys: k.committee.map((m) => bytes(m.key)),
+    n,
+    t: n >= 3 ? beaconThreshold(n) : k.commitments.length - 1,
+    qualified: k.qualified.map((i) => i.toNumber()),
+    commitments: k.commitments.map(bytes),
+    publicShares: k.publicShares.map(bytes),
+    digest: bytes(k.digest),
+    activated: k.activated.toNumber(),
+  };
+}
+
+const beaconFailure = (round, message) => new ProtocolError('beacon', `round ${round} does not verify: ${message}`);
+
+/**
+ * Verifies a completed round from {@link getBeaconRound} against its epoch's key from
+ * {@link getBeaconKey}, for the chain `genesis` (32 bytes), with this package's own
+ * implementation of section 11: the key's digest and public shares `X_i` recomputed from its
+ * commitments, each stored share's DLEQ proof on the point `P_r` of the round's number, epoch
+ * and `seed`, the combination, and that the recomputed `ρ_r` is the stored output. Returns `{ round, epoch, output, verified: true }`; throws a
+ * `ProtocolError` (code `'beacon'`) saying what failed.
+ */
+export function checkBeaconRound(round, key, { genesis }) {
+  const r = round.round;
+  if (!round.output) throw beaconFailure(r, 'it has no output (the round is still open)');
+  if (key.epoch !== round.epoch) throw beaconFailure(r, `it is of epoch ${round.epoch}, the key of epoch ${key.epoch}`);
+  if (!(round.seed instanceof Uint8Array) || round.seed.length !== 32) throw beaconFailure(r, 'it has no 32-byte seed s_r');
+  const epoch = BigInt(round.epoch);
+  const n = key.members.length;
+  if (n < 3) throw beaconFailure(r, `a beacon committee has at least 3 members, the key has ${n}`);
+  if (key.commitments.length !== beaconThreshold(n) + 1) {
+    throw beaconFailure(r, `a committee of ${n} has ${beaconThreshold(n) + 1} group commitments, the key has ${key.commitments.length}`);
+  }
+  let digest;
+  try {
+    digest = groupKeyDigest(genesis, epoch, n, key.commitments);
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    throw beaconFailure(r, `the key of epoch ${round.epoch}: ${e.message}`);
+  }
+  if (toHex(digest) !== toHex(key.digest)) {
+    throw beaconFailure(r, `the key digest of epoch ${round.epoch} is ${toHex(digest)}, the chain stores ${toHex(key.digest)}`);
+  }
+  if (key.publicShares.length !== n) throw beaconFailure(r, `the key has ${key.publicShares.length} public shares for ${n} members`);
+  key.publicShares.forEach((x, m) => {
+    let mine;
+    try {
+      mine = toHex(publicShare(key.commitments, m + 1));
+    } catch (e) {
+      if (!(e instanceof ProtocolError)) throw e;
+      throw beaconFailure(r, `the key of epoch ${round.epoch}: ${e.message}`);
+    }
+    if (mine !== toHex(x)) throw beaconFailure(r, `the stored public share X_${m + 1} is not the one its commitments give`);
+  });
+  let out;
+  try {
+    out = verifyRound({ genesis, epoch, round: BigInt(r), seed: round.seed, commitments: key.commitments, shares: round.shares, n });
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    throw beaconFailure(r, e.message);
+  }
+  if (toHex(out.output) !== toHex(round.output)) {
+    throw beaconFailure(r, `its shares combine to ${toHex(out.output)}, the chain stores the output ${toHex(round.output)}`);
+  }
+  return { round: r, epoch: round.epoch, output: out.output, verified: true };
+}
+
+/**
+ * Reads beacon round `round` and its epoch's key from the chain and verifies the round
+ * independently ({@link checkBeaconRound}, with the chain's genesis hash). Resolves with
+ * `{ round, epoch, output, verified: true }`. Rejects with a `ProtocolError` (code `'beacon'`)
+ * when the round does not verify, and with an `MpcError` when it cannot be checked:
+ * `NoBeaconRound` (not stored), `BeaconRoundOpen` (not complete yet), `NoBeaconKey` (its key
+ * is no longer stored).
+ */
+export async function verifyBeaconRound(api, round) {
+  const r = await getBeaconRound(api, round);
+  if (!r) throw new MpcError('NoBeaconRound', `round ${round} is not stored (not opened yet, or pruned)`);
+  if (!r.output) throw new MpcError('BeaconRoundOpen', `round ${round} has not completed yet (${r.shares.length} shares so far)`);
+  const key = await getBeaconKey(api, r.epoch);
+  if (!key) throw new MpcError('NoBeaconKey', `the key of epoch ${r.epoch}, which round ${round} is of, is not stored`);
+  return checkBeaconRound(r, key, { genesis: api.genesisHash.toU8a() });
+}
+
+/**
+ * Waits for a completed beacon round numbered above `after` (default: any) and resolves with
+ * it ({@link getBeaconRound}); the latest one if it is already there. Rejects with
+ * `MpcError('Timeout')` after `timeoutMs`. `onProgress({ block, latest })` on every new block.
+ */
+export async function waitForBeaconRound(api, { after = -1, timeoutMs = 120_000, onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let finished = false;
+    const timer = setTimeout(() => finish(reject, new MpcError('Timeout', `no beacon round after ${after} completed within ${timeoutMs} ms`)), timeoutMs);
+    function finish(fn, value) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      unsub();
+      fn(value);
+    }
+    const check = async (block) => {
+      try {
+        const latest = await latestBeaconRound(api);
+        if (block !== undefined) onProgress?.({ block, latest });
+        if (latest !== null && latest > Number(after)) {
+          const round = await getBeaconRound(api, latest);
+          if (round) finish(resolve, round);
+        }
+      } catch (e) {
+        finish(reject, e);
+      }
+    };
+    check();
+    api.rpc.chain
+      .subscribeNewHeads((header) => check(header.number.toNumber()))
+      .then((u) => {
+        if (finished) u();
+        else unsub = u;
+      })
+      .catch((e) => finish(reject, e));
   });
 }

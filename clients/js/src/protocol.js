@@ -1,5 +1,6 @@
 // substrate-mpc protocol v1 (docs/PROTOCOL.md) in JavaScript: what a data provider needs to
-// deal a private input, and what anyone needs to re-verify a result.
+// deal a private input, and what anyone needs to re-verify a result; and section 11, the beacon
+// committee's key (DKG) and the randomness beacon's rounds (beacon-v1.json).
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
 // (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
@@ -507,4 +508,492 @@ export function verifyOutput({ d, aggregate, shares }) {
   });
   if (!opening.equals(aggregate[0])) throw new ProtocolError('output', 'the output does not open Ĉ_0');
   return { y, blinding: u, values: y.map(decodeValue) };
+}
+
+// ---- committee key and randomness beacon (section 11) --------------------------------------
+
+/**
+ * Domain-separation tags of section 11 (kept apart from {@link DST}, whose entries are the v1
+ * tags of sections 1-9).
+ */
+export const BEACON_DST = Object.freeze({
+  dkgDealing: te.encode('substrate-mpc/v1/dkg/dealing'),
+  dkgKdf: te.encode('substrate-mpc/v1/dkg/kdf'),
+  dkgShare: te.encode('substrate-mpc/v1/dkg/share'),
+  dkgDleq: te.encode('substrate-mpc/v1/dkg/dleq'),
+  dkgDigest: te.encode('substrate-mpc/v1/dkg/digest'),
+  dkgKey: te.encode('substrate-mpc/v1/dkg/key'),
+  point: te.encode('substrate-mpc/v1/beacon/point'),
+  dleq: te.encode('substrate-mpc/v1/beacon/dleq'),
+  output: te.encode('substrate-mpc/v1/beacon/output'),
+  subject: te.encode('substrate-mpc/v1/beacon/subject'),
+  committee: te.encode('substrate-mpc/v1/beacon/committee'),
+});
+
+const U32_MAX = 0xffffffff;
+const U64_MAX = (1n << 64n) - 1n;
+
+// A u64 (epoch, round, job id) as BigInt, or a ProtocolError.
+function u64(x, what) {
+  const v = BigInt(x);
+  if (v < 0n || v > U64_MAX) throw new ProtocolError('range', `${what} ${v} is not a u64`);
+  return v;
+}
+
+// A 1-based index (u32, non-zero), or a ProtocolError.
+function memberIndex(i, what = 'index') {
+  if (!Number.isInteger(i) || i < 1 || i > U32_MAX) throw new ProtocolError('index', `${what} ${i} is not a 1-based u32`);
+  return i;
+}
+
+// Checks `1 <= dealer <= n`: only a member deals.
+function dealerWithin(dealer, n) {
+  if (memberIndex(dealer, 'dealer') > n) throw new ProtocolError('index', `dealer ${dealer} is not a member of a committee of ${n}`);
+}
+
+/** The largest beacon committee, `n_B <= 1024` (section 11.1). */
+const MAX_BEACON_COMMITTEE = 1024;
+
+/** The beacon threshold `t_B = floor((n_B - 1) / 2)` (section 11.1); throws unless `3 <= n_B <= 1024`. */
+export function beaconThreshold(n) {
+  if (!Number.isInteger(n) || n < 3) throw new ProtocolError('committee', `a beacon committee has at least 3 members, got ${n}`);
+  if (n > MAX_BEACON_COMMITTEE) throw new ProtocolError('committee', `a beacon committee has at most ${MAX_BEACON_COMMITTEE} members, got ${n}`);
+  return Math.floor((n - 1) / 2);
+}
+
+// `genesis || u64le(e)`: every value of section 11 is bound to it.
+function epochContext(genesis, epoch) {
+  if (genesis.length !== 32) throw new ProtocolError('genesis', 'the genesis hash is 32 bytes');
+  return concat(genesis, u64le(u64(epoch, 'epoch')));
+}
+
+// `genesis || u64le(e) || u32le(j)`: a dealing of dealer `j` in epoch `e`.
+function dealerContext(genesis, epoch, dealer) {
+  return concat(epochContext(genesis, epoch), u32le(memberIndex(dealer, 'dealer')));
+}
+
+// `sum_k x^k * points[k]` (points decoded).
+function evaluateCommitments(points, x) {
+  let acc = Point.ZERO;
+  let power = 1n;
+  for (const p of points) {
+    acc = acc.add(mulPublic(p, power));
+    power = mod(power * BigInt(x));
+  }
+  return acc;
+}
+
+/**
+ * `aad_{j,i}` (section 11.2 step 6): binds member `index`'s ciphertext to the chain, epoch and
+ * dealer.
+ */
+export function keyShareAad({ genesis, epoch, dealer, index }) {
+  return concat(BEACON_DST.dkgShare, dealerContext(genesis, epoch, dealer), u32le(memberIndex(index)));
+}
+
+/**
+ * `key_{j,i}` (section 11.2 step 6): the ChaCha20-Poly1305 key of member `index`'s share of
+ * dealer `dealer`'s dealing, from `R`, the member's key `E_i` (`memberKey`) and
+ * `K_{j,i} = r * E_i = e_i * R` (`K`), 32 bytes each.
+ */
+export function deriveKeyShareKey({ genesis, epoch, dealer, index, R, memberKey, K }) {
+  const ctx = dealerContext(genesis, epoch, dealer);
+  return sha512(concat(BEACON_DST.dkgKdf, ctx, u32le(memberIndex(index)), R, memberKey, K)).slice(0, 32);
+}
+
+// The hash of the dealing proof (section 11.2 step 5).
+function keyDealingChallenge({ genesis, epoch, dealer, account, R, commitments, T1, T2 }) {
+  if (account.length !== 32) throw new ProtocolError('account', 'an account is 32 bytes');
+  return hashToScalar(concat(BEACON_DST.dkgDealing, dealerContext(genesis, epoch, dealer), account, R, ...commitments, T1, T2));
+}
+
+const nonZeroRandomScalar = () => {
+  let s = randomScalar();
+  while (s === 0n) s = randomScalar();
+  return s;
+};
+
+/**
+ * Deals member `dealer`'s part of the epoch's group key (section 11.2) for the committee
+ * `memberKeys` (32-byte `E_1..E_n`, in committee order, `n >= 3`), bound to the chain
+ * (`genesis`), `epoch` (u64, BigInt) and the dealer's 32-byte `account` `W_j`. Returns the
+ * dealing `{ R, proof, commitments, ciphertexts }` (bytes; the proof is 96 bytes, each
+ * ciphertext 48).
+ *
+ * The randomness comes from the platform CSPRNG. For test vectors it can be given:
+ * `coefficients` (`a_{j,0}..a_{j,t}`, `t + 1` scalars), `r` and the proof nonces `k1`, `k2`.
+ */
+export function dealKey({ genesis, epoch, dealer, account, memberKeys, coefficients, r, k1, k2 }) {
+  const n = memberKeys.length;
+  const t = beaconThreshold(n);
+  dealerWithin(dealer, n);
+  const E = memberKeys.map((key) => keyFromBytes(key));
+  const f = coefficients ?? Array.from({ length: t + 1 }, randomScalar);
+  if (f.length !== t + 1) throw new ProtocolError('threshold', `need ${t + 1} coefficients for n = ${n}, got ${f.length}`);
+  const rr = r ?? nonZeroRandomScalar();
+  if (mod(rr) === 0n) throw new ProtocolError('identity', 'r must not be zero');
+  const [n1, n2] = [k1 ?? randomScalar(), k2 ?? randomScalar()];
+  const commitments = f.map((a) => mul(Point.BASE, a).toBytes());
+  const R = mul(Point.BASE, rr).toBytes();
+  const c = keyDealingChallenge({
+    genesis, epoch, dealer, account, R, commitments,
+    T1: mul(Point.BASE, n1).toBytes(), T2: mul(Point.BASE, n2).toBytes(),
+  });
+  const proof = concat(scalarToBytes(c), scalarToBytes(n1 + c * f[0]), scalarToBytes(n2 + c * rr));
+  const ciphertexts = E.map((Ei, m) => {
+    const index = m + 1;
+    const share = scalarToBytes(evaluate(f, BigInt(index)));
+    const key = deriveKeyShareKey({ genesis, epoch, dealer, index, R, memberKey: memberKeys[m], K: mul(Ei, rr).toBytes() });
+    const ct = chacha20poly1305(key, new Uint8Array(12), keyShareAad({ genesis, epoch, dealer, index })).encrypt(share);
+    share.fill(0);
+    key.fill(0);
+    return ct;
+  });
+  return { R, proof, commitments, ciphertexts };
+}
+
+/**
+ * Verifies a key dealing's proof (section 11.2 step 5), the proof of knowledge of `a_{j,0}`
+ * and `r`, bound to the chain, epoch, dealer index and account, `R` and the commitments (32
+ * bytes each, as submitted). False for an identity or non-canonical `R`, a non-canonical
+ * commitment and non-canonical `c`, `z_1` or `z_2`.
+ */
+export function verifyKeyDealingProof({ genesis, epoch, dealer, account, R, commitments, proof }) {
+  const Rp = keyOrNull(R);
+  if (!Rp || commitments.length === 0 || !commitments.every((a) => a.length === 32 && canonicalPoint(a))) return false;
+  if (proof.length !== 96) return false;
+  let c, z1, z2;
+  try {
+    [c, z1, z2] = [0, 1, 2].map((m) => scalarFromBytes(proof.subarray(32 * m, 32 * m + 32)));
+  } catch {
+    return false;
+  }
+  const T1 = mulPublic(Point.BASE, z1).subtract(mulPublic(pointFromBytes(commitments[0]), c));
+  const T2 = mulPublic(Point.BASE, z2).subtract(mulPublic(Rp, c));
+  return keyDealingChallenge({ genesis, epoch, dealer, account, R, commitments, T1: T1.toBytes(), T2: T2.toBytes() }) === c;
+}
+
+/**
+ * The chain's acceptance rules for a key dealing (section 11.2), phase and sender aside: for a
+ * committee of `n` members, `dealing` `{ R, proof, commitments, ciphertexts }` (bytes) of member
+ * `dealer` (account `account`) must have `t_B + 1` canonical commitments, `n` ciphertexts of 48
+ * bytes, a non-identity `R` not in `priorR` (the `R` of the epoch's other dealings) and a
+ * proof that verifies. Returns the decoded dealing `{ t, R, commitments }` (points), or throws
+ * a `ProtocolError` with code `'dealing'` naming the first rule broken.
+ */
+export function verifyKeyDealing({ genesis, epoch, dealer, account, n, dealing, priorR = [] }) {
+  const t = beaconThreshold(n);
+  dealerWithin(dealer, n);
+  const fail = (why) => new ProtocolError('dealing', `the dealing of member ${dealer} ${why}`);
+  const { R, proof, commitments, ciphertexts } = dealing;
+  // In the order the chain (mpc-primitives) checks, so the first rule broken is the chain's.
+  if (commitments.length !== t + 1) throw fail(`has ${commitments.length} commitments, not t + 1 = ${t + 1}`);
+  if (ciphertexts.length !== n) throw fail(`has ${ciphertexts.length} ciphertexts, not n = ${n}`);
+  if (!ciphertexts.every((ct) => ct.length === 48)) throw fail('has a ciphertext that is not 48 bytes');
+  if (R.length !== 32 || !canonicalPoint(R)) throw fail('has an R that is not a canonical point');
+  if (pointFromBytes(R).is0()) throw fail('has the identity as R');
+  if (!commitments.every((a) => a.length === 32 && canonicalPoint(a))) throw fail('has a commitment that is not a canonical point');
+  if (priorR.some((prior) => toHex(prior) === toHex(R))) throw fail('repeats the R of another dealing');
+  if (!verifyKeyDealingProof({ genesis, epoch, dealer, account, R, commitments, proof })) throw fail('has a proof that does not verify');
+  return { t, R: pointFromBytes(R), commitments: commitments.map(pointFromBytes) };
+}
+
+/**
+ * `h_j` (section 11.3), the 32-byte digest by which a complaint names dealer `dealer`'s dealing:
+ * `SHA512("substrate-mpc/v1/dkg/digest" || genesis || u64le(e) || u32le(j) || R || A_{j,0} || ... || A_{j,t} || ct_{j,1} || ... || ct_{j,n})[0..32]`,
+ * from the dealing's `R` (32 bytes), `commitments` (32 bytes each) and `ciphertexts` (48 bytes
+ * each), as accepted (a `proof` field is ignored, so a whole dealing may be spread in). A
+ * complaint whose digest is not that of the dealing on chain is refused (`Mpc.DealingMismatch`):
+ * a dealer that knows `r` could deal with the same `R` on two branches of a fork. Throws a
+ * `ProtocolError` (code `'dealing'`) for a part of the wrong length.
+ */
+export function dealingDigest({ genesis, epoch, dealer, R, commitments, ciphertexts }) {
+  const fail = (why) => new ProtocolError('dealing', `the dealing of member ${dealer} ${why}`);
+  if (!(R instanceof Uint8Array) || R.length !== 32) throw fail('has an R that is not 32 bytes');
+  if (!commitments.every((a) => a instanceof Uint8Array && a.length === 32)) throw fail('has a commitment that is not 32 bytes');
+  if (!ciphertexts.every((ct) => ct instanceof Uint8Array && ct.length === 48)) throw fail('has a ciphertext that is not 48 bytes');
+  return sha512(concat(BEACON_DST.dkgDigest, dealerContext(genesis, epoch, dealer), R, ...commitments, ...ciphertexts)).slice(0, 32);
+}
+
+/**
+ * The check of section 11.3: whether `share` (a scalar, BigInt) is member `index`'s share of a
+ * dealing with Feldman `commitments` (32 bytes each): `s * G == sum_k index^k * A_{j,k}`.
+ */
+export function checkKeyShare(index, share, commitments) {
+  return mulPublic(Point.BASE, share).equals(evaluateCommitments(commitments.map(pointFromBytes), memberIndex(index)));
+}
+
+/**
+ * Member `index` opens its share of dealer `dealer`'s dealing (section 11.3) with its secret
+ * `e_i` (`memberSecret`, BigInt): derives `K_{j,i} = e_i * R`, decrypts `ciphertext` and checks
+ * the share against the dealing's `commitments` (32 bytes each). Returns the share `s_{j,i}`
+ * (BigInt), or throws a `ProtocolError` (a reason to complain): `'decrypt'` when the ciphertext
+ * does not authenticate, `'share'` when the plaintext is not one scalar, `'scalar'` when it is
+ * not canonical, `'key-share'` when it fails the commitment check.
+ */
+export function openKeyShare({ genesis, epoch, dealer, index, memberSecret, R, ciphertext, commitments }) {
+  const K = mul(keyFromBytes(R), memberSecret).toBytes();
+  const memberKey = mul(Point.BASE, memberSecret).toBytes();
+  const key = deriveKeyShareKey({ genesis, epoch, dealer, index, R, memberKey, K });
+  try {
+    return decryptKeyShare({ genesis, epoch, dealer, index, key, ciphertext, commitments });
+  } finally {
+    key.fill(0);
+  }
+}
+
+// Decrypts and checks member `index`'s share with `key_{j,i}` (sections 11.3 and 11.4).
+function decryptKeyShare({ genesis, epoch, dealer, index, key, ciphertext, commitments }) {
+  let plain;
+  try {
+    plain = chacha20poly1305(key, new Uint8Array(12), keyShareAad({ genesis, epoch, dealer, index })).decrypt(ciphertext);
+  } catch {
+    throw new ProtocolError('decrypt', `the share of member ${index} from dealer ${dealer} does not decrypt`);
+  }
+  try {
+    if (plain.length !== 32) throw new ProtocolError('share', `the share of member ${index} from dealer ${dealer} is not one scalar`);
+    const s = scalarFromBytes(plain);
+    if (!checkKeyShare(index, s, commitments)) {
+      throw new ProtocolError('key-share', `the share of member ${index} from dealer ${dealer} fails the commitment check`);
+    }
+    return s;
+  } finally {
+    plain.fill(0);
+  }
+}
+
+// The hash of a key complaint's DLEQ proof (section 11.3).
+function keyDleqChallenge({ genesis, epoch, dealer, index, memberKey, R, K, A, B }) {
+  const ctx = dealerContext(genesis, epoch, dealer);
+  return hashToScalar(concat(BEACON_DST.dkgDleq, ctx, u32le(memberIndex(index)), memberKey, R, K, A, B));
+}
+
+/**
+ * Member `index`'s complaint against dealer `dealer`'s dealing (section 11.3): reveals
+ * `K_{j,i} = e_i * R` with a DLEQ proof that `log_G(E_i) == log_R(K_{j,i})`. Returns
+ * `{ K, proof }` (32 and 64 bytes). The proof nonce `k` is random unless given (test vectors).
+ */
+export function keyComplaint({ genesis, epoch, dealer, index, memberSecret, R, k }) {
+  const Rp = keyFromBytes(R);
+  if (mod(memberSecret) === 0n) throw new ProtocolError('identity', 'the member secret must not be zero');
+  const nonce = k ?? randomScalar();
+  const memberKey = mul(Point.BASE, memberSecret).toBytes();
+  const K = mul(Rp, memberSecret).toBytes();
+  const c = keyDleqChallenge({
+    genesis, epoch, dealer, index, memberKey, R, K, A: mul(Point.BASE, nonce).toBytes(), B: mul(Rp, nonce).toBytes(),
+  });
+  return { K, proof: concat(scalarToBytes(c), scalarToBytes(nonce + c * memberSecret)) };
+}
+
+/**
+ * Verifies a key complaint's DLEQ proof (section 11.3) of member `index` (key `memberKey`)
+ * against dealer `dealer`'s `R`, revealing `K`. False for an identity or non-canonical point
+ * and non-canonical `c` or `z`.
+ */
+export function verifyKeyDleq({ genesis, epoch, dealer, index, memberKey, R, K, proof }) {
+  const [E, Rp, Kp] = [memberKey, R, K].map(keyOrNull);
+  const cz = proofScalars(proof);
+  if (!E || !Rp || !Kp || !cz) return false;
+  const [c, z] = cz;
+  const A = mulPublic(Point.BASE, z).subtract(mulPublic(E, c));
+  const B = mulPublic(Rp, z).subtract(mulPublic(Kp, c));
+  return keyDleqChallenge({ genesis, epoch, dealer, index, memberKey, R, K, A: A.toBytes(), B: B.toBytes() }) === c;
+}
+
+/**
+ * Judges a key complaint as the chain does (section 11.3): member `index` (key `memberKey`)
+ * reveals `K` with a DLEQ `proof` against dealer `dealer`'s dealing (`R`, `commitments` and the
+ * member's `ciphertext`, as stored, never from the complaint). Returns `'dealer_disqualified'`
+ * (the share does not decrypt, is not one canonical scalar, or fails the commitment check) or
+ * `'member_at_fault'` (the share is good). Throws a `ProtocolError` with code `'complaint'` when
+ * the proof does not verify: the complaint is refused, with no verdict.
+ */
+export function judgeKeyComplaint({ genesis, epoch, dealer, index, memberKey, R, commitments, ciphertext, K, proof }) {
+  if (!verifyKeyDleq({ genesis, epoch, dealer, index, memberKey, R, K, proof })) {
+    throw new ProtocolError('complaint', `the DLEQ proof of member ${index} against dealer ${dealer} does not verify`);
+  }
+  const key = deriveKeyShareKey({ genesis, epoch, dealer, index, R, memberKey, K });
+  try {
+    decryptKeyShare({ genesis, epoch, dealer, index, key, ciphertext, commitments });
+    return 'member_at_fault';
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    return 'dealer_disqualified';
+  } finally {
+    key.fill(0);
+  }
+}
+
+// ---- the group key (section 11.4) ----------------------------------------------------------
+
+/**
+ * The group key of a committee of `n` from the qualified dealings' commitment lists (32 bytes
+ * each, `t_B + 1` per list): `{ commitments: [Â_0..Â_t], X, publicShares: [X_1..X_n] }` (bytes).
+ * Throws a `ProtocolError` (code `'dkg'`) when fewer than `t_B + 1` dealings qualified or `X`
+ * is the identity: the DKG failed.
+ */
+export function groupKey(n, commitmentLists) {
+  const t = beaconThreshold(n);
+  if (commitmentLists.length < t + 1) throw new ProtocolError('dkg', `${commitmentLists.length} qualified dealings, need ${t + 1}`);
+  if (commitmentLists.some((list) => list.length !== t + 1)) throw new ProtocolError('dkg', `every dealing has t + 1 = ${t + 1} commitments`);
+  const commitments = aggregateCommitments(commitmentLists);
+  if (pointFromBytes(commitments[0]).is0()) throw new ProtocolError('dkg', 'the group key is the identity');
+  const publicShares = Array.from({ length: n }, (_, m) => publicShare(commitments, m + 1));
+  return { commitments, X: commitments[0], publicShares };
+}
+
+/** Member `index`'s public share `X_i = sum_k index^k * Â_k` (section 11.4), from `Â_0..Â_t` (32 bytes each). */
+export function publicShare(commitments, index) {
+  return evaluateCommitments(commitments.map(pointFromBytes), memberIndex(index)).toBytes();
+}
+
+/** Member `i`'s secret share `x_i = sum_{j in Q} s_{j,i}` (section 11.4) from its opened shares (BigInt). */
+export function combineKeyShares(shares) {
+  return shares.reduce((acc, s) => mod(acc + s), 0n);
+}
+
+/**
+ * `keydigest_e` (section 11.4): the 32-byte digest of epoch `epoch`'s group key, for a committee
+ * of `n` with commitments `Â_0..Â_t` (32 bytes each, `t = t_B`).
+ */
+export function groupKeyDigest(genesis, epoch, n, commitments) {
+  const t = beaconThreshold(n);
+  if (commitments.length !== t + 1) throw new ProtocolError('dkg', `a group key of ${n} members has ${t + 1} commitments`);
+  return sha512(concat(BEACON_DST.dkgKey, epochContext(genesis, epoch), u32le(n), u32le(t), ...commitments)).slice(0, 32);
+}
+
+// ---- rounds (section 11.5) -----------------------------------------------------------------
+
+// `genesis || u64le(e) || u64le(r)`: round `r` under epoch `e`, as its proofs and output bind it
+// (without the seed `s_r`, which only `P_r` binds).
+function roundContext(genesis, epoch, round) {
+  return concat(epochContext(genesis, epoch), u64le(u64(round, 'round')));
+}
+
+// A round's seed `s_r`: 32 bytes, or a ProtocolError.
+function roundSeed(seed) {
+  if (!(seed instanceof Uint8Array) || seed.length !== 32) {
+    throw new ProtocolError('seed', 'a round seed s_r is 32 bytes (on chain, the `seed` of the stored round)');
+  }
+  return seed;
+}
+
+/**
+ * `P_r` (section 11.5): the point of round `round` (u64, BigInt) under epoch `epoch` with seed
+ * `seed` (`s_r`, 32 bytes: on chain the hash of the parent of the block the round opened in),
+ * `HashToPoint("substrate-mpc/v1/beacon/point" || genesis || u64le(e) || u64le(r) || s_r)`,
+ * 32 bytes.
+ */
+export function roundPoint(genesis, epoch, round, seed) {
+  return hashToPoint(concat(BEACON_DST.point, roundContext(genesis, epoch, round), roundSeed(seed))).toBytes();
+}
+
+// The hash of a round share's DLEQ proof (section 11.5).
+function roundDleqChallenge({ genesis, epoch, round, index, X, P, Y, A, B }) {
+  return hashToScalar(concat(BEACON_DST.dleq, roundContext(genesis, epoch, round), u32le(memberIndex(index)), X, P, Y, A, B));
+}
+
+/**
+ * Member `index`'s share of round `round` with seed `seed` (`s_r`, 32 bytes) (section 11.5) from
+ * its secret share `x_i` (`secretShare`, BigInt): `{ Y, proof }`, `Y_i = x_i * P_r` with a DLEQ
+ * proof that `log_G(X_i) == log_{P_r}(Y_i)` (32 and 64 bytes). The proof nonce `k` is random
+ * unless given (test vectors).
+ */
+export function roundShare({ genesis, epoch, round, seed, index, secretShare, k }) {
+  const P = roundPoint(genesis, epoch, round, seed);
+  const Pp = pointFromBytes(P);
+  const nonce = k ?? randomScalar();
+  const Y = mul(Pp, secretShare).toBytes();
+  const c = roundDleqChallenge({
+    genesis, epoch, round, index, X: mul(Point.BASE, secretShare).toBytes(), P, Y,
+    A: mul(Point.BASE, nonce).toBytes(), B: mul(Pp, nonce).toBytes(),
+  });
+  return { Y, proof: concat(scalarToBytes(c), scalarToBytes(nonce + c * secretShare)) };
+}
+
+/**
+ * Verifies member `index`'s share of round `round` with seed `seed` (`s_r`, 32 bytes) (section
+ * 11.5): `Y` (32 bytes, canonical; the identity included) with a DLEQ `proof` that
+ * `log_G(X_i) == log_{P_r}(Y)`, `X_i` being the member's `publicShare` (32 bytes, from
+ * {@link publicShare}). False for a non-canonical point and non-canonical `c` or `z`, and for a
+ * share of the same round opened with another seed (on another branch of a fork). Throws a
+ * `ProtocolError` (code `'seed'`) when `seed` is not 32 bytes.
+ */
+export function verifyRoundShare({ genesis, epoch, round, seed, index, publicShare: X, Y, proof }) {
+  const P = roundPoint(genesis, epoch, round, seed);
+  if (X.length !== 32 || Y.length !== 32 || !canonicalPoint(X) || !canonicalPoint(Y)) return false;
+  const cz = proofScalars(proof);
+  if (!cz) return false;
+  const [c, z] = cz;
+  const A = mulPublic(Point.BASE, z).subtract(mulPublic(pointFromBytes(X), c));
+  const B = mulPublic(pointFromBytes(P), z).subtract(mulPublic(pointFromBytes(Y), c));
+  return roundDleqChallenge({ genesis, epoch, round, index, X, P, Y, A: A.toBytes(), B: B.toBytes() }) === c;
+}
+
+/**
+ * Combines round shares `[{ index, Y }]` (distinct indices, `Y` 32 bytes; not verified here)
+ * to `Y = sum_i λ_i * Y_i` and the round's output
+ * `ρ_r = SHA512("substrate-mpc/v1/beacon/output" || genesis || u64le(e) || u64le(r) || Y)[0..32]`
+ * (section 11.5). Returns `{ Y, output }` (32 bytes each). It takes no seed: `ρ_r` does not
+ * hash `s_r` (the seed is in `Y` through `P_r`), and nothing is verified here; check each
+ * share first with {@link verifyRoundShare} and the round's seed, or use {@link verifyRound}.
+ */
+export function combineRound(genesis, epoch, round, shares) {
+  const lambdas = lagrangeAtZero(shares.map((s) => memberIndex(s.index)));
+  const Y = shares.reduce((acc, s, m) => acc.add(mulPublic(pointFromBytes(s.Y), lambdas[m])), Point.ZERO).toBytes();
+  const output = sha512(concat(BEACON_DST.output, roundContext(genesis, epoch, round), Y)).slice(0, 32);
+  return { Y, output };
+}
+
+/**
+ * Verifies a round from the chain alone (section 11.5): round `round` with seed `seed` (`s_r`,
+ * 32 bytes, the stored round's `seed`), the group's commitments `Â_0..Â_t`
+ * (32 bytes each, `t = commitments.length - 1`) and exactly `t + 1` posted shares
+ * `[{ index, Y, proof }]` with distinct indices in `1..n`. Pass `n`, the committee size: `t`
+ * alone does not fix it (`n_B` is `2t + 1` or `2t + 2`), and without it only `index >= 1` is
+ * checked. Rejects a group key `X = Â_0` that is the identity (the DKG fails with it). Recomputes
+ * each `X_i`, checks each DLEQ proof, combines and hashes. Returns `{ Y, output }` (32 bytes
+ * each), or throws a `ProtocolError` with code `'round'` saying what failed.
+ */
+export function verifyRound({ genesis, epoch, round, seed, commitments, shares, n }) {
+  try {
+    roundSeed(seed);
+  } catch (e) {
+    throw new ProtocolError('round', e.message);
+  }
+  const t = commitments.length - 1;
+  if (t < 1) throw new ProtocolError('round', `a group key has at least 2 commitments, got ${commitments.length}`);
+  if (n !== undefined && beaconThreshold(n) !== t) throw new ProtocolError('round', `a committee of ${n} has ${beaconThreshold(n) + 1} commitments, not ${t + 1}`);
+  if (!commitments.every((a) => a.length === 32 && canonicalPoint(a))) throw new ProtocolError('round', 'a group commitment is not a canonical point');
+  if (pointFromBytes(commitments[0]).is0()) throw new ProtocolError('round', 'the group key X is the identity: no such key is ever active');
+  if (shares.length !== t + 1) throw new ProtocolError('round', `need exactly t + 1 = ${t + 1} shares, got ${shares.length}`);
+  const seen = new Set();
+  for (const { index } of shares) {
+    if (!Number.isInteger(index) || index < 1 || index > (n ?? U32_MAX)) {
+      throw new ProtocolError('round', `share index ${index} is not a member (1..${n ?? 'n'})`);
+    }
+    if (seen.has(index)) throw new ProtocolError('round', `two shares of member ${index}`);
+    seen.add(index);
+  }
+  for (const { index, Y, proof } of shares) {
+    if (!verifyRoundShare({ genesis, epoch, round, seed, index, publicShare: publicShare(commitments, index), Y, proof })) {
+      throw new ProtocolError('round', `the round share of member ${index} does not verify`);
+    }
+  }
+  return combineRound(genesis, epoch, round, shares);
+}
+
+// ---- values derived from a round (section 11.6) --------------------------------------------
+
+/**
+ * `Randomness::random(subject)` (section 11.6): the 32-byte value derived from a round's output
+ * `rho` (32 bytes) for `subject` (bytes).
+ */
+export function subjectValue(rho, subject) {
+  return sha512(concat(BEACON_DST.subject, rho, u32le(subject.length), subject)).slice(0, 32);
+}
+
+/** A job's 32-byte committee seed (section 11.6) from its draw round's output `rho` and `jobId` (u64, BigInt). */
+export function committeeSeed(rho, jobId) {
+  return sha512(concat(BEACON_DST.committee, rho, u64le(u64(jobId, 'job id')))).slice(0, 32);
 }

@@ -10,7 +10,7 @@ import { freePort } from './dev-node.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
-const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'record verify', 'workers'];
+const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
 const OPTIONS = {
   'job create': { committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null },
   'input submit': {},
@@ -18,9 +18,13 @@ const OPTIONS = {
   'job wait': { timeout: '300' },
   'record verify': { full: null },
   workers: {},
+  'beacon latest': {},
+  'beacon round': {},
+  'beacon verify': {},
 };
 const ARGS = {
   'job create': [], 'input submit': ['<job>', '<value>...'], 'job show': ['<job>'], 'job wait': ['<job>'], 'record verify': ['<job>'], workers: [],
+  'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
 };
 
 let closed;
@@ -83,7 +87,7 @@ test('mpc --help and mpc help list every command, the common options and the exi
   assert.match(help, /^ {2}0 {2}done$/m);
   assert.match(help, /^ {2}1 {2}the chain refused \(a pallet error/m);
   assert.match(help, /^ {2}2 {2}usage error/m);
-  assert.match(help, /^ {2}3 {2}a record does not verify$/m);
+  assert.match(help, /^ {2}3 {2}a record or a beacon round does not verify$/m);
   assert.match(help, /^ {2}4 {2}timeout, or the job failed or was cancelled$/m);
   for (const line of help.split('\n')) assert.ok(line.length <= 80, `line too long: ${line}`);
 });
@@ -99,7 +103,7 @@ test('mpc <command> --help shows its usage, arguments and options with defaults'
     const help = runs[0].stdout;
     assert.match(help, new RegExp(`^mpc ${c}: \\S`), c);
     assert.match(help, new RegExp(`^usage: mpc ${c}\\b`, 'm'), c);
-    for (const a of ARGS[c]) assert.match(help, new RegExp(`^ {2}${a.replace(/\./g, '\\.')} {2,}\\S`, 'm'), `${c}: ${a}`);
+    for (const a of ARGS[c]) assert.match(help, new RegExp(`^ {2}${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} {2,}\\S`, 'm'), `${c}: ${a}`);
     for (const [name, dflt] of Object.entries(OPTIONS[c])) {
       const row = optionRow(help, name);
       assert.ok(row, `${c}: --${name}`);
@@ -141,6 +145,7 @@ test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['help', 'frobnicate']), /unknown command 'frobnicate'/, 'mpc <command>', 'mpc --help');
   assertUsage(await mpc(['job', 'frob', '1']), /unknown command 'job frob' \(one of: create, show, wait\)/, 'mpc job <command>', 'mpc job --help');
   assertUsage(await mpc(['record']), /'record' needs a command \(one of: verify\)/, 'mpc record <command>', 'mpc record --help');
+  assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify\)/, 'mpc beacon <command>', 'mpc beacon --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
 
@@ -161,6 +166,11 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['record', 'verify'], /missing <job>/, 'record verify'],
     [['record', 'verify', '-1'], /unknown option '-1'/, 'record verify'],
     [['workers', 'all'], /unexpected argument 'all'/, 'workers'],
+    [['beacon', 'round'], /missing <round>/, 'beacon round'],
+    [['beacon', 'round', 'last'], /<round> must be a whole number, not 'last'/, 'beacon round'],
+    [['beacon', 'verify', 'x'], /<round> must be a whole number, not 'x'/, 'beacon verify'],
+    [['beacon', 'verify', '1', '2'], /unexpected argument '2'/, 'beacon verify'],
+    [['beacon', 'latest', '1'], /unexpected argument '1'/, 'beacon latest'],
   ];
   const runs = await Promise.all(cases.map(([args]) => mpc(args)));
   runs.forEach((r, k) => {
@@ -174,6 +184,7 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['workers']),
     mpc(['input', 'submit', '1', '--suri', '//Bob', '--', '-12.5', '3']),
     mpc(['record', 'verify', '1', '--full', '--json']),
+    mpc(['beacon', 'verify']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);

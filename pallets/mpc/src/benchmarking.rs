@@ -21,7 +21,7 @@ use mpc_primitives::{
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
 
@@ -212,6 +212,81 @@ fn load_input(raw: &[u8]) -> Option<InputView> {
 	})
 }
 
+/// A beacon DKG of `n` benchmark workers (`worker(0..n)`, member `i` is `worker(i - 1)`),
+/// started now; returns its epoch.
+fn beacon_dkg<T: Config>(n: u32) -> u64 {
+	register::<T>(n);
+	BeaconDkg::<T>::kill();
+	Mpc::<T>::start_dkg(frame_system::Pallet::<T>::block_number());
+	BeaconDkg::<T>::get().expect("a DKG started").epoch
+}
+
+/// Member `i`'s honest dealing in the running DKG.
+fn key_dealing<T: Config>(i: u32) -> mpc_primitives::KeyDealing {
+	let dkg = BeaconDkg::<T>::get().expect("DKG");
+	let keys: Vec<EncryptionKey> = dkg.committee.iter().map(|m| m.key).collect();
+	let ctx = mpc_primitives::DealerContext {
+		epoch: mpc_primitives::EpochContext { genesis: Mpc::<T>::genesis_hash(), epoch: dkg.epoch },
+		dealer: index(i),
+	};
+	let who = dkg.committee[i as usize - 1].account.clone();
+	mpc_primitives::deal_key(&ctx, who.as_ref(), &keys, &mut ChaCha20Rng::seed_from_u64(i.into()))
+		.expect("deal")
+}
+
+/// Every member of the running DKG deals; returns the DKG.
+fn all_deal<T: Config>() -> Dkg<T> {
+	let dkg = BeaconDkg::<T>::get().expect("DKG");
+	for i in 1..=dkg.committee.len() as u32 {
+		let who = dkg.committee[i as usize - 1].account.clone();
+		let dealing = key_dealing::<T>(i).try_into().expect("fits");
+		Mpc::<T>::do_submit_key_dealing(who, dkg.epoch, dealing).expect("dealt");
+	}
+	dkg
+}
+
+/// A full DKG of `n`: its key is active.
+fn beacon_key<T: Config>(n: u32) -> u64 {
+	let epoch = beacon_dkg::<T>(n);
+	let dkg = all_deal::<T>();
+	Mpc::<T>::finish_dkg(dkg, frame_system::Pallet::<T>::block_number());
+	assert_eq!(ActiveBeaconEpoch::<T>::get().map(|(e, _)| e), Some(epoch));
+	epoch
+}
+
+/// Member `i`'s share of round `round` under `epoch`.
+fn round_share<T: Config>(epoch: u64, round: u64, i: u32) -> mpc_primitives::RoundShare {
+	let key = BeaconKeys::<T>::get(epoch).expect("key");
+	let ctx = mpc_primitives::EpochContext { genesis: Mpc::<T>::genesis_hash(), epoch };
+	let seed = BeaconRounds::<T>::get(round).expect("round").seed;
+	let round_ctx = mpc_primitives::RoundContext { epoch: ctx, round, seed };
+	let secret = secret(i - 1);
+	let shares: Vec<Scalar> = key
+		.qualified
+		.iter()
+		.map(|&j| {
+			let d = KeyDealings::<T>::get(epoch, j).expect("dealing");
+			let commitments: Vec<mpc_primitives::Point> = d
+				.commitments
+				.iter()
+				.map(|a| mpc_primitives::Point::from_bytes(a).expect("A"))
+				.collect();
+			let dealer = mpc_primitives::DealerContext { epoch: ctx, dealer: j };
+			*secret
+				.open_key_share(
+					&dealer,
+					index(i),
+					&d.ephemeral_key,
+					&d.ciphertexts[i as usize - 1],
+					&commitments,
+				)
+				.expect("share")
+		})
+		.collect();
+	mpc_primitives::KeyShare::from_shares(index(i), &shares)
+		.round_share(&round_ctx, &mut ChaCha20Rng::seed_from_u64(round))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -312,12 +387,14 @@ mod benchmarks {
 		let ctx = testing_utils::input_context::<T>(id, &provider);
 		let r = EphemeralKey::from_bytes(&s.ephemeral_key).expect("R");
 		let complaint = w.complain(&ctx, index(1), &r, &mut ChaCha20Rng::seed_from_u64(4));
+		let hash = mpc_primitives::hash::ciphertext_hash(&s.ciphertexts[0]);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(member.account),
 			id,
 			0,
 			s.ephemeral_key,
+			hash,
 			complaint.shared_key.to_bytes(),
 			complaint.proof.to_bytes(),
 		);
@@ -381,7 +458,7 @@ mod benchmarks {
 		set_seats::<T>(&workers, T::MaxJobsPerWorker::get());
 		#[block]
 		{
-			Mpc::<T>::on_initialize(deadline);
+			Mpc::<T>::process_deadlines(deadline);
 		}
 		for id in ids {
 			assert_eq!(
@@ -444,6 +521,134 @@ mod benchmarks {
 		assert!(!Inputs::<T>::contains_key(id, 0));
 	}
 
+	/// A new beacon epoch: the committee of `n` read from the pool.
+	#[benchmark]
+	fn beacon_start_dkg(n: Linear<3, { T::MaxBeaconCommittee::get() }>) {
+		register::<T>(n);
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Mpc::<T>::start_dkg(now);
+		}
+		assert_eq!(BeaconDkg::<T>::get().expect("DKG").committee.len() as u32, n);
+	}
+
+	/// The last member of a committee of `n` deals.
+	#[benchmark]
+	fn submit_key_dealing(n: Linear<3, { T::MaxBeaconCommittee::get() }>) {
+		let epoch = beacon_dkg::<T>(n);
+		let who = BeaconDkg::<T>::get().expect("DKG").committee[n as usize - 1].account.clone();
+		let dealing: BoundedKeyDealing<T> = key_dealing::<T>(n).try_into().expect("fits");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), epoch, dealing);
+		assert!(KeyDealings::<T>::contains_key(epoch, index(n)));
+	}
+
+	/// The last member complains falsely about the first dealing of a committee of `n`: the
+	/// whole judgement and a fault.
+	#[benchmark]
+	fn complain_dealing(n: Linear<3, { T::MaxBeaconCommittee::get() }>) {
+		let epoch = beacon_dkg::<T>(n);
+		let dkg = all_deal::<T>();
+		let who = dkg.committee[n as usize - 1].account.clone();
+		let d = KeyDealings::<T>::get(epoch, index(1)).expect("dealing");
+		let ctx = mpc_primitives::DealerContext {
+			epoch: mpc_primitives::EpochContext { genesis: Mpc::<T>::genesis_hash(), epoch },
+			dealer: index(1),
+		};
+		let complaint = secret(n - 1).complain_key_dealing(
+			&ctx,
+			index(n),
+			&d.ephemeral_key,
+			&mut ChaCha20Rng::seed_from_u64(1),
+		);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who.clone()),
+			epoch,
+			index(1),
+			d.digest,
+			complaint.shared_key.to_bytes(),
+			complaint.proof.to_bytes(),
+		);
+		assert_eq!(Workers::<T>::get(&who).expect("worker").faults, 1);
+	}
+
+	/// The end of a DKG of `n` with every dealing qualified: the group key and `n` public
+	/// shares, replacing an older key that no round uses (its dealings are removed).
+	#[benchmark]
+	fn beacon_finish_dkg(n: Linear<3, { T::MaxBeaconCommittee::get() }>) {
+		let old = beacon_key::<T>(n);
+		Mpc::<T>::start_dkg(frame_system::Pallet::<T>::block_number());
+		let dkg = all_deal::<T>();
+		let epoch = dkg.epoch;
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Mpc::<T>::finish_dkg(dkg, now);
+		}
+		assert_eq!(ActiveBeaconEpoch::<T>::get().map(|(e, _)| e), Some(epoch));
+		assert!(BeaconKeys::<T>::get(old).is_none());
+	}
+
+	#[benchmark]
+	fn beacon_open_round() {
+		let epoch = beacon_key::<T>(3);
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Mpc::<T>::open_round(epoch, now);
+		}
+		assert!(OpenBeaconRound::<T>::get().is_some());
+	}
+
+	/// The share that completes a round of a committee of `n` (`t_B` shares are in): it
+	/// combines `t_B + 1` shares and prunes the oldest round, the last of an older epoch, with
+	/// that epoch's key and dealings.
+	#[benchmark]
+	fn submit_round_share(n: Linear<3, { T::MaxBeaconCommittee::get() }>) {
+		let old = beacon_key::<T>(n);
+		Mpc::<T>::start_dkg(frame_system::Pallet::<T>::block_number());
+		let dkg = all_deal::<T>();
+		let epoch = dkg.epoch;
+		// Keep the old key as if round 0, still stored, used it.
+		let old_key = BeaconKeys::<T>::get(old).expect("old key");
+		let old_dealings: Vec<_> = KeyDealings::<T>::iter_prefix(old).collect();
+		Mpc::<T>::finish_dkg(dkg, frame_system::Pallet::<T>::block_number());
+		BeaconKeys::<T>::insert(old, old_key);
+		for (j, d) in old_dealings {
+			KeyDealings::<T>::insert(old, j, d);
+		}
+		let history = u64::from(T::BeaconHistory::get().max(1));
+		BeaconRounds::<T>::insert(
+			0,
+			BeaconRound::<T> {
+				epoch: old,
+				opened: Zero::zero(),
+				seed: [0u8; 32],
+				shares: BoundedVec::new(),
+				output: Some(([1u8; 32], Zero::zero())),
+			},
+		);
+		OldestBeaconRound::<T>::put(0);
+		NextBeaconRound::<T>::put(history);
+		Mpc::<T>::open_round(epoch, frame_system::Pallet::<T>::block_number());
+		let round = OpenBeaconRound::<T>::get().expect("open");
+		let t = (n - 1) / 2;
+		for i in 1..=t {
+			let share = round_share::<T>(epoch, round, i);
+			let who =
+				BeaconKeys::<T>::get(epoch).expect("key").committee[i as usize - 1].account.clone();
+			Mpc::<T>::do_submit_round_share(who, round, share.point, share.proof).expect("share");
+		}
+		let last = round_share::<T>(epoch, round, t + 1);
+		let who = BeaconKeys::<T>::get(epoch).expect("key").committee[t as usize].account.clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), round, last.point, last.proof);
+		assert!(BeaconRounds::<T>::get(round).expect("round").output.is_some());
+		assert!(BeaconKeys::<T>::get(old).is_none());
+	}
+
 	/// The off-chain worker checks `k` new inputs of a job with committee `n` (`t = ⌊n/2⌋`)
 	/// and dimension `d` in one run: decrypts each share and checks them in one batch.
 	#[benchmark(extra)]
@@ -492,5 +697,5 @@ mod benchmarks {
 		assert_eq!(computed, expected, "k times the one share");
 	}
 
-	impl_benchmark_test_suite!(Mpc, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);
 }

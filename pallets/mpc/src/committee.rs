@@ -8,7 +8,8 @@ use mpc_primitives::{verify_possession, EncryptionKey};
 use sp_runtime::traits::{Hash, Zero};
 
 impl<T: Config> Pallet<T> {
-	/// The chain's genesis hash, as the protocol's `genesis`.
+	/// The chain's genesis hash, as the protocol's `genesis`. `frame_system` records it when
+	/// block 1 starts, so it is right in every block but the genesis state itself.
 	pub fn genesis_hash() -> [u8; 32] {
 		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let mut out = [0u8; 32];
@@ -63,6 +64,8 @@ impl<T: Config> Pallet<T> {
 		WorkerKeys::<T>::remove(info.key.as_bytes());
 		WorkerKeys::<T>::insert(key.as_bytes(), &who);
 		info.key = key;
+		// The beacon committee holds the old key: a new DKG takes the new one.
+		Self::beacon_member_left(&who);
 		info.since = frame_system::Pallet::<T>::block_number();
 		Workers::<T>::insert(&who, info);
 		Self::deposit_event(Event::WorkerKeyRotated { worker: who, key: key.to_bytes() });
@@ -76,6 +79,7 @@ impl<T: Config> Pallet<T> {
 		WorkerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		WorkerKeys::<T>::remove(info.key.as_bytes());
 		WorkerList::<T>::mutate(|list| Self::leave_pool(list, &who));
+		Self::beacon_member_left(&who);
 		Self::release(HoldReason::WorkerBond, &who, info.bond);
 		Self::deposit_event(Event::WorkerDeregistered { worker: who });
 		Ok(())

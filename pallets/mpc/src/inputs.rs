@@ -15,7 +15,7 @@ use sp_runtime::traits::Zero;
 impl<T: Config> Pallet<T> {
 	/// The pallet error for each acceptance rule of section 5; exhaustive, so a new rule
 	/// cannot silently take another's error.
-	fn submission_error(e: SubmissionError) -> Error<T> {
+	pub(crate) fn submission_error(e: SubmissionError) -> Error<T> {
 		match e {
 			SubmissionError::WrongCommitmentCount => Error::<T>::WrongCommitmentCount,
 			SubmissionError::BadCommitmentEncoding { .. } => Error::<T>::BadCommitmentEncoding,
@@ -29,7 +29,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The pallet error for each way a complaint can be malformed; exhaustive.
-	fn complaint_error(e: ComplaintError) -> Error<T> {
+	pub(crate) fn complaint_error(e: ComplaintError) -> Error<T> {
 		match e {
 			ComplaintError::BadSharedKeyEncoding => Error::<T>::BadSharedKeyEncoding,
 			ComplaintError::BadProofEncoding => Error::<T>::BadComplaintProofEncoding,
@@ -162,7 +162,7 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		job_id: JobId,
 		index: InputIndex,
-		ephemeral_key: [u8; 32],
+		named: InputNaming,
 		shared_key: [u8; 32],
 		proof: [u8; 64],
 	) -> Result<PostDispatchInfo, Error<T>> {
@@ -174,7 +174,7 @@ impl<T: Config> Pallet<T> {
 		let mut input = Inputs::<T>::get(job_id, index).ok_or(Error::<T>::UnknownInput)?;
 		// On another branch of a fork, another input may sit at this index: the complaint is
 		// about that one, so it is refused here, never judged (and never a fault).
-		ensure!(input.ephemeral_key.as_bytes() == &ephemeral_key, Error::<T>::InputMismatch);
+		ensure!(input.ephemeral_key.as_bytes() == &named.ephemeral_key, Error::<T>::InputMismatch);
 		ensure!(input.qualified, Error::<T>::AlreadyDisqualified);
 		let committee = Committees::<T>::get(job_id);
 		let member = Self::member(&committee, worker_index)?;
@@ -182,6 +182,12 @@ impl<T: Config> Pallet<T> {
 			defensive!("a stored input without its ciphertext");
 			Error::<T>::Inconsistent
 		})?;
+		// The same `R` with another ciphertext: another branch's input (its provider knows `r`
+		// and may deal differently on each branch). Refused, never judged.
+		ensure!(
+			mpc_primitives::hash::ciphertext_hash(&ciphertext) == named.ciphertext_hash,
+			Error::<T>::InputMismatch
+		);
 		let ctx = InputContext::new(Self::genesis_hash(), job_id, *input.provider.as_ref());
 		let subject = ComplaintSubject {
 			input: &ctx,

@@ -93,6 +93,7 @@
 
 extern crate alloc;
 
+pub mod beacon;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod committee;
@@ -112,6 +113,10 @@ mod tests;
 mod types;
 pub mod weights;
 
+pub use beacon::{
+	BeaconCommittee, BeaconKey, BeaconRandomness, BeaconRound, BoundedKeyDealing, Dkg,
+	StoredKeyDealing, StoredRoundShare,
+};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -213,6 +218,15 @@ pub mod config_preludes {
 		type ComputeWindow = ConstNumber<10>;
 		type DeadlineBatch = ConstU32<16>;
 		type CleanupBatch = ConstU32<16>;
+		type MaxBeaconCommittee = ConstU32<16>;
+		/// 12 s of 2 s blocks: a dealing the pool dropped is sent again within it.
+		type DkgDealingWindow = ConstNumber<6>;
+		type DkgComplaintWindow = ConstNumber<6>;
+		/// A round every 20 s of 2 s blocks.
+		type BeaconPeriod = ConstNumber<10>;
+		/// A new key every 8 hours of 2 s blocks.
+		type BeaconEpochLength = ConstNumber<14_400>;
+		type BeaconHistory = ConstU32<256>;
 		type WeightInfo = ();
 	}
 
@@ -245,6 +259,13 @@ pub mod config_preludes {
 		type ComputeWindow = ConstNumber<5>;
 		type DeadlineBatch = ConstU32<4>;
 		type CleanupBatch = ConstU32<4>;
+		/// The beacon is off in the default test configuration (fewer than 3).
+		type MaxBeaconCommittee = ConstU32<0>;
+		type DkgDealingWindow = ConstNumber<5>;
+		type DkgComplaintWindow = ConstNumber<5>;
+		type BeaconPeriod = ConstNumber<5>;
+		type BeaconEpochLength = ConstNumber<100>;
+		type BeaconHistory = ConstU32<4>;
 		type WeightInfo = ();
 	}
 }
@@ -381,6 +402,36 @@ pub mod pallet {
 		#[pallet::constant]
 		type CleanupBatch: Get<u32>;
 
+		/// The largest beacon committee: the first this many workers of the pool form it
+		/// (PROTOCOL.md section 11.7). Below 3 the runtime runs no beacon.
+		#[pallet::constant]
+		type MaxBeaconCommittee: Get<u32>;
+
+		/// How long members of a new beacon epoch may deal, in blocks.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type DkgDealingWindow: Get<BlockNumberFor<Self>>;
+
+		/// How long after the dealing window members may complain about dealings, in blocks.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type DkgComplaintWindow: Get<BlockNumberFor<Self>>;
+
+		/// A beacon round opens this many blocks after the previous one opened (or later,
+		/// when that one is still open).
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type BeaconPeriod: Get<BlockNumberFor<Self>>;
+
+		/// A beacon key serves at most this many blocks before a new DKG replaces it.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type BeaconEpochLength: Get<BlockNumberFor<Self>>;
+
+		/// How many completed rounds stay in storage.
+		#[pallet::constant]
+		type BeaconHistory: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -516,6 +567,67 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Cleanup<T: Config> = StorageMap<_, Twox64Concat, JobId, InputIndex>;
 
+	/// The beacon's DKG in progress, if any (PROTOCOL.md section 11).
+	#[pallet::storage]
+	pub type BeaconDkg<T: Config> = StorageValue<_, Dkg<T>>;
+
+	/// Accepted dealings by epoch and dealer; kept while the epoch's key serves rounds.
+	#[pallet::storage]
+	pub type KeyDealings<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u64, Twox64Concat, ParticipantIndex, StoredKeyDealing<T>>;
+
+	/// Every `R` dealt in an epoch, so none is used twice.
+	#[pallet::storage]
+	pub type DealingKeys<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u64, Identity, [u8; 32], ParticipantIndex>;
+
+	/// Group keys by epoch: the active one, and older ones while a stored round uses them.
+	#[pallet::storage]
+	pub type BeaconKeys<T: Config> = StorageMap<_, Twox64Concat, u64, BeaconKey<T>>;
+
+	/// The epoch whose key serves new rounds, with the block it became active in.
+	#[pallet::storage]
+	pub type ActiveBeaconEpoch<T: Config> = StorageValue<_, (u64, BlockNumberFor<T>)>;
+
+	/// The number of the next epoch (DKG attempt).
+	#[pallet::storage]
+	pub type NextBeaconEpoch<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Set when a member of the active or running beacon committee leaves, rotates its key or
+	/// is evicted: a new DKG starts when none runs, until a new key is active.
+	#[pallet::storage]
+	pub type BeaconRekey<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The members that did not deal in the last DKG, if it failed: the next one leaves them
+	/// out (when at least three others remain). Cleared when a key activates.
+	#[pallet::storage]
+	pub type BeaconSkip<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxBeaconCommittee>, ValueQuery>;
+
+	/// Beacon rounds: the open one and the last [`Config::BeaconHistory`] completed.
+	#[pallet::storage]
+	pub type BeaconRounds<T: Config> = StorageMap<_, Twox64Concat, u64, BeaconRound<T>>;
+
+	/// The number the next round gets.
+	#[pallet::storage]
+	pub type NextBeaconRound<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The round waiting for shares, if any (at most one).
+	#[pallet::storage]
+	pub type OpenBeaconRound<T: Config> = StorageValue<_, u64>;
+
+	/// The latest completed round.
+	#[pallet::storage]
+	pub type LatestBeaconRound<T: Config> = StorageValue<_, u64>;
+
+	/// The oldest round still stored.
+	#[pallet::storage]
+	pub type OldestBeaconRound<T: Config> = StorageValue<_, u64>;
+
+	/// The block the latest round opened in.
+	#[pallet::storage]
+	pub type LastRoundOpened<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+
 	/// Workers registered at genesis, without a proof of possession (the genesis hash is not
 	/// known yet when genesis is built).
 	#[pallet::genesis_config]
@@ -586,6 +698,37 @@ pub mod pallet {
 		JobCleanedUp { job_id: JobId },
 		/// The owner removed an ended job's record and got its deposit back.
 		JobRemoved { job_id: JobId },
+		/// A beacon DKG started for `epoch` with these members (member `i` at position
+		/// `i - 1`): dealings until `deals_until`, complaints until `complaints_until`.
+		BeaconDkgStarted {
+			epoch: u64,
+			members: Vec<T::AccountId>,
+			deals_until: BlockNumberFor<T>,
+			complaints_until: BlockNumberFor<T>,
+		},
+		/// Member `dealer` dealt in the DKG of `epoch`.
+		BeaconDealingAccepted { epoch: u64, dealer: ParticipantIndex },
+		/// Member `member`'s complaint proved dealer `dealer`'s share bad: the dealing no
+		/// longer counts.
+		BeaconDealerDisqualified { epoch: u64, dealer: ParticipantIndex, member: ParticipantIndex },
+		/// Member `member`'s complaint against `dealer` was false: it is at fault.
+		BeaconComplaintRejected { epoch: u64, dealer: ParticipantIndex, member: ParticipantIndex },
+		/// A beacon member's fault was recorded and `penalty` taken from its bond.
+		BeaconMemberFaulted { worker: T::AccountId, epoch: u64, penalty: BalanceOf<T> },
+		/// The DKG of `epoch` produced the group key `X` from `qualified` dealings; it now
+		/// serves new rounds.
+		BeaconKeyActivated { epoch: u64, group_key: [u8; 32], qualified: u32 },
+		/// The DKG of `epoch` ended with too few qualified dealings; a new one starts.
+		BeaconDkgFailed { epoch: u64, dealings: u32 },
+		/// Round `round` opened under the key of `epoch`.
+		BeaconRoundOpened { round: u64, epoch: u64 },
+		/// Open round `round` of an older key, unfinished for `4 * BeaconPeriod` blocks, moved
+		/// to the active key of `epoch` and starts again.
+		BeaconRoundMoved { round: u64, epoch: u64 },
+		/// A valid share of member `member` for round `round` was accepted.
+		BeaconRoundShareAccepted { round: u64, member: ParticipantIndex },
+		/// Round `round` completed with output `rho_r`.
+		BeaconRoundCompleted { round: u64, epoch: u64, output: [u8; 32] },
 	}
 
 	#[pallet::error]
@@ -662,8 +805,8 @@ pub mod pallet {
 		UnknownInput,
 		/// The input is already disqualified.
 		AlreadyDisqualified,
-		/// The complaint names an input by an `R` that the input at that index does not have
-		/// (it was made on another branch of a fork).
+		/// The complaint names an input by an `R`, or a ciphertext by a hash, that the input at
+		/// that index does not have (it was made on another branch of a fork).
 		InputMismatch,
 		/// The complaint's `K` is not a canonical, non-identity point encoding.
 		BadSharedKeyEncoding,
@@ -694,6 +837,32 @@ pub mod pallet {
 		NotOverdue,
 		/// The job has ended; it has no more deadlines.
 		JobEnded,
+		/// No beacon DKG runs for this epoch.
+		NoDkg,
+		/// The DKG no longer takes dealings.
+		DealingWindowClosed,
+		/// The account is not in this beacon committee.
+		NotBeaconMember,
+		/// The member already dealt in this DKG.
+		AlreadyDealt,
+		/// The dealer has no dealing in this DKG.
+		UnknownDealing,
+		/// The complaint names a dealing by a digest that the dealer's dealing does not have
+		/// (it was made on another branch of a fork).
+		DealingMismatch,
+		/// The dealer is already disqualified.
+		DealerAlreadyDisqualified,
+		/// Too few qualified dealings for a key (internal: the DKG fails).
+		NotEnoughDealings,
+		/// No beacon round with this number is stored.
+		UnknownRound,
+		/// The round already completed.
+		RoundAlreadyComplete,
+		/// The member already gave a valid share for this round.
+		RoundShareAlreadySubmitted,
+		/// The round share is malformed or its proof does not verify against the member's
+		/// public share (or it was made for another epoch's round on another branch of a fork).
+		InvalidRoundShare,
 	}
 
 	#[pallet::hooks]
@@ -704,11 +873,11 @@ pub mod pallet {
 		}
 
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(now)
+			Self::process_deadlines(now).saturating_add(Self::process_beacon(now))
 		}
 
 		fn integrity_test() {
-			use sp_runtime::traits::Zero;
+			use sp_runtime::traits::{Saturating, Zero};
 			assert!(T::DeadlineBatch::get() >= 1, "DeadlineBatch must be at least 1");
 			assert!(T::CleanupBatch::get() >= 1, "CleanupBatch must be at least 1");
 			assert!(!T::MaxInputWindow::get().is_zero(), "MaxInputWindow must be at least 1");
@@ -725,6 +894,34 @@ pub mod pallet {
 				T::WorkerBond::get() >= T::FaultPenalty::get(),
 				"a bond must cover a fault penalty, or new workers are never eligible"
 			);
+			if Self::beacon_enabled() {
+				assert!(
+					T::MaxBeaconCommittee::get() <= T::MaxWorkers::get(),
+					"MaxBeaconCommittee must not exceed MaxWorkers"
+				);
+				// A dealing carries 80 bytes per member and the end of a DKG decodes n (t + 1)
+				// points in `on_initialize`: both grow fast with n.
+				assert!(
+					T::MaxBeaconCommittee::get() <= 64,
+					"MaxBeaconCommittee above 64 makes dealings and the end of a DKG too heavy"
+				);
+				// A dealing or complaint the pool dropped is sent again inside its window.
+				assert!(
+					resend < T::DkgDealingWindow::get(),
+					"DkgDealingWindow too short to resend"
+				);
+				assert!(
+					resend < T::DkgComplaintWindow::get(),
+					"DkgComplaintWindow too short to resend"
+				);
+				assert!(!T::BeaconPeriod::get().is_zero(), "BeaconPeriod must be at least 1");
+				assert!(T::BeaconHistory::get() >= 1, "BeaconHistory must be at least 1");
+				assert!(
+					T::BeaconEpochLength::get()
+						> T::DkgDealingWindow::get().saturating_add(T::DkgComplaintWindow::get()),
+					"a beacon epoch must outlast its DKG"
+				);
+			}
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -851,9 +1048,10 @@ pub mod pallet {
 		}
 
 		/// A committee worker complains that its share of input `input` is bad (PROTOCOL.md
-		/// section 7), revealing `K_i` with a DLEQ proof. The input is named by its index and
-		/// its `R` (`ephemeral_key`), so that a complaint made on another branch of a fork is
-		/// refused instead of judged. The pallet decides: a bad share disqualifies the input
+		/// section 7), revealing `K_i` with a DLEQ proof. The input is named by its index, its
+		/// `R` (`ephemeral_key`) and the hash of the worker's ciphertext it judged
+		/// (`ciphertext_hash`, `SHA512(ct_i)[0..32]`), so that a complaint made on another
+		/// branch of a fork is refused instead of judged (PROTOCOL.md section 10). The pallet decides: a bad share disqualifies the input
 		/// (its deposit is forfeited); a good one makes the complaint false and the worker at
 		/// fault. Honest complaints are free.
 		///
@@ -870,11 +1068,13 @@ pub mod pallet {
 			job_id: JobId,
 			input: InputIndex,
 			ephemeral_key: [u8; 32],
+			ciphertext_hash: [u8; 32],
 			shared_key: [u8; 32],
 			proof: [u8; 64],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Ok(Self::do_complain(who, job_id, input, ephemeral_key, shared_key, proof)?)
+			let named = InputNaming { ephemeral_key, ciphertext_hash };
+			Ok(Self::do_complain(who, job_id, input, named, shared_key, proof)?)
 		}
 
 		/// A committee worker submits its result share `(S_i, U_i)` (PROTOCOL.md section 8):
@@ -929,6 +1129,76 @@ pub mod pallet {
 		pub fn set_accepting(origin: OriginFor<T>, accepting: bool) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Ok(Self::do_set_accepting(who, accepting)?)
+		}
+
+		/// A beacon member deals its contribution to the key of `epoch` (PROTOCOL.md section
+		/// 11.2), as `mpc_primitives::deal_key` makes it. Free when accepted.
+		///
+		/// Origin: a member of the epoch's DKG committee. Emits
+		/// [`Event::BeaconDealingAccepted`].
+		/// Errors: [`Error::NoDkg`], [`Error::DealingWindowClosed`], [`Error::NotBeaconMember`],
+		/// [`Error::AlreadyDealt`], the acceptance errors of inputs
+		/// ([`Error::WrongCommitmentCount`], [`Error::BadCommitmentEncoding`],
+		/// [`Error::WrongCiphertextCount`], [`Error::BadEphemeralKeyEncoding`],
+		/// [`Error::IdentityEphemeralKey`], [`Error::InvalidDealingProof`],
+		/// [`Error::RepeatedEphemeralKey`]).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::submit_key_dealing(dealing.ciphertexts.len() as u32))]
+		pub fn submit_key_dealing(
+			origin: OriginFor<T>,
+			epoch: u64,
+			dealing: BoundedKeyDealing<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_key_dealing(who, epoch, dealing)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A beacon member complains that its share of `dealer`'s dealing is bad (PROTOCOL.md
+		/// section 11.3), revealing `K` with a DLEQ proof; the dealing is named by its digest
+		/// `h_j` (`mpc_primitives::dealing_digest`). A bad share disqualifies the dealer (free); a
+		/// good one makes the member at fault.
+		///
+		/// Origin: a member of the epoch's DKG committee. Emits
+		/// [`Event::BeaconDealerDisqualified`] or [`Event::BeaconComplaintRejected`] with
+		/// [`Event::BeaconMemberFaulted`].
+		/// Errors: [`Error::NoDkg`] (also once the complaint window closed: the DKG ended),
+		/// [`Error::NotBeaconMember`], [`Error::UnknownDealing`], [`Error::DealingMismatch`],
+		/// [`Error::DealerAlreadyDisqualified`], [`Error::BadSharedKeyEncoding`],
+		/// [`Error::BadComplaintProofEncoding`], [`Error::InvalidComplaintProof`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::complain_dealing(T::MaxBeaconCommittee::get()))]
+		pub fn complain_dealing(
+			origin: OriginFor<T>,
+			epoch: u64,
+			dealer: ParticipantIndex,
+			dealing_digest: [u8; 32],
+			shared_key: [u8; 32],
+			proof: [u8; 64],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_complain_dealing(who, epoch, dealer, dealing_digest, shared_key, proof)?)
+		}
+
+		/// A beacon member posts its share `Y_i` of round `round` with its DLEQ proof
+		/// (PROTOCOL.md section 11.5). The `t_B + 1`-th valid share completes the round. Free
+		/// when valid.
+		///
+		/// Origin: a member of the round's committee. Emits [`Event::BeaconRoundShareAccepted`]
+		/// and, when it completes the round, [`Event::BeaconRoundCompleted`].
+		/// Errors: [`Error::UnknownRound`], [`Error::RoundAlreadyComplete`],
+		/// [`Error::NotBeaconMember`], [`Error::RoundShareAlreadySubmitted`],
+		/// [`Error::InvalidRoundShare`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::submit_round_share(T::MaxBeaconCommittee::get()))]
+		pub fn submit_round_share(
+			origin: OriginFor<T>,
+			round: u64,
+			share: [u8; 32],
+			proof: [u8; 64],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_submit_round_share(who, round, share, proof)?)
 		}
 
 		/// Moves a job whose current phase is past its deadline to its next phase now, as

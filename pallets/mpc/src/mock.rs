@@ -83,6 +83,8 @@ impl crate::OnJobCompleted<AccountId> for RecordCompleted {
 
 parameter_types! {
 	pub const TreasuryAccount: AccountId = AccountId32::new([0xee; 32]);
+	/// Off (0) unless a test turns the beacon on with `BeaconMembers::set(n)`.
+	pub static BeaconMembers: u32 = 0;
 }
 
 /// The defaults of `TestDefaultConfig` the tests rely on.
@@ -129,6 +131,7 @@ impl pallet_mpc::Config for Test {
 	type Randomness = TestRandomness;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type OnJobCompleted = RecordCompleted;
+	type MaxBeaconCommittee = BeaconMembers;
 }
 
 /// Account number `n`.
@@ -163,10 +166,21 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs blocks up to `n`, with every pallet's hooks.
+/// [`new_test_ext`] with the beacon on for committees of up to 8: the benchmarks' mock.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	BeaconMembers::set(8);
+	new_test_ext()
+}
+
+/// Runs blocks up to `n`, with every pallet's hooks and a distinct parent hash for each.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
+		// Each block has its own parent hash (the beacon seeds rounds with it).
+		let parent = sp_core::H256::from_low_u64_be(0xb10c_0000 + System::block_number());
+		frame_system::BlockHash::<Test>::insert(System::block_number(), parent);
+		System::set_parent_hash(parent);
 		System::set_block_number(next);
 		Mpc::on_initialize(next);
 	}

@@ -11,7 +11,10 @@
 //! result share and true complaint (`Pays::No`), so honest work costs nothing. Only committee
 //! members can submit for a job, once (the pallet checks both).
 
-use crate::{Call, Config, Inputs, Jobs, Pallet, ResultShares, WorkerJobs, Workers, LOG_TARGET};
+use crate::{
+	BeaconDkg, BeaconKeys, BeaconRounds, Call, Config, Inputs, Jobs, KeyDealings, OpenBeaconRound,
+	Pallet, ResultShares, WorkerJobs, Workers, LOG_TARGET,
+};
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
 use frame_support::{
@@ -23,10 +26,13 @@ use frame_system::{
 	pallet_prelude::BlockNumberFor,
 };
 use mpc_offchain_worker::{
+	beacon::{
+		beacon_step, BeaconAction, BeaconProgress, BeaconView, DealingView, DkgView, RoundView,
+	},
 	key_derivation_message, step, worker_secret_from_signature, Action, InputView, JobProgress,
 	JobView, Limits,
 };
-use mpc_primitives::{ParticipantIndex, WorkerSecret};
+use mpc_primitives::{EncryptionKey, ParticipantIndex, Point, WorkerSecret};
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use sp_runtime::{
@@ -191,6 +197,161 @@ impl<T: Config> Pallet<T> {
 		for (job_id, index) in jobs {
 			Self::work_on_job(worker, job_id, index, now_u32);
 		}
+		if Self::beacon_enabled() {
+			Self::work_on_beacon(worker, now_u32);
+		}
+	}
+
+	/// What member `index` reads of epoch `epoch`'s dealings `dealers`: its own ciphertexts.
+	fn dealing_views(
+		epoch: u64,
+		index: ParticipantIndex,
+		dealers: impl Iterator<Item = ParticipantIndex>,
+	) -> Vec<DealingView> {
+		dealers
+			.filter_map(|dealer| {
+				let d = KeyDealings::<T>::get(epoch, dealer)?;
+				let commitments = d
+					.commitments
+					.iter()
+					.map(|a| Point::from_bytes(a).ok())
+					.collect::<Option<Vec<_>>>()?;
+				let ciphertext = *d.ciphertexts.get(index.get() as usize - 1)?;
+				Some(DealingView {
+					dealer,
+					digest: d.digest,
+					ephemeral_key: d.ephemeral_key,
+					commitments,
+					ciphertext,
+				})
+			})
+			.collect()
+	}
+
+	/// The worker's part in the beacon (PROTOCOL.md section 11): dealing and checking in a
+	/// DKG it sits in, its share of the open round.
+	fn work_on_beacon(worker: &mut LocalWorker<T>, now: u32) {
+		let key = [b"mpc::beacon::".as_slice(), worker.account.as_ref()].concat();
+		let lock_key = [key.as_slice(), b"::lock"].concat();
+		let mut lock = StorageLock::<Time>::with_deadline(&lock_key, Duration::from_millis(20_000));
+		let Ok(_guard) = lock.try_lock() else { return };
+		let store = StorageValueRef::persistent(&key);
+		let mut progress = store.get::<BeaconProgress>().ok().flatten().unwrap_or_default();
+
+		let dkg = BeaconDkg::<T>::get();
+		let dkg_keys: Vec<EncryptionKey> =
+			dkg.as_ref().map(|d| d.committee.iter().map(|m| m.key).collect()).unwrap_or_default();
+		// A committee holds the key of each member as it was when the committee was made: a
+		// worker whose key changed since sits it out (the rotation asked for a new DKG).
+		let own_key = *worker.secret.public_key();
+		let dkg_part = dkg.as_ref().and_then(|d| {
+			let i =
+				d.committee.iter().position(|m| m.account == worker.account && m.key == own_key)?;
+			let index = ParticipantIndex::new(i as u32 + 1).ok()?;
+			let dealers = ParticipantIndex::all(d.committee.len() as u32)
+				.filter(|j| !d.disqualified.contains(j));
+			Some((d, index, Self::dealing_views(d.epoch, index, dealers)))
+		});
+
+		let round = OpenBeaconRound::<T>::get().and_then(|r| Some((r, BeaconRounds::<T>::get(r)?)));
+		let round_part = round.and_then(|(r, stored)| {
+			let key = BeaconKeys::<T>::get(stored.epoch)?;
+			let i = key
+				.committee
+				.iter()
+				.position(|m| m.account == worker.account && m.key == own_key)?;
+			let index = ParticipantIndex::new(i as u32 + 1).ok()?;
+			let public_share = Point::from_bytes(key.public_shares.get(i)?).ok()?;
+			let posted = stored.shares.iter().any(|s| s.index == index);
+			let dealings = if posted {
+				Vec::new()
+			} else {
+				Self::dealing_views(stored.epoch, index, key.qualified.iter().copied())
+			};
+			let opened: u32 = stored.opened.unique_saturated_into();
+			let members = key.committee.len() as u32;
+			Some((
+				r,
+				stored.epoch,
+				stored.seed,
+				index,
+				members,
+				opened,
+				posted,
+				public_share,
+				dealings,
+			))
+		});
+		if dkg_part.is_none() && round_part.is_none() {
+			return;
+		}
+		let view = BeaconView {
+			genesis: Self::genesis_hash(),
+			account: *worker.account.as_ref(),
+			now,
+			dkg: dkg_part.as_ref().map(|(d, index, dealings)| DkgView {
+				epoch: d.epoch,
+				index: *index,
+				committee: &dkg_keys,
+				deals_until: d.deals_until.unique_saturated_into(),
+				complaints_until: d.complaints_until.unique_saturated_into(),
+				dealt: KeyDealings::<T>::contains_key(d.epoch, index),
+				dealings,
+			}),
+			round: round_part.as_ref().map(
+				|(r, epoch, seed, index, members, opened, posted, public_share, dealings)| {
+					RoundView {
+						round: *r,
+						epoch: *epoch,
+						seed: *seed,
+						index: *index,
+						members: *members,
+						opened: *opened,
+						posted: *posted,
+						public_share: *public_share,
+						dealings,
+					}
+				},
+			),
+		};
+		let mut rng = Self::offchain_rng(&key);
+		let (actions, error) =
+			beacon_step(&worker.secret, &view, &mut progress, &Self::worker_limits(), &mut rng);
+		if let Some(e) = error {
+			log::warn!(target: LOG_TARGET, "beacon member {:?}: {e:?}", worker.account);
+		}
+		for action in actions {
+			let sent = action.clone();
+			let (what, call) = match action {
+				BeaconAction::Deal { epoch, dealing } => match dealing.try_into() {
+					Ok(dealing) => (
+						format!("dealing for epoch {epoch}"),
+						Call::<T>::submit_key_dealing { epoch, dealing },
+					),
+					Err(_) => continue,
+				},
+				BeaconAction::Complain { epoch, dealer, digest, shared_key, proof } => (
+					format!("complaint about dealer {} of epoch {epoch}", dealer.get()),
+					Call::<T>::complain_dealing {
+						epoch,
+						dealer,
+						dealing_digest: digest,
+						shared_key,
+						proof,
+					},
+				),
+				BeaconAction::RoundShare { round, share } => (
+					format!("share of round {round}"),
+					Call::<T>::submit_round_share { round, share: share.point, proof: share.proof },
+				),
+			};
+			if Self::send(worker, call) {
+				log::info!(target: LOG_TARGET, "beacon member {:?}: sent {what}", worker.account);
+			} else {
+				progress.forget_sent(&sent);
+			}
+		}
+		store.set(&progress);
 	}
 
 	fn maybe_register(worker: &mut LocalWorker<T>, now: u32) {
@@ -345,9 +506,16 @@ impl<T: Config> Pallet<T> {
 		for action in actions {
 			let sent = action.clone();
 			let (what, call) = match action {
-				Action::Complain { input, ephemeral_key, shared_key, proof } => (
+				Action::Complain { input, ephemeral_key, ciphertext_hash, shared_key, proof } => (
 					format!("complaint about input {input}"),
-					Call::<T>::complain { job_id, input, ephemeral_key, shared_key, proof },
+					Call::<T>::complain {
+						job_id,
+						input,
+						ephemeral_key,
+						ciphertext_hash,
+						shared_key,
+						proof,
+					},
 				),
 				Action::AdvanceJob => {
 					(String::from("advance_job (overdue)"), Call::<T>::advance_job { job_id })

@@ -33,7 +33,25 @@ sp_api::decl_runtime_apis! {
 		fn worker(account: AccountId) -> Option<Worker>;
 		/// The jobs a worker sits in that have not ended, with its index in each committee.
 		fn worker_jobs(account: AccountId) -> Vec<(JobId, ParticipantIndex)>;
-		/// The protocol's `genesis` value: the chain's genesis block hash.
+		/// The protocol's `genesis` value: the chain's genesis block hash. Ask at block 1 or
+		/// later: in the state of block 0 itself the runtime does not know it yet.
 		fn genesis() -> [u8; 32];
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// The randomness beacon of `pallet-mpc` (PROTOCOL.md section 11).
+	pub trait MpcBeaconApi<Round, Key>
+	where
+		Round: Codec,
+		Key: Codec,
+	{
+		/// The latest completed round's number, if any.
+		fn latest_round() -> Option<u64>;
+		/// A stored round: its epoch, the block it opened in, its shares and, once complete,
+		/// its output with the block it was published in.
+		fn round(round: u64) -> Option<Round>;
+		/// An epoch's group key: committee, qualified dealers, `Â_0..Â_t`, public shares.
+		fn key(epoch: u64) -> Option<Key>;
 	}
 }

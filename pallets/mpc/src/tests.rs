@@ -93,6 +93,24 @@ fn submit_share(job_id: JobId, i: u32, share: &ResultShare) -> DispatchResultWit
 	Mpc::submit_result_share(origin(member(job_id, i)), job_id, digest, sum_shares, blinding)
 }
 
+/// `complain` with the hash of the complaining worker's ciphertext of input `k` as the chain
+/// stores it (what an honest worker names).
+fn complain_as(
+	origin: RuntimeOrigin,
+	id: JobId,
+	k: InputIndex,
+	r: [u8; 32],
+	shared_key: [u8; 32],
+	proof: [u8; 64],
+) -> DispatchResultWithPostInfo {
+	let who = frame_system::ensure_signed(origin.clone()).expect("signed");
+	let hash = WorkerJobs::<Test>::get(&who, id)
+		.and_then(|i| Ciphertexts::<Test>::get((id, k, i)))
+		.map(|c| mpc_primitives::hash::ciphertext_hash(&c))
+		.unwrap_or_default();
+	Mpc::complain(origin, id, k, r, hash, shared_key, proof)
+}
+
 /// Runs blocks until the job leaves its current phase.
 fn run_to_deadline(job_id: JobId) {
 	run_to_block(job(job_id).deadline);
@@ -831,7 +849,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		let c = complaint(id, 1, 3);
 		let treasury = Balances::balance(&TreasuryAccount::get());
 		let deposit = held(41, HoldReason::InputDeposit);
-		let post = Mpc::complain(
+		let post = complain_as(
 			origin(member(id, 3)),
 			id,
 			1,
@@ -856,7 +874,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		assert_eq!(job(id).qualified_count, 2);
 		assert_eq!(Disqualified::<Test>::get(id).to_vec(), vec![1]);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(member(id, 3)),
 				id,
 				1,
@@ -870,7 +888,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		// Worker 1 complains about a good input: its fault.
 		let c = complaint(id, 0, 1);
 		let w1 = member(id, 1);
-		assert_ok!(Mpc::complain(
+		assert_ok!(complain_as(
 			origin(w1),
 			id,
 			0,
@@ -890,16 +908,16 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 
 		// Malformed and misdirected complaints.
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 0, r_of(id, 0), [0xff; 32], c.proof.to_bytes()),
+			complain_as(origin(w1), id, 0, r_of(id, 0), [0xff; 32], c.proof.to_bytes()),
 			Error::<Test>::BadSharedKeyEncoding
 		);
 		assert_noop!(
-			Mpc::complain(origin(w1), id, 0, r_of(id, 0), c.shared_key.to_bytes(), [0xff; 64]),
+			complain_as(origin(w1), id, 0, r_of(id, 0), c.shared_key.to_bytes(), [0xff; 64]),
 			Error::<Test>::BadComplaintProofEncoding
 		);
 		let other = complaint(id, 2, 1);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(w1),
 				id,
 				0,
@@ -910,7 +928,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 			Error::<Test>::InvalidComplaintProof
 		);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(50),
 				id,
 				0,
@@ -921,7 +939,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 			Error::<Test>::NotInCommittee
 		);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(w1),
 				id,
 				9,
@@ -936,7 +954,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		run_to_deadline(id);
 		run_to_deadline(id);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(w1),
 				id,
 				2,
@@ -1052,7 +1070,7 @@ fn too_few_inputs_fail_the_job() {
 		assert_ok!(submit_as(id, 41, &cheat));
 		run_to_deadline(id);
 		let c = complaint(id, 0, 2);
-		assert_ok!(Mpc::complain(
+		assert_ok!(complain_as(
 			origin(member(id, 2)),
 			id,
 			0,
@@ -1609,7 +1627,7 @@ fn a_complaint_about_another_branch_input_is_refused_without_a_fault() {
 		let w1 = member(id, 1);
 		let bond = held(w1, HoldReason::WorkerBond);
 		assert_noop!(
-			Mpc::complain(
+			complain_as(
 				origin(w1),
 				id,
 				0,
@@ -1622,6 +1640,59 @@ fn a_complaint_about_another_branch_input_is_refused_without_a_fault() {
 		assert_eq!(held(w1, HoldReason::WorkerBond), bond);
 		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 0);
 		assert!(Inputs::<Test>::get(id, 0).expect("input").qualified);
+	});
+}
+
+/// A provider knows its `r`: on two branches of a fork it can submit the same `R` and
+/// commitments with a bad ciphertext for worker 1 on one and a good one on the other. Worker
+/// 1's complaint about the bad one names its ciphertext's hash, so on the other branch it is
+/// refused, not judged (judged, the good share would make it a false complaint: a fault).
+#[test]
+fn a_complaint_about_another_branch_ciphertext_under_the_same_r_is_refused_without_a_fault() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let good = dealing(id, 40, &[7]);
+		assert_ok!(submit_as(id, 40, &good));
+		let w1 = member(id, 1);
+		let mut bad = good.clone();
+		mpc_primitives::testing::corrupt_share(
+			&worker_secret(w1),
+			&ctx(id, 40),
+			index(1),
+			&mut bad,
+			1,
+			mpc_primitives::Scalar::from(1u64),
+		);
+		assert_eq!((bad.ephemeral_key, &bad.commitments), (good.ephemeral_key, &good.commitments));
+		let r = mpc_primitives::EphemeralKey::from_bytes(&good.ephemeral_key).expect("R");
+		let c = worker_secret(w1).complain(&ctx(id, 40), index(1), &r, &mut rng(3));
+		let bad_hash = mpc_primitives::hash::ciphertext_hash(&bad.ciphertexts[0]);
+		let bond = held(w1, HoldReason::WorkerBond);
+		assert_noop!(
+			Mpc::complain(
+				origin(w1),
+				id,
+				0,
+				good.ephemeral_key,
+				bad_hash,
+				c.shared_key.to_bytes(),
+				c.proof.to_bytes()
+			),
+			Error::<Test>::InputMismatch
+		);
+		assert_eq!(held(w1, HoldReason::WorkerBond), bond);
+		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 0);
+		// Named by `R` alone, the same complaint would have been judged here, and faulted.
+		assert_ok!(complain_as(
+			origin(w1),
+			id,
+			0,
+			good.ephemeral_key,
+			c.shared_key.to_bytes(),
+			c.proof.to_bytes()
+		));
+		assert_eq!(Workers::<Test>::get(acc(w1)).expect("worker").faults, 1);
 	});
 }
 
@@ -1664,3 +1735,6 @@ fn aggregate_digest_matches_the_protocol_vector() {
 		vec![mpc_primitives::Commitment::identity(), mpc_primitives::Commitment::identity()];
 	assert_eq!(record::aggregate_digest(&aggregate), sp_io::hashing::blake2_256(&[0u8; 64]));
 }
+
+#[path = "tests_beacon.rs"]
+mod beacon;

@@ -97,6 +97,15 @@ impl<T: Config> TryFrom<Submission> for BoundedSubmission<T> {
 	}
 }
 
+/// How a complaint names the input and the ciphertext it judged (PROTOCOL.md section 10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InputNaming {
+	/// The input's `R`.
+	pub ephemeral_key: [u8; 32],
+	/// `SHA512(ct_i)[0..32]` of the complaining worker's ciphertext.
+	pub ciphertext_hash: [u8; 32],
+}
+
 /// A registered worker.
 #[derive(
 	Encode,

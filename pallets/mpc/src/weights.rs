@@ -53,6 +53,12 @@ pub trait WeightInfo {
 	fn set_accepting() -> Weight;
 	fn advance_job(n: u32, ) -> Weight;
 	fn cleanup_input(n: u32, ) -> Weight;
+	fn beacon_start_dkg(n: u32, ) -> Weight;
+	fn submit_key_dealing(n: u32, ) -> Weight;
+	fn complain_dealing(n: u32, ) -> Weight;
+	fn beacon_finish_dkg(n: u32, ) -> Weight;
+	fn beacon_open_round() -> Weight;
+	fn submit_round_share(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -76,36 +82,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4037`
 		//  Estimated: `3593`
-		// Minimum execution time: 245_671_000 picoseconds.
-		Weight::from_parts(290_079_000, 3593)
+		// Minimum execution time: 235_558_000 picoseconds.
+		Weight::from_parts(280_961_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::Workers` (r:1 w:1)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
-	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerKeys` (r:1 w:2)
 	/// Proof: `Mpc::WorkerKeys` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn rotate_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `352`
+		//  Measured:  `346`
 		//  Estimated: `3574`
-		// Minimum execution time: 156_283_000 picoseconds.
-		Weight::from_parts(193_071_000, 3574)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 157_598_000 picoseconds.
+		Weight::from_parts(188_057_000, 3574)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mpc::Workers` (r:1 w:1)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
-	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerCount` (r:1 w:1)
 	/// Proof: `Mpc::WorkerCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -114,11 +124,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::WorkerKeys` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn deregister_worker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3685`
+		//  Measured:  `3679`
 		//  Estimated: `3593`
-		// Minimum execution time: 90_086_000 picoseconds.
-		Weight::from_parts(114_412_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 86_618_000 picoseconds.
+		Weight::from_parts(108_736_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
@@ -148,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3754 + n * (125 ±0)`
 		//  Estimated: `4079 + n * (2584 ±0)`
-		// Minimum execution time: 207_655_000 picoseconds.
-		Weight::from_parts(156_151_011, 4079)
-			// Standard Error: 143_618
-			.saturating_add(Weight::from_parts(32_677_555, 0).saturating_mul(n.into()))
+		// Minimum execution time: 216_904_000 picoseconds.
+		Weight::from_parts(203_395_557, 4079)
+			// Standard Error: 116_906
+			.saturating_add(Weight::from_parts(32_253_938, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -179,10 +189,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4471 + n * (157 ±0)`
 		//  Estimated: `5965 + n * (2584 ±0)`
-		// Minimum execution time: 152_612_000 picoseconds.
-		Weight::from_parts(127_706_373, 5965)
-			// Standard Error: 141_922
-			.saturating_add(Weight::from_parts(24_972_728, 0).saturating_mul(n.into()))
+		// Minimum execution time: 162_803_000 picoseconds.
+		Weight::from_parts(128_070_480, 5965)
+			// Standard Error: 123_934
+			.saturating_add(Weight::from_parts(25_951_710, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -197,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `747`
 		//  Estimated: `5965`
-		// Minimum execution time: 47_097_000 picoseconds.
-		Weight::from_parts(64_189_000, 5965)
+		// Minimum execution time: 44_654_000 picoseconds.
+		Weight::from_parts(59_966_000, 5965)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -225,10 +235,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1546 + n * (32 ±0)`
 		//  Estimated: `5965`
-		// Minimum execution time: 311_597_000 picoseconds.
-		Weight::from_parts(258_721_746, 5965)
-			// Standard Error: 166_859
-			.saturating_add(Weight::from_parts(30_661_157, 0).saturating_mul(n.into()))
+		// Minimum execution time: 311_815_000 picoseconds.
+		Weight::from_parts(270_002_279, 5965)
+			// Standard Error: 124_843
+			.saturating_add(Weight::from_parts(27_316_729, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -258,10 +268,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2696 + n * (161 ±0)`
 		//  Estimated: `7483`
-		// Minimum execution time: 925_403_000 picoseconds.
-		Weight::from_parts(902_420_793, 7483)
-			// Standard Error: 323_569
-			.saturating_add(Weight::from_parts(52_471_011, 0).saturating_mul(n.into()))
+		// Minimum execution time: 953_181_000 picoseconds.
+		Weight::from_parts(901_565_930, 7483)
+			// Standard Error: 184_549
+			.saturating_add(Weight::from_parts(46_102_699, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -284,12 +294,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_result_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1766 + n * (780 ±0)`
+		//  Measured:  `1826 + n * (780 ±0)`
 		//  Estimated: `5965 + n * (3049 ±0)`
-		// Minimum execution time: 1_088_959_000 picoseconds.
-		Weight::from_parts(1_144_674_000, 5965)
-			// Standard Error: 2_371_581
-			.saturating_add(Weight::from_parts(300_456_445, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_038_287_000 picoseconds.
+		Weight::from_parts(1_073_306_000, 5965)
+			// Standard Error: 2_415_854
+			.saturating_add(Weight::from_parts(276_787_374, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -319,10 +329,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1515 + n * (48 ±0)`
 		//  Estimated: `5965 + n * (3049 ±0)`
-		// Minimum execution time: 95_691_000 picoseconds.
-		Weight::from_parts(113_776_474, 5965)
-			// Standard Error: 40_502
-			.saturating_add(Weight::from_parts(1_050_380, 0).saturating_mul(n.into()))
+		// Minimum execution time: 87_221_000 picoseconds.
+		Weight::from_parts(95_312_141, 5965)
+			// Standard Error: 29_485
+			.saturating_add(Weight::from_parts(1_211_685, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -353,11 +363,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `8166 + k * (124 ±0)`
-		//  Estimated: `83678 + k * (4975 ±0)`
-		// Minimum execution time: 19_898_000 picoseconds.
-		Weight::from_parts(195_205_884, 83678)
-			// Standard Error: 1_463_878
-			.saturating_add(Weight::from_parts(748_972_834, 0).saturating_mul(k.into()))
+		//  Estimated: `83678 + k * (4975 ±10)`
+		// Minimum execution time: 18_412_000 picoseconds.
+		Weight::from_parts(136_412_921, 83678)
+			// Standard Error: 918_574
+			.saturating_add(Weight::from_parts(655_500_792, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(30_u64))
@@ -372,8 +382,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2832`
 		//  Estimated: `3574`
-		// Minimum execution time: 48_651_000 picoseconds.
-		Weight::from_parts(61_884_000, 3574)
+		// Minimum execution time: 43_047_000 picoseconds.
+		Weight::from_parts(49_730_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -398,10 +408,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4471 + n * (157 ±0)`
 		//  Estimated: `5965 + n * (2584 ±0)`
-		// Minimum execution time: 164_302_000 picoseconds.
-		Weight::from_parts(127_149_274, 5965)
-			// Standard Error: 105_587
-			.saturating_add(Weight::from_parts(26_190_813, 0).saturating_mul(n.into()))
+		// Minimum execution time: 143_909_000 picoseconds.
+		Weight::from_parts(114_587_401, 5965)
+			// Standard Error: 92_957
+			.saturating_add(Weight::from_parts(23_006_873, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -427,40 +437,195 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn cleanup_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1802 + n * (80 ±0)`
+		//  Measured:  `1861 + n * (80 ±0)`
 		//  Estimated: `5980 + n * (3077 ±0)`
-		// Minimum execution time: 130_625_000 picoseconds.
-		Weight::from_parts(136_073_639, 5980)
-			// Standard Error: 78_901
-			.saturating_add(Weight::from_parts(8_412_747, 0).saturating_mul(n.into()))
+		// Minimum execution time: 111_783_000 picoseconds.
+		Weight::from_parts(110_021_003, 5980)
+			// Standard Error: 56_545
+			.saturating_add(Weight::from_parts(8_329_760, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
+	/// Storage: `Mpc::WorkerList` (r:1 w:0)
+	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconSkip` (r:1 w:0)
+	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:16 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::NextBeaconEpoch` (r:1 w:1)
+	/// Proof: `Mpc::NextBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconDkg` (r:0 w:1)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 16]`.
+	fn beacon_start_dkg(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `93 + n * (149 ±0)`
+		//  Estimated: `3535 + n * (2584 ±0)`
+		// Minimum execution time: 41_429_000 picoseconds.
+		Weight::from_parts(7_627_486, 3535)
+			// Standard Error: 15_721
+			.saturating_add(Weight::from_parts(12_243_498, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+	}
+	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyDealings` (r:1 w:1)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::DealingKeys` (r:1 w:1)
+	/// Proof: `Mpc::DealingKeys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 16]`.
+	fn submit_key_dealing(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `216 + n * (64 ±0)`
+		//  Estimated: `4839`
+		// Minimum execution time: 274_429_000 picoseconds.
+		Weight::from_parts(255_848_603, 4839)
+			// Standard Error: 54_466
+			.saturating_add(Weight::from_parts(12_039_901, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyDealings` (r:1 w:0)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:1 w:1)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 16]`.
+	fn complain_dealing(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `826 + n * (182 ±0)`
+		//  Estimated: `4839`
+		// Minimum execution time: 461_811_000 picoseconds.
+		Weight::from_parts(417_317_820, 4839)
+			// Standard Error: 174_902
+			.saturating_add(Weight::from_parts(20_100_810, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Mpc::KeyDealings` (r:32 w:16)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:1)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenBeaconRound` (r:1 w:0)
+	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::LatestBeaconRound` (r:1 w:0)
+	/// Proof: `Mpc::LatestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::DealingKeys` (r:16 w:16)
+	/// Proof: `Mpc::DealingKeys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconSkip` (r:0 w:1)
+	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconRekey` (r:0 w:1)
+	/// Proof: `Mpc::BeaconRekey` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconKeys` (r:0 w:2)
+	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(2168), added: 4643, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconDkg` (r:0 w:1)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 16]`.
+	fn beacon_finish_dkg(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0 + n * (1327 ±0)`
+		//  Estimated: `3509 + n * (7698 ±0)`
+		// Minimum execution time: 362_055_000 picoseconds.
+		Weight::from_parts(376_845_000, 3509)
+			// Standard Error: 1_720_962
+			.saturating_add(Weight::from_parts(146_773_231, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
+	}
+	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenBeaconRound` (r:0 w:1)
+	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
+	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	fn beacon_open_round() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `270`
+		//  Estimated: `1517`
+		// Minimum execution time: 15_234_000 picoseconds.
+		Weight::from_parts(19_164_000, 1517)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Mpc::BeaconRounds` (r:3 w:2)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconKeys` (r:1 w:1)
+	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(2168), added: 4643, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyDealings` (r:16 w:16)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenBeaconRound` (r:0 w:1)
+	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::LatestBeaconRound` (r:0 w:1)
+	/// Proof: `Mpc::LatestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 16]`.
+	fn submit_round_share(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `777 + n * (233 ±0)`
+		//  Estimated: `13509 + n * (3849 ±0)`
+		// Minimum execution time: 470_105_000 picoseconds.
+		Weight::from_parts(445_106_798, 13509)
+			// Standard Error: 257_726
+			.saturating_add(Weight::from_parts(22_671_644, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(290_079_000, 3593)
+		Weight::from_parts(280_961_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(193_071_000, 3574)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(188_057_000, 3574)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn deregister_worker() -> Weight {
-		Weight::from_parts(114_412_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(108_736_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn create_job(n: u32, ) -> Weight {
-		Weight::from_parts(156_151_011, 4079)
-			.saturating_add(Weight::from_parts(32_677_555, 0).saturating_mul(n.into()))
+		Weight::from_parts(203_395_557, 4079)
+			.saturating_add(Weight::from_parts(32_253_938, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -468,8 +633,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cancel_job(n: u32, ) -> Weight {
-		Weight::from_parts(127_706_373, 5965)
-			.saturating_add(Weight::from_parts(24_972_728, 0).saturating_mul(n.into()))
+		Weight::from_parts(128_070_480, 5965)
+			.saturating_add(Weight::from_parts(25_951_710, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -477,26 +642,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn close_inputs() -> Weight {
-		Weight::from_parts(64_189_000, 5965)
+		Weight::from_parts(59_966_000, 5965)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(258_721_746, 5965)
-			.saturating_add(Weight::from_parts(30_661_157, 0).saturating_mul(n.into()))
+		Weight::from_parts(270_002_279, 5965)
+			.saturating_add(Weight::from_parts(27_316_729, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(902_420_793, 7483)
-			.saturating_add(Weight::from_parts(52_471_011, 0).saturating_mul(n.into()))
+		Weight::from_parts(901_565_930, 7483)
+			.saturating_add(Weight::from_parts(46_102_699, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
-		Weight::from_parts(1_144_674_000, 5965)
-			.saturating_add(Weight::from_parts(300_456_445, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_073_306_000, 5965)
+			.saturating_add(Weight::from_parts(276_787_374, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -504,8 +669,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn remove_job(n: u32, ) -> Weight {
-		Weight::from_parts(113_776_474, 5965)
-			.saturating_add(Weight::from_parts(1_050_380, 0).saturating_mul(n.into()))
+		Weight::from_parts(95_312_141, 5965)
+			.saturating_add(Weight::from_parts(1_211_685, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -513,8 +678,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
-		Weight::from_parts(195_205_884, 83678)
-			.saturating_add(Weight::from_parts(748_972_834, 0).saturating_mul(k.into()))
+		Weight::from_parts(136_412_921, 83678)
+			.saturating_add(Weight::from_parts(655_500_792, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(32_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(30_u64))
@@ -522,13 +687,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4975).saturating_mul(k.into()))
 	}
 	fn set_accepting() -> Weight {
-		Weight::from_parts(61_884_000, 3574)
+		Weight::from_parts(49_730_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn advance_job(n: u32, ) -> Weight {
-		Weight::from_parts(127_149_274, 5965)
-			.saturating_add(Weight::from_parts(26_190_813, 0).saturating_mul(n.into()))
+		Weight::from_parts(114_587_401, 5965)
+			.saturating_add(Weight::from_parts(23_006_873, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -536,12 +701,55 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(136_073_639, 5980)
-			.saturating_add(Weight::from_parts(8_412_747, 0).saturating_mul(n.into()))
+		Weight::from_parts(110_021_003, 5980)
+			.saturating_add(Weight::from_parts(8_329_760, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
+	}
+	fn beacon_start_dkg(n: u32, ) -> Weight {
+		Weight::from_parts(7_627_486, 3535)
+			.saturating_add(Weight::from_parts(12_243_498, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+	}
+	fn submit_key_dealing(n: u32, ) -> Weight {
+		Weight::from_parts(255_848_603, 4839)
+			.saturating_add(Weight::from_parts(12_039_901, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn complain_dealing(n: u32, ) -> Weight {
+		Weight::from_parts(417_317_820, 4839)
+			.saturating_add(Weight::from_parts(20_100_810, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn beacon_finish_dkg(n: u32, ) -> Weight {
+		Weight::from_parts(376_845_000, 3509)
+			.saturating_add(Weight::from_parts(146_773_231, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
+	}
+	fn beacon_open_round() -> Weight {
+		Weight::from_parts(19_164_000, 1517)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn submit_round_share(n: u32, ) -> Weight {
+		Weight::from_parts(445_106_798, 13509)
+			.saturating_add(Weight::from_parts(22_671_644, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
 	}
 }
