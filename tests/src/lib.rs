@@ -26,6 +26,58 @@ use std::{
 	time::{Duration, Instant},
 };
 
+/// A chain spec file in `dir`: `--chain local` (Alice, Bob and Charlie author and run workers)
+/// with the dev accounts `extra` (e.g. `"Dave"`) added as funded MPC workers, and as Aura and
+/// GRANDPA authorities too where the flag says so.
+pub fn local_spec_with(dir: &std::path::Path, extra: &[(&str, bool)]) -> PathBuf {
+	use sp_core::crypto::Ss58Codec;
+	let out = Command::new(node_binary())
+		.args(["build-spec", "--chain", "local"])
+		.output()
+		.expect("build-spec");
+	assert!(out.status.success(), "build-spec: {}", String::from_utf8_lossy(&out.stderr));
+	let mut spec: Value = serde_json::from_slice(&out.stdout).expect("a JSON spec");
+	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
+	let endowment = patch["balances"]["balances"][0][1].clone();
+	for (name, authority) in extra {
+		let (worker, secret) = mpc::dev_worker_secret(&format!("//{name}"));
+		if *authority {
+			let aura = sr25519::Pair::from_string(&format!("//{name}"), None).expect("seed");
+			assert_eq!(
+				worker.to_ss58check(),
+				AccountId::from(
+					sp_core::ed25519::Pair::from_string(&format!("//{name}"), None)
+						.expect("seed")
+						.public()
+				)
+				.to_ss58check(),
+				"a dev worker's account is its ed25519 key, also its GRANDPA key"
+			);
+			patch["aura"]["authorities"]
+				.as_array_mut()
+				.expect("aura")
+				.push(aura.public().to_ss58check().into());
+			patch["grandpa"]["authorities"]
+				.as_array_mut()
+				.expect("grandpa")
+				.push(serde_json::json!([worker.to_ss58check(), 1]));
+		}
+		patch["balances"]["balances"]
+			.as_array_mut()
+			.expect("balances")
+			.push(serde_json::json!([worker.to_ss58check(), endowment.clone()]));
+		let key: Vec<u8> = secret.public_key().to_bytes().to_vec();
+		patch["mpc"]["workers"]
+			.as_array_mut()
+			.expect("workers")
+			.push(serde_json::json!([worker.to_ss58check(), key]));
+	}
+	let names: Vec<&str> = extra.iter().map(|(n, _)| *n).collect();
+	let path = dir.join(format!("local-with-{}.json", names.join("-").to_lowercase()));
+	std::fs::write(&path, serde_json::to_vec_pretty(&spec).expect("json")).expect("spec file");
+	path
+}
+
 /// The node binary: `MPC_NODE` if set, else `target/debug/mpc-node` of this workspace.
 pub fn node_binary() -> PathBuf {
 	if let Ok(path) = std::env::var("MPC_NODE") {

@@ -20,7 +20,7 @@ use mpc_primitives::{
 use mpc_runtime::{pallet_mpc, AccountId, MpcBeaconKey, MpcBeaconRound, RuntimeCall, RuntimeEvent};
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
-use sp_core::{crypto::Ss58Codec, ed25519, Pair};
+use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use std::{
 	path::{Path, PathBuf},
@@ -33,29 +33,7 @@ fn node_key(i: usize) -> String {
 
 /// `--chain local` with Dave and Eve as MPC workers (funded like the others), not authorities.
 fn five_worker_spec(dir: &Path) -> PathBuf {
-	let out = std::process::Command::new(mpc_e2e::node_binary())
-		.args(["build-spec", "--chain", "local"])
-		.output()
-		.expect("build-spec");
-	assert!(out.status.success(), "build-spec: {}", String::from_utf8_lossy(&out.stderr));
-	let mut spec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON spec");
-	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
-	let endowment = patch["balances"]["balances"][0][1].clone();
-	for seed in ["//Dave", "//Eve"] {
-		let (worker, secret) = mpc::dev_worker_secret(seed);
-		patch["balances"]["balances"]
-			.as_array_mut()
-			.expect("balances")
-			.push(serde_json::json!([worker.to_ss58check(), endowment.clone()]));
-		let key: Vec<u8> = secret.public_key().to_bytes().to_vec();
-		patch["mpc"]["workers"]
-			.as_array_mut()
-			.expect("workers")
-			.push(serde_json::json!([worker.to_ss58check(), key]));
-	}
-	let path = dir.join("five-workers.json");
-	std::fs::write(&path, serde_json::to_vec_pretty(&spec).expect("json")).expect("spec file");
-	path
+	mpc_e2e::local_spec_with(dir, &[("Dave", false), ("Eve", false)])
 }
 
 async fn round(client: &Client, r: u64) -> Option<MpcBeaconRound> {

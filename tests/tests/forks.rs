@@ -28,8 +28,8 @@
 use codec::Decode;
 use mpc_e2e::{events_of, mpc, Client, Node};
 use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall, RuntimeEvent, UncheckedExtrinsic};
-use sp_core::{crypto::Ss58Codec, sr25519, Pair};
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_core::{sr25519, Pair};
+use sp_keyring::Sr25519Keyring;
 use std::{
 	path::{Path, PathBuf},
 	time::{Duration, Instant},
@@ -46,35 +46,7 @@ fn node_key(i: usize) -> String {
 /// `--chain local` with Dave as a fourth Aura and GRANDPA authority and a fourth registered
 /// MPC worker (funded like the others).
 fn four_authority_spec(dir: &Path) -> PathBuf {
-	let out = std::process::Command::new(mpc_e2e::node_binary())
-		.args(["build-spec", "--chain", "local"])
-		.output()
-		.expect("build-spec");
-	assert!(out.status.success(), "build-spec: {}", String::from_utf8_lossy(&out.stderr));
-	let mut spec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON spec");
-	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
-	let (worker, secret) = mpc::dev_worker_secret("//Dave");
-	let aura = Sr25519Keyring::Dave.public().to_ss58check();
-	let grandpa = Ed25519Keyring::Dave.public().to_ss58check();
-	assert_eq!(worker.to_ss58check(), grandpa, "a dev worker's account is its ed25519 key");
-	let endowment = patch["balances"]["balances"][0][1].clone();
-	patch["aura"]["authorities"].as_array_mut().expect("aura").push(aura.into());
-	patch["grandpa"]["authorities"]
-		.as_array_mut()
-		.expect("grandpa")
-		.push(serde_json::json!([grandpa, 1]));
-	patch["balances"]["balances"]
-		.as_array_mut()
-		.expect("balances")
-		.push(serde_json::json!([worker.to_ss58check(), endowment]));
-	let key: Vec<u8> = secret.public_key().to_bytes().to_vec();
-	patch["mpc"]["workers"]
-		.as_array_mut()
-		.expect("workers")
-		.push(serde_json::json!([worker.to_ss58check(), key]));
-	let path = dir.join("four-authorities.json");
-	std::fs::write(&path, serde_json::to_vec_pretty(&spec).expect("json")).expect("spec file");
-	path
+	mpc_e2e::local_spec_with(dir, &[("Dave", true)])
 }
 
 /// What the canonical chain (as `client` sees it) holds of the job, blocks `from..=to`.
