@@ -59,12 +59,6 @@ pub struct RoundOutput {
 	pub value: [u8; 32],
 }
 
-fn first_32(digest: [u8; 64]) -> [u8; 32] {
-	let mut out = [0u8; 32];
-	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
-	out
-}
-
 /// `P_r = HashToPoint(tag || genesis || u64le(e) || u64le(r) || s_r)`.
 pub fn round_point(ctx: &RoundContext) -> Point {
 	let mut t = Transcript::new(DST_BEACON_POINT);
@@ -149,7 +143,7 @@ pub fn round_output(ctx: &RoundContext, y: &Point) -> [u8; 32] {
 	let mut t = Transcript::new(DST_BEACON_OUTPUT);
 	ctx.epoch.append_to(&mut t);
 	t.append_u64(ctx.round).append(y.as_bytes());
-	first_32(t.finalize())
+	t.finalize_32()
 }
 
 /// Combines verified shares `(i, Y_i)` with the Lagrange coefficients at zero: with `t_B + 1`
@@ -195,12 +189,12 @@ pub fn verify_round(
 pub fn subject_value(rho: &[u8; 32], subject: &[u8]) -> [u8; 32] {
 	let mut t = Transcript::new(DST_BEACON_SUBJECT);
 	t.append(rho).append_u32(subject.len() as u32).append(subject);
-	first_32(t.finalize())
+	t.finalize_32()
 }
 
 /// A job's committee seed from its draw round's output (section 11.6).
 pub fn committee_seed(rho: &[u8; 32], job_id: u64) -> [u8; 32] {
 	let mut t = Transcript::new(DST_BEACON_COMMITTEE);
 	t.append(rho).append_u64(job_id);
-	first_32(t.finalize())
+	t.finalize_32()
 }

@@ -33,10 +33,10 @@ use crate::{
 	encryption::{derive_key, open, seal, share_aad, Channel, TAG_LEN},
 	generators::basepoint_table,
 	hash::Transcript,
-	proof::{hedged_nonce, DleqProof},
+	proof::hedged_nonce,
 	shamir::{powers, ParticipantIndex, Polynomial},
-	AccountBytes, ComplaintError, ComplaintVerdict, EncryptionKey, EphemeralKey, EpochContext,
-	Error, Point, Scalar, ShareError, SharedKey, SubmissionError,
+	AccountBytes, Complaint, ComplaintError, ComplaintVerdict, EncryptionKey, EphemeralKey,
+	EpochContext, Error, Point, Scalar, ShareError, SharedKey, SubmissionError,
 };
 
 /// Length of a key-share ciphertext: one scalar and the tag.
@@ -121,12 +121,10 @@ impl DealerContext {
 impl Channel for DealerContext {
 	const KDF_TAG: &'static [u8] = DST_DKG_KDF;
 	const AAD_TAG: &'static [u8] = DST_DKG_SHARE;
-	fn context(&self) -> Vec<u8> {
-		let mut out = Vec::with_capacity(32 + 8 + 4);
-		out.extend_from_slice(&self.epoch.genesis);
-		out.extend_from_slice(&self.epoch.epoch.to_le_bytes());
-		out.extend_from_slice(&self.dealer.get().to_le_bytes());
-		out
+	fn write_context(&self, sink: &mut dyn FnMut(&[u8])) {
+		sink(&self.epoch.genesis);
+		sink(&self.epoch.epoch.to_le_bytes());
+		sink(&self.dealer.get().to_le_bytes());
 	}
 }
 
@@ -224,14 +222,7 @@ pub fn deal_key<R: CryptoRngCore + ?Sized>(
 ) -> Result<KeyDealing, Error> {
 	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
 	let shape = CommitteeShape::new(n)?;
-	ctx.epoch_dealer_within(shape)?;
 	deal_key_with_randomness(ctx, account, committee, KeyDealingRandomness::random(shape, rng))
-}
-
-impl DealerContext {
-	fn epoch_dealer_within(&self, shape: CommitteeShape) -> Result<(), Error> {
-		shape.index(self.dealer.get()).map(|_| ())
-	}
 }
 
 /// [`deal_key`] with the randomness given: for test vectors only.
@@ -243,6 +234,7 @@ pub(crate) fn deal_key_with_randomness(
 ) -> Result<KeyDealing, Error> {
 	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
 	let shape = CommitteeShape::new(n)?;
+	shape.index(ctx.dealer.get())?;
 	if randomness.coefficients.len() != shape.t() as usize + 1 {
 		return Err(Error::WrongCommitmentCount);
 	}
@@ -304,10 +296,7 @@ pub fn dealing_digest(ctx: &DealerContext, dealing: KeyDealingParts<'_>) -> [u8;
 	for c in dealing.ciphertexts {
 		t.append(c);
 	}
-	let digest = t.finalize();
-	let mut out = [0u8; 32];
-	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
-	out
+	t.finalize_32()
 }
 
 /// A dealing that passed [`verify_key_dealing`], decoded.
@@ -460,9 +449,7 @@ pub fn judge_key_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
-	let shared_key =
-		SharedKey::from_bytes(shared_key).map_err(|_| ComplaintError::BadSharedKeyEncoding)?;
-	let proof = DleqProof::from_bytes(proof).map_err(|_| ComplaintError::BadProofEncoding)?;
+	let (shared_key, proof) = Complaint::decode_parts(shared_key, proof)?;
 	let statement = KeyDleqStatement {
 		ctx: subject.dealer,
 		index: subject.index,
@@ -568,10 +555,7 @@ impl GroupKey {
 		for a in &self.commitments {
 			t.append(a.as_bytes());
 		}
-		let digest = t.finalize();
-		let mut out = [0u8; 32];
-		out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
-		out
+		t.finalize_32()
 	}
 }
 

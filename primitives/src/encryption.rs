@@ -31,19 +31,18 @@ pub trait Channel {
 	const KDF_TAG: &'static [u8];
 	/// Tag that starts the associated data.
 	const AAD_TAG: &'static [u8];
-	/// The context bytes, in transcript order.
-	fn context(&self) -> Vec<u8>;
+	/// Hands the context's parts, in transcript order, to `sink` (no allocation: this runs
+	/// for every share a worker opens).
+	fn write_context(&self, sink: &mut dyn FnMut(&[u8]));
 }
 
 impl Channel for InputContext {
 	const KDF_TAG: &'static [u8] = DST_KDF;
 	const AAD_TAG: &'static [u8] = DST_SHARE;
-	fn context(&self) -> Vec<u8> {
-		let mut out = Vec::with_capacity(32 + 8 + 32);
-		out.extend_from_slice(&self.job.genesis);
-		out.extend_from_slice(&self.job.job_id.to_le_bytes());
-		out.extend_from_slice(&self.provider);
-		out
+	fn write_context(&self, sink: &mut dyn FnMut(&[u8])) {
+		sink(&self.job.genesis);
+		sink(&self.job.job_id.to_le_bytes());
+		sink(&self.provider);
 	}
 }
 
@@ -67,8 +66,10 @@ pub fn derive_key<C: Channel>(
 	shared_key: &[u8; 32],
 ) -> Zeroizing<[u8; 32]> {
 	let mut t = Transcript::new(C::KDF_TAG);
-	t.append(&ctx.context())
-		.append_u32(index.get())
+	ctx.write_context(&mut |part| {
+		t.append(part);
+	});
+	t.append_u32(index.get())
 		.append(ephemeral_key.as_bytes())
 		.append(worker_key.as_bytes())
 		.append(shared_key);
@@ -80,10 +81,9 @@ pub fn derive_key<C: Channel>(
 
 /// `aad_i` of worker `index` for one input (or one dealing).
 pub fn share_aad<C: Channel>(ctx: &C, index: ParticipantIndex) -> Vec<u8> {
-	let context = ctx.context();
-	let mut aad = Vec::with_capacity(C::AAD_TAG.len() + context.len() + 4);
+	let mut aad = Vec::with_capacity(C::AAD_TAG.len() + 32 + 8 + 32 + 4);
 	aad.extend_from_slice(C::AAD_TAG);
-	aad.extend_from_slice(&context);
+	ctx.write_context(&mut |part| aad.extend_from_slice(part));
 	aad.extend_from_slice(&index.get().to_le_bytes());
 	aad
 }

@@ -39,6 +39,14 @@ impl Transcript {
 		self.0.finalize().into()
 	}
 
+	/// The first 32 bytes of the digest (the protocol's 32-byte digests and keys).
+	pub(crate) fn finalize_32(self) -> [u8; 32] {
+		let digest = self.finalize();
+		let mut out = [0u8; 32];
+		out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
+		out
+	}
+
 	/// `HashToScalar`: the digest as a 512-bit little-endian integer mod `l`.
 	pub(crate) fn finalize_scalar(self) -> DalekScalar {
 		DalekScalar::from_bytes_mod_order_wide(&self.finalize())
@@ -55,10 +63,9 @@ impl Transcript {
 /// ciphertext for a worker on one branch of a fork and a good one on another; naming the input
 /// by `R` alone would let the worker's complaint about the first be judged against the second.
 pub fn ciphertext_hash(ciphertext: &[u8]) -> [u8; 32] {
-	let digest = sha512(ciphertext);
-	let mut out = [0u8; 32];
-	out.copy_from_slice(digest.get(..32).unwrap_or(&[0u8; 32]));
-	out
+	let mut t = Transcript::new(b"");
+	t.append(ciphertext);
+	t.finalize_32()
 }
 
 /// `SHA512(input)`.

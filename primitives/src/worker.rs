@@ -242,6 +242,20 @@ pub struct Complaint {
 	pub proof: DleqProof,
 }
 
+impl Complaint {
+	/// Decodes a complaint as the chain receives it, `K` and the proof undecoded: the
+	/// malformed-complaint errors shared by sections 7 and 11.3.
+	pub(crate) fn decode_parts(
+		shared_key: &[u8; 32],
+		proof: &[u8; 64],
+	) -> Result<(SharedKey, DleqProof), ComplaintError> {
+		let shared_key =
+			SharedKey::from_bytes(shared_key).map_err(|_| ComplaintError::BadSharedKeyEncoding)?;
+		let proof = DleqProof::from_bytes(proof).map_err(|_| ComplaintError::BadProofEncoding)?;
+		Ok((shared_key, proof))
+	}
+}
+
 /// The chain's own state for judging a complaint: never taken from the complaint itself.
 #[derive(Clone, Copy, Debug)]
 pub struct ComplaintSubject<'a> {
@@ -283,9 +297,7 @@ pub fn judge_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
-	let shared_key =
-		SharedKey::from_bytes(shared_key).map_err(|_| ComplaintError::BadSharedKeyEncoding)?;
-	let proof = DleqProof::from_bytes(proof).map_err(|_| ComplaintError::BadProofEncoding)?;
+	let (shared_key, proof) = Complaint::decode_parts(shared_key, proof)?;
 	let statement = DleqStatement {
 		input: subject.input,
 		index: subject.index,
