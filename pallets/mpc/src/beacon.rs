@@ -265,38 +265,41 @@ impl<T: Config> Pallet<T> {
 			}
 			None => {}
 		}
-		if let Some(round) = OpenBeaconRound::<T>::get() {
-			// A round of an older key that its committee has not finished for a while moves
-			// to the active key (PROTOCOL.md section 11.7).
-			if let (Some(stored), Some((active, _))) =
-				(BeaconRounds::<T>::get(round), ActiveBeaconEpoch::<T>::get())
-			{
+		let active = ActiveBeaconEpoch::<T>::get();
+		let last_opened = LastRoundOpened::<T>::get();
+		match (OpenBeaconRound::<T>::get(), active) {
+			// A round of an older key that its committee has not finished for a while moves to
+			// the active key (PROTOCOL.md section 11.7). Rounds open under the active key, so
+			// only a key activated after the open round opened can be older: the round itself
+			// (its shares and all) is read only then.
+			(Some(round), Some((epoch, activated))) => {
 				let patience = T::BeaconPeriod::get().saturating_mul(4u32.into());
-				if stored.epoch != active && now >= stored.opened.saturating_add(patience) {
-					Self::move_round(round, stored, active, now);
+				let stale = last_opened.is_some_and(|opened| {
+					activated > opened && now >= opened.saturating_add(patience)
+				});
+				if stale {
+					if let Some(stored) = BeaconRounds::<T>::get(round).filter(|r| r.epoch != epoch)
+					{
+						Self::move_round(round, stored, epoch, now);
+						weight.saturating_accrue(T::WeightInfo::beacon_open_round());
+					}
 				}
 			}
-			weight.saturating_accrue(T::WeightInfo::beacon_open_round());
-		} else {
-			if let Some((epoch, _)) = ActiveBeaconEpoch::<T>::get() {
-				let due = LastRoundOpened::<T>::get()
+			(None, Some((epoch, _))) => {
+				let due = last_opened
 					.is_none_or(|last| now >= last.saturating_add(T::BeaconPeriod::get()));
 				if due {
 					Self::open_round(epoch, now);
 					weight.saturating_accrue(T::WeightInfo::beacon_open_round());
 				}
 			}
+			_ => {}
 		}
 		weight
 	}
 
 	fn parent_hash() -> [u8; 32] {
-		let hash = frame_system::Pallet::<T>::parent_hash();
-		let mut out = [0u8; 32];
-		let bytes = hash.as_ref();
-		let len = bytes.len().min(32);
-		out[..len].copy_from_slice(&bytes[..len]);
-		out
+		Self::hash_bytes(&frame_system::Pallet::<T>::parent_hash())
 	}
 
 	/// Moves open round `round` to the key of `epoch`: a fresh start under it.
@@ -701,7 +704,7 @@ impl<T: Config> Randomness<T::Hash, BlockNumberFor<T>> for BeaconRandomness<T> {
 		};
 		let mut hash = T::Hash::default();
 		let bytes = hash.as_mut();
-		let len = bytes.len().min(32);
+		let len = bytes.len().min(value.len());
 		bytes[..len].copy_from_slice(&value[..len]);
 		(hash, at)
 	}

@@ -11,7 +11,11 @@ impl<T: Config> Pallet<T> {
 	/// The chain's genesis hash, as the protocol's `genesis`. `frame_system` records it when
 	/// block 1 starts, so it is right in every block but the genesis state itself.
 	pub fn genesis_hash() -> [u8; 32] {
-		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		Self::hash_bytes(&frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()))
+	}
+
+	/// A runtime hash as the protocol's 32 bytes (zero-padded if the hash is shorter).
+	pub(crate) fn hash_bytes(hash: &T::Hash) -> [u8; 32] {
 		let mut out = [0u8; 32];
 		let bytes = hash.as_ref();
 		let len = bytes.len().min(32);

@@ -63,53 +63,47 @@ impl<T: Config> Pallet<T> {
 	/// left at stake: it leaves the pool committees are drawn from (it stays registered, can
 	/// finish its jobs, and gets the rest of its bond back when it deregisters).
 	pub(crate) fn fault(worker: &T::AccountId, job_id: JobId) {
-		let (penalty, evicted) = Self::penalize(worker);
+		let (penalty, evict, exhausted) = Self::penalize(worker);
 		Self::deposit_event(Event::WorkerFaulted { worker: worker.clone(), job_id, penalty });
 		log::warn!(target: LOG_TARGET, "job {job_id}: fault recorded for a committee worker");
-		Self::evicted(worker, evicted);
+		Self::evicted(worker, evict, exhausted);
 	}
 
 	/// Records a fault of beacon member `worker` in the DKG of `epoch` (a false complaint),
 	/// with the penalty and eviction rules of [`Self::fault`].
 	pub(crate) fn beacon_fault(worker: &T::AccountId, epoch: u64) {
-		let (penalty, evicted) = Self::penalize(worker);
+		let (penalty, evict, exhausted) = Self::penalize(worker);
 		Self::deposit_event(Event::BeaconMemberFaulted { worker: worker.clone(), epoch, penalty });
 		log::warn!(target: LOG_TARGET, "beacon epoch {epoch}: fault recorded for a member");
-		Self::evicted(worker, evicted);
+		Self::evicted(worker, evict, exhausted);
 	}
 
-	/// Counts a fault and takes the penalty; returns what was taken and whether the worker
-	/// is no longer eligible.
-	fn penalize(worker: &T::AccountId) -> (BalanceOf<T>, bool) {
+	/// Counts a fault and takes the penalty; returns what was taken, whether the worker is
+	/// no longer eligible, and whether its bond no longer covers a penalty.
+	fn penalize(worker: &T::AccountId) -> (BalanceOf<T>, bool, bool) {
 		let penalty = T::FaultPenalty::get();
 		let mut due = Zero::zero();
-		let mut evict = false;
+		let (mut evict, mut exhausted) = (false, false);
 		Workers::<T>::mutate(worker, |info| {
 			if let Some(info) = info {
 				info.faults = info.faults.saturating_add(1);
 				due = penalty.min(info.bond);
 				info.bond = info.bond.saturating_sub(due);
 				evict = !Self::is_eligible(info);
+				exhausted = info.bond < penalty || info.bond.is_zero();
 			}
 		});
-		(Self::forfeit(HoldReason::WorkerBond, worker, due), evict)
+		(Self::forfeit(HoldReason::WorkerBond, worker, due), evict, exhausted)
 	}
 
 	/// Takes a worker whose fault left it ineligible out of the pool (only the bond changed:
-	/// a worker that leaves the pool here leaves it for that), and out of the beacon's next
-	/// committee.
-	fn evicted(worker: &T::AccountId, evict: bool) {
-		if !evict {
-			return;
-		}
-		if WorkerList::<T>::mutate(|pool| Self::leave_pool(pool, worker)) {
+	/// a worker that leaves the pool here leaves it for that) and, in the pool or out of it
+	/// already (at its seat limit), out of the beacon when its bond no longer covers a penalty.
+	fn evicted(worker: &T::AccountId, evict: bool, exhausted: bool) {
+		if evict && WorkerList::<T>::mutate(|pool| Self::leave_pool(pool, worker)) {
 			Self::deposit_event(Event::WorkerEvicted { worker: worker.clone() });
 		}
-		// In the pool or out of it already (at its seat limit): a bond that no longer covers a
-		// penalty is out of the beacon too.
-		let penalty = T::FaultPenalty::get();
-		if Workers::<T>::get(worker).is_some_and(|info| info.bond < penalty || info.bond.is_zero())
-		{
+		if exhausted {
 			Self::beacon_member_left(worker);
 		}
 	}
