@@ -378,7 +378,8 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 				progress.result_sent = Some(view.now);
 			}
 		}
-		JobPhase::Settled | JobPhase::Failed(_) | JobPhase::Cancelled => {
+		// A job in `Drawing` has no committee yet, so no worker of it to act.
+		JobPhase::Drawing | JobPhase::Settled | JobPhase::Failed(_) | JobPhase::Cancelled => {
 			return Ok((actions, report))
 		}
 	}

@@ -20,8 +20,8 @@ use rand_core::CryptoRngCore;
 use crate::{
 	dkg::{GroupKey, KeyShare},
 	domain::{
-		DST_BEACON_COMMITTEE, DST_BEACON_DLEQ, DST_BEACON_OUTPUT, DST_BEACON_POINT,
-		DST_BEACON_SUBJECT,
+		DST_BEACON_COMMITTEE, DST_BEACON_DLEQ, DST_BEACON_DRAW, DST_BEACON_OUTPUT,
+		DST_BEACON_POINT, DST_BEACON_SUBJECT,
 	},
 	hash::Transcript,
 	proof::{hedged_nonce, DleqProof, PROOF_LEN},
@@ -197,4 +197,37 @@ pub fn committee_seed(rho: &[u8; 32], job_id: u64) -> [u8; 32] {
 	let mut t = Transcript::new(DST_BEACON_COMMITTEE);
 	t.append(rho).append_u64(job_id);
 	t.finalize_32()
+}
+
+/// Draws a committee of up to `n` from `candidates` candidates (indices `0..candidates`, in
+/// pool order) with a job's committee seed (section 11.6): a partial Fisher-Yates shuffle,
+/// keeping each candidate it places that `eligible` accepts, until `n` are kept or the
+/// candidates run out. Returns the kept candidates in draw order (member `i` is the `i`-th);
+/// fewer than `n` if too few were eligible. `eligible` is asked about each candidate at most
+/// once, in draw order.
+pub fn draw_committee(
+	seed: &[u8; 32],
+	candidates: usize,
+	n: usize,
+	mut eligible: impl FnMut(usize) -> bool,
+) -> alloc::vec::Vec<usize> {
+	let mut order: alloc::vec::Vec<usize> = (0..candidates).collect();
+	let mut kept = alloc::vec::Vec::with_capacity(n.min(candidates));
+	let mut k = 0;
+	while kept.len() < n && k < candidates {
+		let mut t = Transcript::new(DST_BEACON_DRAW);
+		t.append(seed).append_u32(k as u32);
+		let digest = t.finalize_32();
+		let mut word = [0u8; 8];
+		word.copy_from_slice(&digest[..8]);
+		// `candidates - k` is at most the pool's bound: the modulo's bias is below 2^-50.
+		let pick = k + (u64::from_le_bytes(word) % (candidates - k) as u64) as usize;
+		order.swap(k, pick);
+		let Some(&candidate) = order.get(k) else { break };
+		if eligible(candidate) {
+			kept.push(candidate);
+		}
+		k += 1;
+	}
+	kept
 }

@@ -11,7 +11,10 @@ use curve25519_dalek::scalar::Scalar as DalekScalar;
 use serde_json::{json, Value};
 
 use crate::{
-	beacon::{committee_seed, round_point, subject_value, verify_round, RoundContext, RoundShare},
+	beacon::{
+		committee_seed, draw_committee, round_point, subject_value, verify_round, RoundContext,
+		RoundShare,
+	},
 	dkg::{deal_key_with_randomness, dealing_digest, KeyDealingRandomness},
 	encryption::{derive_key, seal, share_aad},
 	judge_key_complaint, verify_key_dealing, CommitteeShape, ComplaintVerdict, DealerContext,
@@ -272,7 +275,7 @@ fn compute() -> Value {
 			"group_key": "Â_0..Â_t of the qualified dealings, X = Â_0, X_1..X_n, each member's x_i, keydigest_e",
 			"round": "round r with seed s_r; P_r; each member's share Y_i with its DLEQ nonce k; the subsets of t_B + 1 members that all give Y and the output rho_r",
 			"invalid_round_shares": "shares that fail verification against the group key; round 11 unless given",
-			"derived": "subject value and committee seed from rho_r (section 11.6)",
+			"derived": "subject value and committee seed from rho_r (section 11.6); draw: committees drawn with that seed from `candidates` candidates (indices 0..candidates-1 in pool order), those in `ineligible` refused, `drawn` the kept candidates in member order",
 		},
 		"members": members,
 		"dealings": dealing_values,
@@ -317,8 +320,23 @@ fn compute() -> Value {
 			"subject_value": hex(&subject_value(&output.value, subject)),
 			"job_id": 42,
 			"committee_seed": hex(&committee_seed(&output.value, 42)),
+			"draw": draw_cases(&committee_seed(&output.value, 42)),
 		},
 	})
+}
+
+/// Draws with the derived committee seed (section 11.6): 10 candidates, committees of 4, all
+/// eligible, then with the first drawn candidate and candidate 0 ineligible.
+fn draw_cases(seed: &[u8; 32]) -> Value {
+	let all = draw_committee(seed, 10, 4, |_| true);
+	let ineligible = [all[0], 0];
+	let some = draw_committee(seed, 10, 4, |c| !ineligible.contains(&c));
+	let full = draw_committee(seed, 10, 10, |_| true);
+	json!([
+		{ "candidates": 10, "n": 4, "ineligible": [], "drawn": all },
+		{ "candidates": 10, "n": 4, "ineligible": ineligible, "drawn": some },
+		{ "candidates": 10, "n": 10, "ineligible": [], "drawn": full },
+	])
 }
 
 #[test]

@@ -44,6 +44,8 @@ pub const DST_BEACON_OUTPUT: &[u8] = b"substrate-mpc/v1/beacon/output";
 pub const DST_BEACON_SUBJECT: &[u8] = b"substrate-mpc/v1/beacon/subject";
 /// A job's committee seed derived from its draw round (section 11.6).
 pub const DST_BEACON_COMMITTEE: &[u8] = b"substrate-mpc/v1/beacon/committee";
+/// The shuffle that draws a job's committee from its seed (section 11.6).
+pub const DST_BEACON_DRAW: &[u8] = b"substrate-mpc/v1/beacon/draw";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
@@ -74,6 +76,7 @@ mod tests {
 			DST_BEACON_OUTPUT,
 			DST_BEACON_SUBJECT,
 			DST_BEACON_COMMITTEE,
+			DST_BEACON_DRAW,
 			DST_NONCE,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));

@@ -22,12 +22,19 @@ pub enum FailureReason {
 	TooFewInputs,
 	/// Fewer than `t + 1` valid result shares arrived before the compute deadline.
 	NotEnoughResultShares,
+	/// No committee was drawn: the draw round did not complete before the draw deadline, or
+	/// fewer than `n` of the job's candidates were still eligible when it did.
+	NoCommittee,
 }
 
 /// Where a job is in its life.
 ///
 /// ```text
-///  create ──> Collecting ──(window end | max inputs | owner closes)──> Verifying
+///  create ──> Drawing ──(draw round completes)──┐   (pool of exactly n: no draw)
+///    │            └─ cancel | no committee ──> Cancelled | Failed
+///    └─────────────────────────────────────────┤
+///                                              v
+///               Collecting ──(window end | max inputs | owner closes)──> Verifying
 ///                 │                                                      │ complaint window end
 ///                 ├─ cancel (no inputs) ─> Cancelled                     v
 ///                 └─ too few inputs ──────> Failed <── too few ──── Computing
@@ -51,20 +58,31 @@ pub enum FailureReason {
 	Debug,
 )]
 pub enum JobPhase {
+	/// Created; waiting for its draw round to complete so its committee can be drawn
+	/// (PROTOCOL.md section 11.7). Encoded last: the phases before it kept their indices.
+	#[codec(index = 7)]
+	Drawing,
 	/// Accepting inputs until the deadline; committee workers may complain.
+	#[codec(index = 0)]
 	Collecting,
 	/// Inputs closed; committee workers may still complain until the deadline.
+	#[codec(index = 1)]
 	Verifying,
 	/// Workers submit result shares until the deadline.
+	#[codec(index = 2)]
 	Computing,
 	/// The result is known; late valid result shares are still paid until the deadline, when
 	/// the job settles.
+	#[codec(index = 3)]
 	Completed,
 	/// The job completed and its escrow was settled: what was not paid returned to the owner.
+	#[codec(index = 4)]
 	Settled,
 	/// The job failed; escrow and deposits were returned.
+	#[codec(index = 5)]
 	Failed(FailureReason),
 	/// The owner cancelled the job before any input arrived.
+	#[codec(index = 6)]
 	Cancelled,
 }
 
@@ -96,7 +114,8 @@ mod tests {
 	use super::*;
 	use alloc::{vec, vec::Vec};
 
-	const ALL: [JobPhase; 8] = [
+	const ALL: [JobPhase; 10] = [
+		JobPhase::Drawing,
 		JobPhase::Collecting,
 		JobPhase::Verifying,
 		JobPhase::Computing,
@@ -104,12 +123,16 @@ mod tests {
 		JobPhase::Settled,
 		JobPhase::Failed(FailureReason::TooFewInputs),
 		JobPhase::Failed(FailureReason::NotEnoughResultShares),
+		JobPhase::Failed(FailureReason::NoCommittee),
 		JobPhase::Cancelled,
 	];
 
 	#[test]
 	fn every_phase_is_in_exactly_one_stage() {
-		for phase in ALL {
+		// Drawing is in none: no committee yet, nothing to complain about or compute.
+		assert!(!JobPhase::Drawing.has_ended() && !JobPhase::Drawing.complaints_open());
+		assert!(!JobPhase::Drawing.result_shares_open());
+		for phase in ALL.into_iter().skip(1) {
 			let stages = [phase.complaints_open(), phase.result_shares_open(), phase.has_ended()];
 			assert_eq!(stages.iter().filter(|s| **s).count(), 1, "{phase:?}");
 		}
@@ -119,11 +142,26 @@ mod tests {
 
 	#[test]
 	fn the_encoding_is_the_declared_order() {
-		// Clients decode the phase by its index (PROTOCOL.md section 10's record).
+		// Clients decode the phase by its index (PROTOCOL.md section 10's record); Drawing came
+		// later and took the next free index.
 		let encoded: Vec<Vec<u8>> = ALL.iter().map(|p| p.encode()).collect();
 		assert_eq!(
 			encoded,
-			[vec![0], vec![1], vec![2], vec![3], vec![4], vec![5, 0], vec![5, 1], vec![6]]
+			[
+				vec![7],
+				vec![0],
+				vec![1],
+				vec![2],
+				vec![3],
+				vec![4],
+				vec![5, 0],
+				vec![5, 1],
+				vec![5, 2],
+				vec![6]
+			]
 		);
+		for (phase, bytes) in ALL.iter().zip(&encoded) {
+			assert_eq!(JobPhase::decode(&mut &bytes[..]).as_ref(), Ok(phase));
+		}
 	}
 }

@@ -72,8 +72,8 @@ mod beacon_vectors;
 mod vectors;
 
 pub use beacon::{
-	combine_round, committee_seed, round_output, round_point, subject_value, verify_round,
-	verify_round_share, RoundContext, RoundOutput, RoundShare,
+	combine_round, committee_seed, draw_committee, round_output, round_point, subject_value,
+	verify_round, verify_round_share, RoundContext, RoundOutput, RoundShare,
 };
 pub use context::{AccountBytes, EpochContext, InputContext, JobContext};
 pub use dealer::{

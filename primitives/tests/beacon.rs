@@ -4,7 +4,7 @@
 
 use mpc_primitives::testing::corrupt_key_share;
 use mpc_primitives::{
-	combine_round, deal_key, judge_key_complaint, verify_key_dealing, verify_round,
+	combine_round, deal_key, draw_committee, judge_key_complaint, verify_key_dealing, verify_round,
 	verify_round_share, AcceptedKeyDealing, CommitteeShape, ComplaintVerdict, DealerContext,
 	EncryptionKey, EpochContext, GroupKey, KeyComplaintSubject, KeyDealing, KeyShare,
 	ParticipantIndex, Point, RoundContext, RoundShare, Scalar, ShareError, SubmissionError,
@@ -343,4 +343,74 @@ fn too_few_qualified_dealings_make_no_key() {
 	let accepted: Vec<AcceptedKeyDealing> = (0..2).map(|j| c.accept(j).expect("honest")).collect();
 	// t_B = 2 needs three dealings.
 	assert!(GroupKey::combine(c.shape, accepted.iter().map(|a| &a.commitments[..])).is_err());
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(64))]
+
+	/// A draw keeps distinct eligible candidates, exactly `n` when enough are eligible, and
+	/// is the same for the same seed: anyone can recompute a committee.
+	#[test]
+	fn draws_keep_n_distinct_eligible_candidates(
+		seed in any::<[u8; 32]>(),
+		candidates in 0usize..40,
+		n in 1usize..20,
+		ineligible in proptest::collection::btree_set(0usize..40, 0..10),
+	) {
+		let eligible = |c: usize| !ineligible.contains(&c);
+		let mut asked = Vec::new();
+		let drawn = draw_committee(&seed, candidates, n, |c| {
+			asked.push(c);
+			eligible(c)
+		});
+		let mut unique = drawn.clone();
+		unique.sort_unstable();
+		unique.dedup();
+		prop_assert_eq!(unique.len(), drawn.len(), "no candidate twice");
+		prop_assert!(drawn.iter().all(|&c| c < candidates && eligible(c)));
+		let available = (0..candidates).filter(|&c| eligible(c)).count();
+		prop_assert_eq!(drawn.len(), n.min(available));
+		let mut each_once = asked.clone();
+		each_once.sort_unstable();
+		each_once.dedup();
+		prop_assert_eq!(each_once.len(), asked.len(), "each candidate asked once");
+		prop_assert_eq!(draw_committee(&seed, candidates, n, eligible), drawn);
+	}
+
+	/// Ineligible candidates only make room: the eligible ones keep their order, and a draw of
+	/// all candidates is a permutation.
+	#[test]
+	fn skipping_a_candidate_keeps_the_others_order(
+		seed in any::<[u8; 32]>(),
+		candidates in 1usize..30,
+		skip in 0usize..30,
+	) {
+		let all = draw_committee(&seed, candidates, candidates, |_| true);
+		let mut sorted = all.clone();
+		sorted.sort_unstable();
+		prop_assert_eq!(sorted, (0..candidates).collect::<Vec<_>>());
+		let without = draw_committee(&seed, candidates, candidates, |c| c != skip);
+		let expected: Vec<usize> = all.iter().copied().filter(|&c| c != skip).collect();
+		prop_assert_eq!(without, expected);
+	}
+}
+
+/// Every candidate is about equally likely to be drawn: over many seeds, each of 10 candidates
+/// sits in a committee of 3 close to 30% of the time.
+#[test]
+fn draws_are_close_to_uniform() {
+	let (candidates, n, trials) = (10usize, 3usize, 6000u32);
+	let mut seats = vec![0u32; candidates];
+	for trial in 0..trials {
+		let mut seed = [0u8; 32];
+		seed[..4].copy_from_slice(&trial.to_le_bytes());
+		for c in draw_committee(&seed, candidates, n, |_| true) {
+			seats[c] += 1;
+		}
+	}
+	let expected = f64::from(trials) * n as f64 / candidates as f64;
+	for (c, &s) in seats.iter().enumerate() {
+		// 1800 expected, standard deviation about 35: 5 sigma either way.
+		assert!((f64::from(s) - expected).abs() < 180.0, "candidate {c}: {s} seats of {expected}");
+	}
 }

@@ -551,7 +551,7 @@ fn pallet_mpc_error(bytes: &[u8; 4]) -> Result<String, codec::Error> {
 /// Following an MPC job over RPC.
 pub mod mpc {
 	use super::*;
-	use mpc_runtime::pallet_mpc::{self, JobId};
+	use mpc_runtime::pallet_mpc::{self, JobId, JobPhase};
 	use mpc_runtime::{MpcCommitteeMember, MpcJob, MpcJobResult, MpcProof, MpcWorkerInfo};
 
 	/// The job a `JobCreated` among `events` created.
@@ -635,6 +635,22 @@ pub mod mpc {
 			.submit_and_wait(owner, RuntimeCall::Mpc(pallet_mpc::Call::create_job { spec }))
 			.await?;
 		let id = job_created(&inclusion.events).ok_or("no JobCreated event")?;
+		Ok((id, inclusion))
+	}
+
+	/// Creates a job and waits until its committee is drawn (a job that needs a draw waits
+	/// for its beacon round, PROTOCOL.md section 11.7); returns its id and the creation.
+	pub async fn create_drawn_job(
+		client: &Client,
+		owner: &sr25519::Pair,
+		spec: pallet_mpc::JobSpec<Runtime>,
+		timeout: Duration,
+	) -> Result<(JobId, Inclusion), String> {
+		let (id, inclusion) = create_job(client, owner, spec).await?;
+		let job = wait_for(client, id, timeout, |j| j.phase != JobPhase::Drawing).await;
+		if job.phase != JobPhase::Collecting {
+			return Err(format!("job {id} ended without a committee: {:?}", job.phase));
+		}
 		Ok((id, inclusion))
 	}
 

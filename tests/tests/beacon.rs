@@ -4,6 +4,7 @@
 //! Charlie author and each runs its worker; Dave's node runs his worker; nobody runs Eve's (the
 //! test signs as her). The beacon committee is the five of them, `t_B = 2`.
 //! 1. The DKG from genesis gives a key and rounds; each round re-verifies from the chain alone.
+//!    A job of 3 is drawn from the five with a round's output (section 11.7) and completes.
 //! 2. A bad dealer is excluded: a worker the test controls (Ferdie's account, registered here)
 //!    joins the pool, Eve leaves, which brings a new DKG; the test deals as Ferdie with a bad
 //!    share for Alice; Alice's worker complains, Ferdie is disqualified, nobody honest is
@@ -105,6 +106,60 @@ async fn beacon_events(
 	out
 }
 
+/// Creates a job of `n = 3` from the five workers: it waits in `Drawing`, is drawn with its
+/// round's output exactly as PROTOCOL.md section 11.6 says, and completes with the exact sum.
+async fn drawn_job_runs(client: &Client, genesis: [u8; 32]) {
+	let owner = Sr25519Keyring::Bob.pair();
+	let (id, created) = mpc::create_job(client, &owner, mpc::spec(3, 1, 1, 2)).await.expect("job");
+	let at = client.block_hash(created.block).await.expect("creation block");
+	let drawing: pallet_mpc::Drawing<mpc_runtime::Runtime> = {
+		let key = pallet_mpc::Drawings::<mpc_runtime::Runtime>::hashed_key_for(id);
+		let raw = client.storage_raw(&key, Some(at)).await.expect("the job waits for a draw");
+		codec::Decode::decode(&mut &raw[..]).expect("a drawing")
+	};
+	assert_eq!(drawing.candidates.len(), 5, "the whole pool are candidates");
+	assert!(created.events.iter().any(|e| matches!(
+		e,
+		RuntimeEvent::Mpc(pallet_mpc::Event::JobCreated { job_id, draw_round: Some(r), .. })
+			if *job_id == id && *r == drawing.round
+	)));
+	let job = mpc::wait_for(client, id, Duration::from_secs(90), |j| {
+		j.phase != pallet_mpc::JobPhase::Drawing
+	})
+	.await;
+	assert_eq!(job.phase, pallet_mpc::JobPhase::Collecting);
+	let rho = verify(client, genesis, drawing.round).await;
+	let seed = mpc_primitives::committee_seed(&rho, id);
+	let expected: Vec<AccountId> = mpc_primitives::draw_committee(&seed, 5, 3, |_| true)
+		.into_iter()
+		.map(|c| drawing.candidates[c].clone())
+		.collect();
+	let committee: Vec<AccountId> =
+		mpc::committee(client, id).await.into_iter().map(|m| m.account).collect();
+	assert_eq!(committee, expected, "the committee section 11.6 draws");
+	let drawn = job.timeline.drawn.expect("drawn");
+	assert!(drawn > created.block, "drawn in a later block than the creation");
+	println!(
+		"committee draw: job {id} created in block {}, draw round {}, drawn in block {drawn} \
+		 ({} blocks)",
+		created.block,
+		drawing.round,
+		drawn - created.block
+	);
+	for (seed, provider) in [(1u64, Sr25519Keyring::Charlie), (2, Sr25519Keyring::Dave)] {
+		mpc::submit_input(client, &provider.pair(), id, &[20 + seed as i128], seed)
+			.await
+			.expect("input accepted");
+	}
+	let done = mpc::wait_for(client, id, Duration::from_secs(120), |j| {
+		j.phase.has_ended() || j.phase.has_result()
+	})
+	.await;
+	assert!(done.phase.has_result(), "the drawn committee completed the job: {:?}", done.phase);
+	let result = mpc::result(client, id).await.expect("a result");
+	assert_eq!(result.sums.to_vec(), vec![Some(43)]);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_beacon_survives_a_bad_dealer_and_t_members_down_and_never_skips_a_round() {
 	let dir = std::env::temp_dir().join(format!("mpc-e2e-beacon-{}", std::process::id()));
@@ -141,6 +196,10 @@ async fn the_beacon_survives_a_bad_dealer_and_t_members_down_and_never_skips_a_r
 	let o0 = verify(&client, genesis, 0).await;
 	let o1 = verify(&client, genesis, 1).await;
 	assert_ne!(o0, o1);
+
+	// A job of 3 from the pool of 5 is drawn with a round nobody knew at its creation, from
+	// the pool of that moment, and then runs with its drawn committee.
+	drawn_job_runs(&client, genesis).await;
 
 	// 2. Ferdie joins as a worker the test controls; Eve leaves: a new DKG with Ferdie in it.
 	let ferdie = Sr25519Keyring::Ferdie.pair();

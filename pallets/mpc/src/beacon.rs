@@ -10,7 +10,9 @@
 //! and a new one starts. Under the active key a round opens every [`Config::BeaconPeriod`]
 //! blocks; members post their shares ([`Pallet::submit_round_share`]) and the `t_B + 1`-th
 //! valid one completes the round. An open round stays open until it completes: rounds are
-//! never skipped.
+//! never skipped. A round also opens at once when a job waits for one (job committees are
+//! drawn from round outputs: `lifecycle.rs`, `process_draws`) or when someone paid for one
+//! ([`Pallet::request_round`]).
 //!
 //! Every transaction a member sends names what it was made for (the epoch, the dealing's `R`,
 //! the round), so one made on another branch of a fork is refused with an error, never judged
@@ -248,8 +250,9 @@ impl<T: Config> Pallet<T> {
 		if !Self::beacon_enabled() {
 			return Weight::zero();
 		}
-		// BeaconDkg, ActiveBeaconEpoch, BeaconRekey, OpenBeaconRound, LastRoundOpened.
-		let mut weight = T::DbWeight::get().reads(5);
+		// BeaconDkg, ActiveBeaconEpoch, BeaconRekey, OpenBeaconRound, LastRoundOpened,
+		// WantedRound, NextBeaconRound.
+		let mut weight = T::DbWeight::get().reads(7);
 		match BeaconDkg::<T>::get() {
 			Some(dkg) if now >= dkg.complaints_until => {
 				let n = dkg.committee.len() as u32;
@@ -288,7 +291,9 @@ impl<T: Config> Pallet<T> {
 			(None, Some((epoch, _))) => {
 				let due = last_opened
 					.is_none_or(|last| now >= last.saturating_add(T::BeaconPeriod::get()));
-				if due {
+				let wanted =
+					WantedRound::<T>::get().is_some_and(|w| w >= NextBeaconRound::<T>::get());
+				if due || wanted {
 					Self::open_round(epoch, now);
 					weight.saturating_accrue(T::WeightInfo::beacon_open_round());
 				}
@@ -296,6 +301,36 @@ impl<T: Config> Pallet<T> {
 			_ => {}
 		}
 		weight
+	}
+
+	/// The first round whose output nobody can know now (PROTOCOL.md section 11.7), for a job's
+	/// draw or a request: the open round if it opened in this block, as no share of it can be
+	/// on chain yet; otherwise the next round, which this opens at once when no round is open
+	/// and a key is active, or marks as wanted so that it opens as soon as it can.
+	pub(crate) fn want_round(now: BlockNumberFor<T>) -> u64 {
+		let next = NextBeaconRound::<T>::get();
+		match OpenBeaconRound::<T>::get() {
+			Some(open) if LastRoundOpened::<T>::get() == Some(now) => open,
+			Some(_) => {
+				WantedRound::<T>::put(next);
+				next
+			}
+			None => {
+				match ActiveBeaconEpoch::<T>::get() {
+					Some((epoch, _)) => Self::open_round(epoch, now),
+					None => WantedRound::<T>::put(next),
+				}
+				next
+			}
+		}
+	}
+
+	pub(crate) fn do_request_round(who: T::AccountId) -> Result<u64, Error<T>> {
+		ensure!(Self::beacon_enabled(), Error::<T>::NoBeacon);
+		Self::charge_fee(&who, T::RoundRequestFee::get())?;
+		let round = Self::want_round(frame_system::Pallet::<T>::block_number());
+		Self::deposit_event(Event::BeaconRoundRequested { who, round });
+		Ok(round)
 	}
 
 	fn parent_hash() -> [u8; 32] {
@@ -637,10 +672,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Keeps the last [`Config::BeaconHistory`] rounds: drops the oldest beyond it, and its
 	/// epoch's key once no stored round uses it.
-	fn prune_rounds(latest: u64) {
+	pub(crate) fn prune_rounds(latest: u64) {
 		let Some(oldest) = OldestBeaconRound::<T>::get() else { return };
 		let keep = u64::from(T::BeaconHistory::get().max(1));
 		if latest.saturating_sub(oldest) < keep {
+			return;
+		}
+		// A round stays until the jobs waiting for it are drawn (the first waiting job has
+		// the earliest draw round).
+		let first_waiting = DrawQueue::<T>::get().first().and_then(Drawings::<T>::get);
+		if first_waiting.is_some_and(|d| d.round <= oldest) {
 			return;
 		}
 		let dropped = BeaconRounds::<T>::take(oldest);

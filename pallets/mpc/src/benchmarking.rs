@@ -109,6 +109,7 @@ fn job_with_committee<T: Config>(n: u32) -> (T::AccountId, JobId) {
 	register::<T>(T::MaxWorkers::get());
 	let owner = funded::<T>("owner", 0);
 	let id = Mpc::<T>::do_create_job(owner.clone(), spec::<T>(n)).expect("job created");
+	testing_utils::draw_now::<T>(id, [7u8; 32]);
 	(owner, id)
 }
 
@@ -330,16 +331,55 @@ mod benchmarks {
 		assert!(!Workers::<T>::contains_key(&who));
 	}
 
-	/// Every member takes its last seat and leaves the pool.
+	/// A pool of exactly `n`: the committee is seated at once, and every member takes its last
+	/// seat and leaves the pool.
 	#[benchmark]
 	fn create_job(n: Linear<2, { T::MaxCommittee::get() }>) {
-		let workers = register::<T>(T::MaxWorkers::get());
+		let workers = register::<T>(n);
 		set_seats::<T>(&workers, T::MaxJobsPerWorker::get() - 1);
 		let owner = funded::<T>("owner", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), spec::<T>(n));
 		assert_eq!(Committees::<T>::get(0).len() as u32, n);
-		assert_eq!(WorkerList::<T>::get().len() as u32, T::MaxWorkers::get() - n);
+		assert_eq!(WorkerList::<T>::get().len(), 0);
+	}
+
+	/// A full pool and a full draw queue but one: the job stores the pool as its candidates
+	/// and opens a round under the active key.
+	#[benchmark]
+	fn create_drawing_job() {
+		beacon_key::<T>(T::MaxBeaconCommittee::get());
+		register::<T>(T::MaxWorkers::get());
+		let owner = funded::<T>("owner", 0);
+		let spec = spec::<T>(2);
+		for _ in 1..T::MaxWaitingJobs::get() {
+			Mpc::<T>::do_create_job(owner.clone(), spec.clone()).expect("waits");
+		}
+		OpenBeaconRound::<T>::kill();
+		let id = NextJobId::<T>::get();
+		#[extrinsic_call]
+		create_job(RawOrigin::Signed(owner), spec);
+		assert_eq!(Jobs::<T>::get(id).expect("job").phase, JobPhase::Drawing);
+		assert_eq!(DrawQueue::<T>::get().len() as u32, T::MaxWaitingJobs::get());
+		assert!(OpenBeaconRound::<T>::get().is_some());
+	}
+
+	/// One waiting job drawn from a full pool of candidates, every member taking its last seat.
+	#[benchmark]
+	fn draw_job(n: Linear<2, { T::MaxCommittee::get() }>) {
+		let workers = register::<T>(T::MaxWorkers::get());
+		let owner = funded::<T>("owner", 0);
+		let id = Mpc::<T>::do_create_job(owner, spec::<T>(n)).expect("waits");
+		set_seats::<T>(&workers, T::MaxJobsPerWorker::get() - 1);
+		let round = Drawings::<T>::get(id).expect("waiting").round;
+		testing_utils::complete_round::<T>(round, [7u8; 32]);
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Mpc::<T>::process_draws(now);
+		}
+		assert_eq!(Jobs::<T>::get(id).expect("job").phase, JobPhase::Collecting);
+		assert_eq!(Committees::<T>::get(id).len() as u32, n);
 	}
 
 	/// Every member was at its limit and rejoins the pool.
@@ -444,7 +484,8 @@ mod benchmarks {
 	/// up to one block's batch.
 	#[benchmark]
 	fn on_initialize_deadlines(k: Linear<0, { T::DeadlineBatch::get() }>) {
-		register::<T>(T::MaxWorkers::get());
+		// A pool of exactly the committee: no draw.
+		register::<T>(T::MaxCommittee::get());
 		let owner = funded::<T>("owner", 0);
 		let spec = JobSpec { min_inputs: 1, ..spec::<T>(T::MaxCommittee::get()) };
 		let ids: Vec<JobId> = (0..k)
@@ -647,6 +688,19 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), round, last.point, last.proof);
 		assert!(BeaconRounds::<T>::get(round).expect("round").output.is_some());
 		assert!(BeaconKeys::<T>::get(old).is_none());
+	}
+
+	/// A paid request under an active key with no round open: the fee goes to `Slash` and
+	/// a round opens.
+	#[benchmark]
+	fn request_round() {
+		beacon_key::<T>(T::MaxBeaconCommittee::get());
+		OpenBeaconRound::<T>::kill();
+		let who = funded::<T>("requester", 0);
+		let round = NextBeaconRound::<T>::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who));
+		assert_eq!(OpenBeaconRound::<T>::get(), Some(round));
 	}
 
 	/// The off-chain worker checks `k` new inputs of a job with committee `n` (`t = ⌊n/2⌋`)

@@ -1,11 +1,12 @@
-//! Workers and committees: registration, key rotation, leaving, and drawing a job's
-//! committee from the pool. A committee member is named by its [`ParticipantIndex`] within a
-//! job, its account only where money or registration is concerned.
+//! Workers and committees: registration, key rotation, leaving, and the seats a job's
+//! committee takes in the pool (the draw itself is in `lifecycle`). A committee member is
+//! named by its [`ParticipantIndex`] within a job, its account only where money or
+//! registration is concerned.
 
 use crate::*;
 use frame_support::defensive;
 use mpc_primitives::{verify_possession, EncryptionKey};
-use sp_runtime::traits::{Hash, Zero};
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// The chain's genesis hash, as the protocol's `genesis`. `frame_system` records it when
@@ -193,36 +194,18 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Draws `n` distinct workers: the whole pool in order when it has exactly `n`, otherwise
-	/// a partial Fisher-Yates shuffle seeded by the runtime's randomness and the job id.
-	pub(crate) fn draw_committee(
-		job_id: JobId,
-		pool: &[T::AccountId],
-		n: u32,
+	/// A committee of `accounts` in this order, with their current keys.
+	pub(crate) fn committee_of(
+		accounts: &[T::AccountId],
 	) -> Result<BoundedVec<CommitteeMember<T>, T::MaxCommittee>, Error<T>> {
-		let mut order: Vec<T::AccountId> = pool.to_vec();
-		if order.len() > n as usize {
-			let (seed, _) = T::Randomness::random(&(b"mpc/committee", job_id).encode());
-			let len = order.len();
-			for k in 0..n as usize {
-				let h = T::Hashing::hash_of(&(seed, k as u32));
-				let bytes = h.as_ref();
-				let mut word = [0u8; 8];
-				let take = bytes.len().min(8);
-				word[..take].copy_from_slice(&bytes[..take]);
-				let pick = k + (u64::from_le_bytes(word) % (len - k) as u64) as usize;
-				order.swap(k, pick);
-			}
-			order.truncate(n as usize);
-		}
-		let members = order
-			.into_iter()
+		let members = accounts
+			.iter()
 			.map(|account| {
-				let info = Workers::<T>::get(&account).ok_or_else(|| {
+				let info = Workers::<T>::get(account).ok_or_else(|| {
 					defensive!("a pool member without a registration");
 					Error::<T>::Inconsistent
 				})?;
-				Ok(CommitteeMember { account, key: info.key })
+				Ok(CommitteeMember { account: account.clone(), key: info.key })
 			})
 			.collect::<Result<Vec<_>, Error<T>>>()?;
 		BoundedVec::try_from(members).map_err(|_| Error::<T>::CommitteeTooLarge)

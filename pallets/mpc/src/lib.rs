@@ -13,8 +13,12 @@
 //!   its key or leave while it sits in no active committee.
 //! - A **job owner** creates a job ([`Pallet::create_job`]): committee size `n`, threshold `t`,
 //!   dimension `d`, decimals, input window, input limits, an optional provider allowlist,
-//!   metadata and a reward per worker. The pallet draws the committee from the registered
-//!   workers, snapshots their keys and holds `n` rewards in escrow plus a storage deposit.
+//!   metadata and a reward per worker. The pallet holds `n` rewards in escrow plus a storage
+//!   deposit. When the pool has more than `n` workers, the job waits in `Drawing` for its draw
+//!   round of the randomness beacon (a round nobody could know at creation), and the committee
+//!   is drawn from the pool as it stood at creation with that round's output (PROTOCOL.md
+//!   section 11.7); with exactly `n`, the pool is the committee at once. Members' keys are
+//!   snapshotted when they are seated.
 //! - **Data providers** submit one input each ([`Pallet::submit_input`]): `R`, the proof of
 //!   knowledge of `r`, `t + 1` commitments and `n` share ciphertexts (PROTOCOL.md section 5).
 //!   The pallet applies every acceptance rule, holds a deposit, stores what workers need and
@@ -36,7 +40,11 @@
 //! ## Lifecycle
 //!
 //! ```text
-//!  create ──> Collecting ──(window end | max inputs | owner closes)──> Verifying
+//!  create ──> Drawing ──(draw round completes)──┐   (pool of exactly n: no draw)
+//!    │            └─ cancel | no committee ──> Cancelled | Failed
+//!    └─────────────────────────────────────────┤
+//!                                              v
+//!               Collecting ──(window end | max inputs | owner closes)──> Verifying
 //!                 │                                                      │ complaint window end
 //!                 ├─ cancel (no inputs) ─> Cancelled                     v
 //!                 └─ too few inputs ──────> Failed <── too few ──── Computing
@@ -128,7 +136,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	dispatch::PostDispatchInfo,
 	pallet_prelude::*,
-	traits::{fungible, OnUnbalanced, Randomness},
+	traits::{fungible, OnUnbalanced},
 };
 use frame_system::pallet_prelude::*;
 
@@ -227,6 +235,11 @@ pub mod config_preludes {
 		/// A new key every 8 hours of 2 s blocks.
 		type BeaconEpochLength = ConstNumber<14_400>;
 		type BeaconHistory = ConstU32<256>;
+		/// Ten beacon periods.
+		type DrawWindow = ConstNumber<100>;
+		type MaxWaitingJobs = ConstU32<64>;
+		/// 0.1 token.
+		type RoundRequestFee = ConstNumber<{ UNIT / 10 }>;
 		type WeightInfo = ();
 	}
 
@@ -266,6 +279,9 @@ pub mod config_preludes {
 		type BeaconPeriod = ConstNumber<5>;
 		type BeaconEpochLength = ConstNumber<100>;
 		type BeaconHistory = ConstU32<4>;
+		type DrawWindow = ConstNumber<20>;
+		type MaxWaitingJobs = ConstU32<4>;
+		type RoundRequestFee = ConstNumber<50>;
 		type WeightInfo = ();
 	}
 }
@@ -309,11 +325,6 @@ pub mod pallet {
 		/// chain only.
 		#[pallet::no_default]
 		type RegisterOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
-
-		/// Randomness for drawing committees when more workers are registered than a job
-		/// needs. No default.
-		#[pallet::no_default]
-		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// Receives forfeited input deposits and fault penalties (burn, treasury, ...).
 		#[pallet::no_default_bounds]
@@ -431,6 +442,22 @@ pub mod pallet {
 		/// How many completed rounds stay in storage.
 		#[pallet::constant]
 		type BeaconHistory: Get<u32>;
+
+		/// A job whose committee is not drawn this many blocks after its creation fails
+		/// (its draw round did not complete: the beacon stalled).
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type DrawWindow: Get<BlockNumberFor<Self>>;
+
+		/// The most jobs waiting for a committee draw at a time.
+		#[pallet::constant]
+		type MaxWaitingJobs: Get<u32>;
+
+		/// What [`Pallet::request_round`] costs; it goes to [`Config::Slash`]. At least what
+		/// the round's `t_B + 1` free share submissions cost the chain.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type RoundRequestFee: Get<BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -628,6 +655,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastRoundOpened<T: Config> = StorageValue<_, BlockNumberFor<T>>;
 
+	/// Jobs in `Drawing`: their draw round and candidates (PROTOCOL.md section 11.7).
+	/// Removed when the committee is drawn or the job ends.
+	#[pallet::storage]
+	pub type Drawings<T: Config> = StorageMap<_, Twox64Concat, JobId, Drawing<T>>;
+
+	/// The latest round a job or a request waits for: it opens as soon as no round is open.
+	#[pallet::storage]
+	pub type WantedRound<T: Config> = StorageValue<_, u64>;
+
+	/// The jobs in `Drawing`, in creation order (so in order of their draw rounds).
+	#[pallet::storage]
+	pub type DrawQueue<T: Config> =
+		StorageValue<_, BoundedVec<JobId, T::MaxWaitingJobs>, ValueQuery>;
+
 	/// Workers registered at genesis, without a proof of possession (the genesis hash is not
 	/// known yet when genesis is built).
 	#[pallet::genesis_config]
@@ -663,8 +704,13 @@ pub mod pallet {
 		WorkerEvicted { worker: T::AccountId },
 		/// A worker started or stopped accepting new jobs (it finishes the ones it has).
 		WorkerAcceptingJobs { worker: T::AccountId, accepting: bool },
-		/// A job was created with this committee (member `i` at position `i - 1`).
-		JobCreated { job_id: JobId, owner: T::AccountId, committee: Vec<T::AccountId> },
+		/// A job was created. Its committee is drawn with the output of beacon round
+		/// `draw_round`, or was drawn at once (`None`): see [`Event::CommitteeDrawn`].
+		JobCreated { job_id: JobId, owner: T::AccountId, draw_round: Option<u64> },
+		/// A job's committee (member `i` at position `i - 1`), drawn with the output of beacon
+		/// round `round` (`None`: the pool was exactly the committee); the job now collects
+		/// inputs.
+		CommitteeDrawn { job_id: JobId, round: Option<u64>, committee: Vec<T::AccountId> },
 		/// The owner cancelled a job.
 		JobCancelled { job_id: JobId },
 		/// A job stopped collecting inputs; complaints are open until the deadline.
@@ -729,6 +775,8 @@ pub mod pallet {
 		BeaconRoundShareAccepted { round: u64, member: ParticipantIndex },
 		/// Round `round` completed with output `rho_r`.
 		BeaconRoundCompleted { round: u64, epoch: u64, output: [u8; 32] },
+		/// `who` paid for a round: `round` is the first whose output nobody knew when it asked.
+		BeaconRoundRequested { who: T::AccountId, round: u64 },
 	}
 
 	#[pallet::error]
@@ -753,6 +801,11 @@ pub mod pallet {
 		CommitteeTooLarge,
 		/// Fewer workers are registered than the committee needs.
 		NotEnoughWorkers,
+		/// This runtime runs no beacon: no round to request, and no committee draw (a job whose
+		/// committee is smaller than the pool needs one).
+		NoBeacon,
+		/// `MaxWaitingJobs` jobs already wait for a committee draw.
+		TooManyWaitingJobs,
 		/// The dimension is zero or larger than `MaxDimension`.
 		InvalidDimension,
 		/// The input window is zero or longer than `MaxInputWindow`.
@@ -873,7 +926,11 @@ pub mod pallet {
 		}
 
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(now).saturating_add(Self::process_beacon(now))
+			// Draws first: a job waiting for a round completed in the last block gets its
+			// committee before a new round opens.
+			Self::process_draws(now)
+				.saturating_add(Self::process_deadlines(now))
+				.saturating_add(Self::process_beacon(now))
 		}
 
 		fn integrity_test() {
@@ -890,6 +947,7 @@ pub mod pallet {
 			let resend: BlockNumberFor<T> = (Self::worker_limits().resubmit_after + 1).into();
 			assert!(resend < T::ComplaintWindow::get(), "ComplaintWindow must be at least 3");
 			assert!(T::MaxJobsPerWorker::get() >= 1, "MaxJobsPerWorker must be at least 1");
+			assert!(!T::DrawWindow::get().is_zero(), "DrawWindow must be at least 1");
 			assert!(
 				T::WorkerBond::get() >= T::FaultPenalty::get(),
 				"a bond must cover a fault penalty, or new workers are never eligible"
@@ -978,26 +1036,35 @@ pub mod pallet {
 			Ok(Self::do_deregister(who)?)
 		}
 
-		/// Creates a job: draws a committee of `n` from the registered workers, snapshots
-		/// their keys, and holds `n * reward_per_worker` in escrow plus the record's storage
-		/// deposit ([`Pallet::job_footprint`]).
+		/// Creates a job and holds `n * reward_per_worker` in escrow plus the record's storage
+		/// deposit ([`Pallet::job_footprint`]). With exactly `n` workers in the pool they are
+		/// the committee and the job collects inputs at once; with more, the job waits in
+		/// `Drawing` for its draw round (opening one if none is open) and the committee is
+		/// drawn from the pool of this moment with that round's output (PROTOCOL.md section
+		/// 11.7).
 		///
-		/// Origin: signed (the owner). Emits [`Event::JobCreated`].
+		/// Origin: signed (the owner). Emits [`Event::JobCreated`], and
+		/// [`Event::CommitteeDrawn`] when no draw is needed.
 		/// Errors: [`Error::InvalidThreshold`], [`Error::CommitteeTooLarge`],
-		/// [`Error::NotEnoughWorkers`], [`Error::InvalidDimension`],
+		/// [`Error::NotEnoughWorkers`], [`Error::NoBeacon`], [`Error::TooManyWaitingJobs`],
+		/// [`Error::InvalidDimension`],
 		/// [`Error::InvalidInputWindow`], [`Error::InvalidInputLimits`],
 		/// [`Error::InvalidDecimals`], [`Error::RewardOverflow`],
 		/// [`Error::InsufficientBalance`].
 		/// Complexity: O(`n` + `MaxWorkers`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::create_job(spec.committee_size.min(T::MaxCommittee::get())))]
+		#[pallet::weight(
+			T::WeightInfo::create_job(spec.committee_size.min(T::MaxCommittee::get()))
+				.max(T::WeightInfo::create_drawing_job())
+		)]
 		pub fn create_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_create_job(owner, spec)?;
 			Ok(())
 		}
 
-		/// Cancels a job that has no inputs yet; escrow and deposit return to the owner.
+		/// Cancels a job that has no inputs yet (collecting, or still waiting for its
+		/// committee); escrow and deposit return to the owner.
 		///
 		/// Origin: the job's owner. Emits [`Event::JobCancelled`].
 		/// Errors: [`Error::UnknownJob`], [`Error::NotJobOwner`], [`Error::NotCollecting`],
@@ -1199,6 +1266,22 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			Ok(Self::do_submit_round_share(who, round, share, proof)?)
+		}
+
+		/// Asks for a beacon round whose output nobody knows yet, paying
+		/// [`Config::RoundRequestFee`]: the open round if it opened in this block, otherwise the
+		/// next one, which opens at once (now, when no round is open and a key is active, or
+		/// as soon as the open one completes). Read the output with the runtime API
+		/// `MpcBeaconApi` once the round completes (PROTOCOL.md section 11.7).
+		///
+		/// Origin: signed. Emits [`Event::BeaconRoundRequested`] with the round.
+		/// Errors: [`Error::NoBeacon`], [`Error::InsufficientBalance`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::request_round())]
+		pub fn request_round(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_round(who)?;
+			Ok(())
 		}
 
 		/// Moves a job whose current phase is past its deadline to its next phase now, as

@@ -20,6 +20,8 @@ pub(crate) enum Trigger {
 	ThresholdReached,
 	/// The owner cancelled.
 	Cancel,
+	/// The committee was drawn and seated ([`Pallet::process_draws`]).
+	Drawn,
 }
 
 impl<T: Config> Pallet<T> {
@@ -49,9 +51,20 @@ impl<T: Config> Pallet<T> {
 		})?;
 		let mut pool = WorkerList::<T>::get();
 		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
+		// With more workers than seats the committee is drawn from the beacon (PROTOCOL.md
+		// section 11.7); with exactly `n` there is nothing to choose.
+		let needs_draw = pool.len() > n as usize;
+		if needs_draw {
+			ensure!(Self::beacon_enabled(), Error::<T>::NoBeacon);
+			ensure!(
+				(DrawQueue::<T>::decode_len().unwrap_or(0) as u32) < T::MaxWaitingJobs::get(),
+				Error::<T>::TooManyWaitingJobs
+			);
+		}
 
 		let job_id = NextJobId::<T>::get();
-		let committee = Self::draw_committee(job_id, &pool, n)?;
+		// The committee to seat now, or one of the same size to price the deposit with.
+		let committee = Self::committee_of(&pool[..n as usize])?;
 		let escrow = spec
 			.reward_per_worker
 			.checked_mul(&BalanceOf::<T>::from(n))
@@ -63,7 +76,11 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::Inconsistent
 		})?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let input_end = now.saturating_add(spec.input_window);
+		let (phase, deadline, drawn) = if needs_draw {
+			(JobPhase::Drawing, now.saturating_add(T::DrawWindow::get()), None)
+		} else {
+			(JobPhase::Collecting, now.saturating_add(spec.input_window), Some(now))
+		};
 		let mut job = Job {
 			owner: owner.clone(),
 			shape,
@@ -75,36 +92,130 @@ impl<T: Config> Pallet<T> {
 			reward_per_worker: spec.reward_per_worker,
 			escrow,
 			deposit: Zero::zero(),
-			phase: JobPhase::Collecting,
-			deadline: input_end,
-			timeline: Timeline { created: now, ..Default::default() },
+			phase,
+			deadline,
+			timeline: Timeline { created: now, drawn, ..Default::default() },
 			input_count: 0,
 			qualified_count: 0,
 			inputs_digest: [0u8; 32],
 			valid_shares: 0,
 		};
-		job.deposit = Self::deposit_for(Self::job_footprint(job_id, &job, &committee));
+		let mut footprint = Self::job_footprint(job_id, &job, &committee);
+		let drawing = needs_draw.then(|| Drawing::<T> {
+			round: 0,
+			candidates: pool.clone(),
+			input_window: spec.input_window,
+		});
+		if let Some(drawing) = &drawing {
+			add_entry(&mut footprint, &Drawings::<T>::hashed_key_for(job_id), drawing);
+		}
+		job.deposit = Self::deposit_for(footprint);
 
 		// Everything checked; now write.
 		Self::hold(HoldReason::JobEscrow, &owner, escrow)?;
 		Self::hold(HoldReason::JobDeposit, &owner, job.deposit)?;
-		Self::schedule(input_end, job_id);
+		Self::schedule(deadline, job_id);
 		NextJobId::<T>::put(job_id.saturating_add(1));
-		if Self::take_seats(&committee, &mut pool) {
-			WorkerList::<T>::put(pool);
+		Aggregates::<T>::insert(job_id, aggregate);
+		Jobs::<T>::insert(job_id, &job);
+		match drawing {
+			Some(mut drawing) => {
+				drawing.round = Self::want_round(now);
+				let round = drawing.round;
+				Drawings::<T>::insert(job_id, drawing);
+				DrawQueue::<T>::try_append(job_id).map_err(|_| {
+					defensive!("a draw queue fuller than checked");
+					Error::<T>::Inconsistent
+				})?;
+				Self::deposit_event(Event::JobCreated { job_id, owner, draw_round: Some(round) });
+			}
+			None => {
+				Self::deposit_event(Event::JobCreated { job_id, owner, draw_round: None });
+				Self::seat_committee(job_id, committee, &mut pool, None);
+			}
+		}
+		log::info!(target: LOG_TARGET, "job {job_id} created: n={n} t={} d={}", spec.threshold, spec.dimension);
+		Ok(job_id)
+	}
+
+	/// Seats a job's committee: its members' seats and job entries, the committee itself, and
+	/// the event. `pool` is the pool as read (a member at its seat limit leaves it).
+	fn seat_committee(
+		job_id: JobId,
+		committee: BoundedVec<CommitteeMember<T>, T::MaxCommittee>,
+		pool: &mut WorkerPool<T>,
+		round: Option<u64>,
+	) {
+		if Self::take_seats(&committee, pool) {
+			WorkerList::<T>::put(&*pool);
 		}
 		for (i, member) in committee.iter().enumerate() {
-			let index =
-				ParticipantIndex::new(i as u32 + 1).map_err(|_| Error::<T>::Inconsistent)?;
+			let Ok(index) = ParticipantIndex::new(i as u32 + 1) else { continue };
 			WorkerJobs::<T>::insert(&member.account, job_id, index);
 		}
 		let accounts = committee.iter().map(|m| m.account.clone()).collect();
 		Committees::<T>::insert(job_id, committee);
-		Aggregates::<T>::insert(job_id, aggregate);
-		Jobs::<T>::insert(job_id, job);
-		Self::deposit_event(Event::JobCreated { job_id, owner, committee: accounts });
-		log::info!(target: LOG_TARGET, "job {job_id} created: n={n} t={} d={}", spec.threshold, spec.dimension);
-		Ok(job_id)
+		Self::deposit_event(Event::CommitteeDrawn { job_id, round, committee: accounts });
+	}
+
+	/// The `on_initialize` draws: the waiting jobs whose draw round has completed, in
+	/// creation order, at most [`Config::DeadlineBatch`] per block (PROTOCOL.md section 11.7).
+	pub(crate) fn process_draws(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::DbWeight::get().reads(1);
+		let mut queue = DrawQueue::<T>::get();
+		if queue.is_empty() {
+			return weight;
+		}
+		let budget = T::DeadlineBatch::get();
+		let mut drawn = 0u32;
+		while drawn < budget {
+			let Some(&job_id) = queue.first() else { break };
+			weight.saturating_accrue(T::DbWeight::get().reads(2));
+			let (Some(job), Some(drawing)) = (Jobs::<T>::get(job_id), Drawings::<T>::get(job_id))
+			else {
+				defensive!("a waiting job without its drawing", job_id);
+				queue.remove(0);
+				continue;
+			};
+			let output = BeaconRounds::<T>::get(drawing.round).and_then(|r| r.output);
+			let Some((rho, _)) = output else { break };
+			queue.remove(0);
+			weight.saturating_accrue(T::WeightInfo::draw_job(job.shape.n()));
+			Self::draw_job(job_id, job, drawing, &rho, now);
+			drawn = drawn.saturating_add(1);
+		}
+		DrawQueue::<T>::put(queue);
+		weight
+	}
+
+	/// Draws a waiting job's committee with its round's output `rho`, or fails the job when
+	/// fewer than `n` of its candidates are still eligible. The caller took it off the queue.
+	fn draw_job(
+		job_id: JobId,
+		mut job: Job<T>,
+		drawing: Drawing<T>,
+		rho: &[u8; 32],
+		now: BlockNumberFor<T>,
+	) {
+		let seed = mpc_primitives::committee_seed(rho, job_id);
+		let n = job.shape.n();
+		let mut pool = WorkerList::<T>::get();
+		let candidates = &drawing.candidates;
+		let picked = mpc_primitives::draw_committee(&seed, candidates.len(), n as usize, |c| {
+			pool.contains(&candidates[c])
+		});
+		let accounts: Vec<T::AccountId> = picked.iter().map(|&c| candidates[c].clone()).collect();
+		let committee = match Self::committee_of(&accounts) {
+			Ok(committee) if committee.len() == n as usize => committee,
+			_ => {
+				Self::fail(job_id, &mut job, FailureReason::NoCommittee, now);
+				return;
+			}
+		};
+		Self::seat_committee(job_id, committee, &mut pool, Some(drawing.round));
+		if let Err(e) = Self::advance(job_id, &mut job, Trigger::Drawn, now) {
+			log::error!(target: LOG_TARGET, "job {job_id}: draw transition failed: {e:?}");
+		}
 	}
 
 	/// What a job's record takes in storage at its largest, from the stored types: the job,
@@ -121,6 +232,7 @@ impl<T: Config> Pallet<T> {
 		let mut largest = job.clone();
 		let at = Some(job.timeline.created);
 		largest.timeline = Timeline {
+			drawn: at,
 			inputs_closed: at,
 			computing_started: at,
 			completed: at,
@@ -173,7 +285,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
-		ensure!(job.phase == JobPhase::Collecting, Error::<T>::NotCollecting);
+		ensure!(
+			matches!(job.phase, JobPhase::Drawing | JobPhase::Collecting),
+			Error::<T>::NotCollecting
+		);
 		ensure!(job.input_count == 0, Error::<T>::HasInputs);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::advance(job_id, &mut job, Trigger::Cancel, now)
@@ -213,7 +328,22 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(), Error<T>> {
 		let old_deadline = job.deadline;
 		match (job.phase, trigger) {
-			(JobPhase::Collecting, Trigger::Cancel) => {
+			(JobPhase::Drawing, Trigger::Drawn) => {
+				let Some(drawing) = Drawings::<T>::take(job_id) else {
+					defensive!("a drawn job without its drawing", job_id);
+					return Err(Error::<T>::Inconsistent);
+				};
+				Self::unschedule(old_deadline, job_id);
+				job.phase = JobPhase::Collecting;
+				job.timeline.drawn = Some(now);
+				job.deadline = now.saturating_add(drawing.input_window);
+				Self::schedule(job.deadline, job_id);
+			}
+			(JobPhase::Drawing, Trigger::Deadline) => {
+				Self::fail(job_id, job, FailureReason::NoCommittee, now);
+				return Ok(());
+			}
+			(JobPhase::Drawing | JobPhase::Collecting, Trigger::Cancel) => {
 				job.phase = JobPhase::Cancelled;
 				Self::unschedule(old_deadline, job_id);
 				Self::end_job(job_id, job, now);
@@ -292,6 +422,10 @@ impl<T: Config> Pallet<T> {
 		debug_assert!(job.phase.has_ended());
 		Self::refund_escrow(job);
 		job.timeline.ended = Some(now);
+		// A job that ends while it waits for its committee leaves the draw queue.
+		if Drawings::<T>::take(job_id).is_some() {
+			DrawQueue::<T>::mutate(|queue| queue.retain(|j| *j != job_id));
+		}
 		let committee = Committees::<T>::get(job_id);
 		for member in &committee {
 			WorkerJobs::<T>::remove(&member.account, job_id);
@@ -454,6 +588,19 @@ impl<T: Config> Pallet<T> {
 		if let Some(cursor) = DeadlineCursor::<T>::get() {
 			ensure!(Deadlines::<T>::iter_keys().all(|(at, _)| at >= cursor), "entry behind cursor");
 		}
+		// Exactly the jobs in `Drawing` wait, each once, in order of their draw rounds.
+		let queue = DrawQueue::<T>::get();
+		let waiting: Vec<JobId> = Jobs::<T>::iter()
+			.filter(|(_, job)| job.phase == JobPhase::Drawing)
+			.map(|(id, _)| id)
+			.collect();
+		ensure!(queue.len() == waiting.len(), "draw queue != jobs in Drawing");
+		ensure!(waiting.iter().all(|id| queue.contains(id)), "a job in Drawing not queued");
+		ensure!(Drawings::<T>::iter().count() == queue.len(), "a drawing without a queued job");
+		let rounds: Vec<u64> =
+			queue.iter().filter_map(|id| Drawings::<T>::get(id).map(|d| d.round)).collect();
+		ensure!(rounds.len() == queue.len(), "a queued job without its drawing");
+		ensure!(rounds.windows(2).all(|w| w[0] <= w[1]), "draw rounds out of order");
 		// The pool is exactly the eligible workers; each worker's seat count is its entries.
 		let pool = WorkerList::<T>::get();
 		for (who, info) in Workers::<T>::iter() {

@@ -7,19 +7,16 @@ use codec::Encode;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{tokens::imbalance::ResolveTo, ConstU128, Hooks, Randomness},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, Hooks},
 };
 use frame_system::offchain::{
 	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
 };
-use frame_system::{pallet_prelude::BlockNumberFor, CheckNonce, EnsureSigned};
+use frame_system::{CheckNonce, EnsureSigned};
 use mpc_primitives::WorkerSecret;
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
-use sp_runtime::{
-	traits::{Hash, IdentityLookup},
-	AccountId32, BuildStorage, MultiSignature, MultiSigner,
-};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner};
 
 pub type AccountId = AccountId32;
 pub type Balance = u128;
@@ -51,17 +48,6 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU128<1>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-/// Randomness that depends only on the subject and the block: deterministic tests, and a
-/// different committee for each job.
-pub struct TestRandomness;
-
-impl Randomness<sp_core::H256, BlockNumberFor<Test>> for TestRandomness {
-	fn random(subject: &[u8]) -> (sp_core::H256, BlockNumberFor<Test>) {
-		let block = System::block_number();
-		(<Test as frame_system::Config>::Hashing::hash_of(&(subject, block)), block)
-	}
 }
 
 /// `(job_id, sums, inputs)` of a completed job.
@@ -128,7 +114,6 @@ impl pallet_mpc::Config for Test {
 	type AuthorityId = crate::crypto::AuthorityId;
 	type Currency = Balances;
 	type RegisterOrigin = EnsureSigned<AccountId>;
-	type Randomness = TestRandomness;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type OnJobCompleted = RecordCompleted;
 	type MaxBeaconCommittee = BeaconMembers;

@@ -8,8 +8,8 @@ use crate::*;
 use frame_support::{
 	defensive,
 	traits::{
-		fungible::{BalancedHold, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
+		fungible::{Balanced, BalancedHold, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
 		Footprint,
 	},
 };
@@ -56,6 +56,24 @@ impl<T: Config> Pallet<T> {
 		let taken = amount.saturating_sub(missing);
 		T::Slash::on_unbalanced(credit);
 		taken
+	}
+
+	/// Takes `amount` from `who`'s free balance (keeping its account alive) and hands it to
+	/// [`Config::Slash`]: the price of a beacon round request.
+	pub(crate) fn charge_fee(who: &T::AccountId, amount: BalanceOf<T>) -> Result<(), Error<T>> {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let credit = <T::Currency as Balanced<T::AccountId>>::withdraw(
+			who,
+			amount,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Slash::on_unbalanced(credit);
+		Ok(())
 	}
 
 	/// Records a fault of `worker` in `job_id` and takes [`Config::FaultPenalty`] (at most

@@ -103,3 +103,35 @@ pub fn result_share_args<T: Config>(
 pub fn index(i: u32) -> ParticipantIndex {
 	ParticipantIndex::new(i).expect("a 1-based index")
 }
+
+/// Completes beacon round `round` with output `rho` as if its shares had arrived, for tests
+/// and benchmarks that need a drawn committee without running the beacon's DKG.
+pub fn complete_round<T: Config>(round: u64, rho: [u8; 32]) {
+	let now = frame_system::Pallet::<T>::block_number();
+	BeaconRounds::<T>::insert(
+		round,
+		BeaconRound::<T> {
+			epoch: 0,
+			opened: now,
+			seed: [0u8; 32],
+			shares: BoundedVec::new(),
+			output: Some((rho, now)),
+		},
+	);
+	if OpenBeaconRound::<T>::get() == Some(round) {
+		OpenBeaconRound::<T>::kill();
+	}
+	LatestBeaconRound::<T>::put(round);
+	NextBeaconRound::<T>::mutate(|next| *next = (*next).max(round.saturating_add(1)));
+}
+
+/// Completes the draw round of waiting job `job_id` with output `rho` and draws the waiting
+/// jobs now, as `on_initialize` of the next block would.
+///
+/// # Panics
+/// If the job does not wait for a draw.
+pub fn draw_now<T: Config>(job_id: JobId, rho: [u8; 32]) {
+	let round = Drawings::<T>::get(job_id).expect("the job waits for a draw").round;
+	complete_round::<T>(round, rho);
+	Pallet::<T>::process_draws(frame_system::Pallet::<T>::block_number());
+}

@@ -47,10 +47,31 @@ fn spec(n: u32, t: u32, d: u32) -> JobSpec<Test> {
 	}
 }
 
+/// Creates a job and, when the pool is larger than its committee, draws the committee at
+/// once with a beacon output the test makes up (the beacon itself is tested in
+/// `tests_beacon`).
 fn create(spec: JobSpec<Test>) -> JobId {
+	create_by(OWNER, spec)
+}
+
+/// [`create`] by `owner`.
+fn create_by(owner: u8, spec: JobSpec<Test>) -> JobId {
 	let id = NextJobId::<Test>::get();
-	assert_ok!(Mpc::create_job(origin(OWNER), spec));
+	assert_ok!(create_as(owner, spec));
+	if job(id).phase == JobPhase::Drawing {
+		testing_utils::draw_now::<Test>(id, [id as u8; 32]);
+		assert_eq!(job(id).phase, JobPhase::Collecting);
+	}
 	id
+}
+
+/// `create_job` by `owner`, with the beacon switched on for the call: the mock runs no
+/// beacon, so a job that needs a draw would be refused with `NoBeacon`.
+fn create_as(owner: u8, spec: JobSpec<Test>) -> DispatchResult {
+	BeaconMembers::set(3);
+	let result = Mpc::create_job(origin(owner), spec);
+	BeaconMembers::set(0);
+	result
 }
 
 fn job(id: JobId) -> Job<Test> {
@@ -364,7 +385,7 @@ fn bad_job_parameters_are_rejected() {
 	new_test_ext().execute_with(|| {
 		register_workers(8);
 		let check = |s: JobSpec<Test>, e: Error<Test>| {
-			assert_noop!(Mpc::create_job(origin(OWNER), s), e);
+			assert_noop!(create_as(OWNER, s), e);
 		};
 		check(spec(3, 0, 1), Error::<Test>::InvalidThreshold);
 		check(spec(3, 3, 1), Error::<Test>::InvalidThreshold);
@@ -381,17 +402,11 @@ fn bad_job_parameters_are_rejected() {
 		check(JobSpec { max_inputs: 33, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputLimits);
 		check(JobSpec { decimals: 39, ..spec(3, 1, 1) }, Error::<Test>::InvalidDecimals);
 		assert_noop!(
-			Mpc::create_job(
-				origin(OWNER),
-				JobSpec { reward_per_worker: u128::MAX, ..spec(3, 1, 1) }
-			),
+			create_as(OWNER, JobSpec { reward_per_worker: u128::MAX, ..spec(3, 1, 1) }),
 			Error::<Test>::RewardOverflow
 		);
 		assert_noop!(
-			Mpc::create_job(
-				origin(OWNER),
-				JobSpec { reward_per_worker: INITIAL_BALANCE, ..spec(3, 1, 1) }
-			),
+			create_as(OWNER, JobSpec { reward_per_worker: INITIAL_BALANCE, ..spec(3, 1, 1) }),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -484,8 +499,7 @@ fn a_flood_of_deadlines_loses_none_and_delays_each_by_its_backlog() {
 					reward_per_worker: MIN_REWARD,
 					..spec(2, 1, 1)
 				};
-				flood.push(NextJobId::<Test>::get());
-				assert_ok!(Mpc::create_job(origin(ATTACKER), cheap));
+				flood.push(create_by(ATTACKER, cheap));
 			}
 		}
 		assert_eq!(Deadlines::<Test>::iter().count(), flood.len() + 1);

@@ -603,3 +603,324 @@ fn randomness_never_serves_a_round_completed_in_the_callers_block() {
 		assert_ne!(second, first);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Committee draws (PROTOCOL.md section 11.7)
+// ---------------------------------------------------------------------------------------------
+
+/// The committee PROTOCOL.md section 11.6 draws for `job_id` with `rho` from `candidates`,
+/// those in `left` no longer eligible.
+fn expected_committee(
+	job_id: JobId,
+	rho: &[u8; 32],
+	candidates: &[AccountId],
+	n: usize,
+	left: &[AccountId],
+) -> Vec<AccountId> {
+	let seed = mpc_primitives::committee_seed(rho, job_id);
+	mpc_primitives::draw_committee(&seed, candidates.len(), n, |c| !left.contains(&candidates[c]))
+		.into_iter()
+		.map(|c| candidates[c].clone())
+		.collect()
+}
+
+fn job_committee(job_id: JobId) -> Vec<AccountId> {
+	Committees::<Test>::get(job_id).iter().map(|m| m.account.clone()).collect()
+}
+
+fn completed(round: u64) -> [u8; 32] {
+	BeaconRounds::<Test>::get(round).and_then(|r| r.output).expect("completed").0
+}
+
+/// Members 1, 2 and 3 complete `round`.
+fn complete(round: u64) -> [u8; 32] {
+	for i in 1..=3u8 {
+		assert_ok!(post(round, i, round_share(round, i)));
+	}
+	completed(round)
+}
+
+#[test]
+fn jobs_are_drawn_with_a_round_nobody_knew_when_they_were_created() {
+	new_test_ext().execute_with(|| {
+		let epoch = beacon(5);
+		run_dkg(epoch, &[1, 2, 3, 4, 5]);
+		// Round 0 opened in this block, with the key: a job created now takes it (no share of
+		// it can be on chain yet).
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0));
+		let pool: Vec<AccountId> = WorkerList::<Test>::get().into_inner();
+		let a = NextJobId::<Test>::get();
+		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
+		assert_eq!(job(a).phase, JobPhase::Drawing);
+		assert_eq!(Committees::<Test>::get(a).len(), 0);
+		let drawing = Drawings::<Test>::get(a).expect("waits");
+		assert_eq!((drawing.round, drawing.candidates.to_vec()), (0, pool.clone()));
+		System::assert_has_event(
+			Event::JobCreated { job_id: a, owner: acc(OWNER), draw_round: Some(0) }.into(),
+		);
+		// Inputs wait for the committee.
+		assert_noop!(submit_as(a, 40, &dealing_for_three(a)), Error::<Test>::NotCollecting);
+
+		// A block later round 0's shares may be public: a new job waits for round 1.
+		run_to_block(System::block_number() + 1);
+		let b = NextJobId::<Test>::get();
+		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
+		assert_eq!(Drawings::<Test>::get(b).expect("waits").round, 1);
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0), "no second round open");
+
+		// Round 0 completes; its job is drawn at the start of the next block.
+		let rho = complete(0);
+		assert_eq!(job(a).phase, JobPhase::Drawing);
+		run_to_block(System::block_number() + 1);
+		let now = System::block_number();
+		let committee = expected_committee(a, &rho, &pool, 3, &[]);
+		assert_eq!(job_committee(a), committee);
+		assert_eq!(job(a).phase, JobPhase::Collecting);
+		assert_eq!(job(a).timeline.drawn, Some(now));
+		assert_eq!(job(a).deadline, now + 10, "the input window counts from the draw");
+		System::assert_has_event(
+			Event::CommitteeDrawn { job_id: a, round: Some(0), committee: committee.clone() }
+				.into(),
+		);
+		for (i, who) in committee.iter().enumerate() {
+			assert_eq!(WorkerJobs::<Test>::get(who, a), Some(index(i as u32 + 1)));
+		}
+		assert!(Drawings::<Test>::get(a).is_none());
+		// Round 1 opened at once for job b, not a BeaconPeriod after round 0.
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		assert_eq!(LastRoundOpened::<Test>::get(), Some(now));
+		assert_ok!(Mpc::do_try_state());
+
+		let rho = complete(1);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(job_committee(b), expected_committee(b, &rho, &pool, 3, &[]));
+		assert_eq!(DrawQueue::<Test>::get().len(), 0);
+		// Job a collects inputs from its drawn committee.
+		submit(a, 40, &[5]);
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+fn dealing_for_three(job_id: JobId) -> Submission {
+	// The job has no committee yet: a dealing to three made-up keys.
+	let keys: Vec<_> = (1..=3u8).map(|n| *worker_secret(n).public_key()).collect();
+	mpc_primitives::deal(&ctx(job_id, 40), &keys, 1, &[5], &mut rng(9)).expect("deal")
+}
+
+#[test]
+fn a_job_created_when_no_round_is_open_opens_one_for_itself_and_its_block() {
+	new_test_ext().execute_with(|| {
+		let epoch = beacon(5);
+		run_dkg(epoch, &[1, 2, 3, 4, 5]);
+		complete(0);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(OpenBeaconRound::<Test>::get(), None, "the next round is not due yet");
+		let now = System::block_number();
+		let a = NextJobId::<Test>::get();
+		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		assert_eq!(LastRoundOpened::<Test>::get(), Some(now));
+		assert_eq!(BeaconRounds::<Test>::get(1).expect("open").opened, now);
+		// A second job in the same block shares the round.
+		assert_ok!(Mpc::create_job(origin(OWNER), spec(2, 1, 1)));
+		assert_eq!(Drawings::<Test>::get(a).expect("waits").round, 1);
+		assert_eq!(Drawings::<Test>::get(a + 1).expect("waits").round, 1);
+		let rho = complete(1);
+		run_to_block(now + 1);
+		let pool = Drawings::<Test>::get(a).map(|d| d.candidates.to_vec());
+		assert_eq!(pool, None, "both drawn");
+		for (id, n) in [(a, 3), (a + 1, 2)] {
+			assert_eq!(job(id).phase, JobPhase::Collecting);
+			let members = job_committee(id);
+			let all: Vec<AccountId> = (1..=5).map(acc).collect();
+			assert_eq!(members, expected_committee(id, &rho, &all, n, &[]));
+		}
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn candidates_are_fixed_at_creation_and_those_who_left_are_skipped() {
+	new_test_ext().execute_with(|| {
+		register_workers(5);
+		let id = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		let candidates = Drawings::<Test>::get(id).expect("waits").candidates.to_vec();
+		// After creation a new worker joins, and the first candidate the draw would pick leaves.
+		register(6);
+		let rho = [3u8; 32];
+		let first = expected_committee(id, &rho, &candidates, 3, &[])[0].clone();
+		assert_ok!(Mpc::set_accepting(RuntimeOrigin::signed(first.clone()), false));
+		testing_utils::draw_now::<Test>(id, rho);
+		let committee = job_committee(id);
+		assert_eq!(
+			committee,
+			expected_committee(id, &rho, &candidates, 3, core::slice::from_ref(&first))
+		);
+		assert!(!committee.contains(&first) && !committee.contains(&acc(6)));
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn a_job_without_enough_eligible_candidates_or_a_round_fails_and_returns_the_escrow() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(4);
+		// Two of four candidates leave before the draw: three seats cannot be filled.
+		let short = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		for n in [1u8, 2] {
+			assert_ok!(Mpc::set_accepting(origin(n), false));
+		}
+		testing_utils::draw_now::<Test>(short, [1u8; 32]);
+		assert_eq!(job(short).phase, JobPhase::Failed(FailureReason::NoCommittee));
+		assert_eq!(Committees::<Test>::get(short).len(), 0);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+		for n in [1u8, 2] {
+			assert_ok!(Mpc::set_accepting(origin(n), true));
+		}
+
+		// A round that never completes: the job fails at its draw deadline.
+		let stuck = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		let created = System::block_number();
+		run_to_block(created + 19);
+		assert_eq!(job(stuck).phase, JobPhase::Drawing);
+		run_to_block(created + 20);
+		assert_eq!(job(stuck).phase, JobPhase::Failed(FailureReason::NoCommittee));
+		System::assert_has_event(
+			Event::JobFailed { job_id: stuck, reason: FailureReason::NoCommittee }.into(),
+		);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+		assert_eq!(DrawQueue::<Test>::get().len(), 0);
+		assert_eq!(Drawings::<Test>::iter().count(), 0);
+
+		// The owner may cancel a waiting job.
+		let cancelled = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		assert_ok!(Mpc::cancel_job(origin(OWNER), cancelled));
+		assert_eq!(job(cancelled).phase, JobPhase::Cancelled);
+		assert_eq!(DrawQueue::<Test>::get().len(), 0);
+		for id in [short, stuck, cancelled] {
+			assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		}
+		assert_eq!(held(OWNER, HoldReason::JobDeposit), 0);
+		assert_eq!(total_issuance(), issuance);
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn draws_are_refused_without_a_beacon_or_room_and_a_pool_of_n_needs_none() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		// Exactly n workers: the pool is the committee, at once.
+		let id = NextJobId::<Test>::get();
+		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
+		assert_eq!(job(id).phase, JobPhase::Collecting);
+		assert_eq!(job(id).timeline.drawn, Some(System::block_number()));
+		let pool: Vec<AccountId> = (1..=3).map(acc).collect();
+		assert_eq!(job_committee(id), pool);
+		System::assert_has_event(
+			Event::CommitteeDrawn { job_id: id, round: None, committee: pool }.into(),
+		);
+		// More workers than seats and no beacon in this runtime.
+		assert_noop!(Mpc::create_job(origin(OWNER), spec(2, 1, 1)), Error::<Test>::NoBeacon);
+		// MaxWaitingJobs (4) wait; a fifth is refused.
+		for n in 4..=6 {
+			register(n);
+		}
+		for _ in 0..4 {
+			assert_ok!(create_as(OWNER, spec(2, 1, 1)));
+		}
+		assert_noop!(create_as(OWNER, spec(2, 1, 1)), Error::<Test>::TooManyWaitingJobs);
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn a_round_stays_until_the_jobs_waiting_for_it_are_drawn() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		let id = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		assert_eq!(Drawings::<Test>::get(id).expect("waits").round, 0);
+		// Rounds 0..=4 completed with round 0's jobs not drawn yet (BeaconHistory is 4).
+		OldestBeaconRound::<Test>::put(0);
+		for round in 0..=4 {
+			testing_utils::complete_round::<Test>(round, [round as u8; 32]);
+		}
+		Mpc::prune_rounds(4);
+		assert!(BeaconRounds::<Test>::get(0).is_some(), "kept for the waiting job");
+		Mpc::process_draws(System::block_number());
+		assert_eq!(job(id).phase, JobPhase::Collecting);
+		Mpc::prune_rounds(4);
+		assert!(BeaconRounds::<Test>::get(0).is_none(), "pruned once drawn");
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paid round requests
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_paid_request_gets_a_round_nobody_knew_and_opens_it_at_once() {
+	new_test_ext().execute_with(|| {
+		let epoch = beacon(5);
+		run_to_block(System::block_number() + 1);
+		// Before any key: the request waits for the first round, which opens with the key.
+		let issuance = total_issuance();
+		let treasury = Balances::balance(&TreasuryAccount::get());
+		let before = free(OWNER);
+		assert_ok!(Mpc::request_round(origin(OWNER)));
+		System::assert_has_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 0 }.into());
+		assert_eq!(free(OWNER), before - 50, "the fee is taken");
+		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + 50, "to Slash");
+		assert_eq!(total_issuance(), issuance);
+		run_dkg(epoch, &[1, 2, 3, 4, 5]);
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0));
+		complete(0);
+		run_to_block(System::block_number() + 1);
+		// No round open and the next not due for a while: a request opens one now.
+		assert_eq!(OpenBeaconRound::<Test>::get(), None);
+		let now = System::block_number();
+		assert_ok!(Mpc::request_round(origin(OWNER)));
+		System::assert_has_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 1 }.into());
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		assert_eq!(BeaconRounds::<Test>::get(1).expect("open").opened, now);
+		// In the same block the open round is still unknown: a second request gets it too.
+		assert_ok!(Mpc::request_round(origin(OWNER)));
+		System::assert_last_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 1 }.into());
+		// A block later its shares may be public: the next request waits for round 2, which
+		// opens as soon as round 1 completes, not a BeaconPeriod after it opened.
+		run_to_block(now + 1);
+		assert_ok!(Mpc::request_round(origin(OWNER)));
+		System::assert_last_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 2 }.into());
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		complete(1);
+		run_to_block(now + 2);
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(2));
+		assert_eq!(BeaconRounds::<Test>::get(2).expect("open").opened, now + 2);
+		// Once round 2 completes, nothing is wanted: the next round waits for its period.
+		complete(2);
+		run_to_block(now + 3);
+		assert_eq!(OpenBeaconRound::<Test>::get(), None);
+	});
+}
+
+#[test]
+fn a_request_is_refused_without_a_beacon_or_the_fee() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		run_to_block(2);
+		assert_noop!(Mpc::request_round(origin(OWNER)), Error::<Test>::NoBeacon);
+		BeaconMembers::set(3);
+		// Account 99 holds nothing.
+		assert_noop!(
+			Mpc::request_round(RuntimeOrigin::signed(acc(99))),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_eq!(WantedRound::<Test>::get(), None);
+	});
+}

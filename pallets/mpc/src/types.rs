@@ -11,7 +11,7 @@ use mpc_primitives::{
 };
 use scale_info::TypeInfo;
 
-use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config, Error};
+use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config, Error, WorkerPool};
 
 /// A job's identifier: assigned in creation order, starting at 0.
 pub type JobId = u64;
@@ -154,6 +154,28 @@ pub struct CommitteeMember<T: Config> {
 	pub key: EncryptionKey,
 }
 
+/// A job waiting in `Drawing` for its draw round (PROTOCOL.md section 11.7).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Drawing<T: Config> {
+	/// The beacon round whose output draws the committee.
+	pub round: u64,
+	/// The pool when the job was created, in pool order: the committee is drawn from these.
+	pub candidates: WorkerPool<T>,
+	/// The job's input window, which starts when the committee is drawn.
+	pub input_window: BlockNumberOf<T>,
+}
+
 /// What a job owner asks for (the argument of `create_job`).
 #[derive(
 	Encode,
@@ -207,6 +229,9 @@ pub struct JobSpec<T: Config> {
 pub struct Timeline<BlockNumber> {
 	/// When the job was created.
 	pub created: BlockNumber,
+	/// When its committee was drawn and collecting began (the creation block when no draw
+	/// was needed).
+	pub drawn: Option<BlockNumber>,
 	/// When collecting ended.
 	pub inputs_closed: Option<BlockNumber>,
 	/// When the complaint window ended and computing began.

@@ -2,7 +2,7 @@
 //! Weights for `pallet_mpc`, generated from `benchmarking.rs` by the FRAME benchmark CLI
 //! 64.0.0. Do not edit: regenerate (docs/PERFORMANCE.md, "FRAME weights").
 //!
-//! DATE: 2026-11-30, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-01, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
@@ -43,6 +43,8 @@ pub trait WeightInfo {
 	fn rotate_key() -> Weight;
 	fn deregister_worker() -> Weight;
 	fn create_job(n: u32, ) -> Weight;
+	fn create_drawing_job() -> Weight;
+	fn draw_job(n: u32, ) -> Weight;
 	fn cancel_job(n: u32, ) -> Weight;
 	fn close_inputs() -> Weight;
 	fn submit_input(n: u32, ) -> Weight;
@@ -59,6 +61,7 @@ pub trait WeightInfo {
 	fn beacon_finish_dkg(n: u32, ) -> Weight;
 	fn beacon_open_round() -> Weight;
 	fn submit_round_share(n: u32, ) -> Weight;
+	fn request_round() -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -82,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4037`
 		//  Estimated: `3593`
-		// Minimum execution time: 235_558_000 picoseconds.
-		Weight::from_parts(280_961_000, 3593)
+		// Minimum execution time: 224_586_000 picoseconds.
+		Weight::from_parts(253_333_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -101,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3574`
-		// Minimum execution time: 157_598_000 picoseconds.
-		Weight::from_parts(188_057_000, 3574)
+		// Minimum execution time: 147_668_000 picoseconds.
+		Weight::from_parts(165_371_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -126,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3679`
 		//  Estimated: `3593`
-		// Minimum execution time: 86_618_000 picoseconds.
-		Weight::from_parts(108_736_000, 3593)
+		// Minimum execution time: 83_491_000 picoseconds.
+		Weight::from_parts(95_395_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -135,8 +138,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::NextJobId` (r:1 w:1)
 	/// Proof: `Mpc::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
-	/// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -148,7 +149,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Committees` (r:0 w:1)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:0 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Deadlines` (r:0 w:1)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:0 w:32)
@@ -156,24 +157,102 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn create_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3754 + n * (125 ±0)`
-		//  Estimated: `4079 + n * (2584 ±0)`
-		// Minimum execution time: 216_904_000 picoseconds.
-		Weight::from_parts(203_395_557, 4079)
-			// Standard Error: 116_906
-			.saturating_add(Weight::from_parts(32_253_938, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `244 + n * (164 ±0)`
+		//  Estimated: `3593 + n * (2584 ±0)`
+		// Minimum execution time: 155_757_000 picoseconds.
+		Weight::from_parts(116_102_850, 3593)
+			// Standard Error: 33_694
+			.saturating_add(Weight::from_parts(29_128_469, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
-	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WorkerList` (r:1 w:0)
+	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::DrawQueue` (r:1 w:1)
+	/// Proof: `Mpc::DrawQueue` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::NextJobId` (r:1 w:1)
+	/// Proof: `Mpc::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:2 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:0)
+	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Aggregates` (r:0 w:1)
+	/// Proof: `Mpc::Aggregates` (`max_values`: None, `max_size`: Some(1041), added: 3516, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Jobs` (r:0 w:1)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Deadlines` (r:0 w:1)
+	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
+	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:0 w:1)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
+	fn create_drawing_job() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5310`
+		//  Estimated: `6158`
+		// Minimum execution time: 234_810_000 picoseconds.
+		Weight::from_parts(257_480_000, 6158)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	/// Storage: `Mpc::DrawQueue` (r:1 w:1)
+	/// Proof: `Mpc::DrawQueue` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Jobs` (r:1 w:1)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:1 w:1)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconRounds` (r:1 w:0)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WorkerList` (r:1 w:1)
+	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:32 w:32)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Committees` (r:0 w:1)
+	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Deadlines` (r:0 w:2)
+	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WorkerJobs` (r:0 w:32)
+	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 32]`.
+	fn draw_job(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5796 + n * (129 ±0)`
+		//  Estimated: `5970 + n * (2584 ±0)`
+		// Minimum execution time: 120_728_000 picoseconds.
+		Weight::from_parts(86_699_701, 5970)
+			// Standard Error: 86_739
+			.saturating_add(Weight::from_parts(25_371_478, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+	}
+	/// Storage: `Mpc::Jobs` (r:1 w:1)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:1 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
@@ -187,33 +266,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn cancel_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4471 + n * (157 ±0)`
-		//  Estimated: `5965 + n * (2584 ±0)`
-		// Minimum execution time: 162_803_000 picoseconds.
-		Weight::from_parts(128_070_480, 5965)
-			// Standard Error: 123_934
-			.saturating_add(Weight::from_parts(25_951_710, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `4569 + n * (161 ±0)`
+		//  Estimated: `5970 + n * (2584 ±0)`
+		// Minimum execution time: 145_240_000 picoseconds.
+		Weight::from_parts(129_834_818, 5970)
+			// Standard Error: 81_149
+			.saturating_add(Weight::from_parts(23_429_469, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Deadlines` (r:0 w:2)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_inputs() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `747`
-		//  Estimated: `5965`
-		// Minimum execution time: 44_654_000 picoseconds.
-		Weight::from_parts(59_966_000, 5965)
+		//  Measured:  `859`
+		//  Estimated: `5970`
+		// Minimum execution time: 53_392_000 picoseconds.
+		Weight::from_parts(59_567_000, 5970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::InputOf` (r:1 w:1)
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -233,18 +312,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1546 + n * (32 ±0)`
-		//  Estimated: `5965`
-		// Minimum execution time: 311_815_000 picoseconds.
-		Weight::from_parts(270_002_279, 5965)
-			// Standard Error: 124_843
-			.saturating_add(Weight::from_parts(27_316_729, 0).saturating_mul(n.into()))
+		//  Measured:  `1685 + n * (32 ±0)`
+		//  Estimated: `5970`
+		// Minimum execution time: 300_024_000 picoseconds.
+		Weight::from_parts(271_712_979, 5970)
+			// Standard Error: 183_982
+			.saturating_add(Weight::from_parts(28_910_791, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
@@ -266,17 +345,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn complain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2696 + n * (161 ±0)`
+		//  Measured:  `2855 + n * (158 ±0)`
 		//  Estimated: `7483`
-		// Minimum execution time: 953_181_000 picoseconds.
-		Weight::from_parts(901_565_930, 7483)
-			// Standard Error: 184_549
-			.saturating_add(Weight::from_parts(46_102_699, 0).saturating_mul(n.into()))
+		// Minimum execution time: 904_259_000 picoseconds.
+		Weight::from_parts(834_825_947, 7483)
+			// Standard Error: 266_790
+			.saturating_add(Weight::from_parts(48_608_801, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:33 w:32)
@@ -294,12 +373,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_result_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1826 + n * (780 ±0)`
-		//  Estimated: `5965 + n * (3049 ±0)`
-		// Minimum execution time: 1_038_287_000 picoseconds.
-		Weight::from_parts(1_073_306_000, 5965)
-			// Standard Error: 2_415_854
-			.saturating_add(Weight::from_parts(276_787_374, 0).saturating_mul(n.into()))
+		//  Measured:  `1952 + n * (783 ±0)`
+		//  Estimated: `5970 + n * (3049 ±0)`
+		// Minimum execution time: 975_117_000 picoseconds.
+		Weight::from_parts(999_912_000, 5970)
+			// Standard Error: 2_434_099
+			.saturating_add(Weight::from_parts(277_834_843, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -307,7 +386,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Cleanup` (r:1 w:0)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:32 w:32)
@@ -327,12 +406,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn remove_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1515 + n * (48 ±0)`
-		//  Estimated: `5965 + n * (3049 ±0)`
-		// Minimum execution time: 87_221_000 picoseconds.
-		Weight::from_parts(95_312_141, 5965)
-			// Standard Error: 29_485
-			.saturating_add(Weight::from_parts(1_211_685, 0).saturating_mul(n.into()))
+		//  Measured:  `1627 + n * (48 ±0)`
+		//  Estimated: `5970 + n * (3049 ±0)`
+		// Minimum execution time: 88_688_000 picoseconds.
+		Weight::from_parts(91_460_797, 5970)
+			// Standard Error: 27_098
+			.saturating_add(Weight::from_parts(1_374_620, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -344,11 +423,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Deadlines` (r:16 w:16)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:16 w:16)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:16 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:16 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
@@ -362,17 +443,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[0, 16]`.
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8166 + k * (124 ±0)`
-		//  Estimated: `83678 + k * (4975 ±10)`
-		// Minimum execution time: 18_412_000 picoseconds.
-		Weight::from_parts(136_412_921, 83678)
-			// Standard Error: 918_574
-			.saturating_add(Weight::from_parts(655_500_792, 0).saturating_mul(k.into()))
+		//  Measured:  `7178 + k * (124 ±0)`
+		//  Estimated: `83678 + k * (4980 ±0)`
+		// Minimum execution time: 14_911_000 picoseconds.
+		Weight::from_parts(7_091_759, 83678)
+			// Standard Error: 1_591_414
+			.saturating_add(Weight::from_parts(682_101_449, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(30_u64))
 			.saturating_add(T::DbWeight::get().writes((35_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 4975).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 4980).saturating_mul(k.into()))
 	}
 	/// Storage: `Mpc::Workers` (r:1 w:1)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
@@ -382,17 +463,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2832`
 		//  Estimated: `3574`
-		// Minimum execution time: 43_047_000 picoseconds.
-		Weight::from_parts(49_730_000, 3574)
+		// Minimum execution time: 42_637_000 picoseconds.
+		Weight::from_parts(50_434_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:1 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
@@ -406,13 +489,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn advance_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4471 + n * (157 ±0)`
-		//  Estimated: `5965 + n * (2584 ±0)`
-		// Minimum execution time: 143_909_000 picoseconds.
-		Weight::from_parts(114_587_401, 5965)
-			// Standard Error: 92_957
-			.saturating_add(Weight::from_parts(23_006_873, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `4569 + n * (161 ±0)`
+		//  Estimated: `5970 + n * (2584 ±0)`
+		// Minimum execution time: 147_027_000 picoseconds.
+		Weight::from_parts(132_460_064, 5970)
+			// Standard Error: 95_041
+			.saturating_add(Weight::from_parts(22_060_307, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -421,7 +504,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Cleanup` (r:2 w:1)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:1 w:0)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2500), added: 4975, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
 	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -437,12 +520,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn cleanup_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1861 + n * (80 ±0)`
+		//  Measured:  `1948 + n * (80 ±0)`
 		//  Estimated: `5980 + n * (3077 ±0)`
-		// Minimum execution time: 111_783_000 picoseconds.
-		Weight::from_parts(110_021_003, 5980)
-			// Standard Error: 56_545
-			.saturating_add(Weight::from_parts(8_329_760, 0).saturating_mul(n.into()))
+		// Minimum execution time: 119_319_000 picoseconds.
+		Weight::from_parts(116_458_937, 5980)
+			// Standard Error: 43_316
+			.saturating_add(Weight::from_parts(7_984_790, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -464,10 +547,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `93 + n * (149 ±0)`
 		//  Estimated: `3535 + n * (2584 ±0)`
-		// Minimum execution time: 41_429_000 picoseconds.
-		Weight::from_parts(7_627_486, 3535)
-			// Standard Error: 15_721
-			.saturating_add(Weight::from_parts(12_243_498, 0).saturating_mul(n.into()))
+		// Minimum execution time: 42_383_000 picoseconds.
+		Weight::from_parts(9_074_067, 3535)
+			// Standard Error: 11_884
+			.saturating_add(Weight::from_parts(11_979_337, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -486,10 +569,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `216 + n * (64 ±0)`
 		//  Estimated: `4839`
-		// Minimum execution time: 274_429_000 picoseconds.
-		Weight::from_parts(255_848_603, 4839)
-			// Standard Error: 54_466
-			.saturating_add(Weight::from_parts(12_039_901, 0).saturating_mul(n.into()))
+		// Minimum execution time: 284_953_000 picoseconds.
+		Weight::from_parts(268_225_462, 4839)
+			// Standard Error: 48_596
+			.saturating_add(Weight::from_parts(11_632_177, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -510,10 +593,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `826 + n * (182 ±0)`
 		//  Estimated: `4839`
-		// Minimum execution time: 461_811_000 picoseconds.
-		Weight::from_parts(417_317_820, 4839)
-			// Standard Error: 174_902
-			.saturating_add(Weight::from_parts(20_100_810, 0).saturating_mul(n.into()))
+		// Minimum execution time: 458_529_000 picoseconds.
+		Weight::from_parts(404_226_279, 4839)
+			// Standard Error: 226_632
+			.saturating_add(Weight::from_parts(21_473_532, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -542,10 +625,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (1327 ±0)`
 		//  Estimated: `3509 + n * (7698 ±0)`
-		// Minimum execution time: 362_055_000 picoseconds.
-		Weight::from_parts(376_845_000, 3509)
-			// Standard Error: 1_720_962
-			.saturating_add(Weight::from_parts(146_773_231, 0).saturating_mul(n.into()))
+		// Minimum execution time: 367_593_000 picoseconds.
+		Weight::from_parts(396_523_000, 3509)
+			// Standard Error: 1_653_176
+			.saturating_add(Weight::from_parts(144_831_858, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -568,8 +651,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `270`
 		//  Estimated: `1517`
-		// Minimum execution time: 15_234_000 picoseconds.
-		Weight::from_parts(19_164_000, 1517)
+		// Minimum execution time: 13_992_000 picoseconds.
+		Weight::from_parts(16_221_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -581,6 +664,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
 	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::DrawQueue` (r:1 w:0)
+	/// Proof: `Mpc::DrawQueue` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
 	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyDealings` (r:16 w:16)
@@ -594,74 +679,113 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `777 + n * (233 ±0)`
 		//  Estimated: `13509 + n * (3849 ±0)`
-		// Minimum execution time: 470_105_000 picoseconds.
-		Weight::from_parts(445_106_798, 13509)
-			// Standard Error: 257_726
-			.saturating_add(Weight::from_parts(22_671_644, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 454_824_000 picoseconds.
+		Weight::from_parts(397_809_593, 13509)
+			// Standard Error: 178_900
+			.saturating_add(Weight::from_parts(22_602_418, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
+	}
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
+	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
+	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
+	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	fn request_round() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `446`
+		//  Estimated: `3593`
+		// Minimum execution time: 60_012_000 picoseconds.
+		Weight::from_parts(70_241_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(280_961_000, 3593)
+		Weight::from_parts(253_333_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(188_057_000, 3574)
+		Weight::from_parts(165_371_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn deregister_worker() -> Weight {
-		Weight::from_parts(108_736_000, 3593)
+		Weight::from_parts(95_395_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn create_job(n: u32, ) -> Weight {
-		Weight::from_parts(203_395_557, 4079)
-			.saturating_add(Weight::from_parts(32_253_938, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(116_102_850, 3593)
+			.saturating_add(Weight::from_parts(29_128_469, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
-	fn cancel_job(n: u32, ) -> Weight {
-		Weight::from_parts(128_070_480, 5965)
-			.saturating_add(Weight::from_parts(25_951_710, 0).saturating_mul(n.into()))
+	fn create_drawing_job() -> Weight {
+		Weight::from_parts(257_480_000, 6158)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn draw_job(n: u32, ) -> Weight {
+		Weight::from_parts(86_699_701, 5970)
+			.saturating_add(Weight::from_parts(25_371_478, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+	}
+	fn cancel_job(n: u32, ) -> Weight {
+		Weight::from_parts(129_834_818, 5970)
+			.saturating_add(Weight::from_parts(23_429_469, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn close_inputs() -> Weight {
-		Weight::from_parts(59_966_000, 5965)
+		Weight::from_parts(59_567_000, 5970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(270_002_279, 5965)
-			.saturating_add(Weight::from_parts(27_316_729, 0).saturating_mul(n.into()))
+		Weight::from_parts(271_712_979, 5970)
+			.saturating_add(Weight::from_parts(28_910_791, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(901_565_930, 7483)
-			.saturating_add(Weight::from_parts(46_102_699, 0).saturating_mul(n.into()))
+		Weight::from_parts(834_825_947, 7483)
+			.saturating_add(Weight::from_parts(48_608_801, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
-		Weight::from_parts(1_073_306_000, 5965)
-			.saturating_add(Weight::from_parts(276_787_374, 0).saturating_mul(n.into()))
+		Weight::from_parts(999_912_000, 5970)
+			.saturating_add(Weight::from_parts(277_834_843, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -669,8 +793,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn remove_job(n: u32, ) -> Weight {
-		Weight::from_parts(95_312_141, 5965)
-			.saturating_add(Weight::from_parts(1_211_685, 0).saturating_mul(n.into()))
+		Weight::from_parts(91_460_797, 5970)
+			.saturating_add(Weight::from_parts(1_374_620, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -678,31 +802,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
-		Weight::from_parts(136_412_921, 83678)
-			.saturating_add(Weight::from_parts(655_500_792, 0).saturating_mul(k.into()))
+		Weight::from_parts(7_091_759, 83678)
+			.saturating_add(Weight::from_parts(682_101_449, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(32_u64))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(30_u64))
 			.saturating_add(RocksDbWeight::get().writes((35_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 4975).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 4980).saturating_mul(k.into()))
 	}
 	fn set_accepting() -> Weight {
-		Weight::from_parts(49_730_000, 3574)
+		Weight::from_parts(50_434_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn advance_job(n: u32, ) -> Weight {
-		Weight::from_parts(114_587_401, 5965)
-			.saturating_add(Weight::from_parts(23_006_873, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(132_460_064, 5970)
+			.saturating_add(Weight::from_parts(22_060_307, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(110_021_003, 5980)
-			.saturating_add(Weight::from_parts(8_329_760, 0).saturating_mul(n.into()))
+		Weight::from_parts(116_458_937, 5980)
+			.saturating_add(Weight::from_parts(7_984_790, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -710,28 +834,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
 	fn beacon_start_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(7_627_486, 3535)
-			.saturating_add(Weight::from_parts(12_243_498, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_074_067, 3535)
+			.saturating_add(Weight::from_parts(11_979_337, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn submit_key_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(255_848_603, 4839)
-			.saturating_add(Weight::from_parts(12_039_901, 0).saturating_mul(n.into()))
+		Weight::from_parts(268_225_462, 4839)
+			.saturating_add(Weight::from_parts(11_632_177, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn complain_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(417_317_820, 4839)
-			.saturating_add(Weight::from_parts(20_100_810, 0).saturating_mul(n.into()))
+		Weight::from_parts(404_226_279, 4839)
+			.saturating_add(Weight::from_parts(21_473_532, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn beacon_finish_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(376_845_000, 3509)
-			.saturating_add(Weight::from_parts(146_773_231, 0).saturating_mul(n.into()))
+		Weight::from_parts(396_523_000, 3509)
+			.saturating_add(Weight::from_parts(144_831_858, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -739,17 +863,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
 	}
 	fn beacon_open_round() -> Weight {
-		Weight::from_parts(19_164_000, 1517)
+		Weight::from_parts(16_221_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_round_share(n: u32, ) -> Weight {
-		Weight::from_parts(445_106_798, 13509)
-			.saturating_add(Weight::from_parts(22_671_644, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(397_809_593, 13509)
+			.saturating_add(Weight::from_parts(22_602_418, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
+	}
+	fn request_round() -> Weight {
+		Weight::from_parts(70_241_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

@@ -6,13 +6,9 @@
 //! support (`testing_utils`, feature `test-utils`).
 
 use codec::Encode;
-use frame_support::{
-	assert_ok, derive_impl,
-	traits::{Hooks, Randomness},
-};
+use frame_support::{assert_ok, derive_impl, traits::Hooks};
 use frame_system::{
 	offchain::{AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes},
-	pallet_prelude::BlockNumberFor,
 	EnsureSigned,
 };
 use mpc_primitives::WorkerSecret;
@@ -52,17 +48,6 @@ impl pallet_mpc::Config for Runtime {
 	type AuthorityId = pallet_mpc::crypto::AuthorityId;
 	type Currency = Balances;
 	type RegisterOrigin = EnsureSigned<AccountId>;
-	type Randomness = BlockRandomness;
-}
-
-/// Committee draws need randomness; a real runtime uses a beacon or BABE. Here: the block.
-pub struct BlockRandomness;
-
-impl Randomness<sp_core::H256, BlockNumberFor<Runtime>> for BlockRandomness {
-	fn random(subject: &[u8]) -> (sp_core::H256, BlockNumberFor<Runtime>) {
-		let block = System::block_number();
-		(sp_core::H256(sp_io::hashing::blake2_256(&(subject, block).encode())), block)
-	}
 }
 
 // 4. The offchain worker signs its transactions with the worker key.
