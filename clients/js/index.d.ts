@@ -1,5 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { AddressOrPair } from '@polkadot/api/types';
+import type { AddressOrPair, ApiDecoration } from '@polkadot/api/types';
 
 import type { Submission } from './protocol.js';
 
@@ -8,8 +8,9 @@ export * from './protocol.js';
 /**
  * An error from the chain, named after the pallet error (`errorName` is `Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix:
- * `Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`,
- * and for the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`.
+ * `Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee` (a job failed without a committee),
+ * `NotDrawn` (no committee yet), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
+ * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`.
  */
 export declare class MpcError extends Error {
   readonly errorName: string;
@@ -29,13 +30,25 @@ export interface JobSpec {
   rewardPerWorker?: bigint | number;
 }
 
+/** A job's phase: the pallet's `JobPhase` variant name (PROTOCOL.md section 10). */
+export type JobPhase = 'Drawing' | 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Settled' | 'Failed' | 'Cancelled';
+
+/** Why a job is `Failed`. */
+export type FailureReason = 'TooFewInputs' | 'NotEnoughResultShares' | 'NoCommittee';
+
 export interface Job {
   owner: string;
   n: number;
   t: number;
   d: number;
   decimals: number;
-  phase: 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Settled' | 'Failed' | 'Cancelled';
+  /** `Drawing` while it waits for its committee draw (PROTOCOL.md section 11.7). */
+  phase: JobPhase;
+  /** The reason of a `Failed` phase, `null` otherwise. */
+  failureReason: FailureReason | null;
+  /** The beacon round its committee is drawn with, while in `Drawing` (`mpc.drawings`); `null` otherwise. */
+  drawRound: number | null;
+  /** The block its phase ends in (in `Drawing`: the last block for the draw, `DrawWindow` after creation). */
   deadline: number;
   maxInputs: number;
   inputCount: number;
@@ -48,6 +61,11 @@ export interface Job {
 /** The block at which each phase ended (`null` until it has). */
 export interface Timeline {
   created: number;
+  /**
+   * The block its committee was drawn in and collecting began: `created` when no draw was
+   * needed, `null` while it waits in `Drawing` (and for a job that ended there).
+   */
+  drawn: number | null;
   inputsClosed: number | null;
   computingStarted: number | null;
   completed: number | null;
@@ -85,12 +103,29 @@ export interface ProofOfMpcRecord {
   timeline: Timeline;
 }
 
+/** The job's `mpc.CommitteeDrawn` event, as {@link readJobHistory} finds it. */
+export interface CommitteeDrawnEvent {
+  block: number;
+  /** The draw round; `null` when no draw was needed. */
+  round: number | null;
+  /** Member `i` is `committee[i - 1]`. */
+  committee: string[];
+  /** Emitted in the block's initialization (a draw), not in an extrinsic. */
+  initialization: boolean;
+  /** The extrinsic it was emitted in (the creation, when no draw was needed), or `null`. */
+  extrinsic: number | null;
+  /** The accounts earlier `mpc.CommitteeDrawn` events of the same block seated, in order. */
+  seatedBefore: string[];
+}
+
 /** What {@link readJobHistory} finds in the chain's blocks; byte fields as Uint8Array. */
 export interface JobHistory {
   from: number;
   to: number;
-  /** The job's `mpc.JobCreated` event. */
-  created: { block: number; committee: string[] } | null;
+  /** The job's `mpc.JobCreated` event: its extrinsic and draw round (`null`: no draw needed). */
+  created: { block: number; extrinsic: number | null; drawRound: number | null } | null;
+  /** The job's `mpc.CommitteeDrawn` event. */
+  drawn: CommitteeDrawnEvent | null;
   /** Accepted inputs: the `mpc.InputSubmitted` events with their extrinsics' submissions. */
   inputs: {
     index: number;
@@ -120,6 +155,12 @@ export interface AuditReport {
   jobId: bigint;
   /** The blocks read: `timeline.created..timeline.computingStarted`. */
   blocks?: { from: number; to: number };
+  /**
+   * The committee's draw: its round (`null`: no draw was needed) and block. After
+   * {@link auditRecord} of a drawn job: `verified`, the round's `epoch`, `rho` (`ρ_r`, hex)
+   * and the candidates the draw `skipped` (no longer eligible).
+   */
+  draw?: { round: number | null; block: number; verified?: true; epoch?: number; rho?: string; skipped?: string[] };
   inputs: { index: number; provider: string; block: number; qualified?: boolean }[];
   disqualified: { index: number; workerIndex: number; worker: string; block: number }[];
   /** Recomputed from the chain's history (hex), as far as the audit got. */
@@ -137,10 +178,36 @@ export interface Worker {
 }
 
 export declare function send(api: ApiPromise, signer: AddressOrPair, tx: unknown, options?: Record<string, unknown>): Promise<{ blockHash: string; events: unknown[] }>;
-export declare function createJob(api: ApiPromise, signer: AddressOrPair, spec: JobSpec): Promise<{ jobId: bigint; committee: string[] }>;
+/** A created job: `drawRound` `null` when no draw was needed; `committee` `null` only when not waited for. */
+export interface CreatedJob {
+  jobId: bigint;
+  drawRound: number | null;
+  committee: string[] | null;
+}
+/**
+ * Creates a job. With more workers in the pool than `committeeSize`, the job waits in `Drawing`
+ * for beacon round `drawRound` (PROTOCOL.md section 11.7); with `waitForCommittee` (default
+ * `true`) this waits for the draw. Rejects like {@link waitForCommittee}.
+ */
+export declare function createJob(api: ApiPromise, signer: AddressOrPair, spec: JobSpec, options?: {
+  waitForCommittee?: boolean;
+  /** For the draw; default 120 000. */
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; phase: JobPhase; drawRound: number | null }) => void;
+}): Promise<CreatedJob>;
+/**
+ * Waits until the job has a committee; resolves with its members' accounts in order. Rejects
+ * with `MpcError` `NoCommittee` (failed without one), `JobCancelled`, `JobFailed`,
+ * `Mpc.UnknownJob` or `Timeout`.
+ */
+export declare function waitForCommittee(api: ApiPromise, jobId: bigint | number, options?: {
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; phase: JobPhase; drawRound: number | null }) => void;
+}): Promise<string[]>;
 /** The phases in which a job has ended. */
 export declare const ENDED_PHASES: readonly ["Settled", "Failed", "Cancelled"];
-export declare function getJob(api: ApiPromise, jobId: bigint | number): Promise<Job | null>;
+/** A job as plain data; `api` may be decorated at a past block (`await api.at(hash)`) to read it as it was then. */
+export declare function getJob(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number): Promise<Job | null>;
 export declare function getCommitteeKeys(api: ApiPromise, jobId: bigint | number): Promise<Uint8Array[]>;
 /** Deals (in this process) and submits a private input: BigInt or decimal strings. */
 export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[]): Promise<{ blockHash: string; events: unknown[] }>;
@@ -148,14 +215,15 @@ export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobI
 export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, submission: Submission): unknown;
 export declare function waitForResult(api: ApiPromise, jobId: bigint | number, options?: {
   timeoutMs?: number;
-  onProgress?: (p: { block: number; phase: Job['phase']; inputs: number }) => void;
+  onProgress?: (p: { block: number; phase: JobPhase; inputs: number; drawRound: number | null }) => void;
 }): Promise<JobResult>;
 export declare function getRecord(api: ApiPromise, jobId: bigint | number): Promise<ProofOfMpcRecord | null>;
 /** Re-verifies the record's result shares, reconstruction, output, sums and means. */
 export declare function verifyRecord(record: ProofOfMpcRecord): { valid: true; sums: bigint[] } | { valid: false; reason: string };
 /**
  * The full audit (PROTOCOL.md section 10): the record (fetched, or `options.record`) against the
- * job's inputs and complaints in the chain's blocks. Rejects with `MpcError` `NoRecord`, or
+ * job's committee, inputs and complaints in the chain's blocks, and for a drawn committee
+ * {@link verifyCommitteeDraw}. Rejects with `MpcError` `NoRecord`, or
  * `HistoryUnavailable` when a block is pruned: use an archive node
  * (`mpc-node --state-pruning archive --blocks-pruning archive`) for jobs older than 256 blocks.
  */
@@ -168,12 +236,62 @@ export declare function readJobHistory(api: ApiPromise, jobId: bigint | number, 
   onProgress?: (p: { block: number; from: number; to: number }) => void;
   concurrency?: number;
 }): Promise<JobHistory>;
-/** Steps 1-5 of the full audit on a record and the history already read, for the chain `genesis`. */
+/**
+ * The full audit on a record and the history already read, for the chain `genesis`: the
+ * committee against `mpc.CommitteeDrawn` (its block, phase and round), then steps 1-5.
+ */
 export declare function auditHistory(record: ProofOfMpcRecord, history: JobHistory, options: {
   genesis: Uint8Array;
   jobId?: bigint | number;
 }): AuditReport;
 export declare function listWorkers(api: ApiPromise): Promise<Worker[]>;
+
+/** A committee draw that verified (PROTOCOL.md sections 11.6 and 11.7). */
+export interface VerifiedCommitteeDraw {
+  /** The draw round; `null` (and nothing else recomputed) when the job needed no draw. */
+  round: number | null;
+  epoch: number | null;
+  /** `ρ_r` recomputed from the round's shares (32 bytes). */
+  rho: Uint8Array | null;
+  /** `seed_J` (32 bytes). */
+  seed: Uint8Array | null;
+  /** The job's candidates in pool order (`mpc.drawings`). */
+  candidates: string[] | null;
+  committee: string[];
+  /** The candidates the draw placed but did not keep (no longer eligible), in draw order. */
+  skipped: string[];
+  /** The block whose initialization drew it (the creation block when no draw was needed). */
+  block: number;
+}
+/**
+ * Checks a committee against the draw of section 11.6 on data already read: `pool` is
+ * `mpc.workerList` in the parent of the drawing block, `seatedBefore` the accounts earlier
+ * draws of that block seated. A kept member must be in `pool`; a skipped candidate out of it,
+ * or in `seatedBefore`. Throws a `ProtocolError` (code `'audit'`).
+ */
+export declare function checkCommitteeDraw(params: {
+  rho: Uint8Array;
+  jobId: bigint | number;
+  candidates: string[];
+  n: number;
+  committee: string[];
+  pool: string[];
+  seatedBefore?: string[];
+}): { seed: Uint8Array; drawn: number[]; skipped: string[] };
+/** The job's `mpc.JobCreated` and `mpc.CommitteeDrawn` events, from blocks `timeline.created` and `timeline.drawn`. */
+export declare function readCommitteeDraw(api: ApiPromise, jobId: bigint | number, timeline: Timeline): Promise<Pick<JobHistory, 'from' | 'to' | 'created' | 'drawn'>>;
+/**
+ * Re-verifies a job's committee draw from the chain: the events, the candidates, pool and
+ * beacon round (verified from its shares) in the parent of the drawing block, and the draw.
+ * Throws a `ProtocolError` on a mismatch; rejects with `MpcError` `HistoryUnavailable` (pruned
+ * state: use an archive node), `NotDrawn`, `NoBeaconRound`, `NoBeaconKey` or `Mpc.UnknownJob`
+ * when it cannot check.
+ */
+export declare function verifyCommitteeDraw(api: ApiPromise, jobId: bigint | number, options?: {
+  timeline?: Timeline;
+  n?: number;
+  history?: Pick<JobHistory, 'created' | 'drawn'>;
+}): Promise<VerifiedCommitteeDraw>;
 
 /**
  * A stored beacon round (PROTOCOL.md section 11.5). Round and epoch numbers are u64 on the chain,
@@ -248,7 +366,18 @@ export declare function checkBeaconRound(round: BeaconRound, key: BeaconKey, opt
  * with a `ProtocolError` (code `'beacon'`) when the round does not verify, and with an `MpcError`
  * `NoBeaconRound`, `BeaconRoundOpen` or `NoBeaconKey` when it cannot be checked.
  */
-export declare function verifyBeaconRound(api: ApiPromise, round: bigint | number): Promise<VerifiedBeaconRound>;
+export declare function verifyBeaconRound(api: ApiPromise, round: bigint | number, options?: {
+  /** A block hash to read the round and its key in (for a round pruned since). */
+  at?: string | Uint8Array;
+}): Promise<VerifiedBeaconRound>;
+/**
+ * Pays `api.consts.mpc.roundRequestFee` for a beacon round whose output nobody knows yet; with
+ * `wait`, waits for it and verifies it.
+ */
+export declare function requestRound(api: ApiPromise, signer: AddressOrPair, options?: {
+  wait?: boolean;
+  timeoutMs?: number;
+}): Promise<{ round: number; blockHash: string; verified?: VerifiedBeaconRound }>;
 /** Waits for a completed round numbered above `after` (default: any); rejects with `MpcError('Timeout')`. */
 export declare function waitForBeaconRound(api: ApiPromise, options?: {
   after?: bigint | number;

@@ -153,7 +153,7 @@ export declare function verifyOutput(params: {
 
 /** Domain-separation tags of section 11 (apart from `DST`, the tags of sections 1-9). */
 export declare const BEACON_DST: Readonly<Record<
-  'dkgDealing' | 'dkgKdf' | 'dkgShare' | 'dkgDleq' | 'dkgDigest' | 'dkgKey' | 'point' | 'dleq' | 'output' | 'subject' | 'committee',
+  'dkgDealing' | 'dkgKdf' | 'dkgShare' | 'dkgDleq' | 'dkgDigest' | 'dkgKey' | 'point' | 'dleq' | 'output' | 'subject' | 'committee' | 'draw',
   Uint8Array
 >>;
 
@@ -371,3 +371,12 @@ export declare function verifyRound(params: RoundParams & {
 export declare function subjectValue(rho: Uint8Array, subject: Uint8Array): Uint8Array;
 /** A job's committee seed (section 11.6), 32 bytes. */
 export declare function committeeSeed(rho: Uint8Array, jobId: bigint): Uint8Array;
+/**
+ * A job's committee drawn with its committee seed (section 11.6) from `candidates` candidates
+ * (positions `0..candidates-1`, in pool order) for `n` seats: the partial Fisher-Yates shuffle
+ * with tag `substrate-mpc/v1/beacon/draw`, keeping the candidates `eligible` accepts (asked at
+ * most once each, in draw order; default: all). Returns the kept positions in member order
+ * (member `i` is `result[i - 1]`), fewer than `n` when too few were eligible. Throws a
+ * `ProtocolError` for a seed that is not 32 bytes or counts out of range.
+ */
+export declare function drawCommittee(seed: Uint8Array, candidates: number, n: number, eligible?: (candidate: number) => boolean): number[];

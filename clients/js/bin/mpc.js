@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  createJob, submitInput, getJob, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers,
-  latestBeaconRound, getBeaconRound, verifyBeaconRound, MpcError, ProtocolError, toHex,
+  createJob, submitInput, getJob, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
+  readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
 } from '../src/index.js';
 
 /** Exit codes. */
@@ -19,8 +19,8 @@ const EXIT_CODES = [
   ['0', 'done'],
   ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
   ['2', 'usage error: unknown command or option, missing or malformed argument'],
-  ['3', 'a record or a beacon round does not verify'],
-  ['4', 'timeout, or the job failed or was cancelled'],
+  ['3', 'a record, a committee draw or a beacon round does not verify'],
+  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled'],
 ];
 
 /** Options every command takes. */
@@ -51,8 +51,13 @@ const COMMANDS = [
       'min-inputs': { type: 'string', arg: '<m>', int: true, default: '1', help: 'with fewer inputs the job fails' },
       reward: { type: 'string', arg: '<planck>', int: true, help: 'reward per worker, in the chain\'s smallest unit (default: the chain\'s minimum)' },
       metadata: { type: 'string', arg: '<text>', default: '', help: 'a description stored with the job' },
+      'no-wait': { type: 'boolean', help: 'when the committee is drawn from a larger pool, do not wait for the draw (beacon round)' },
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '120', help: 'give up waiting for the committee draw (exit code 4) after this long' },
     },
-    examples: ['mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --window 40 --max-inputs 2 --reward 1000000000000'],
+    examples: [
+      'mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --window 40 --max-inputs 2 --reward 1000000000000',
+      'mpc job create --suri //Ferdie --committee 3 --threshold 1 --window 40 --no-wait',
+    ],
     run: runJobCreate,
   },
   {
@@ -69,7 +74,7 @@ const COMMANDS = [
   },
   {
     name: 'job show',
-    summary: 'print a job\'s shape, phase, counts and timeline',
+    summary: 'print a job\'s shape, phase, committee and its draw, counts and timeline',
     usage: 'mpc job show <job> [options]',
     args: [JOB_ARG],
     options: {},
@@ -88,6 +93,15 @@ const COMMANDS = [
     run: runJobWait,
   },
   {
+    name: 'job draw',
+    summary: 're-verify how a job\'s committee was drawn from the beacon (PROTOCOL.md 11.6, 11.7)',
+    usage: 'mpc job draw <job> [options]',
+    args: [JOB_ARG],
+    options: {},
+    examples: ['mpc job draw 1', 'mpc job draw 1 --json'],
+    run: runJobDraw,
+  },
+  {
     name: 'record verify',
     summary: 're-verify a completed job\'s proof-of-MPC record (--full: audit its inputs too)',
     usage: 'mpc record verify <job> [--full] [options]',
@@ -95,8 +109,8 @@ const COMMANDS = [
     options: {
       full: {
         type: 'boolean',
-        help: 'full audit (PROTOCOL.md section 10): also re-check every input\'s dealing proof, the inputs digest, '
-          + 'every disqualification and the aggregate from the chain\'s blocks and events. Needs an archive node '
+        help: 'full audit (PROTOCOL.md section 10): also re-check the committee and its draw, every input\'s dealing '
+          + 'proof, the inputs digest, every disqualification and the aggregate from the chain\'s blocks and events. Needs an archive node '
           + '(mpc-node --state-pruning archive --blocks-pruning archive) for jobs older than 256 blocks',
       },
     },
@@ -138,6 +152,18 @@ const COMMANDS = [
     options: {},
     examples: ['mpc beacon verify', 'mpc beacon verify 3 --json'],
     run: runBeaconVerify,
+  },
+  {
+    name: 'beacon request',
+    summary: 'pay for a beacon round whose output nobody knows yet; print its number (with --wait, its verified output)',
+    usage: 'mpc beacon request [options]',
+    args: [],
+    options: {
+      wait: { type: 'boolean', help: 'wait for the round to complete and verify it' },
+      timeout: { type: 'string', default: '120', arg: '<seconds>', help: 'how long --wait waits' },
+    },
+    examples: ['mpc beacon request --suri //Ferdie', 'mpc beacon request --wait --json'],
+    run: runBeaconRequest,
   },
 ];
 
@@ -220,8 +246,8 @@ example${c.examples.length > 1 ? 's' : ''}:
 ${c.examples.map((e) => `  ${e}`).join('\n')}
 
 exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a
-record or a beacon round does not verify, 4 timeout or failed job ('mpc --help'
-says more).`;
+record, a draw or a beacon round does not verify, 4 timeout or failed job ('mpc
+--help' says more).`;
 }
 
 function groupHelp(group) {
@@ -380,8 +406,20 @@ async function runJobCreate(ctx) {
     minInputs: Number(opts['min-inputs']),
     rewardPerWorker: opts.reward === undefined ? undefined : BigInt(opts.reward),
     metadata: opts.metadata,
-  });
-  out(ctx, `job ${r.jobId} created; committee:\n  ${r.committee.join('\n  ')}`, r);
+  }, { waitForCommittee: false });
+  if (r.drawRound !== null && !opts['no-wait']) {
+    if (!opts.json) console.log(`job ${r.jobId} created; waiting for committee draw (beacon round ${r.drawRound})`);
+    r.committee = await waitForCommittee(ctx.api, r.jobId, {
+      timeoutMs: Number(opts.timeout) * 1000,
+      onProgress: ({ block, phase }) => progress(ctx, `#${block} ${phase}`),
+    });
+    if (!opts.json) process.stderr.write('\n');
+    out(ctx, `committee (drawn with beacon round ${r.drawRound}):\n  ${r.committee.join('\n  ')}`, r);
+  } else if (r.drawRound !== null) {
+    out(ctx, `job ${r.jobId} created; waiting for committee draw (beacon round ${r.drawRound}): 'mpc job show ${r.jobId}' shows it once drawn`, r);
+  } else {
+    out(ctx, `job ${r.jobId} created; committee (the whole pool, no draw needed):\n  ${r.committee.join('\n  ')}`, r);
+  }
   return EXIT.done;
 }
 
@@ -400,14 +438,34 @@ async function runInputSubmit(ctx) {
 }
 
 function describeJob(job) {
-  return Object.entries(job).map(([k, v]) => (k === 'timeline'
-    ? `timeline: ${Object.entries(v).map(([phase, block]) => `${phase} ${block ?? '-'}`).join(', ')}`
-    : `${k}: ${v}`)).join('\n');
+  const lines = Object.entries(job).filter(([k]) => !['timeline', 'committee', 'draw', 'drawRound', 'failureReason'].includes(k)).map(([k, v]) => (
+    k === 'phase' && job.failureReason ? `phase: ${v} (${job.failureReason})` : `${k}: ${v}`));
+  lines.push(`timeline: ${Object.entries(job.timeline).map(([phase, block]) => `${phase} ${block ?? '-'}`).join(', ')}`);
+  if (job.phase === 'Drawing') lines.push(`waiting for committee draw (beacon round ${job.drawRound ?? '?'})`);
+  else if (job.draw) {
+    lines.push(job.draw.round === null
+      ? `committee: the whole pool, no draw needed (block ${job.draw.block})`
+      : `committee drawn with beacon round ${job.draw.round} in block ${job.draw.block} ('mpc job draw' re-verifies it)`);
+  } else if (job.timeline.drawn !== null) lines.push(`committee drawn in block ${job.timeline.drawn} (its events are no longer available here)`);
+  if (job.committee.length) lines.push(`committee:\n  ${job.committee.join('\n  ')}`);
+  return lines.join('\n');
 }
 
 async function runJobShow(ctx) {
-  const job = await getJob(ctx.api, BigInt(ctx.args[0]));
+  const jobId = BigInt(ctx.args[0]);
+  const job = await getJob(ctx.api, jobId);
   if (!job) throw new MpcError('Mpc.UnknownJob');
+  job.committee = (await ctx.api.query.mpc.committees(jobId)).map((m) => m.account.toString());
+  job.draw = null;
+  if (job.timeline.drawn !== null) {
+    try {
+      const { created, drawn } = await readCommitteeDraw(ctx.api, jobId, job.timeline);
+      if (created && drawn) job.draw = { round: created.drawRound, block: drawn.block };
+    } catch (e) {
+      // A pruned block only hides the draw round; the rest of the job is still shown.
+      if (!(e instanceof MpcError && e.errorName === 'HistoryUnavailable')) throw e;
+    }
+  }
   out(ctx, describeJob(job), job);
   return EXIT.done;
 }
@@ -415,11 +473,38 @@ async function runJobShow(ctx) {
 async function runJobWait(ctx) {
   const r = await waitForResult(ctx.api, BigInt(ctx.args[0]), {
     timeoutMs: Number(ctx.opts.timeout) * 1000,
-    onProgress: ({ block, phase, inputs }) => progress(ctx, `#${block} ${phase}, ${inputs} inputs`),
+    onProgress: ({ block, phase, inputs, drawRound }) => progress(ctx, phase === 'Drawing'
+      ? `#${block} waiting for committee draw (beacon round ${drawRound ?? '?'})`
+      : `#${block} ${phase}, ${inputs} inputs`),
   });
   if (!ctx.opts.json) process.stderr.write('\n');
   out(ctx, `sum: ${r.formatted.join(', ')}\nmean: ${r.formattedMeans.join(', ')}\ninputs: ${r.qualifiedInputs}`, r);
   return EXIT.done;
+}
+
+async function runJobDraw(ctx) {
+  const jobId = BigInt(ctx.args[0]);
+  const job = await getJob(ctx.api, jobId);
+  if (!job) throw new MpcError('Mpc.UnknownJob');
+  if (job.phase === 'Drawing') {
+    out(ctx, `job ${jobId} is waiting for committee draw (beacon round ${job.drawRound ?? '?'})`, { jobId, phase: job.phase, drawRound: job.drawRound, verified: false });
+    return EXIT.done;
+  }
+  try {
+    const d = await verifyCommitteeDraw(ctx.api, jobId, { timeline: job.timeline, n: job.n });
+    const human = d.round === null
+      ? `job ${jobId} needed no draw: its committee is the whole pool at its creation (block ${d.block})`
+      : `committee of job ${jobId} verifies: drawn in block ${d.block} with beacon round ${d.round} (epoch ${d.epoch}, verified), `
+        + `output ${toHex(d.rho)}, from ${d.candidates.length} candidates`
+        + `${d.skipped.length ? `, skipping ${d.skipped.join(', ')} (no longer eligible)` : ''}`
+        + `\ncommittee:\n  ${d.committee.join('\n  ')}`;
+    out(ctx, human, { jobId, ...d, verified: true });
+    return EXIT.done;
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    out(ctx, `committee of job ${jobId} does NOT verify: ${e.message}`, { jobId, verified: false, reason: e.message });
+    return EXIT.invalid;
+  }
 }
 
 async function runRecordVerify(ctx) {
@@ -439,8 +524,11 @@ async function runRecordVerify(ctx) {
   });
   if (!ctx.opts.json) process.stderr.write('\n');
   const dq = report.disqualified.map((d) => `input ${d.index} on a complaint of worker ${d.workerIndex}`);
+  const draw = report.draw?.round === null || report.draw?.round === undefined
+    ? 'committee: the whole pool (no draw)'
+    : `committee drawn with beacon round ${report.draw.round} in block ${report.draw.block} (draw verified)`;
   out(ctx, report.valid
-    ? `record of job ${jobId} passes the full audit of blocks ${report.blocks.from}..${report.blocks.to}: `
+    ? `record of job ${jobId} passes the full audit of blocks ${report.blocks.from}..${report.blocks.to}: ${draw}; `
       + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}; `
       + `sums ${record.result.formatted.join(', ')}; means ${record.result.formattedMeans.join(', ')}`
     : `record of job ${jobId} does NOT pass the full audit: ${report.reason}`, report);
@@ -495,6 +583,20 @@ async function runBeaconVerify(ctx) {
   }
 }
 
+async function runBeaconRequest(ctx) {
+  const timeoutMs = Number(ctx.opts.timeout) * 1000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of seconds', ctx.command);
+  if (ctx.opts.wait && !ctx.opts.json) console.log('requesting a beacon round...');
+  const r = await requestRound(ctx.api, ctx.signer(), { wait: Boolean(ctx.opts.wait), timeoutMs });
+  if (!r.verified) {
+    out(ctx, `requested round ${r.round} (in block ${r.blockHash})`, { round: r.round, blockHash: r.blockHash });
+    return EXIT.done;
+  }
+  const v = r.verified;
+  out(ctx, `round ${v.round} (epoch ${v.epoch}) verifies: output ${toHex(v.output)}`, { round: r.round, blockHash: r.blockHash, ...v });
+  return EXIT.done;
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
 /** Connects without retrying: a node that does not answer is an error, not a wait. */
@@ -546,7 +648,7 @@ function failure(e) {
     return EXIT.usage;
   }
   console.error(`mpc: ${e?.message ?? e}`);
-  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled)$/.test(e.errorName)) return EXIT.failed;
+  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled|NoCommittee)$/.test(e.errorName)) return EXIT.failed;
   return EXIT.error;
 }
 

@@ -11,6 +11,7 @@ import {
   deal, fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
   pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
   inputsDigest, aggregateCommitments, beaconThreshold, verifyRound, publicShare, groupKeyDigest,
+  committeeSeed, drawCommittee,
 } from './protocol.js';
 
 export * from './protocol.js';
@@ -18,8 +19,9 @@ export * from './protocol.js';
 /**
  * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix
- * (`Timeout`, `JobFailed`, `JobCancelled`, `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`,
- * and for the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`).
+ * (`Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee`, `NotDrawn`, `NoRecord`,
+ * `HistoryUnavailable`, `UnexpectedMetadata`, and for the beacon `NoBeaconRound`,
+ * `BeaconRoundOpen`, `NoBeaconKey`).
  */
 export class MpcError extends Error {
   constructor(name, docs) {
@@ -71,9 +73,17 @@ export function send(api, signer, tx, options = {}) {
  * Creates a job. `spec`: `{ committeeSize, threshold, dimension, decimals, inputWindow,
  * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker }`;
  * `rewardPerWorker` defaults to the chain's minimum (`api.consts.mpc.minRewardPerWorker`).
- * Resolves with `{ jobId, committee }`.
+ *
+ * When the pool has exactly `committeeSize` workers, they are the committee at once (the
+ * `mpc.CommitteeDrawn` event of the creation, with no round). With more, the job is created in
+ * phase `Drawing` and its committee is drawn with the output of beacon round `drawRound`
+ * (PROTOCOL.md section 11.7): with `waitForCommittee` (the default) this waits for the draw
+ * ({@link waitForCommittee}, `timeoutMs`, `onProgress`), otherwise `committee` is `null`.
+ * Resolves with `{ jobId, drawRound, committee }`: `drawRound` is `null` when no draw was
+ * needed, `committee` the members' accounts in order (member `i` is `committee[i - 1]`).
+ * Rejects like {@link waitForCommittee} when the job ends without a committee.
  */
-export async function createJob(api, signer, spec) {
+export async function createJob(api, signer, spec, { waitForCommittee: wait = true, timeoutMs = 120_000, onProgress } = {}) {
   const tx = api.tx.mpc.createJob({
     committeeSize: spec.committeeSize,
     threshold: spec.threshold,
@@ -90,29 +100,106 @@ export async function createJob(api, signer, spec) {
   const created = events.find(({ event }) => api.events.mpc.JobCreated.is(event));
   if (!created) throw new MpcError('NoJobCreatedEvent', 'the create_job extrinsic emitted no mpc.JobCreated event');
   const jobId = created.event.data.jobId.toBigInt();
-  return { jobId, committee: created.event.data.committee.map((a) => a.toString()) };
+  const drawRound = numberOrNull(field('JobCreated', created.event.data, 'drawRound'));
+  if (drawRound === null) {
+    const drawn = events.find(({ event }) => committeeDrawnEvent(api).is(event) && event.data.jobId.toBigInt() === jobId);
+    if (!drawn) throw new MpcError('NoCommitteeDrawnEvent', `the creation of job ${jobId}, which needed no draw, emitted no mpc.CommitteeDrawn event`);
+    return { jobId, drawRound, committee: field('CommitteeDrawn', drawn.event.data, 'committee').map((a) => a.toString()) };
+  }
+  if (!wait) return { jobId, drawRound, committee: null };
+  const committee = await waitForCommittee(api, jobId, { timeoutMs, onProgress });
+  return { jobId, drawRound, committee };
 }
 
-const blockOrNull = (b) => (b.isSome ? b.unwrap().toNumber() : null);
+/** The `mpc.CommitteeDrawn` event's decoration, or an `UnexpectedMetadata` error. */
+function committeeDrawnEvent(api) {
+  const e = api.events.mpc.CommitteeDrawn;
+  if (!e) throw unexpectedMetadata('the chain has no mpc.CommitteeDrawn event');
+  return e;
+}
+
+/**
+ * Waits until job `jobId` has a committee and resolves with its members' accounts in order. A
+ * job in `Drawing` gets it when its draw round completes (PROTOCOL.md section 11.7); a job
+ * that already has one resolves at once. Rejects with `MpcError('NoCommittee')` when the job
+ * failed without a committee (its round did not complete within `DrawWindow` blocks, or fewer
+ * than `n` of its candidates were still eligible), `MpcError('JobCancelled')` when its owner
+ * cancelled it first, `MpcError('Mpc.UnknownJob')`, and `MpcError('Timeout')` after
+ * `timeoutMs`. `onProgress({ block, phase, drawRound })` on every new block.
+ */
+export async function waitForCommittee(api, jobId, { timeoutMs = 120_000, onProgress } = {}) {
+  const id = BigInt(jobId);
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let finished = false;
+    const timer = setTimeout(() => finish(reject, new MpcError('Timeout', `no committee drawn for job ${id} within ${timeoutMs} ms`)), timeoutMs);
+    function finish(fn, value) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      unsub();
+      fn(value);
+    }
+    const check = async (block) => {
+      try {
+        const job = await getJob(api, id);
+        if (finished) return;
+        if (!job) return finish(reject, new MpcError('Mpc.UnknownJob', `job ${id} is not stored`));
+        if (block !== undefined) onProgress?.({ block, phase: job.phase, drawRound: job.drawRound });
+        if (job.phase === 'Drawing') return;
+        const committee = (await api.query.mpc.committees(id)).map((m) => m.account.toString());
+        if (committee.length > 0) return finish(resolve, committee);
+        if (job.failureReason === 'NoCommittee') {
+          return finish(reject, new MpcError('NoCommittee', `job ${id} failed without a committee: its draw round did not complete in time, or too few of its candidates were still eligible`));
+        }
+        if (job.phase === 'Cancelled') return finish(reject, new MpcError('JobCancelled', `job ${id} was cancelled before its committee was drawn`));
+        finish(reject, new MpcError('JobFailed', `job ${id} is ${job.phase} and has no committee`));
+      } catch (e) {
+        finish(reject, e);
+      }
+    };
+    check();
+    api.rpc.chain
+      .subscribeNewHeads((header) => check(header.number.toNumber()))
+      .then((u) => {
+        if (finished) u();
+        else unsub = u;
+      })
+      .catch((e) => finish(reject, e));
+  });
+}
+
+const numberOrNull = (b) => (b.isSome ? b.unwrap().toNumber() : null);
 
 /** The phases in which a job has ended: nothing more happens to it but cleanup. */
 export const ENDED_PHASES = Object.freeze(['Settled', 'Failed', 'Cancelled']);
 
 /**
- * A job: shape, phase (the pallet's `JobPhase` variant name), deadline, counts, whether it
- * ended, the block each phase ended (or `null`).
+ * A job: shape, phase (the pallet's `JobPhase` variant name: `Drawing`, `Collecting`, ...),
+ * the reason of a `Failed` phase (`TooFewInputs`, `NotEnoughResultShares`, `NoCommittee`, or
+ * `null`), the draw round while it waits in `Drawing` (or `null`), deadline (in `Drawing`, the
+ * block by which its committee must be drawn), counts, whether it ended, and its timeline.
+ * `api` may be decorated at a past block (`await api.at(hash)`) to read the job as it was then.
  */
 export async function getJob(api, jobId) {
   const job = await api.query.mpc.jobs(jobId);
   if (job.isNone) return null;
   const j = job.unwrap();
+  const phase = j.phase.type;
+  let drawRound = null;
+  if (phase === 'Drawing') {
+    const drawing = await api.query.mpc.drawings(jobId);
+    if (drawing.isSome) drawRound = drawing.unwrap().round.toNumber();
+  }
   return {
     owner: j.owner.toString(),
     n: j.shape.n.toNumber(),
     t: j.shape.t.toNumber(),
     d: j.shape.d.toNumber(),
     decimals: j.decimals.toNumber(),
-    phase: j.phase.type,
+    phase,
+    failureReason: j.phase.isFailed ? j.phase.asFailed.type : null,
+    drawRound,
     deadline: j.deadline.toNumber(),
     maxInputs: j.maxInputs.toNumber(),
     inputCount: j.inputCount.toNumber(),
@@ -184,8 +271,11 @@ function plainResult(r, decimals) {
 }
 
 /**
- * Waits for a job's verified result; `onProgress({ block, phase, inputs })` is called on every
- * new block. Rejects when the job fails or `timeoutMs` passes.
+ * Waits for a job's verified result; `onProgress({ block, phase, inputs, drawRound })` is called
+ * on every new block (`drawRound` while the job waits in `Drawing` for its committee). Rejects
+ * with `MpcError('JobFailed')` when the job fails (no committee drawn, too few inputs or result
+ * shares: the reason is in the message), `JobCancelled` when it was cancelled, and `Timeout`
+ * after `timeoutMs`.
  */
 export async function waitForResult(api, jobId, { timeoutMs = 300_000, onProgress } = {}) {
   return new Promise((resolve, reject) => {
@@ -204,9 +294,10 @@ export async function waitForResult(api, jobId, { timeoutMs = 300_000, onProgres
         try {
           const job = await getJob(api, jobId);
           if (!job) return finish(reject, new MpcError('Mpc.UnknownJob'));
-          onProgress?.({ block: header.number.toNumber(), phase: job.phase, inputs: job.inputCount });
+          onProgress?.({ block: header.number.toNumber(), phase: job.phase, inputs: job.inputCount, drawRound: job.drawRound });
           if (job.phase === 'Failed' || job.phase === 'Cancelled') {
-            return finish(reject, new MpcError(`Job${job.phase}`, `job ${jobId} ended without a result`));
+            const why = job.failureReason ? ` (${job.failureReason})` : '';
+            return finish(reject, new MpcError(`Job${job.phase}`, `job ${jobId} ended without a result${why}`));
           }
           const result = await api.query.mpc.results(jobId);
           if (result.isSome) finish(resolve, plainResult(result.unwrap(), job.decimals));
@@ -224,10 +315,11 @@ export async function waitForResult(api, jobId, { timeoutMs = 300_000, onProgres
 function plainTimeline(t) {
   return {
     created: t.created.toNumber(),
-    inputsClosed: blockOrNull(t.inputsClosed),
-    computingStarted: blockOrNull(t.computingStarted),
-    completed: blockOrNull(t.completed),
-    ended: blockOrNull(t.ended),
+    drawn: numberOrNull(t.drawn),
+    inputsClosed: numberOrNull(t.inputsClosed),
+    computingStarted: numberOrNull(t.computingStarted),
+    completed: numberOrNull(t.completed),
+    ended: numberOrNull(t.ended),
   };
 }
 
@@ -361,7 +453,9 @@ function jobCalls(extrinsic, method, jobId) {
 
 /**
  * Reads what section 10 says is in the chain's history for job `jobId`: its `mpc.JobCreated`
- * event, every accepted input (from its `mpc.InputSubmitted` event and the extrinsic of that
+ * event, the `mpc.CommitteeDrawn` event that names its committee (in the creation extrinsic
+ * when no draw was needed, otherwise in the initialization of block `timeline.drawn`), every
+ * accepted input (from its `mpc.InputSubmitted` event and the extrinsic of that
  * event's phase) and every disqualification (from `mpc.InputDisqualified` and its complaint
  * extrinsic), in blocks `timeline.created..timeline.computingStarted`. Byte fields are
  * Uint8Arrays. Throws `MpcError('HistoryUnavailable')` when a block or its state is pruned,
@@ -374,7 +468,7 @@ export async function readJobHistory(api, jobId, timeline, { onProgress, concurr
   if (inputsClosed === null || computingStarted === null) {
     throw auditFailure('the record\'s timeline has no inputs_closed or computing_started block');
   }
-  const history = { from: created, to: computingStarted, created: null, inputs: [], complaints: [] };
+  const history = { from: created, to: computingStarted, created: null, drawn: null, inputs: [], complaints: [] };
   for (let start = created; start <= computingStarted; start += concurrency) {
     const numbers = Array.from({ length: Math.min(concurrency, computingStarted - start + 1) }, (_, k) => start + k);
     const blocks = await Promise.all(numbers.map((n) => readBlock(api, n)));
@@ -384,13 +478,43 @@ export async function readJobHistory(api, jobId, timeline, { onProgress, concurr
   return history;
 }
 
-/** Adds block `number`'s events of job `jobId`, matched to their extrinsics, to `history`. */
+/** The extrinsic index of an event's phase, or `null` (initialization, finalization). */
+const extrinsicOf = (phase) => (phase.isApplyExtrinsic ? phase.asApplyExtrinsic.toNumber() : null);
+
+/**
+ * Adds block `number`'s events of job `jobId`, matched to their extrinsics, to `history`:
+ * `created` (`mpc.JobCreated`), `drawn` (`mpc.CommitteeDrawn`, with the accounts that earlier
+ * `mpc.CommitteeDrawn` events of the same block seated), `inputs` and `complaints`.
+ */
 function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
   const byExtrinsic = new Map();
+  const drawnEvent = committeeDrawnEvent(api);
+  // The accounts seated by the block's earlier draws: a seat can take a worker to its seat
+  // limit, out of the pool, before a later draw of the same block (PROTOCOL.md section 11.7).
+  const seated = [];
   for (const { phase, event } of events) {
-    if (event.section !== 'mpc' || event.data.jobId?.toBigInt?.() !== jobId) continue;
+    if (event.section !== 'mpc') continue;
+    const ofJob = event.data.jobId?.toBigInt?.() === jobId;
+    if (drawnEvent.is(event)) {
+      const committee = field('CommitteeDrawn', event.data, 'committee').map((a) => a.toString());
+      if (!ofJob) {
+        seated.push(...committee);
+        continue;
+      }
+      if (history.drawn) throw auditFailure(`block ${number}: a second mpc.CommitteeDrawn event of job ${jobId} (the first in block ${history.drawn.block})`);
+      history.drawn = {
+        block: number,
+        round: numberOrNull(field('CommitteeDrawn', event.data, 'round')),
+        committee,
+        initialization: phase.isInitialization === true,
+        extrinsic: extrinsicOf(phase),
+        seatedBefore: [...seated],
+      };
+      continue;
+    }
+    if (!ofJob) continue;
     if (api.events.mpc.JobCreated.is(event)) {
-      history.created = { block: number, committee: field('JobCreated', event.data, 'committee').map((a) => a.toString()) };
+      history.created = { block: number, extrinsic: extrinsicOf(phase), drawRound: numberOrNull(field('JobCreated', event.data, 'drawRound')) };
       continue;
     }
     const kind = ['InputSubmitted', 'InputDisqualified'].find((k) => api.events.mpc[k].is(event));
@@ -457,6 +581,38 @@ const VERDICTS = {
 
 const sameList = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
 
+/**
+ * Step 0: the committee. `mpc.JobCreated` says whether the job needed a draw; `mpc.CommitteeDrawn`
+ * names the committee: in the creation extrinsic (no round) when it did not, otherwise in the
+ * initialization of block `timeline.drawn` with the job's draw round (PROTOCOL.md section
+ * 11.7). The record's committee must be that one. Returns `{ round, block }`.
+ */
+function auditCommittee(record, history, jobId) {
+  const { created, drawn } = history;
+  const { timeline } = record;
+  if (!drawn) throw auditFailure(`no mpc.CommitteeDrawn event of job ${jobId} in blocks ${history.from}..${history.to}`);
+  if (timeline.drawn === null || timeline.drawn === undefined) throw auditFailure('the record\'s timeline has no drawn block');
+  if (created.drawRound === null) {
+    if (drawn.block !== created.block || drawn.extrinsic === null || drawn.extrinsic !== created.extrinsic || drawn.round !== null) {
+      throw auditFailure(`job ${jobId} needed no draw, but its mpc.CommitteeDrawn event is not in its creation extrinsic (block ${created.block})`);
+    }
+  } else {
+    if (drawn.round !== created.drawRound) {
+      throw auditFailure(`job ${jobId} was to be drawn with beacon round ${created.drawRound}, its mpc.CommitteeDrawn event names round ${drawn.round}`);
+    }
+    if (!drawn.initialization || drawn.block <= created.block) {
+      throw auditFailure(`the committee of job ${jobId} was not drawn in the initialization of a block after its creation (block ${drawn.block})`);
+    }
+  }
+  if (drawn.block !== timeline.drawn) {
+    throw auditFailure(`the record says the committee was drawn in block ${timeline.drawn}, mpc.CommitteeDrawn is in block ${drawn.block}`);
+  }
+  if (!sameList(drawn.committee, record.committee.map((m) => m.account))) {
+    throw auditFailure(`the record's committee is not the one mpc.CommitteeDrawn of block ${drawn.block} names`);
+  }
+  return { round: created.drawRound, block: drawn.block };
+}
+
 /** Step 1: the inputs are exactly `0..inputCount-1`, in the window, and each was acceptable. */
 function auditInputs(record, history, genesis) {
   const inputs = [...history.inputs].sort((a, b) => a.index - b.index);
@@ -468,6 +624,9 @@ function auditInputs(record, history, genesis) {
   }
   const prior = [];
   for (const input of inputs) {
+    if (input.block < record.timeline.drawn) {
+      throw auditFailure(`input ${input.index} was accepted in block ${input.block}, before the committee was drawn (block ${record.timeline.drawn})`);
+    }
     if (input.block > record.timeline.inputsClosed) {
       throw auditFailure(`input ${input.index} was accepted in block ${input.block}, after inputs closed (block ${record.timeline.inputsClosed})`);
     }
@@ -513,12 +672,14 @@ function auditComplaints(record, history, inputs, genesis) {
 }
 
 /**
- * Steps 1-5 of the full audit (PROTOCOL.md section 10) on a record from {@link getRecord} and the
- * history from {@link readJobHistory} of job `jobId`, for the chain `genesis` (32 bytes):
- * the inputs and their dealing proofs, the inputs digest, every disqualification, the
- * aggregate commitments and the output. Returns `{ valid, reason, inputs, disqualified,
+ * The full audit (PROTOCOL.md section 10) on a record from {@link getRecord} and the history
+ * from {@link readJobHistory} of job `jobId`, for the chain `genesis` (32 bytes): the committee
+ * (the record's is the one `mpc.CommitteeDrawn` names, in the block and phase section 11.7
+ * says), the inputs and their dealing proofs, the inputs digest, every disqualification, the
+ * aggregate commitments and the output. Returns `{ valid, reason, draw, inputs, disqualified,
  * inputsDigest, aggregate, sums }` (`reason` only when not valid; what was recomputed so far
- * otherwise).
+ * otherwise); `draw` is `{ round, block }`, `round` `null` when the job needed no draw. It does
+ * not recompute a draw: {@link verifyCommitteeDraw} does, from the chain's state.
  */
 export function auditHistory(record, history, { genesis, jobId = record.jobId }) {
   const report = {
@@ -529,9 +690,7 @@ export function auditHistory(record, history, { genesis, jobId = record.jobId })
     if (!history.created || history.created.block !== record.timeline.created) {
       throw auditFailure(`no mpc.JobCreated event of job ${jobId} in block ${record.timeline.created}`);
     }
-    if (!sameList(history.created.committee, record.committee.map((m) => m.account))) {
-      throw auditFailure('the record\'s committee is not the one the job was created with');
-    }
+    report.draw = auditCommittee(record, history, jobId);
     const inputs = auditInputs(record, history, genesis);
     report.inputs = inputs.map((i) => ({ index: i.index, provider: i.provider, block: i.block }));
     const digest = toHex(inputsDigest(inputs.map((i) => ({ provider: i.providerKey, commitments: i.submission.commitments }))));
@@ -566,11 +725,13 @@ export function auditHistory(record, history, { genesis, jobId = record.jobId })
 
 /**
  * The full audit of a completed job (PROTOCOL.md section 10): fetches its record (or audits the
- * given `record`), reads the job's inputs and complaints from the chain's blocks and events,
- * and checks the dealing proofs, the inputs digest, every disqualification, the aggregate
- * commitments and the output. Resolves with the report of {@link auditHistory} plus `record`.
+ * given `record`), reads the job's committee, inputs and complaints from the chain's blocks and
+ * events, and checks them ({@link auditHistory}); for a job whose committee was drawn, it also
+ * recomputes the draw from the beacon round and the chain's state ({@link verifyCommitteeDraw}).
+ * Resolves with the report of {@link auditHistory} plus `record`; `draw` then also has
+ * `verified: true`, the round's `epoch`, `rho` (hex) and the `skipped` candidates.
  * Needs an archive node for jobs older than the node's pruning window (256 blocks by default):
- * rejects with `MpcError('HistoryUnavailable')` when a block is pruned, and with
+ * rejects with `MpcError('HistoryUnavailable')` when a block or its state is pruned, and with
  * `MpcError('NoRecord')` when the job has no record. `onProgress({ block, from, to })`.
  */
 export async function auditRecord(api, jobId, { record, onProgress } = {}) {
@@ -583,7 +744,170 @@ export async function auditRecord(api, jobId, { record, onProgress } = {}) {
     if (!(e instanceof ProtocolError)) throw e;
     return { valid: false, reason: e.message, jobId: BigInt(jobId), inputs: [], disqualified: [], record };
   }
-  return { ...auditHistory(record, history, { genesis: api.genesisHash.toU8a(), jobId }), record };
+  const report = { ...auditHistory(record, history, { genesis: api.genesisHash.toU8a(), jobId }), record };
+  if (!report.valid || report.draw.round === null) return report;
+  try {
+    const d = await verifyCommitteeDraw(api, jobId, { timeline: record.timeline, n: record.n, history });
+    report.draw = { ...report.draw, verified: true, epoch: d.epoch, rho: toHex(d.rho), skipped: d.skipped };
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    report.valid = false;
+    report.reason = `the committee draw: ${e.message}`;
+    delete report.sums;
+  }
+  return report;
+}
+
+// ---- committee draws (PROTOCOL.md sections 11.6 and 11.7) ---------------------------------
+
+/**
+ * Checks a drawn committee against the draw of section 11.6, on data already read: `rho` (the
+ * draw round's output, 32 bytes) and `jobId` give the seed, `candidates` (accounts in pool
+ * order, as the job stored them) are shuffled, and each candidate the shuffle places is kept
+ * if eligible until `n` are. The chain's eligibility at the draw is not stored, so it is
+ * bounded from what is: `pool` is the pool (`mpc.workerList`) in the parent of the block that
+ * drew, `seatedBefore` the accounts that earlier draws of that block seated. A kept member must
+ * have been in `pool`; a candidate the draw placed and the committee skipped must have been
+ * out of `pool`, or seated by an earlier draw of the block (which can take a worker to its seat
+ * limit). Returns `{ seed, drawn, skipped }` (the kept positions, the skipped accounts in draw
+ * order); throws a `ProtocolError` (code `'audit'`) saying what does not match.
+ */
+export function checkCommitteeDraw({ rho, jobId, candidates, n, committee, pool, seatedBefore = [] }) {
+  if (committee.length !== n) throw auditFailure(`the committee has ${committee.length} members, the job ${n} seats`);
+  if (new Set(candidates).size !== candidates.length) throw auditFailure('an account is a candidate twice');
+  const inPool = new Set(pool);
+  const seated = new Set(seatedBefore);
+  const seed = committeeSeed(rho, BigInt(jobId));
+  const placed = []; // { who, member, kept }: each candidate the shuffle placed, in order
+  let next = 0;
+  const drawn = drawCommittee(seed, candidates.length, n, (c) => {
+    const who = candidates[c];
+    const kept = who === committee[next];
+    placed.push({ who, member: next + 1, kept });
+    if (kept) next += 1;
+    return kept;
+  });
+  for (const { who, member, kept } of placed) {
+    if (kept && !inPool.has(who)) throw auditFailure(`member ${member} (${who}) was not in the pool when the committee was drawn`);
+    if (!kept && inPool.has(who) && !seated.has(who)) {
+      throw auditFailure(`the draw places ${who} where the committee has member ${member} (${committee[member - 1]}), and ${who} was eligible (in the pool, and seated by no earlier draw of the block)`);
+    }
+  }
+  if (drawn.length < n) {
+    const who = committee[drawn.length];
+    throw auditFailure(candidates.includes(who)
+      ? `member ${drawn.length + 1} (${who}) is not where the draw places it`
+      : `member ${drawn.length + 1} (${who}) is not a candidate of the job`);
+  }
+  return { seed, drawn, skipped: placed.filter((p) => !p.kept).map((p) => p.who) };
+}
+
+/** A block's hash and the api decorated at it, or a `HistoryUnavailable` error. */
+async function stateAt(api, number) {
+  const hash = await api.rpc.chain.getBlockHash(number);
+  if (hash.isEmpty) throw historyUnavailable(number, 'no such block');
+  try {
+    return await api.at(hash);
+  } catch (e) {
+    throw historyUnavailable(number, e.message);
+  }
+}
+
+/** `read()` at block `number`, its failures as `HistoryUnavailable` (pruned state). */
+async function readAt(number, read) {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof MpcError || e instanceof ProtocolError) throw e;
+    throw historyUnavailable(number, e.message);
+  }
+}
+
+/**
+ * The events that say how job `jobId` got its committee: `{ created, drawn }` as in
+ * {@link readJobHistory} (`created.drawRound` is the draw round, `null` when no draw was
+ * needed; `drawn` has the `round`, `committee` and `block` of `mpc.CommitteeDrawn`), read from
+ * blocks `timeline.created` and `timeline.drawn` only.
+ */
+export async function readCommitteeDraw(api, jobId, timeline) {
+  const id = BigInt(jobId);
+  if (timeline.drawn === null) throw new MpcError('NotDrawn', `job ${id} has no committee (it waits for its draw, or ended without one)`);
+  const history = { from: timeline.created, to: timeline.drawn, created: null, drawn: null, inputs: [], complaints: [] };
+  const numbers = timeline.drawn === timeline.created ? [timeline.created] : [timeline.created, timeline.drawn];
+  for (const number of numbers) collectJobEvents(api, id, number, await readBlock(api, number), history);
+  return history;
+}
+
+/**
+ * Re-verifies how job `jobId`'s committee was drawn (PROTOCOL.md sections 11.6 and 11.7), from
+ * the chain alone: the job's draw round (`mpc.JobCreated`) and its committee
+ * (`mpc.CommitteeDrawn`, in the initialization of block `timeline.drawn`); in the parent of that
+ * block, the job's candidates (`mpc.drawings`, the same as stored at its creation), the pool
+ * (`mpc.workerList`) and the beacon round, verified from its shares and key
+ * ({@link checkBeaconRound}, which recomputes `ρ_r`); that the round opened no earlier than the
+ * job's creation; then the draw itself ({@link checkCommitteeDraw}) and, while the chain stores
+ * it, that `mpc.committees` is that committee. Options: the job's `timeline` and size `n` (read
+ * with {@link getJob} when not given) and a `history` from {@link readJobHistory} to reuse.
+ * Resolves with `{ round, epoch, rho, seed, candidates, committee, skipped, block }`, with
+ * `round: null` (and nothing recomputed) for a job that needed no draw. Throws a
+ * `ProtocolError` (code `'audit'`, or `'beacon'` for the round) on any mismatch, and rejects
+ * with an `MpcError` when it cannot check: `HistoryUnavailable` (a block or its state is
+ * pruned: use an archive node), `NotDrawn`, `NoBeaconRound`, `NoBeaconKey`, `Mpc.UnknownJob`.
+ */
+export async function verifyCommitteeDraw(api, jobId, { timeline, n, history } = {}) {
+  const id = BigInt(jobId);
+  const standalone = !history;
+  if (!timeline || n === undefined) {
+    const job = await getJob(api, id);
+    if (!job) throw new MpcError('Mpc.UnknownJob', `job ${id} is not stored (never created, or removed)`);
+    timeline ??= job.timeline;
+    n ??= job.n;
+  }
+  history ??= await readCommitteeDraw(api, id, timeline);
+  const { created, drawn } = history;
+  if (!created || created.block !== timeline.created) throw auditFailure(`no mpc.JobCreated event of job ${id} in block ${timeline.created}`);
+  if (!drawn || drawn.block !== timeline.drawn) throw auditFailure(`no mpc.CommitteeDrawn event of job ${id} in block ${timeline.drawn}`);
+  if (created.drawRound === null) {
+    if (drawn.round !== null || drawn.block !== created.block) throw auditFailure(`job ${id} needed no draw, but its committee was drawn with a round`);
+    return { round: null, epoch: null, rho: null, seed: null, candidates: null, committee: drawn.committee, skipped: [], block: drawn.block };
+  }
+  const round = created.drawRound;
+  if (drawn.round !== round || !drawn.initialization) {
+    throw auditFailure(`job ${id} was to be drawn with round ${round}, mpc.CommitteeDrawn of block ${drawn.block} names round ${drawn.round}${drawn.initialization ? '' : ' outside the block\'s initialization'}`);
+  }
+  if (drawn.block <= created.block) throw auditFailure(`job ${id} was drawn in block ${drawn.block}, not after its creation in block ${created.block}`);
+  // The state the draw saw: the parent of the block whose initialization drew.
+  const parent = drawn.block - 1;
+  const [at, atCreation] = await Promise.all([stateAt(api, parent), stateAt(api, created.block)]);
+  const [drawing, stored, poolCodec] = await Promise.all([
+    readAt(parent, () => at.query.mpc.drawings(id)),
+    readAt(created.block, () => atCreation.query.mpc.drawings(id)),
+    readAt(parent, () => at.query.mpc.workerList()),
+  ]);
+  if (drawing.isNone) throw auditFailure(`job ${id} was not waiting for a draw in block ${parent} (no mpc.drawings entry)`);
+  const d = drawing.unwrap();
+  if (d.round.toNumber() !== round) throw auditFailure(`job ${id} waited for round ${d.round.toNumber()} in block ${parent}, mpc.JobCreated says round ${round}`);
+  const candidates = d.candidates.map((a) => a.toString());
+  if (stored.isNone || !sameList(stored.unwrap().candidates.map((a) => a.toString()), candidates)) {
+    throw auditFailure(`the candidates of job ${id} in block ${parent} are not those stored at its creation (block ${created.block})`);
+  }
+  // The round as the chain had it when it drew, verified from its shares (ρ_r recomputed).
+  const beacon = await readAt(parent, () => getBeaconRound(at, round));
+  if (!beacon) throw new MpcError('NoBeaconRound', `round ${round} is not stored in block ${parent}`);
+  if (!beacon.output) throw auditFailure(`job ${id} was drawn in block ${drawn.block}, but round ${round} was still open in block ${parent}`);
+  const key = await readAt(parent, () => getBeaconKey(at, beacon.epoch));
+  if (!key) throw new MpcError('NoBeaconKey', `the key of epoch ${beacon.epoch}, which round ${round} is of, is not stored in block ${parent}`);
+  const { output: rho } = checkBeaconRound(beacon, key, { genesis: api.genesisHash.toU8a() });
+  if (beacon.opened < created.block) {
+    throw auditFailure(`round ${round} opened in block ${beacon.opened}, before job ${id} was created (block ${created.block}): its shares could be known at the creation`);
+  }
+  const pool = poolCodec.map((a) => a.toString());
+  const { seed, skipped } = checkCommitteeDraw({ rho, jobId: id, candidates, n, committee: drawn.committee, pool, seatedBefore: drawn.seatedBefore });
+  if (standalone) {
+    const now = (await api.query.mpc.committees(id)).map((m) => m.account.toString());
+    if (now.length > 0 && !sameList(now, drawn.committee)) throw auditFailure(`the committee the chain stores for job ${id} is not the one drawn in block ${drawn.block}`);
+  }
+  return { round, epoch: beacon.epoch, rho, seed, candidates, committee: drawn.committee, skipped, block: drawn.block };
 }
 
 /** Registered workers: `[{ account, key, bond, faults }]`. */
@@ -728,15 +1052,18 @@ export function checkBeaconRound(round, key, { genesis }) {
  * `{ round, epoch, output, verified: true }`. Rejects with a `ProtocolError` (code `'beacon'`)
  * when the round does not verify, and with an `MpcError` when it cannot be checked:
  * `NoBeaconRound` (not stored), `BeaconRoundOpen` (not complete yet), `NoBeaconKey` (its key
- * is no longer stored).
+ * is no longer stored). `at`: a block hash to read the round and key in (an older block, for a
+ * round the chain has pruned since: needs that block's state).
  */
-export async function verifyBeaconRound(api, round) {
+export async function verifyBeaconRound(api, round, { at } = {}) {
+  const genesis = api.genesisHash.toU8a();
+  if (at !== undefined) api = await api.at(at);
   const r = await getBeaconRound(api, round);
   if (!r) throw new MpcError('NoBeaconRound', `round ${round} is not stored (not opened yet, or pruned)`);
   if (!r.output) throw new MpcError('BeaconRoundOpen', `round ${round} has not completed yet (${r.shares.length} shares so far)`);
   const key = await getBeaconKey(api, r.epoch);
   if (!key) throw new MpcError('NoBeaconKey', `the key of epoch ${r.epoch}, which round ${round} is of, is not stored`);
-  return checkBeaconRound(r, key, { genesis: api.genesisHash.toU8a() });
+  return checkBeaconRound(r, key, { genesis });
 }
 
 /**
@@ -777,4 +1104,22 @@ export async function waitForBeaconRound(api, { after = -1, timeoutMs = 120_000,
       })
       .catch((e) => finish(reject, e));
   });
+}
+
+/**
+ * Pays for a beacon round (`mpc.requestRound`, PROTOCOL.md section 11.7): the chain names the
+ * first round whose output nobody knew when the request was made, and opens it at once (or as
+ * soon as the open one completes). Resolves `{ round, blockHash }`; with `wait`, also waits for
+ * that round to complete and verifies it ({@link verifyBeaconRound}), resolving
+ * `{ round, blockHash, verified }`. Costs `api.consts.mpc.roundRequestFee`.
+ */
+export async function requestRound(api, signer, { wait = false, timeoutMs = 120_000 } = {}) {
+  const { blockHash, events } = await send(api, signer, api.tx.mpc.requestRound());
+  const requested = events.find(({ event }) => api.events.mpc.BeaconRoundRequested.is(event));
+  if (!requested) throw new MpcError('NoRoundRequestedEvent', 'the request_round extrinsic emitted no mpc.BeaconRoundRequested event');
+  const round = Number(requested.event.data.round.toString());
+  if (!wait) return { round, blockHash };
+  await waitForBeaconRound(api, { after: round - 1, timeoutMs });
+  // Rounds complete in order: once one numbered `round` or above completed, `round` did.
+  return { round, blockHash, verified: await verifyBeaconRound(api, round) };
 }

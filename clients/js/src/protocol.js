@@ -1,6 +1,7 @@
 // substrate-mpc protocol v1 (docs/PROTOCOL.md) in JavaScript: what a data provider needs to
 // deal a private input, and what anyone needs to re-verify a result; and section 11, the beacon
-// committee's key (DKG) and the randomness beacon's rounds (beacon-v1.json).
+// committee's key (DKG), the randomness beacon's rounds and the job committees drawn from them
+// (beacon-v1.json).
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
 // (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
@@ -528,6 +529,7 @@ export const BEACON_DST = Object.freeze({
   output: te.encode('substrate-mpc/v1/beacon/output'),
   subject: te.encode('substrate-mpc/v1/beacon/subject'),
   committee: te.encode('substrate-mpc/v1/beacon/committee'),
+  draw: te.encode('substrate-mpc/v1/beacon/draw'),
 });
 
 const U32_MAX = 0xffffffff;
@@ -996,4 +998,32 @@ export function subjectValue(rho, subject) {
 /** A job's 32-byte committee seed (section 11.6) from its draw round's output `rho` and `jobId` (u64, BigInt). */
 export function committeeSeed(rho, jobId) {
   return sha512(concat(BEACON_DST.committee, rho, u64le(u64(jobId, 'job id')))).slice(0, 32);
+}
+
+/**
+ * Draws a job's committee (section 11.6) with its committee seed `seed` (32 bytes, from
+ * {@link committeeSeed}) from `candidates` candidates, named by their positions `0..L-1` in
+ * pool order, for `n` seats: a partial Fisher-Yates shuffle that keeps each candidate it places
+ * that `eligible(position)` accepts, until `n` are kept or the candidates run out. Returns the
+ * kept positions in member order (member `i` is the `i - 1`-th); fewer than `n` when too few
+ * were eligible, which on chain means no committee. `eligible` is asked about each candidate
+ * at most once, in draw order. The shuffle does not depend on the answers: the candidates are
+ * placed in one fixed order, and the answers only decide which are kept and when it stops.
+ */
+export function drawCommittee(seed, candidates, n, eligible = () => true) {
+  if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new ProtocolError('seed', 'a committee seed is 32 bytes');
+  if (!Number.isInteger(candidates) || candidates < 0 || candidates > U32_MAX) {
+    throw new ProtocolError('range', `the candidate count ${candidates} is not a u32`);
+  }
+  if (!Number.isInteger(n) || n < 0) throw new ProtocolError('range', `the seat count ${n} is not a whole number`);
+  const order = Array.from({ length: candidates }, (_, k) => k);
+  const kept = [];
+  for (let k = 0; kept.length < n && k < candidates; k++) {
+    // h = u64le(SHA512(tag || seed_J || u32le(k))[0..8]); j = k + (h mod (L - k)).
+    const h = numberFromLE(sha512(concat(BEACON_DST.draw, seed, u32le(k))).subarray(0, 8));
+    const j = k + Number(h % BigInt(candidates - k));
+    [order[k], order[j]] = [order[j], order[k]];
+    if (eligible(order[k])) kept.push(order[k]);
+  }
+  return kept;
 }

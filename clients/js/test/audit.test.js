@@ -1,18 +1,22 @@
 // The full audit (PROTOCOL.md section 10) on records and chain histories built from the shared
 // protocol vectors, without a node: `auditHistory` (the checks, once the blocks are read), then
-// `auditRecord` on a stand-in for @polkadot/api. test/chain.test.js runs `auditRecord` against a
-// real node.
+// `auditRecord` on a stand-in for @polkadot/api; and the committee draw of sections 11.6 and 11.7
+// (`checkCommitteeDraw`, and `verifyCommitteeDraw` on a stand-in chain serving the beacon
+// vectors' round). test/chain.test.js runs `auditRecord` and `verifyCommitteeDraw` against a real
+// node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  auditHistory, auditRecord, MpcError, fromHex, toHex, scalarFromBytes, scalarToBytes, keyFromBytes, inputsDigest,
+  auditHistory, auditRecord, MpcError, ProtocolError, fromHex, toHex, scalarFromBytes, scalarToBytes, keyFromBytes, inputsDigest,
   aggregateCommitments, deriveKey, decryptShare, deal, verifyOutput, floorDiv, formatDecimal,
+  checkCommitteeDraw, verifyCommitteeDraw, drawCommittee, committeeSeed,
 } from '../src/index.js';
 
 const V = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/protocol-v1.json', import.meta.url)));
 const s = (hex) => scalarFromBytes(fromHex(hex));
-const TIMELINE = { created: 10, inputsClosed: 20, computingStarted: 25, completed: 26, ended: null };
+// A job that needed no draw: its committee is named in its creation extrinsic (drawn = created).
+const TIMELINE = { created: 10, drawn: 10, inputsClosed: 20, computingStarted: 25, completed: 26, ended: null };
 
 /** A record and a chain history for inputs `{ provider, submission }` (bytes), in order. */
 function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [], resultShares, reconstructedFrom }) {
@@ -42,7 +46,10 @@ function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [],
   const history = {
     from: TIMELINE.created,
     to: TIMELINE.computingStarted,
-    created: { block: TIMELINE.created, committee: committee.map((m) => m.account) },
+    created: { block: TIMELINE.created, extrinsic: 1, drawRound: null },
+    drawn: {
+      block: TIMELINE.created, round: null, committee: committee.map((m) => m.account), initialization: false, extrinsic: 1, seatedBefore: [],
+    },
     inputs: inputs.map((i, k) => ({
       index: k, provider: `provider-${k}`, providerKey: i.provider, block: TIMELINE.created + 1 + k, extrinsic: 1, submission: i.submission,
     })),
@@ -91,8 +98,13 @@ test('the full audit detects a tampered record or history', () => {
   const cases = [
     ['digest', ({ record }) => { record.inputsDigest = `${'00'.repeat(31)}01`; }, /inputs digest is [0-9a-f]{64}, the record says 0{62}01/],
     ['job id', ({ record }) => { record.jobId = 78n; }, /record is of job 78, not job 77/],
-    ['committee', ({ record }) => { record.committee.reverse(); }, /committee is not the one/],
+    ['committee', ({ record }) => { record.committee.reverse(); }, /committee is not the one mpc\.CommitteeDrawn of block 10 names/],
     ['no JobCreated', ({ history }) => { history.created = null; }, /no mpc\.JobCreated event of job 77 in block 10/],
+    ['no CommitteeDrawn', ({ history }) => { history.drawn = null; }, /no mpc\.CommitteeDrawn event of job 77 in blocks 10\.\.25/],
+    ['CommitteeDrawn elsewhere', ({ history }) => { history.drawn.extrinsic = 2; }, /needed no draw, but its mpc\.CommitteeDrawn event is not in its creation extrinsic/],
+    ['CommitteeDrawn with a round', ({ history }) => { history.drawn.round = 3; }, /needed no draw, but its mpc\.CommitteeDrawn event is not in its creation extrinsic/],
+    ['drawn block', ({ record }) => { record.timeline.drawn = 11; }, /the record says the committee was drawn in block 11, mpc\.CommitteeDrawn is in block 10/],
+    ['no drawn block', ({ record }) => { record.timeline.drawn = null; }, /timeline has no drawn block/],
     ['missing input', ({ history }) => { history.inputs.splice(1, 1); }, /input 1 is missing/],
     ['input count', ({ record }) => { record.inputCount = 4; }, /history has 3 inputs, the record says 4/],
     ['late input', ({ history }) => { history.inputs[2].block = TIMELINE.inputsClosed + 1; }, /input 2 was accepted in block 21, after inputs closed \(block 20\)/],
@@ -194,7 +206,15 @@ const num = (n) => ({ toNumber: () => Number(n), toBigInt: () => BigInt(n) });
 const raw = (bytes) => ({ toU8a: () => bytes });
 const account = (name, key) => ({ toString: () => name, toU8a: () => key });
 const call = (section, method, entries) => ({ section, method, args: entries.map(([, v]) => v), argsEntries: entries });
-const event = (method, data, x) => ({ phase: { isApplyExtrinsic: x !== null, asApplyExtrinsic: num(x ?? 0) }, event: { section: method === 'ExtrinsicSuccess' ? 'system' : 'mpc', method, data } });
+const none = { isSome: false, isNone: true };
+const some = (value) => ({ isSome: true, isNone: false, unwrap: () => value });
+/** An event in extrinsic `x`, or in the block's initialization (`x === 'init'`), or finalization (`null`). */
+const event = (method, data, x) => ({
+  phase: { isApplyExtrinsic: typeof x === 'number', asApplyExtrinsic: num(typeof x === 'number' ? x : 0), isInitialization: x === 'init' },
+  event: { section: method === 'ExtrinsicSuccess' ? 'system' : 'mpc', method, data },
+});
+const EVENTS = ['JobCreated', 'CommitteeDrawn', 'InputSubmitted', 'InputDisqualified'];
+const decoratedEvents = { mpc: Object.fromEntries(EVENTS.map((m) => [m, { is: (e) => e.section === 'mpc' && e.method === m }])) };
 
 function submitCall(jobId, submission) {
   return call('mpc', 'submitInput', [['job_id', num(jobId)], ['submission', {
@@ -206,7 +226,7 @@ function submitCall(jobId, submission) {
 }
 
 /** A chain whose blocks hold the job `j` (its inputs and complaints), and some noise. */
-function fakeChain(j, { pruned = null } = {}) {
+function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   const id = j.jobId;
   const blocks = new Map();
   const block = (n) => {
@@ -216,7 +236,19 @@ function fakeChain(j, { pruned = null } = {}) {
   const { record, history } = j;
   const created = block(record.timeline.created);
   created.extrinsics.push({ method: call('mpc', 'createJob', [['spec', {}]]) });
-  created.events.push(event('JobCreated', { jobId: num(id), committee: record.committee.map((m) => account(m.account)) }, 1));
+  const committee = record.committee.map((m) => account(m.account));
+  if (history.created.drawRound === null) {
+    created.events.push(event('JobCreated', { jobId: num(id), owner: account('owner'), drawRound: none }, 1));
+    created.events.push(event('CommitteeDrawn', { jobId: num(id), round: none, committee }, 1));
+  } else {
+    created.events.push(event('JobCreated', { jobId: num(id), owner: account('owner'), drawRound: some(num(history.created.drawRound)) }, 1));
+    const drawn = block(history.drawn.block);
+    // Another job drawn first in the same block, then this one.
+    drawn.events.unshift(
+      event('CommitteeDrawn', { jobId: num(id + 5n), round: some(num(history.created.drawRound)), committee: [account('worker-9')] }, 'init'),
+      event('CommitteeDrawn', { jobId: num(id), round: some(num(history.drawn.round)), committee }, 'init'),
+    );
+  }
   history.inputs.forEach((input, k) => {
     const b = block(input.block);
     const submit = submitCall(id, input.submission);
@@ -238,7 +270,7 @@ function fakeChain(j, { pruned = null } = {}) {
   other.events.push(event('InputsClosed', { jobId: num(id), inputs: num(history.inputs.length) }, null));
   const api = {
     genesisHash: { toU8a: () => j.genesis },
-    events: { mpc: Object.fromEntries(['JobCreated', 'InputSubmitted', 'InputDisqualified'].map((m) => [m, { is: (e) => e.section === 'mpc' && e.method === m }])) },
+    events: decoratedEvents,
     rpc: {
       chain: {
         getBlockHash: async (n) => ({ isEmpty: n > record.timeline.computingStarted + 5, n }),
@@ -254,6 +286,10 @@ function fakeChain(j, { pruned = null } = {}) {
           },
         },
       },
+    },
+    at: async (hash) => {
+      if (stateGone) throw new Error(`State already discarded for block ${hash.n}`);
+      throw new Error('no state in this stand-in');
     },
   };
   return api;
@@ -310,4 +346,193 @@ test('auditRecord reads a complaint from its extrinsic and checks the disqualifi
   const wrong = await auditRecord(fakeChain(j), j.jobId, { record: j.record });
   assert.equal(wrong.valid, false);
   assert.match(wrong.reason, /input 0 was disqualified by worker 1 in block 21, but the share of worker 1 is good/);
+});
+
+test('a drawn committee passes the full audit; its event must be the draw\'s block, phase and round', async () => {
+  const drawn = () => {
+    const j = aggregationJob();
+    j.record.timeline.drawn = 11;
+    j.history.created.drawRound = 4;
+    j.history.drawn = { ...j.history.drawn, block: 11, round: 4, initialization: true, extrinsic: null };
+    return j;
+  };
+  const ok = audit(drawn());
+  assert.equal(ok.valid, true, ok.reason);
+  assert.deepEqual(ok.draw, { round: 4, block: 11 });
+  assert.deepEqual(audit(aggregationJob()).draw, { round: null, block: 10 });
+  const cases = [
+    // The record's committee swapped: not the one the chain drew.
+    ['swapped committee', ({ record }) => { [record.committee[0], record.committee[1]] = [record.committee[1], record.committee[0]]; },
+      /the record's committee is not the one mpc\.CommitteeDrawn of block 11 names/],
+    ['another round', ({ history }) => { history.drawn.round = 5; }, /to be drawn with beacon round 4, its mpc\.CommitteeDrawn event names round 5/],
+    ['in an extrinsic', ({ history }) => { history.drawn.initialization = false; history.drawn.extrinsic = 2; }, /not drawn in the initialization of a block after its creation/],
+    ['in the creation block', ({ record, history }) => { history.drawn.block = 10; record.timeline.drawn = 10; }, /not drawn in the initialization of a block after its creation \(block 10\)/],
+    ['input before the draw', ({ record, history }) => { history.drawn.block = 12; record.timeline.drawn = 12; }, /input 0 was accepted in block 11, before the committee was drawn \(block 12\)/],
+  ];
+  for (const [name, tamper, reason] of cases) {
+    const j = drawn();
+    tamper(j);
+    const report = audit(j);
+    assert.equal(report.valid, false, name);
+    assert.match(report.reason, reason, name);
+  }
+  // auditRecord reads the events from the blocks, then recomputes the draw from the chain's
+  // state in the parent of the drawing block: here that state is gone.
+  const j = drawn();
+  await assert.rejects(auditRecord(fakeChain(j, { stateGone: true }), 77n, { record: j.record }), (e) => e instanceof MpcError
+    && e.errorName === 'HistoryUnavailable' && /block 10 is not available .*State already discarded/.test(e.message));
+});
+
+// ---- the committee draw (PROTOCOL.md sections 11.6 and 11.7) --------------------------------
+
+const B = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/beacon-v1.json', import.meta.url)));
+const RHO = fromHex(B.round.output);
+const DRAW_JOB = BigInt(B.derived.job_id);
+const CANDIDATES = Array.from({ length: 10 }, (_, k) => `candidate-${k}`);
+const named = (positions) => positions.map((k) => CANDIDATES[k]);
+
+test('checkCommitteeDraw: the vectors\' draws pass, a swapped or foreign committee fails', () => {
+  const [all, some] = B.derived.draw;
+  const base = { rho: RHO, jobId: DRAW_JOB, candidates: CANDIDATES, n: all.n, pool: CANDIDATES };
+  const ok = checkCommitteeDraw({ ...base, committee: named(all.drawn) });
+  assert.equal(toHex(ok.seed), B.derived.committee_seed);
+  assert.deepEqual(ok.drawn, all.drawn);
+  assert.deepEqual(ok.skipped, []);
+  // Candidates 8 and 0 no longer eligible: out of the pool, or 8 seated by an earlier draw.
+  const without = CANDIDATES.filter((c) => !named(some.ineligible).includes(c));
+  const skipped = checkCommitteeDraw({ ...base, committee: named(some.drawn), pool: without });
+  assert.deepEqual(skipped.skipped, named(some.ineligible));
+  const seated = checkCommitteeDraw({ ...base, committee: named(some.drawn), pool: [...without, CANDIDATES[8]], seatedBefore: [CANDIDATES[8]] });
+  assert.deepEqual(seated.drawn, some.drawn);
+
+  const fails = (over, reason) => assert.throws(() => checkCommitteeDraw({ ...base, ...over }), (e) => e instanceof ProtocolError && e.code === 'audit' && reason.test(e.message), String(reason));
+  const swapped = named(all.drawn);
+  [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+  fails({ committee: swapped }, /the draw places candidate-8 where the committee has member 1 \(candidate-2\), and candidate-8 was eligible/);
+  // Skipping a candidate that was eligible, even if it sits in the committee later.
+  fails({ committee: named(some.drawn) }, /the draw places candidate-8 where the committee has member 1 \(candidate-2\)/);
+  fails({ committee: named(some.drawn), pool: [...without, CANDIDATES[0]], seatedBefore: [CANDIDATES[8]] }, /places candidate-0 where the committee has member 3 \(candidate-4\)/);
+  fails({ committee: named(all.drawn), pool: CANDIDATES.filter((c) => c !== CANDIDATES[2]) }, /member 2 \(candidate-2\) was not in the pool/);
+  fails({ committee: [...named(all.drawn).slice(0, 3), 'stranger'], pool: [...CANDIDATES, 'stranger'] }, /member 4 \(stranger\) is not a candidate of the job|places candidate-\d+ where the committee has member 4 \(stranger\)/);
+  fails({ committee: named(all.drawn).slice(0, 3) }, /the committee has 3 members, the job 4 seats/);
+  fails({ committee: named(all.drawn), rho: new Uint8Array(32) }, /the draw places/);
+  fails({ committee: named(all.drawn), jobId: DRAW_JOB + 1n }, /the draw places/);
+  fails({ committee: named(all.drawn), candidates: [...CANDIDATES, CANDIDATES[0]] }, /a candidate twice/);
+});
+
+/**
+ * A chain that drew job 42 (n = 3 of five candidates) in the initialization of block 30 with beacon
+ * round 11 of the beacon vectors (epoch 3, the job created in block 20, the round opened in 22
+ * and completed in 28). `change` edits the parts before the stand-in api is made.
+ */
+function drawChain(change = () => {}) {
+  const candidates = CANDIDATES.slice(0, 5);
+  const seed = committeeSeed(RHO, DRAW_JOB);
+  const c = {
+    jobId: DRAW_JOB, n: 3, candidates, created: 20, drawn: 30, round: B.round.round, opened: 22, published: 28,
+    pool: [...candidates], creationCandidates: [...candidates], drawingRound: B.round.round,
+    committee: drawCommittee(seed, 5, 3).map((k) => candidates[k]), earlier: [], stored: null,
+    output: fromHex(B.round.output), shares: B.round.subsets[0].map((i) => B.round.shares.find((x) => x.index === i)),
+    prunedAt: null, eventRound: B.round.round,
+  };
+  change(c);
+  c.stored ??= c.committee;
+  const acc = (name) => account(name, new Uint8Array(32));
+  const blocks = {
+    [c.created]: { extrinsics: [{ method: call('timestamp', 'set', [['now', num(0)]]) }, { method: call('mpc', 'createJob', [['spec', {}]]) }],
+      events: [event('JobCreated', { jobId: num(c.jobId), owner: acc('owner'), drawRound: some(num(c.round)) }, 1)] },
+    [c.drawn]: { extrinsics: [{ method: call('timestamp', 'set', [['now', num(0)]]) }], events: [
+      ...c.earlier.map((committee, k) => event('CommitteeDrawn', { jobId: num(c.jobId - 1n - BigInt(k)), round: some(num(c.round)), committee: committee.map(acc) }, 'init')),
+      event('CommitteeDrawn', { jobId: num(c.jobId), round: some(num(c.eventRound)), committee: c.committee.map(acc) }, 'init'),
+    ] },
+  };
+  const drawing = (list) => some({ round: num(c.drawingRound), candidates: list.map(acc), inputWindow: num(40) });
+  const state = {
+    [c.created]: { drawings: drawing(c.creationCandidates), pool: candidates },
+    [c.drawn - 1]: { drawings: drawing(c.candidates), pool: c.pool },
+  };
+  const g = B.group_key;
+  const round = some({
+    epoch: num(B.epoch), opened: num(c.opened), seed: raw(fromHex(B.round.seed)),
+    shares: c.shares.map((sh) => ({ index: num(sh.index), point: raw(fromHex(sh.Y)), proof: raw(fromHex(sh.proof)) })),
+    output: some([raw(c.output), num(c.published)]),
+  });
+  const key = some({
+    committee: B.members.map((m) => ({ account: acc(m.account), key: raw(fromHex(m.E)) })),
+    commitments: g.commitments.map((x) => raw(fromHex(x))), publicShares: g.public_shares.map((x) => raw(fromHex(x))),
+    digest: raw(fromHex(g.digest)), activated: num(10), qualified: g.qualified.map(num),
+  });
+  return {
+    genesisHash: { toU8a: () => fromHex(B.genesis) },
+    events: decoratedEvents,
+    rpc: {
+      chain: {
+        getBlockHash: async (n) => ({ isEmpty: n > 40, n }),
+        getBlock: async (hash) => ({ block: { header: { number: num(hash.n) }, extrinsics: blocks[hash.n]?.extrinsics ?? [] } }),
+      },
+    },
+    query: {
+      system: { events: { at: async (hash) => blocks[hash.n]?.events ?? [] } },
+      mpc: { committees: async () => c.stored.map((a) => ({ account: acc(a) })) },
+    },
+    at: async (hash) => {
+      if (hash.n === c.prunedAt) throw new Error(`State already discarded for block ${hash.n}`);
+      const at = state[hash.n];
+      return {
+        query: { mpc: { drawings: async () => at.drawings, workerList: async () => at.pool.map(acc) } },
+        call: { mpcBeaconApi: { round: async (r) => (Number(r) === c.round ? round : none), key: async (e) => (Number(e) === B.epoch ? key : none) } },
+      };
+    },
+    case: c,
+  };
+}
+
+const verifyDraw = (api) => verifyCommitteeDraw(api, api.case.jobId, { timeline: { created: api.case.created, drawn: api.case.drawn }, n: api.case.n });
+
+test('verifyCommitteeDraw recomputes a draw from the chain: the round from its shares, the candidates and pool of the parent block', async () => {
+  const api = drawChain();
+  const d = await verifyDraw(api);
+  assert.equal(d.round, B.round.round);
+  assert.equal(d.epoch, B.epoch);
+  assert.equal(toHex(d.rho), B.round.output);
+  assert.equal(toHex(d.seed), B.derived.committee_seed);
+  assert.deepEqual(d.candidates, CANDIDATES.slice(0, 5));
+  assert.deepEqual(d.committee, api.case.committee);
+  assert.deepEqual(d.skipped, []);
+  assert.equal(d.block, 30);
+
+  // The first candidate the shuffle places left the pool before the draw: the next one takes its
+  // seat, and the check says so.
+  const full = drawCommittee(committeeSeed(RHO, DRAW_JOB), 5, 5).map((k) => CANDIDATES[k]);
+  const left = drawChain((c) => {
+    c.pool = c.pool.filter((a) => a !== full[0]);
+    c.committee = full.slice(1, 4);
+  });
+  assert.deepEqual((await verifyDraw(left)).skipped, [full[0]]);
+  // Still in the pool at the parent, but seated by an earlier draw of the same block: allowed.
+  const seated = drawChain((c) => {
+    c.committee = full.slice(1, 4);
+    c.earlier = [[full[0]]];
+  });
+  assert.deepEqual((await verifyDraw(seated)).skipped, [full[0]]);
+});
+
+test('verifyCommitteeDraw refuses a committee or round that is not the draw\'s, and says when it cannot check', async () => {
+  const full = drawCommittee(committeeSeed(RHO, DRAW_JOB), 5, 5).map((k) => CANDIDATES[k]);
+  const refused = async (change, reason, code = 'audit') => {
+    await assert.rejects(verifyDraw(drawChain(change)), (e) => e instanceof ProtocolError && e.code === code && reason.test(e.message), String(reason));
+  };
+  await refused((c) => { c.committee = [full[1], full[0], full[2]]; }, new RegExp(`the draw places ${full[0]} where the committee has member 1 \\(${full[1]}\\)`));
+  // A candidate skipped that was in the pool and seated by no earlier draw.
+  await refused((c) => { c.committee = full.slice(1, 4); }, /and candidate-\d was eligible/);
+  await refused((c) => { c.creationCandidates = [...c.candidates].reverse(); }, /candidates of job 42 in block 29 are not those stored at its creation \(block 20\)/);
+  await refused((c) => { c.opened = 19; }, /round 11 opened in block 19, before job 42 was created \(block 20\)/);
+  await refused((c) => { c.eventRound = 12; }, /to be drawn with round 11, mpc\.CommitteeDrawn of block 30 names round 12/);
+  await refused((c) => { c.drawingRound = 12; }, /waited for round 12 in block 29, mpc\.JobCreated says round 11/);
+  await refused((c) => { c.stored = [...c.committee].reverse(); }, /the committee the chain stores for job 42 is not the one drawn in block 30/);
+  await refused((c) => { c.output = new Uint8Array(32); }, /round 11 does not verify: its shares combine to/, 'beacon');
+  await refused((c) => { c.shares = [c.shares[0], { ...c.shares[1], Y: c.shares[0].Y }]; }, /round 11 does not verify: the round share of member/, 'beacon');
+  await assert.rejects(verifyDraw(drawChain((c) => { c.prunedAt = 29; })), (e) => e instanceof MpcError && e.errorName === 'HistoryUnavailable'
+    && /block 29 is not available \(State already discarded/.test(e.message));
+  await assert.rejects(verifyCommitteeDraw(drawChain(), DRAW_JOB, { timeline: { created: 20, drawn: null }, n: 3 }), (e) => e instanceof MpcError && e.errorName === 'NotDrawn');
 });

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NODE, startNode } from './dev-node.js';
 import {
-  latestBeaconRound, getBeaconRound, getBeaconKey, verifyBeaconRound, checkBeaconRound, waitForBeaconRound,
+  latestBeaconRound, getBeaconRound, getBeaconKey, verifyBeaconRound, checkBeaconRound, waitForBeaconRound, requestRound,
   verifyRound, groupKeyDigest, toHex, MpcError, ProtocolError,
 } from '../src/index.js';
 
@@ -84,6 +84,10 @@ test('a completed round and its key read as plain data', { skip: noNode, timeout
 test('verifyBeaconRound re-verifies the round; tampered copies fail', { skip: noNode, timeout: 30_000 }, () => withLog(async ({ api }) => {
   const v = await verifyBeaconRound(api, first.round);
   assert.deepEqual(v, { round: first.round, epoch: first.epoch, output: first.output, verified: true });
+  // The same round read in the state of the block that published it.
+  const publishedIn = await api.rpc.chain.getBlockHash(first.publishedAt);
+  assert.deepEqual(await verifyBeaconRound(api, first.round, { at: publishedIn }), v);
+  await assert.rejects(verifyBeaconRound(api, first.round, { at: await api.rpc.chain.getBlockHash(first.opened - 1) }), (e) => e instanceof MpcError && e.errorName === 'NoBeaconRound');
 
   const key = await getBeaconKey(api, first.epoch);
   const genesis = api.genesisHash.toU8a();
@@ -154,4 +158,33 @@ test('mpc beacon latest, round and verify', { skip: noNode, timeout: 60_000 }, (
   assert.match(humanRound.stdout, new RegExp(`^seed: ${toHex(first.seed)}$`, 'm'));
   await assert.rejects(cli('beacon', 'round', '1000000'), (e) => e.code === 1 && /NoBeaconRound/.test(e.stderr));
   await assert.rejects(cli('beacon', 'verify', '1000000'), (e) => e.code === 1 && /NoBeaconRound/.test(e.stderr));
+}));
+
+test('a paid request names a round nobody knew, which opens at once and verifies', { skip: noNode, timeout: 120_000 }, () => withLog(async ({ api, url }) => {
+  const { Keyring } = await import('@polkadot/api');
+  const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+  const fee = BigInt(api.consts.mpc.roundRequestFee.toString());
+  assert.ok(fee > 0n);
+  const free = async () => BigInt((await api.query.system.account(ferdie.address)).data.free.toString());
+  const before = await free();
+  const next = Number((await api.query.mpc.nextBeaconRound()).toString());
+  const open = (await api.query.mpc.openBeaconRound()).toJSON();
+  const r = await requestRound(api, ferdie);
+  // The open round only if it opened in the request's block; otherwise one not opened before.
+  assert.ok(r.round >= next - 1, `round ${r.round}, next ${next}`);
+  if (open !== null && r.round === open) {
+    const opened = await getBeaconRound(api, r.round);
+    const header = await api.rpc.chain.getHeader(r.blockHash);
+    assert.equal(opened.opened, header.number.toNumber(), 'an open round only from the same block');
+  }
+  assert.ok(before - (await free()) >= fee, 'the fee (and the transaction fee) was paid');
+  const done = await waitForBeaconRound(api, { after: r.round - 1, timeoutMs: 60_000 });
+  assert.ok(done.round >= r.round);
+  const v = await verifyBeaconRound(api, r.round);
+  assert.equal(v.verified, true);
+  // The CLI: a request, waited for and verified.
+  const out = await run('node', [CLI, 'beacon', 'request', '--wait', '--json', '--suri', '//Ferdie', '--url', url]);
+  const j = JSON.parse(out.stdout);
+  assert.equal(j.verified, true);
+  assert.ok(j.round > r.round);
 }));

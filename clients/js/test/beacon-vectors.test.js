@@ -10,7 +10,7 @@ import {
   dealKey, verifyKeyDealing, verifyKeyDealingProof, dealingDigest, openKeyShare, keyComplaint, verifyKeyDleq,
   keyShareAad, deriveKeyShareKey, checkKeyShare,
   judgeKeyComplaint, groupKey, publicShare, combineKeyShares, groupKeyDigest, roundPoint,
-  roundShare, verifyRoundShare, combineRound, verifyRound, subjectValue, committeeSeed, lagrangeAtZero,
+  roundShare, verifyRoundShare, combineRound, verifyRound, subjectValue, committeeSeed, lagrangeAtZero, drawCommittee,
 } from '../src/protocol.js';
 
 const RAW = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/beacon-v1.json', import.meta.url)));
@@ -394,8 +394,54 @@ test('derived values: subject value and committee seed', () => {
   assert.equal(toHex(committeeSeed(rho, BigInt(d.job_id))), d.committee_seed);
 });
 
+test('committee draws: every case of the vectors reproduces', () => {
+  const seed = fromHex(V.derived.committee_seed);
+  assert.ok(V.derived.draw.length >= 3);
+  assert.match(V.fields.derived, /draw/);
+  assert.ok(V.derived.draw.some((c) => c.ineligible.length > 0), 'a case with ineligible candidates');
+  for (const c of V.derived.draw) {
+    const name = `${c.candidates} candidates, ${c.n} seats, ineligible [${c.ineligible.join(', ')}]`;
+    const ineligible = new Set(c.ineligible);
+    const asked = [];
+    const drawn = drawCommittee(seed, c.candidates, c.n, (k) => {
+      asked.push(k);
+      return !ineligible.has(k);
+    });
+    assert.deepEqual(drawn, c.drawn, name);
+    // Each candidate is asked about at most once, the kept ones are those accepted, in order.
+    assert.equal(new Set(asked).size, asked.length, name);
+    assert.deepEqual(asked.filter((k) => !ineligible.has(k)), c.drawn, name);
+    assert.ok(drawn.every((k) => Number.isInteger(k) && k >= 0 && k < c.candidates), name);
+    assert.equal(drawn.length, Math.min(c.n, c.candidates - c.ineligible.length), name);
+  }
+});
+
+test('committee draws: one shuffle, whatever the eligibility; bounds and bad arguments', () => {
+  const seed = fromHex(V.derived.committee_seed);
+  // The shuffle of all ten (the case with n = L) is a permutation; every draw of n with every
+  // candidate eligible is its first n, and a draw with some refused is its eligible ones in order.
+  const full = drawCommittee(seed, 10, 10);
+  assert.deepEqual([...full].sort((a, b) => a - b), [...Array(10).keys()]);
+  for (let n = 0; n <= 10; n++) assert.deepEqual(drawCommittee(seed, 10, n), full.slice(0, n), `n = ${n}`);
+  const refused = new Set([full[1], full[4], 7]);
+  assert.deepEqual(drawCommittee(seed, 10, 5, (k) => !refused.has(k)), full.filter((k) => !refused.has(k)).slice(0, 5));
+  // Too few eligible: fewer than n kept (no committee on chain); more seats than candidates.
+  assert.deepEqual(drawCommittee(seed, 10, 4, (k) => k < 3).sort(), [0, 1, 2]);
+  assert.deepEqual(drawCommittee(seed, 3, 5).sort(), [0, 1, 2]);
+  assert.deepEqual(drawCommittee(seed, 0, 3), []);
+  assert.deepEqual(drawCommittee(seed, 1, 1), [0]);
+  // Another seed, another order (for 10 candidates, 10! orders).
+  const other = Uint8Array.from(seed);
+  other[0] ^= 1;
+  assert.notDeepEqual(drawCommittee(other, 10, 10), full);
+  assert.throws(() => drawCommittee(seed.slice(1), 10, 4), (e) => e.code === 'seed');
+  assert.throws(() => drawCommittee(seed, -1, 4), (e) => e.code === 'range');
+  assert.throws(() => drawCommittee(seed, 10, 1.5), (e) => e.code === 'range');
+});
+
 test('section 11 tags', () => {
   for (const bytes of Object.values(BEACON_DST)) assert.match(new TextDecoder().decode(bytes), /^substrate-mpc\/v1\/(dkg|beacon)\/[a-z]+$/);
+  assert.equal(new TextDecoder().decode(BEACON_DST.draw), 'substrate-mpc/v1/beacon/draw');
   assert.equal(new TextDecoder().decode(BEACON_DST.dkgDigest), 'substrate-mpc/v1/dkg/digest');
   assert.equal(new Set(Object.values(BEACON_DST).map((b) => toHex(b))).size, Object.keys(BEACON_DST).length);
 });

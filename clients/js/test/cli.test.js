@@ -10,12 +10,16 @@ import { freePort } from './dev-node.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
-const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
+const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
 const OPTIONS = {
-  'job create': { committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null },
+  'job create': {
+    committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null,
+    'no-wait': null, timeout: '120',
+  },
   'input submit': {},
   'job show': {},
   'job wait': { timeout: '300' },
+  'job draw': {},
   'record verify': { full: null },
   workers: {},
   'beacon latest': {},
@@ -23,7 +27,7 @@ const OPTIONS = {
   'beacon verify': {},
 };
 const ARGS = {
-  'job create': [], 'input submit': ['<job>', '<value>...'], 'job show': ['<job>'], 'job wait': ['<job>'], 'record verify': ['<job>'], workers: [],
+  'job create': [], 'input submit': ['<job>', '<value>...'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
   'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
 };
 
@@ -87,8 +91,8 @@ test('mpc --help and mpc help list every command, the common options and the exi
   assert.match(help, /^ {2}0 {2}done$/m);
   assert.match(help, /^ {2}1 {2}the chain refused \(a pallet error/m);
   assert.match(help, /^ {2}2 {2}usage error/m);
-  assert.match(help, /^ {2}3 {2}a record or a beacon round does not verify$/m);
-  assert.match(help, /^ {2}4 {2}timeout, or the job failed or was cancelled$/m);
+  assert.match(help, /^ {2}3 {2}a record, a committee draw or a beacon round does not verify$/m);
+  assert.match(help, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled$/m);
   for (const line of help.split('\n')) assert.ok(line.length <= 80, `line too long: ${line}`);
 });
 
@@ -124,7 +128,7 @@ test('mpc <command> --help shows its usage, arguments and options with defaults'
 test('mpc job --help lists the job commands', async () => {
   const r = await mpc(['job', '--help']);
   assert.equal(r.code, 0);
-  for (const c of ['job create', 'job show', 'job wait']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
+  for (const c of ['job create', 'job show', 'job wait', 'job draw']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   assert.doesNotMatch(r.stdout, /^ {2}(workers|record verify|input submit)/m);
 });
 
@@ -143,9 +147,9 @@ test('unknown options are usage errors (exit code 2)', async () => {
 test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['frobnicate']), /^mpc: unknown command 'frobnicate'$/m, 'mpc <command>', 'mpc --help');
   assertUsage(await mpc(['help', 'frobnicate']), /unknown command 'frobnicate'/, 'mpc <command>', 'mpc --help');
-  assertUsage(await mpc(['job', 'frob', '1']), /unknown command 'job frob' \(one of: create, show, wait\)/, 'mpc job <command>', 'mpc job --help');
+  assertUsage(await mpc(['job', 'frob', '1']), /unknown command 'job frob' \(one of: create, show, wait, draw\)/, 'mpc job <command>', 'mpc job --help');
   assertUsage(await mpc(['record']), /'record' needs a command \(one of: verify\)/, 'mpc record <command>', 'mpc record --help');
-  assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify\)/, 'mpc beacon <command>', 'mpc beacon --help');
+  assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify, request\)/, 'mpc beacon <command>', 'mpc beacon --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
 
@@ -163,6 +167,10 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['job', 'show', '1', '2'], /unexpected argument '2'/, 'job show'],
     [['job', 'wait'], /missing <job>/, 'job wait'],
     [['job', 'wait', '1', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'job wait'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--no-wait=yes'], /option '--no-wait' takes no value/, 'job create'],
+    [['job', 'draw'], /missing <job>/, 'job draw'],
+    [['job', 'draw', 'x'], /<job> must be a whole number, not 'x'/, 'job draw'],
     [['record', 'verify'], /missing <job>/, 'record verify'],
     [['record', 'verify', '-1'], /unknown option '-1'/, 'record verify'],
     [['workers', 'all'], /unexpected argument 'all'/, 'workers'],
@@ -185,6 +193,7 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['input', 'submit', '1', '--suri', '//Bob', '--', '-12.5', '3']),
     mpc(['record', 'verify', '1', '--full', '--json']),
     mpc(['beacon', 'verify']),
+    mpc(['job', 'draw', '1']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);

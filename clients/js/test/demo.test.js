@@ -71,8 +71,18 @@ test('the average-salary page reaches a verified mean in headless Chromium', {
     await page.click('#connect');
     await page.waitForSelector('#chain:has-text("connected to")', { timeout: 60_000 });
     assert.match(await page.textContent('#chain'), /5 MPC workers registered/);
+    // A job of 3 from the pool of 5 waits in Drawing for a beacon round; the page shows the draw.
+    await page.fill('#committee-size', '3');
+    await page.click('#create');
+    await page.waitForSelector('#committee:has-text("committee drawn with beacon round")', { timeout: 90_000 });
+    await page.waitForSelector('#phases li[data-phase="Drawing"].reached', { timeout: 30_000 });
+    await page.waitForSelector('#job:has-text("n = 3, t = 2")', { timeout: 30_000 });
+    // The job of the story: 5 of 5, no draw.
+    await page.fill('#committee-size', '5');
     await page.fill('#max-inputs', '3');
     await page.click('#create');
+    await page.waitForSelector('#committee:has-text("no draw needed")', { timeout: 60_000 });
+    await page.waitForSelector('#job:has-text("n = 5, t = 2")', { timeout: 30_000 });
     await page.waitForSelector('#job:has-text("phase Collecting")', { timeout: 60_000 });
 
     const salaries = [['//Alice', '5200.00'], ['//Bob', '4100.50'], ['//Charlie', '6333.33']];

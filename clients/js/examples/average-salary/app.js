@@ -41,10 +41,19 @@ $('create').onclick = async () => {
   say('job', 'creating…');
   $('create').disabled = true;
   try {
+    // With more workers in the pool than seats, the job waits in Drawing until a beacon round
+    // draws its committee; createJob waits for that draw.
     const created = await createJob(api, keyring.addFromUri('//Ferdie'), {
-      committeeSize: 5, threshold: 2, dimension: 1, decimals: 2, inputWindow: 40,
+      committeeSize: Number($('committee-size').value), threshold: 2, dimension: 1, decimals: 2, inputWindow: 40,
       maxInputs: Number($('max-inputs').value), metadata: 'average salary', rewardPerWorker: 10n ** 12n,
+    }, {
+      onProgress: ({ block, phase, drawRound }) => {
+        if (phase === 'Drawing') say('job', `block ${block}: waiting for committee draw (beacon round ${drawRound})`);
+      },
     });
+    say('committee', created.drawRound === null
+      ? `committee: the ${created.committee.length} workers of the pool (no draw needed)`
+      : `committee drawn with beacon round ${created.drawRound}: ${created.committee.length} of the pool's workers`);
     follow(created.jobId);
   } catch (e) {
     say('job', `refused: ${e.message}`, true);
@@ -93,13 +102,22 @@ async function follow(id) {
     if (!job) return say('job', `no job ${id}`, true);
     say('job', `job ${id}: n = ${job.n}, t = ${job.t}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
     const t = job.timeline;
-    const reached = { Collecting: t.created, Verifying: t.inputsClosed, Computing: t.computingStarted, Completed: t.completed };
+    // A job drawn from a larger pool waited in Drawing from its creation (drawn later, or not
+    // yet); one whose committee was the whole pool skipped it (drawn in its creation block).
+    const drew = t.drawn === null || t.drawn > t.created;
+    const reached = {
+      Drawing: drew ? t.created : null, Collecting: t.drawn, Verifying: t.inputsClosed, Computing: t.computingStarted, Completed: t.completed,
+    };
     for (const li of document.querySelectorAll('#phases li')) {
       const at = reached[li.dataset.phase];
       li.classList.toggle('reached', at !== null);
-      li.querySelector('small').textContent = at === null ? '' : `from block ${at}`;
+      li.querySelector('small').textContent = at === null
+        ? (li.dataset.phase === 'Drawing' && t.drawn !== null ? 'no draw needed' : '')
+        : `from block ${at}`;
     }
-    say('progress', `block ${header.number.toNumber()}: ${job.phase}`);
+    say('progress', job.phase === 'Drawing'
+      ? `block ${header.number.toNumber()}: waiting for committee draw (beacon round ${job.drawRound ?? '…'})`
+      : `block ${header.number.toNumber()}: ${job.phase}${job.failureReason ? ` (${job.failureReason})` : ''}`);
     if (['Failed', 'Cancelled'].includes(job.phase)) return say('verified', `the job ${job.phase.toLowerCase()}`, true);
     if (!['Completed', 'Settled'].includes(job.phase) || shown) return;
     shown = true;

@@ -37,11 +37,17 @@ export async function averageSalary(api, { log = console.log } = {}) {
       send(api, owner, api.tx.balances.transferKeepAlive(e.address, 100n * UNIT), { nonce: nonce + k })),
   );
 
-  const { jobId, committee } = await createJob(api, owner, {
+  // createJob waits for the committee: at once when the pool has exactly 5 workers, or until a
+  // beacon round draws 5 of a larger pool (the job waits in Drawing meanwhile).
+  const { jobId, drawRound, committee } = await createJob(api, owner, {
     committeeSize: 5, threshold: 2, dimension: 1, decimals: 2,
     inputWindow: 30, maxInputs: SALARIES.length, metadata: 'average salary', rewardPerWorker: UNIT,
+  }, {
+    onProgress: ({ block, phase, drawRound: round }) => {
+      if (phase === 'Drawing') log(`block ${block}: job waiting for committee draw (beacon round ${round})`);
+    },
   });
-  log(`job ${jobId} created by //Ferdie: a committee of ${committee.length} workers, any 3 of them compute`);
+  log(`job ${jobId} created by //Ferdie: a committee of ${committee.length} workers${drawRound === null ? '' : ` drawn with beacon round ${drawRound}`}, any 3 of them compute`);
 
   // Each employee deals its salary here, in this process, and submits only ciphertexts,
   // commitments and a proof.
