@@ -309,8 +309,14 @@ impl<T: Config> Pallet<T> {
 	/// and a key is active, or marks as wanted so that it opens as soon as it can.
 	pub(crate) fn want_round(now: BlockNumberFor<T>) -> u64 {
 		let next = NextBeaconRound::<T>::get();
+		// Rounds handed out never go down (waiting jobs are drawn in creation order): a round
+		// moved to a new key in this block is not handed out after a later one was.
+		let fresh = |open: u64| {
+			LastRoundOpened::<T>::get() == Some(now)
+				&& WantedRound::<T>::get().is_none_or(|w| w <= open)
+		};
 		match OpenBeaconRound::<T>::get() {
-			Some(open) if LastRoundOpened::<T>::get() == Some(now) => open,
+			Some(open) if fresh(open) => open,
 			Some(_) => {
 				WantedRound::<T>::put(next);
 				next

@@ -364,13 +364,17 @@ mod benchmarks {
 		assert!(OpenBeaconRound::<T>::get().is_some());
 	}
 
-	/// One waiting job drawn from a full pool of candidates, every member taking its last seat.
+	/// One waiting job drawn from a full pool of candidates of which only `n` are still
+	/// eligible (the shuffle walks the candidates until it finds them), every member taking
+	/// its last seat.
 	#[benchmark]
 	fn draw_job(n: Linear<2, { T::MaxCommittee::get() }>) {
 		let workers = register::<T>(T::MaxWorkers::get());
 		let owner = funded::<T>("owner", 0);
 		let id = Mpc::<T>::do_create_job(owner, spec::<T>(n)).expect("waits");
-		set_seats::<T>(&workers, T::MaxJobsPerWorker::get() - 1);
+		let (stay, gone) = workers.split_at(n as usize);
+		set_seats::<T>(gone, T::MaxJobsPerWorker::get());
+		set_seats::<T>(stay, T::MaxJobsPerWorker::get() - 1);
 		let round = Drawings::<T>::get(id).expect("waiting").round;
 		testing_utils::complete_round::<T>(round, [7u8; 32]);
 		let now = frame_system::Pallet::<T>::block_number();

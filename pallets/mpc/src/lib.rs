@@ -453,8 +453,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxWaitingJobs: Get<u32>;
 
-		/// What [`Pallet::request_round`] costs; it goes to [`Config::Slash`]. At least what
-		/// the round's `t_B + 1` free share submissions cost the chain.
+		/// What [`Pallet::request_round`] costs, and what a job whose committee needs a draw
+		/// pays on creation (kept whatever becomes of the job: each draw is one try at a
+		/// committee); it goes to [`Config::Slash`]. At least what a round's `t_B + 1` free
+		/// share submissions cost the chain.
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type RoundRequestFee: Get<BalanceOf<Self>>;
@@ -974,6 +976,13 @@ pub mod pallet {
 				);
 				assert!(!T::BeaconPeriod::get().is_zero(), "BeaconPeriod must be at least 1");
 				assert!(T::BeaconHistory::get() >= 1, "BeaconHistory must be at least 1");
+				// A job waits for the round after the open one: two periods, and the members'
+				// backups two blocks after a round opened, fit in its draw window.
+				let periods = T::BeaconPeriod::get().saturating_mul(2u32.into());
+				assert!(
+					T::DrawWindow::get() > periods.saturating_add(4u32.into()),
+					"DrawWindow must outlast two beacon periods and the members' backups"
+				);
 				assert!(
 					T::BeaconEpochLength::get()
 						> T::DkgDealingWindow::get().saturating_add(T::DkgComplaintWindow::get()),

@@ -111,7 +111,11 @@ impl<T: Config> Pallet<T> {
 		}
 		job.deposit = Self::deposit_for(footprint);
 
-		// Everything checked; now write.
+		// Everything checked; now write. A draw costs what a round request costs, kept
+		// whatever becomes of the job: each draw is one try at a committee.
+		if needs_draw {
+			Self::charge_fee(&owner, T::RoundRequestFee::get())?;
+		}
 		Self::hold(HoldReason::JobEscrow, &owner, escrow)?;
 		Self::hold(HoldReason::JobDeposit, &owner, job.deposit)?;
 		Self::schedule(deadline, job_id);
@@ -167,10 +171,11 @@ impl<T: Config> Pallet<T> {
 			return weight;
 		}
 		let budget = T::DeadlineBatch::get();
-		let mut drawn = 0u32;
+		let (mut drawn, before) = (0u32, queue.len());
 		while drawn < budget {
 			let Some(&job_id) = queue.first() else { break };
-			weight.saturating_accrue(T::DbWeight::get().reads(2));
+			// The job, its drawing and its round.
+			weight.saturating_accrue(T::DbWeight::get().reads(3));
 			let (Some(job), Some(drawing)) = (Jobs::<T>::get(job_id), Drawings::<T>::get(job_id))
 			else {
 				defensive!("a waiting job without its drawing", job_id);
@@ -184,7 +189,10 @@ impl<T: Config> Pallet<T> {
 			Self::draw_job(job_id, job, drawing, &rho, now);
 			drawn = drawn.saturating_add(1);
 		}
-		DrawQueue::<T>::put(queue);
+		if queue.len() != before {
+			DrawQueue::<T>::put(queue);
+			weight.saturating_accrue(T::DbWeight::get().writes(1));
+		}
 		weight
 	}
 

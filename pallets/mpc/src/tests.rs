@@ -235,7 +235,9 @@ fn lifecycle(n: u32, t: u32, d: u32) {
 		let deposit = job(id).deposit;
 		assert_ok!(Mpc::remove_job(origin(OWNER), id));
 		assert_eq!(free(OWNER), owner_before + deposit);
-		assert_eq!(free(OWNER), INITIAL_BALANCE - REWARD * n as u128);
+		// The rewards, and the draw's fee (a pool of n + 1: the committee was drawn).
+		let fee: Balance = <Test as Config>::RoundRequestFee::get();
+		assert_eq!(free(OWNER), INITIAL_BALANCE - REWARD * n as u128 - fee);
 		assert!(Jobs::<Test>::get(id).is_none());
 		assert_money_conserved(issuance);
 	});

@@ -924,3 +924,49 @@ fn a_request_is_refused_without_a_beacon_or_the_fee() {
 		assert_eq!(WantedRound::<Test>::get(), None);
 	});
 }
+
+#[test]
+fn a_round_moved_in_this_block_is_not_handed_out_after_a_later_one() {
+	new_test_ext().execute_with(|| {
+		run_to_block(3);
+		// Round 3 is open and counts as opened in this block (as a moved round does), but a
+		// job already waits for round 4: the next one also gets 4, so waiting jobs stay in
+		// round order.
+		OpenBeaconRound::<Test>::put(3);
+		NextBeaconRound::<Test>::put(4);
+		LastRoundOpened::<Test>::put(3);
+		WantedRound::<Test>::put(4);
+		assert_eq!(Mpc::want_round(3), 4);
+		// Nobody waits for a later round: the freshly opened round itself.
+		WantedRound::<Test>::kill();
+		assert_eq!(Mpc::want_round(3), 3);
+		// Opened in an earlier block: its shares may be public; the next round.
+		assert_eq!(Mpc::want_round(4), 4);
+		assert_eq!(WantedRound::<Test>::get(), Some(4));
+	});
+}
+
+#[test]
+fn each_draw_costs_the_round_fee_whatever_becomes_of_the_job() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		let treasury = Balances::balance(&TreasuryAccount::get());
+		let before = free(OWNER);
+		let id = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		let held = held(OWNER, HoldReason::JobEscrow) + held(OWNER, HoldReason::JobDeposit);
+		assert_eq!(free(OWNER), before - held - 50, "the fee on top of what is held");
+		// Cancelling returns what was held, not the fee: another try costs it again.
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_eq!(free(OWNER), before - 50);
+		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + 50);
+		// No draw, no fee: a pool of exactly n.
+		let before = free(OWNER);
+		let id = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(4, 1, 1)));
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_eq!(free(OWNER), before);
+	});
+}

@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4037`
 		//  Estimated: `3593`
-		// Minimum execution time: 224_586_000 picoseconds.
-		Weight::from_parts(253_333_000, 3593)
+		// Minimum execution time: 216_394_000 picoseconds.
+		Weight::from_parts(228_994_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `3574`
-		// Minimum execution time: 147_668_000 picoseconds.
-		Weight::from_parts(165_371_000, 3574)
+		// Minimum execution time: 147_030_000 picoseconds.
+		Weight::from_parts(153_330_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3679`
 		//  Estimated: `3593`
-		// Minimum execution time: 83_491_000 picoseconds.
-		Weight::from_parts(95_395_000, 3593)
+		// Minimum execution time: 80_424_000 picoseconds.
+		Weight::from_parts(86_557_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -159,10 +159,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `244 + n * (164 ±0)`
 		//  Estimated: `3593 + n * (2584 ±0)`
-		// Minimum execution time: 155_757_000 picoseconds.
-		Weight::from_parts(116_102_850, 3593)
-			// Standard Error: 33_694
-			.saturating_add(Weight::from_parts(29_128_469, 0).saturating_mul(n.into()))
+		// Minimum execution time: 145_101_000 picoseconds.
+		Weight::from_parts(103_252_465, 3593)
+			// Standard Error: 20_220
+			.saturating_add(Weight::from_parts(25_181_899, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5310`
 		//  Estimated: `6158`
-		// Minimum execution time: 234_810_000 picoseconds.
-		Weight::from_parts(257_480_000, 6158)
+		// Minimum execution time: 213_073_000 picoseconds.
+		Weight::from_parts(234_856_000, 6158)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -233,12 +233,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn draw_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5796 + n * (129 ±0)`
+		//  Measured:  `3943 + n * (149 ±0)`
 		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 120_728_000 picoseconds.
-		Weight::from_parts(86_699_701, 5970)
-			// Standard Error: 86_739
-			.saturating_add(Weight::from_parts(25_371_478, 0).saturating_mul(n.into()))
+		// Minimum execution time: 113_306_000 picoseconds.
+		Weight::from_parts(96_405_862, 5970)
+			// Standard Error: 49_139
+			.saturating_add(Weight::from_parts(21_654_484, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -268,10 +268,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4569 + n * (161 ±0)`
 		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 145_240_000 picoseconds.
-		Weight::from_parts(129_834_818, 5970)
-			// Standard Error: 81_149
-			.saturating_add(Weight::from_parts(23_429_469, 0).saturating_mul(n.into()))
+		// Minimum execution time: 131_451_000 picoseconds.
+		Weight::from_parts(98_929_672, 5970)
+			// Standard Error: 51_324
+			.saturating_add(Weight::from_parts(20_783_657, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -286,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `859`
 		//  Estimated: `5970`
-		// Minimum execution time: 53_392_000 picoseconds.
-		Weight::from_parts(59_567_000, 5970)
+		// Minimum execution time: 35_333_000 picoseconds.
+		Weight::from_parts(41_716_000, 5970)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -314,10 +314,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1685 + n * (32 ±0)`
 		//  Estimated: `5970`
-		// Minimum execution time: 300_024_000 picoseconds.
-		Weight::from_parts(271_712_979, 5970)
-			// Standard Error: 183_982
-			.saturating_add(Weight::from_parts(28_910_791, 0).saturating_mul(n.into()))
+		// Minimum execution time: 280_178_000 picoseconds.
+		Weight::from_parts(232_180_580, 5970)
+			// Standard Error: 75_359
+			.saturating_add(Weight::from_parts(26_010_208, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -347,10 +347,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2855 + n * (158 ±0)`
 		//  Estimated: `7483`
-		// Minimum execution time: 904_259_000 picoseconds.
-		Weight::from_parts(834_825_947, 7483)
-			// Standard Error: 266_790
-			.saturating_add(Weight::from_parts(48_608_801, 0).saturating_mul(n.into()))
+		// Minimum execution time: 918_200_000 picoseconds.
+		Weight::from_parts(870_213_181, 7483)
+			// Standard Error: 181_940
+			.saturating_add(Weight::from_parts(43_414_992, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -375,10 +375,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1952 + n * (783 ±0)`
 		//  Estimated: `5970 + n * (3049 ±0)`
-		// Minimum execution time: 975_117_000 picoseconds.
-		Weight::from_parts(999_912_000, 5970)
-			// Standard Error: 2_434_099
-			.saturating_add(Weight::from_parts(277_834_843, 0).saturating_mul(n.into()))
+		// Minimum execution time: 984_069_000 picoseconds.
+		Weight::from_parts(988_991_000, 5970)
+			// Standard Error: 2_284_222
+			.saturating_add(Weight::from_parts(258_147_504, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -408,10 +408,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1627 + n * (48 ±0)`
 		//  Estimated: `5970 + n * (3049 ±0)`
-		// Minimum execution time: 88_688_000 picoseconds.
-		Weight::from_parts(91_460_797, 5970)
-			// Standard Error: 27_098
-			.saturating_add(Weight::from_parts(1_374_620, 0).saturating_mul(n.into()))
+		// Minimum execution time: 83_689_000 picoseconds.
+		Weight::from_parts(88_630_177, 5970)
+			// Standard Error: 17_862
+			.saturating_add(Weight::from_parts(1_098_082, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -445,10 +445,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7178 + k * (124 ±0)`
 		//  Estimated: `83678 + k * (4980 ±0)`
-		// Minimum execution time: 14_911_000 picoseconds.
-		Weight::from_parts(7_091_759, 83678)
-			// Standard Error: 1_591_414
-			.saturating_add(Weight::from_parts(682_101_449, 0).saturating_mul(k.into()))
+		// Minimum execution time: 14_024_000 picoseconds.
+		Weight::from_parts(143_309_647, 83678)
+			// Standard Error: 918_429
+			.saturating_add(Weight::from_parts(628_345_543, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(30_u64))
@@ -463,8 +463,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2832`
 		//  Estimated: `3574`
-		// Minimum execution time: 42_637_000 picoseconds.
-		Weight::from_parts(50_434_000, 3574)
+		// Minimum execution time: 41_163_000 picoseconds.
+		Weight::from_parts(44_526_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -491,10 +491,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4569 + n * (161 ±0)`
 		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 147_027_000 picoseconds.
-		Weight::from_parts(132_460_064, 5970)
-			// Standard Error: 95_041
-			.saturating_add(Weight::from_parts(22_060_307, 0).saturating_mul(n.into()))
+		// Minimum execution time: 139_241_000 picoseconds.
+		Weight::from_parts(110_375_547, 5970)
+			// Standard Error: 45_505
+			.saturating_add(Weight::from_parts(21_086_519, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -522,10 +522,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1948 + n * (80 ±0)`
 		//  Estimated: `5980 + n * (3077 ±0)`
-		// Minimum execution time: 119_319_000 picoseconds.
-		Weight::from_parts(116_458_937, 5980)
-			// Standard Error: 43_316
-			.saturating_add(Weight::from_parts(7_984_790, 0).saturating_mul(n.into()))
+		// Minimum execution time: 106_521_000 picoseconds.
+		Weight::from_parts(95_854_560, 5980)
+			// Standard Error: 19_447
+			.saturating_add(Weight::from_parts(8_169_092, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -547,10 +547,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `93 + n * (149 ±0)`
 		//  Estimated: `3535 + n * (2584 ±0)`
-		// Minimum execution time: 42_383_000 picoseconds.
-		Weight::from_parts(9_074_067, 3535)
-			// Standard Error: 11_884
-			.saturating_add(Weight::from_parts(11_979_337, 0).saturating_mul(n.into()))
+		// Minimum execution time: 42_500_000 picoseconds.
+		Weight::from_parts(9_374_403, 3535)
+			// Standard Error: 12_332
+			.saturating_add(Weight::from_parts(11_827_913, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -569,10 +569,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `216 + n * (64 ±0)`
 		//  Estimated: `4839`
-		// Minimum execution time: 284_953_000 picoseconds.
-		Weight::from_parts(268_225_462, 4839)
-			// Standard Error: 48_596
-			.saturating_add(Weight::from_parts(11_632_177, 0).saturating_mul(n.into()))
+		// Minimum execution time: 271_911_000 picoseconds.
+		Weight::from_parts(249_751_198, 4839)
+			// Standard Error: 33_441
+			.saturating_add(Weight::from_parts(11_171_696, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -593,10 +593,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `826 + n * (182 ±0)`
 		//  Estimated: `4839`
-		// Minimum execution time: 458_529_000 picoseconds.
-		Weight::from_parts(404_226_279, 4839)
-			// Standard Error: 226_632
-			.saturating_add(Weight::from_parts(21_473_532, 0).saturating_mul(n.into()))
+		// Minimum execution time: 458_446_000 picoseconds.
+		Weight::from_parts(405_992_392, 4839)
+			// Standard Error: 143_036
+			.saturating_add(Weight::from_parts(18_978_266, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -625,10 +625,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (1327 ±0)`
 		//  Estimated: `3509 + n * (7698 ±0)`
-		// Minimum execution time: 367_593_000 picoseconds.
-		Weight::from_parts(396_523_000, 3509)
-			// Standard Error: 1_653_176
-			.saturating_add(Weight::from_parts(144_831_858, 0).saturating_mul(n.into()))
+		// Minimum execution time: 358_256_000 picoseconds.
+		Weight::from_parts(368_018_000, 3509)
+			// Standard Error: 1_489_623
+			.saturating_add(Weight::from_parts(135_175_717, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -651,8 +651,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `270`
 		//  Estimated: `1517`
-		// Minimum execution time: 13_992_000 picoseconds.
-		Weight::from_parts(16_221_000, 1517)
+		// Minimum execution time: 13_307_000 picoseconds.
+		Weight::from_parts(15_516_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -679,10 +679,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `777 + n * (233 ±0)`
 		//  Estimated: `13509 + n * (3849 ±0)`
-		// Minimum execution time: 454_824_000 picoseconds.
-		Weight::from_parts(397_809_593, 13509)
-			// Standard Error: 178_900
-			.saturating_add(Weight::from_parts(22_602_418, 0).saturating_mul(n.into()))
+		// Minimum execution time: 453_948_000 picoseconds.
+		Weight::from_parts(390_849_994, 13509)
+			// Standard Error: 116_457
+			.saturating_add(Weight::from_parts(21_888_820, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -709,8 +709,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `446`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_012_000 picoseconds.
-		Weight::from_parts(70_241_000, 3593)
+		// Minimum execution time: 58_169_000 picoseconds.
+		Weight::from_parts(64_998_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -719,23 +719,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(253_333_000, 3593)
+		Weight::from_parts(228_994_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(165_371_000, 3574)
+		Weight::from_parts(153_330_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn deregister_worker() -> Weight {
-		Weight::from_parts(95_395_000, 3593)
+		Weight::from_parts(86_557_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn create_job(n: u32, ) -> Weight {
-		Weight::from_parts(116_102_850, 3593)
-			.saturating_add(Weight::from_parts(29_128_469, 0).saturating_mul(n.into()))
+		Weight::from_parts(103_252_465, 3593)
+			.saturating_add(Weight::from_parts(25_181_899, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -743,13 +743,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn create_drawing_job() -> Weight {
-		Weight::from_parts(257_480_000, 6158)
+		Weight::from_parts(234_856_000, 6158)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn draw_job(n: u32, ) -> Weight {
-		Weight::from_parts(86_699_701, 5970)
-			.saturating_add(Weight::from_parts(25_371_478, 0).saturating_mul(n.into()))
+		Weight::from_parts(96_405_862, 5970)
+			.saturating_add(Weight::from_parts(21_654_484, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -757,8 +757,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cancel_job(n: u32, ) -> Weight {
-		Weight::from_parts(129_834_818, 5970)
-			.saturating_add(Weight::from_parts(23_429_469, 0).saturating_mul(n.into()))
+		Weight::from_parts(98_929_672, 5970)
+			.saturating_add(Weight::from_parts(20_783_657, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -766,26 +766,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn close_inputs() -> Weight {
-		Weight::from_parts(59_567_000, 5970)
+		Weight::from_parts(41_716_000, 5970)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(271_712_979, 5970)
-			.saturating_add(Weight::from_parts(28_910_791, 0).saturating_mul(n.into()))
+		Weight::from_parts(232_180_580, 5970)
+			.saturating_add(Weight::from_parts(26_010_208, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(834_825_947, 7483)
-			.saturating_add(Weight::from_parts(48_608_801, 0).saturating_mul(n.into()))
+		Weight::from_parts(870_213_181, 7483)
+			.saturating_add(Weight::from_parts(43_414_992, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
-		Weight::from_parts(999_912_000, 5970)
-			.saturating_add(Weight::from_parts(277_834_843, 0).saturating_mul(n.into()))
+		Weight::from_parts(988_991_000, 5970)
+			.saturating_add(Weight::from_parts(258_147_504, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -793,8 +793,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn remove_job(n: u32, ) -> Weight {
-		Weight::from_parts(91_460_797, 5970)
-			.saturating_add(Weight::from_parts(1_374_620, 0).saturating_mul(n.into()))
+		Weight::from_parts(88_630_177, 5970)
+			.saturating_add(Weight::from_parts(1_098_082, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -802,8 +802,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
-		Weight::from_parts(7_091_759, 83678)
-			.saturating_add(Weight::from_parts(682_101_449, 0).saturating_mul(k.into()))
+		Weight::from_parts(143_309_647, 83678)
+			.saturating_add(Weight::from_parts(628_345_543, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(32_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(30_u64))
@@ -811,13 +811,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4980).saturating_mul(k.into()))
 	}
 	fn set_accepting() -> Weight {
-		Weight::from_parts(50_434_000, 3574)
+		Weight::from_parts(44_526_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn advance_job(n: u32, ) -> Weight {
-		Weight::from_parts(132_460_064, 5970)
-			.saturating_add(Weight::from_parts(22_060_307, 0).saturating_mul(n.into()))
+		Weight::from_parts(110_375_547, 5970)
+			.saturating_add(Weight::from_parts(21_086_519, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -825,8 +825,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(116_458_937, 5980)
-			.saturating_add(Weight::from_parts(7_984_790, 0).saturating_mul(n.into()))
+		Weight::from_parts(95_854_560, 5980)
+			.saturating_add(Weight::from_parts(8_169_092, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -834,28 +834,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
 	fn beacon_start_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(9_074_067, 3535)
-			.saturating_add(Weight::from_parts(11_979_337, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_374_403, 3535)
+			.saturating_add(Weight::from_parts(11_827_913, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn submit_key_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(268_225_462, 4839)
-			.saturating_add(Weight::from_parts(11_632_177, 0).saturating_mul(n.into()))
+		Weight::from_parts(249_751_198, 4839)
+			.saturating_add(Weight::from_parts(11_171_696, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn complain_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(404_226_279, 4839)
-			.saturating_add(Weight::from_parts(21_473_532, 0).saturating_mul(n.into()))
+		Weight::from_parts(405_992_392, 4839)
+			.saturating_add(Weight::from_parts(18_978_266, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn beacon_finish_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(396_523_000, 3509)
-			.saturating_add(Weight::from_parts(144_831_858, 0).saturating_mul(n.into()))
+		Weight::from_parts(368_018_000, 3509)
+			.saturating_add(Weight::from_parts(135_175_717, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -863,13 +863,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
 	}
 	fn beacon_open_round() -> Weight {
-		Weight::from_parts(16_221_000, 1517)
+		Weight::from_parts(15_516_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_round_share(n: u32, ) -> Weight {
-		Weight::from_parts(397_809_593, 13509)
-			.saturating_add(Weight::from_parts(22_602_418, 0).saturating_mul(n.into()))
+		Weight::from_parts(390_849_994, 13509)
+			.saturating_add(Weight::from_parts(21_888_820, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -877,7 +877,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
 	}
 	fn request_round() -> Weight {
-		Weight::from_parts(70_241_000, 3593)
+		Weight::from_parts(64_998_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
