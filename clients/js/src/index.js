@@ -129,10 +129,32 @@ function committeeDrawnEvent(api) {
  */
 export async function waitForCommittee(api, jobId, { timeoutMs = 120_000, onProgress } = {}) {
   const id = BigInt(jobId);
+  const timeout = () => new MpcError('Timeout', `no committee drawn for job ${id} within ${timeoutMs} ms`);
+  return everyBlock(api, timeoutMs, timeout, async (block) => {
+    const job = await getJob(api, id);
+    if (!job) throw new MpcError('Mpc.UnknownJob', `job ${id} is not stored`);
+    if (block !== undefined) onProgress?.({ block, phase: job.phase, drawRound: job.drawRound });
+    if (job.phase === 'Drawing') return undefined;
+    const committee = (await api.query.mpc.committees(id)).map((m) => m.account.toString());
+    if (committee.length > 0) return committee;
+    if (job.failureReason === 'NoCommittee') {
+      throw new MpcError('NoCommittee', `job ${id} failed without a committee: its draw round did not complete in time, or too few of its candidates were still eligible`);
+    }
+    if (job.phase === 'Cancelled') throw new MpcError('JobCancelled', `job ${id} was cancelled before its committee was drawn`);
+    throw new MpcError('JobFailed', `job ${id} is ${job.phase} and has no committee`);
+  });
+}
+
+/**
+ * Runs `check()` now and `check(blockNumber)` on every new block until it returns a value
+ * (resolved) or throws (rejected); `undefined` means keep waiting. Rejects with `timeout()`
+ * after `timeoutMs`. Unsubscribes in every case.
+ */
+function everyBlock(api, timeoutMs, timeout, check) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
     let finished = false;
-    const timer = setTimeout(() => finish(reject, new MpcError('Timeout', `no committee drawn for job ${id} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => finish(reject, timeout()), timeoutMs);
     function finish(fn, value) {
       if (finished) return;
       finished = true;
@@ -140,27 +162,17 @@ export async function waitForCommittee(api, jobId, { timeoutMs = 120_000, onProg
       unsub();
       fn(value);
     }
-    const check = async (block) => {
+    const run = async (block) => {
       try {
-        const job = await getJob(api, id);
-        if (finished) return;
-        if (!job) return finish(reject, new MpcError('Mpc.UnknownJob', `job ${id} is not stored`));
-        if (block !== undefined) onProgress?.({ block, phase: job.phase, drawRound: job.drawRound });
-        if (job.phase === 'Drawing') return;
-        const committee = (await api.query.mpc.committees(id)).map((m) => m.account.toString());
-        if (committee.length > 0) return finish(resolve, committee);
-        if (job.failureReason === 'NoCommittee') {
-          return finish(reject, new MpcError('NoCommittee', `job ${id} failed without a committee: its draw round did not complete in time, or too few of its candidates were still eligible`));
-        }
-        if (job.phase === 'Cancelled') return finish(reject, new MpcError('JobCancelled', `job ${id} was cancelled before its committee was drawn`));
-        finish(reject, new MpcError('JobFailed', `job ${id} is ${job.phase} and has no committee`));
+        const value = await check(block);
+        if (value !== undefined) finish(resolve, value);
       } catch (e) {
         finish(reject, e);
       }
     };
-    check();
+    run();
     api.rpc.chain
-      .subscribeNewHeads((header) => check(header.number.toNumber()))
+      .subscribeNewHeads((header) => run(header.number.toNumber()))
       .then((u) => {
         if (finished) u();
         else unsub = u;
@@ -1072,37 +1084,12 @@ export async function verifyBeaconRound(api, round, { at } = {}) {
  * `MpcError('Timeout')` after `timeoutMs`. `onProgress({ block, latest })` on every new block.
  */
 export async function waitForBeaconRound(api, { after = -1, timeoutMs = 120_000, onProgress } = {}) {
-  return new Promise((resolve, reject) => {
-    let unsub = () => {};
-    let finished = false;
-    const timer = setTimeout(() => finish(reject, new MpcError('Timeout', `no beacon round after ${after} completed within ${timeoutMs} ms`)), timeoutMs);
-    function finish(fn, value) {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      unsub();
-      fn(value);
-    }
-    const check = async (block) => {
-      try {
-        const latest = await latestBeaconRound(api);
-        if (block !== undefined) onProgress?.({ block, latest });
-        if (latest !== null && latest > Number(after)) {
-          const round = await getBeaconRound(api, latest);
-          if (round) finish(resolve, round);
-        }
-      } catch (e) {
-        finish(reject, e);
-      }
-    };
-    check();
-    api.rpc.chain
-      .subscribeNewHeads((header) => check(header.number.toNumber()))
-      .then((u) => {
-        if (finished) u();
-        else unsub = u;
-      })
-      .catch((e) => finish(reject, e));
+  const timeout = () => new MpcError('Timeout', `no beacon round after ${after} completed within ${timeoutMs} ms`);
+  return everyBlock(api, timeoutMs, timeout, async (block) => {
+    const latest = await latestBeaconRound(api);
+    if (block !== undefined) onProgress?.({ block, latest });
+    if (latest === null || latest <= Number(after)) return undefined;
+    return (await getBeaconRound(api, latest)) ?? undefined;
   });
 }
 
