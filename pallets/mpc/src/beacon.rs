@@ -375,20 +375,12 @@ impl<T: Config> Pallet<T> {
 		if take < min {
 			return;
 		}
-		let mut committee = BeaconCommittee::<T>::new();
-		for account in candidates.into_iter().take(take) {
-			let Some(info) = Workers::<T>::get(account) else {
-				defensive!("a pool member without a registration");
-				return;
-			};
-			if committee
-				.try_push(CommitteeMember { account: account.clone(), key: info.key })
-				.is_err()
-			{
-				defensive!("more beacon members than MaxBeaconCommittee");
-				return;
-			}
-		}
+		// At most `MaxBeaconCommittee`: only a pool member without a registration fails here.
+		let Ok(committee) =
+			Self::committee_of::<T::MaxBeaconCommittee>(candidates.into_iter().take(take))
+		else {
+			return;
+		};
 		let epoch = NextBeaconEpoch::<T>::mutate(|e| {
 			let epoch = *e;
 			*e = e.saturating_add(1);

@@ -194,12 +194,13 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// A committee of `accounts` in this order, with their current keys.
-	pub(crate) fn committee_of(
-		accounts: &[T::AccountId],
-	) -> Result<BoundedVec<CommitteeMember<T>, T::MaxCommittee>, Error<T>> {
+	/// A committee of `accounts` in this order, with their current keys: a job's (bound
+	/// `MaxCommittee`) or a beacon epoch's (bound `MaxBeaconCommittee`).
+	pub(crate) fn committee_of<'a, Bound: Get<u32>>(
+		accounts: impl IntoIterator<Item = &'a T::AccountId>,
+	) -> Result<BoundedVec<CommitteeMember<T>, Bound>, Error<T>> {
 		let members = accounts
-			.iter()
+			.into_iter()
 			.map(|account| {
 				let info = Workers::<T>::get(account).ok_or_else(|| {
 					defensive!("a pool member without a registration");

@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 
 		let job_id = NextJobId::<T>::get();
 		// The committee to seat now, or one of the same size to price the deposit with.
-		let committee = Self::committee_of(&pool[..n as usize])?;
+		let committee = Self::committee_of(pool.iter().take(n as usize))?;
 		let escrow = spec
 			.reward_per_worker
 			.checked_mul(&BalanceOf::<T>::from(n))
