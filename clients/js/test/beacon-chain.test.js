@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { NODE, startNode } from './dev-node.js';
+import { NODE, startNode, withNodeLog } from './dev-node.js';
 import {
   latestBeaconRound, getBeaconRound, getBeaconKey, verifyBeaconRound, checkBeaconRound, waitForBeaconRound, requestRound,
   verifyRound, groupKeyDigest, toHex, MpcError, ProtocolError,
@@ -36,14 +36,7 @@ after(async () => {
 });
 
 /** Runs `body`, printing the node's log if it fails. */
-async function withLog(body) {
-  try {
-    await body(node);
-  } catch (e) {
-    console.error(node.log.join('').slice(-3000));
-    throw e;
-  }
-}
+const withLog = (body) => withNodeLog(node, body);
 
 test('a completed round and its key read as plain data', { skip: noNode, timeout: 30_000 }, () => withLog(async ({ api }) => {
   const latest = await latestBeaconRound(api);

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { ARCHIVE, NODE, startNode } from './dev-node.js';
+import { ARCHIVE, NODE, startNode, withNodeLog } from './dev-node.js';
 import { documentedErrorNames } from './error-names.js';
 import {
   createJob, submitInput, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers, MpcError,
@@ -34,14 +34,7 @@ after(async () => {
 });
 
 /** Runs `body`, printing the node's log if it fails. */
-async function withLog(body) {
-  try {
-    await body(node);
-  } catch (e) {
-    console.error(node.log.join('').slice(-3000));
-    throw e;
-  }
-}
+const withLog = (body) => withNodeLog(node, body);
 
 test('every pallet error the client documents exists in the node\'s metadata', { skip: noNode, timeout: 60_000 }, () => withLog(async ({ api }) => {
   const documented = documentedErrorNames();

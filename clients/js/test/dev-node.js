@@ -58,3 +58,13 @@ export async function startNode(args = []) {
   stop();
   throw new Error(`node did not start:\n${log.join('').slice(-3000)}`);
 }
+
+/** Runs `body(node)`, printing the end of the node's log if it fails. */
+export async function withNodeLog(node, body) {
+  try {
+    await body(node);
+  } catch (e) {
+    console.error(node.log.join('').slice(-3000));
+    throw e;
+  }
+}
