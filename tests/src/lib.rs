@@ -23,6 +23,7 @@ use std::{
 	net::TcpListener,
 	path::PathBuf,
 	process::{Child, Command, Stdio},
+	sync::atomic::{AtomicU32, Ordering},
 	time::{Duration, Instant},
 };
 
@@ -90,11 +91,26 @@ pub fn node_binary() -> PathBuf {
 	target.join("debug").join("mpc-node")
 }
 
+/// A port no other node of this test process was given and nothing listens on now.
+///
+/// Ports come from below the kernel's ephemeral range (32768 and up on Linux), walked by a
+/// counter from a start that depends on the process id. A port asked of the kernel (`:0`) is
+/// free only until the next such request: two nodes started close together could be handed the
+/// same one before either binds it, and the node that loses falls back to another RPC port that
+/// the test never learns (seen in CI: "RPC did not answer" from a node producing blocks).
 fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|l| l.local_addr())
-		.map(|a| a.port())
-		.expect("a free local port")
+	const LOW: u32 = 10_000;
+	const SPAN: u32 = 22_000;
+	static NEXT: AtomicU32 = AtomicU32::new(0);
+	let start = std::process::id().wrapping_mul(7919) % SPAN;
+	for _ in 0..SPAN {
+		let step = NEXT.fetch_add(1, Ordering::Relaxed);
+		let port = (LOW + (start + step) % SPAN) as u16;
+		if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+			return port;
+		}
+	}
+	panic!("no free local port below the ephemeral range");
 }
 
 /// A running node; killed, and its base path removed, on drop.

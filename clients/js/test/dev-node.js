@@ -14,13 +14,29 @@ export const NODE = process.env.MPC_NODE ?? fileURLToPath(new URL('../../../targ
 /** Node flags that keep every block and its state: what a full audit of old jobs needs. */
 export const ARCHIVE = ['--state-pruning', 'archive', '--blocks-pruning', 'archive'];
 
-export function freePort() {
+// Ports come from below the kernel's ephemeral range (32768 and up on Linux), walked from a
+// start that depends on the process id: a port the kernel hands out for `:0` is free only until
+// its next such answer, so two nodes started close together could get the same one.
+const LOW = 10_000;
+const SPAN = 22_000;
+let nextPort = (process.pid * 7919) % SPAN;
+
+function listens(port) {
   return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+/** A port not given to another node of this process, that nothing listens on now. */
+export async function freePort() {
+  for (let i = 0; i < SPAN; i += 1) {
+    const port = LOW + (nextPort % SPAN);
+    nextPort += 1;
+    if (await listens(port)) return port;
+  }
+  throw new Error('no free local port below the ephemeral range');
 }
 
 /**
