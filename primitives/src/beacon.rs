@@ -97,7 +97,11 @@ impl KeyShare {
 		ctx: &RoundContext,
 		rng: &mut R,
 	) -> RoundShare {
-		self.round_share_with_nonce(ctx, &hedged_nonce(self.secret(), rng))
+		let statement = |t: &mut Transcript| {
+			ctx.epoch.append_to(t);
+			t.append_u64(ctx.round).append(&ctx.seed).append_u32(self.index().get());
+		};
+		self.round_share_with_nonce(ctx, &hedged_nonce(self.secret(), statement, rng))
 	}
 
 	pub(crate) fn round_share_with_nonce(&self, ctx: &RoundContext, k: &DalekScalar) -> RoundShare {

@@ -112,7 +112,7 @@ pub struct DealerContext {
 }
 
 impl DealerContext {
-	fn append_to(&self, t: &mut Transcript) {
+	pub(crate) fn append_to(&self, t: &mut Transcript) {
 		self.epoch.append_to(t);
 		t.append_u32(self.dealer.get());
 	}
@@ -178,14 +178,25 @@ pub(crate) struct KeyDealingRandomness {
 }
 
 impl KeyDealingRandomness {
-	fn random<R: CryptoRngCore + ?Sized>(shape: CommitteeShape, rng: &mut R) -> Self {
+	/// Fresh randomness for dealer `ctx` (account `account`): the proof nonces are hedged
+	/// with the dealer's context, the statement they prove things about.
+	fn random<R: CryptoRngCore + ?Sized>(
+		ctx: &DealerContext,
+		account: &AccountBytes,
+		shape: CommitteeShape,
+		rng: &mut R,
+	) -> Self {
 		let coefficients = (0..=shape.t()).map(|_| Scalar::random(rng)).collect::<Vec<_>>();
 		let mut r = DalekScalar::random(rng);
 		while r == DalekScalar::ZERO {
 			r = DalekScalar::random(rng);
 		}
 		let a0 = Zeroizing::new(coefficients.first().map(|a| a.0).unwrap_or_default());
-		let k = [*hedged_nonce(&a0, rng), *hedged_nonce(&r, rng)];
+		let statement = |t: &mut Transcript| {
+			ctx.append_to(t);
+			t.append(account);
+		};
+		let k = [*hedged_nonce(&a0, statement, rng), *hedged_nonce(&r, statement, rng)];
 		Self { coefficients, r, k }
 	}
 }
@@ -222,7 +233,8 @@ pub fn deal_key<R: CryptoRngCore + ?Sized>(
 ) -> Result<KeyDealing, Error> {
 	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
 	let shape = CommitteeShape::new(n)?;
-	deal_key_with_randomness(ctx, account, committee, KeyDealingRandomness::random(shape, rng))
+	let randomness = KeyDealingRandomness::random(ctx, account, shape, rng);
+	deal_key_with_randomness(ctx, account, committee, randomness)
 }
 
 /// [`deal_key`] with the randomness given: for test vectors only.

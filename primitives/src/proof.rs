@@ -67,18 +67,25 @@ impl Proof {
 	}
 }
 
-/// A hedged nonce: `HashToScalar(DST_NONCE || secret || 32 random bytes)`.
+/// A hedged nonce: `HashToScalar(DST_NONCE || secret || statement || 32 random bytes)`, where
+/// `statement` appends the public statement the proof is about (everything its challenge
+/// hashes except the commitments).
 ///
-/// A good RNG alone makes `k` uniform; hashing in the secret as well keeps `k` unpredictable
-/// even if the RNG is weak or repeats, so a bad RNG cannot leak the secret through `z`.
+/// A good RNG alone makes `k` uniform. Hashing in the secret as well keeps `k` unpredictable
+/// even if the RNG is weak, and hashing in the statement keeps a repeating RNG from giving
+/// two proofs of one secret about two statements the same `k` (which would reveal the secret
+/// from their two responses).
 pub(crate) fn hedged_nonce<R: CryptoRngCore + ?Sized>(
 	secret: &DalekScalar,
+	statement: impl FnOnce(&mut Transcript),
 	rng: &mut R,
 ) -> Zeroizing<DalekScalar> {
 	let mut randomness = Zeroizing::new([0u8; 32]);
 	rng.fill_bytes(&mut *randomness);
 	let mut t = Transcript::new(DST_NONCE);
-	t.append(secret.as_bytes()).append(&*randomness);
+	t.append(secret.as_bytes());
+	statement(&mut t);
+	t.append(&*randomness);
 	Zeroizing::new(t.finalize_scalar())
 }
 
@@ -184,7 +191,16 @@ impl PossessionProof {
 		key: &EncryptionKey,
 		rng: &mut R,
 	) -> Self {
-		Self::create_with_nonce(genesis, account, secret, key, &hedged_nonce(secret, rng))
+		let statement = |t: &mut Transcript| {
+			t.append(genesis).append(account).append(key.as_bytes());
+		};
+		Self::create_with_nonce(
+			genesis,
+			account,
+			secret,
+			key,
+			&hedged_nonce(secret, statement, rng),
+		)
 	}
 
 	pub(crate) fn create_with_nonce(
@@ -262,15 +278,19 @@ pub struct DleqStatement<'a> {
 }
 
 impl DleqStatement<'_> {
-	fn challenge(&self, a: &RistrettoPoint, b: &RistrettoPoint) -> DalekScalar {
-		let mut t = Transcript::new(DST_DLEQ);
-		self.input.append_to(&mut t);
+	/// Appends `genesis || u64le(job_id) || P || u32le(i) || E_i || R || K_i`.
+	fn append_to(&self, t: &mut Transcript) {
+		self.input.append_to(t);
 		t.append_u32(self.index.get())
 			.append(self.worker_key.as_bytes())
 			.append(self.ephemeral_key.as_bytes())
-			.append(self.shared_key.as_bytes())
-			.append(a.compress().as_bytes())
-			.append(b.compress().as_bytes());
+			.append(self.shared_key.as_bytes());
+	}
+
+	fn challenge(&self, a: &RistrettoPoint, b: &RistrettoPoint) -> DalekScalar {
+		let mut t = Transcript::new(DST_DLEQ);
+		self.append_to(&mut t);
+		t.append(a.compress().as_bytes()).append(b.compress().as_bytes());
 		t.finalize_scalar()
 	}
 }
@@ -318,7 +338,8 @@ impl DleqProof {
 		secret: &DalekScalar,
 		rng: &mut R,
 	) -> Self {
-		Self::create_with_nonce(statement, secret, &hedged_nonce(secret, rng))
+		let k = hedged_nonce(secret, |t| statement.append_to(t), rng);
+		Self::create_with_nonce(statement, secret, &k)
 	}
 
 	/// Verifies the proof for its statement.
@@ -329,5 +350,42 @@ impl DleqProof {
 			statement.shared_key.as_dalek(),
 			|a, b| statement.challenge(a, b),
 		)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use rand_chacha::ChaCha20Rng;
+	use rand_core::SeedableRng;
+
+	/// An RNG that repeats itself (a seeded RNG reused, a restored VM snapshot) must not make
+	/// two proofs of one secret about two statements share a nonce: from
+	/// `z = k + c * secret` twice with one `k`, anyone gets `secret = (z_1 - z_2) / (c_1 - c_2)`.
+	#[test]
+	fn a_repeating_rng_does_not_reveal_the_secret_of_two_proofs() {
+		let secret = DalekScalar::from_bytes_mod_order_wide(&[9u8; 64]);
+		let key = EncryptionKey::from_bytes((basepoint_table() * &secret).compress().as_bytes())
+			.expect("a key");
+		let genesis = [1u8; 32];
+		let prove = |account: &AccountBytes| {
+			PossessionProof::create(
+				&genesis,
+				account,
+				&secret,
+				&key,
+				&mut ChaCha20Rng::seed_from_u64(5),
+			)
+		};
+		let (first, second) = (prove(&[2u8; 32]), prove(&[3u8; 32]));
+		assert!(first.verify(&genesis, &[2u8; 32], &key));
+		assert!(second.verify(&genesis, &[3u8; 32], &key));
+		let (p, q) = (first.0, second.0);
+		assert_ne!(p.c, q.c);
+		let extracted = (p.z - q.z) * (p.c - q.c).invert();
+		assert_ne!(extracted, secret, "the two proofs shared a nonce");
+		// The same statement with the same randomness does give the same proof (the nonce is
+		// a function of secret, statement and randomness only).
+		assert!(prove(&[2u8; 32]).0 == p);
 	}
 }

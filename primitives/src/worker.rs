@@ -179,7 +179,14 @@ impl WorkerSecret {
 			ctx,
 			index,
 			ephemeral_key,
-			&hedged_nonce(&self.secret, rng),
+			&hedged_nonce(
+				&self.secret,
+				|t| {
+					ctx.append_to(t);
+					t.append_u32(index.get()).append(ephemeral_key.as_bytes());
+				},
+				rng,
+			),
 		)
 	}
 

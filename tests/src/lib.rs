@@ -329,6 +329,13 @@ impl Client {
 		self.call("system_removeReservedPeer", rpc_params![peer_id]).await;
 	}
 
+	/// Puts the key of secret URI `suri` (e.g. `//W04`) with `public` into the node's keystore
+	/// as a `key_type` key (`author_insertKey`, needs `--rpc-methods unsafe`).
+	pub async fn insert_key(&self, key_type: &str, suri: &str, public: [u8; 32]) {
+		let public = format!("0x{}", hex::encode(public));
+		self.call("author_insertKey", rpc_params![key_type, suri, public]).await;
+	}
+
 	/// Adds a reserved peer by its multiaddress (needs `--rpc-methods unsafe`).
 	pub async fn add_reserved_peer(&self, multiaddr: &str) {
 		self.call("system_addReservedPeer", rpc_params![multiaddr]).await;
@@ -637,7 +644,13 @@ pub mod mpc {
 	) -> Result<Inclusion, String> {
 		let submission = pallet_mpc::BoundedSubmission::<Runtime>::try_from(s)
 			.map_err(|e| format!("beyond the runtime's bounds: {e:?}"))?;
-		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input { job_id: id, submission });
+		// The committee dealt to (the tests deal and submit with no block in between).
+		let committee_digest = pallet_mpc::committee_digest(&committee(client, id).await);
+		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
+			job_id: id,
+			committee_digest,
+			submission,
+		});
 		client.submit_and_wait(provider, call).await
 	}
 

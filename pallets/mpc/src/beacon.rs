@@ -304,37 +304,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The first round whose output nobody can know now (PROTOCOL.md section 11.7), for a job's
-	/// draw or a request: the open round if it opened in this block, as no share of it can be
-	/// on chain yet; otherwise the next round, which this opens at once when no round is open
-	/// and a key is active, or marks as wanted so that it opens as soon as it can.
-	pub(crate) fn want_round(now: BlockNumberFor<T>) -> u64 {
+	/// draw or a request: the next round to open, marked as wanted so that it opens as soon as
+	/// it can (in the next block's `on_initialize` when no round is open). Never the open
+	/// round, even one that opened in this block: its seed is this block's parent hash, which
+	/// every sibling of this block shares, so on a fork its output can already be known.
+	pub(crate) fn want_round() -> u64 {
 		let next = NextBeaconRound::<T>::get();
-		// Rounds handed out never go down (waiting jobs are drawn in creation order): a round
-		// moved to a new key in this block is not handed out after a later one was.
-		let fresh = |open: u64| {
-			LastRoundOpened::<T>::get() == Some(now)
-				&& WantedRound::<T>::get().is_none_or(|w| w <= open)
-		};
-		match OpenBeaconRound::<T>::get() {
-			Some(open) if fresh(open) => open,
-			Some(_) => {
-				WantedRound::<T>::put(next);
-				next
-			}
-			None => {
-				match ActiveBeaconEpoch::<T>::get() {
-					Some((epoch, _)) => Self::open_round(epoch, now),
-					None => WantedRound::<T>::put(next),
-				}
-				next
-			}
-		}
+		WantedRound::<T>::put(next);
+		next
 	}
 
 	pub(crate) fn do_request_round(who: T::AccountId) -> Result<u64, Error<T>> {
 		ensure!(Self::beacon_enabled(), Error::<T>::NoBeacon);
 		Self::charge_fee(&who, T::RoundRequestFee::get())?;
-		let round = Self::want_round(frame_system::Pallet::<T>::block_number());
+		let round = Self::want_round();
 		Self::deposit_event(Event::BeaconRoundRequested { who, round });
 		Ok(round)
 	}

@@ -120,7 +120,9 @@ fn dealing<T: Config>(job_id: JobId, provider: &T::AccountId, seed: u64) -> Subm
 
 fn submit<T: Config>(job_id: JobId, provider: &T::AccountId, s: &Submission) {
 	let submission = testing_utils::bounded::<T>(s.clone());
-	Mpc::<T>::do_submit_input(provider.clone(), job_id, submission).expect("input accepted");
+	let digest = testing_utils::committee_digest::<T>(job_id);
+	Mpc::<T>::do_submit_input(provider.clone(), job_id, digest, submission)
+		.expect("input accepted");
 }
 
 /// Moves a job through its current deadline.
@@ -345,7 +347,7 @@ mod benchmarks {
 	}
 
 	/// A full pool and a full draw queue but one: the job stores the pool as its candidates
-	/// and opens a round under the active key.
+	/// and wants the next round.
 	#[benchmark]
 	fn create_drawing_job() {
 		beacon_key::<T>(T::MaxBeaconCommittee::get());
@@ -361,7 +363,7 @@ mod benchmarks {
 		create_job(RawOrigin::Signed(owner), spec);
 		assert_eq!(Jobs::<T>::get(id).expect("job").phase, JobPhase::Drawing);
 		assert_eq!(DrawQueue::<T>::get().len() as u32, T::MaxWaitingJobs::get());
-		assert!(OpenBeaconRound::<T>::get().is_some());
+		assert_eq!(WantedRound::<T>::get(), Some(NextBeaconRound::<T>::get()));
 	}
 
 	/// One waiting job drawn from a full pool of candidates of which only `n` are still
@@ -412,8 +414,9 @@ mod benchmarks {
 		let (_, id) = job_with_committee::<T>(n);
 		let provider = funded::<T>("provider", 0);
 		let submission = testing_utils::bounded::<T>(dealing::<T>(id, &provider, 2));
+		let digest = testing_utils::committee_digest::<T>(id);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), id, submission);
+		_(RawOrigin::Signed(provider), id, digest, submission);
 		assert_eq!(Jobs::<T>::get(id).expect("job").input_count, 1);
 	}
 
@@ -695,7 +698,7 @@ mod benchmarks {
 	}
 
 	/// A paid request under an active key with no round open: the fee goes to `Slash` and
-	/// a round opens.
+	/// the next round is wanted (it opens in the next block).
 	#[benchmark]
 	fn request_round() {
 		beacon_key::<T>(T::MaxBeaconCommittee::get());
@@ -704,7 +707,7 @@ mod benchmarks {
 		let round = NextBeaconRound::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who));
-		assert_eq!(OpenBeaconRound::<T>::get(), Some(round));
+		assert_eq!(WantedRound::<T>::get(), Some(round));
 	}
 
 	/// The off-chain worker checks `k` new inputs of a job with committee `n` (`t = ⌊n/2⌋`)

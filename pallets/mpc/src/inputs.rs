@@ -40,11 +40,14 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_submit_input(
 		provider: T::AccountId,
 		job_id: JobId,
+		committee_digest: [u8; 32],
 		submission: BoundedSubmission<T>,
 	) -> Result<(), Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(job.phase == JobPhase::Collecting && now < job.deadline, Error::<T>::NotCollecting);
+		// Dealt to another committee: on another branch of a fork this job id may have one.
+		ensure!(job.committee_digest == committee_digest, Error::<T>::CommitteeMismatch);
 		if let Some(allowed) = &job.allowed_providers {
 			ensure!(allowed.contains(&provider), Error::<T>::ProviderNotAllowed);
 		}
@@ -87,6 +90,7 @@ impl<T: Config> Pallet<T> {
 			commitments,
 			deposit: Zero::zero(),
 			qualified: true,
+			complainants: 0,
 			digest: [0u8; 32],
 		};
 		Ok((input, aggregate))
@@ -175,7 +179,16 @@ impl<T: Config> Pallet<T> {
 		// On another branch of a fork, another input may sit at this index: the complaint is
 		// about that one, so it is refused here, never judged (and never a fault).
 		ensure!(input.ephemeral_key.as_bytes() == &named.ephemeral_key, Error::<T>::InputMismatch);
-		ensure!(input.qualified, Error::<T>::AlreadyDisqualified);
+		let bit = 1u64.checked_shl(worker_index.get().saturating_sub(1)).unwrap_or(0);
+		if !input.qualified {
+			// Another member's complaint came first: an honest member whose share was bad
+			// too races it. Its first such complaint is free and judged no further.
+			ensure!(input.complainants & bit == 0, Error::<T>::AlreadyDisqualified);
+			input.complainants |= bit;
+			Inputs::<T>::insert(job_id, index, input);
+			Self::deposit_event(Event::ComplaintRedundant { job_id, index, worker_index });
+			return Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No });
+		}
 		let committee = Committees::<T>::get(job_id);
 		let member = Self::member(&committee, worker_index)?;
 		let ciphertext = Ciphertexts::<T>::get((job_id, index, worker_index)).ok_or_else(|| {
@@ -217,6 +230,7 @@ impl<T: Config> Pallet<T> {
 				Aggregates::<T>::insert(job_id, Commitments::<T>::truncate_from(aggregate));
 				let deposit = core::mem::take(&mut input.deposit);
 				input.qualified = false;
+				input.complainants |= bit;
 				let provider = input.provider.clone();
 				Inputs::<T>::insert(job_id, index, input);
 				job.qualified_count = job.qualified_count.saturating_sub(1);

@@ -130,7 +130,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 pub use mpc_primitives::{FailureReason, JobPhase, ParticipantIndex};
-pub use record::{aggregate_digest, next_inputs_digest};
+pub use record::{aggregate_digest, committee_digest, committee_digest_of, next_inputs_digest};
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -340,7 +340,9 @@ pub mod pallet {
 
 		/// The least reward per committee worker a job may offer. A worker's result share is
 		/// free to send and heavy to check, so every job pays its committee at least this:
-		/// set it above the fee a result share would cost (issue 13, findings 4 and 7).
+		/// set it above the fee a result share would cost (issue 13, findings 4 and 7). A job
+		/// that ends without a result after its committee was seated (too few inputs, or
+		/// cancelled) pays each member this much for holding the seat.
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type MinRewardPerWorker: Get<BalanceOf<Self>>;
@@ -725,6 +727,9 @@ pub mod pallet {
 		/// A complaint by committee member `worker_index` was false: the share was good. The
 		/// worker is at fault.
 		ComplaintRejected { job_id: JobId, index: InputIndex, worker_index: ParticipantIndex },
+		/// Committee member `worker_index` complained about an input another member's
+		/// complaint had already disqualified: nothing changes, and the complaint is free.
+		ComplaintRedundant { job_id: JobId, index: InputIndex, worker_index: ParticipantIndex },
 		/// A worker's fault was recorded and `penalty` taken from its bond.
 		WorkerFaulted { worker: T::AccountId, job_id: JobId, penalty: BalanceOf<T> },
 		/// Complaints closed; workers now submit result shares until the deadline.
@@ -744,6 +749,14 @@ pub mod pallet {
 		JobSettled { job_id: JobId, refunded: BalanceOf<T> },
 		/// An ended job's inputs were all cleaned up and their deposits settled.
 		JobCleanedUp { job_id: JobId },
+		/// A provider took back the deposit of its input to an ended job (`amount`: zero for a
+		/// disqualified input); the input's data is removed.
+		InputReclaimed {
+			job_id: JobId,
+			index: InputIndex,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// The owner removed an ended job's record and got its deposit back.
 		JobRemoved { job_id: JobId },
 		/// A beacon DKG started for `epoch` with these members (member `i` at position
@@ -918,6 +931,9 @@ pub mod pallet {
 		/// The round share is malformed or its proof does not verify against the member's
 		/// public share (or it was made for another epoch's round on another branch of a fork).
 		InvalidRoundShare,
+		/// The input names a committee by a digest that the job's committee does not have (it
+		/// was dealt on another branch of a fork, or before the job had this committee).
+		CommitteeMismatch,
 	}
 
 	#[pallet::hooks]
@@ -935,10 +951,18 @@ pub mod pallet {
 				.saturating_add(Self::process_beacon(now))
 		}
 
+		/// Block weight left over cleans up more inputs of ended jobs (their deposits return
+		/// sooner) than `on_initialize`'s [`Config::CleanupBatch`].
+		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::cleanup_within(remaining)
+		}
+
 		fn integrity_test() {
 			use sp_runtime::traits::{Saturating, Zero};
 			assert!(T::DeadlineBatch::get() >= 1, "DeadlineBatch must be at least 1");
 			assert!(T::CleanupBatch::get() >= 1, "CleanupBatch must be at least 1");
+			// `InputRecord::complainants` has a bit per member.
+			assert!(T::MaxCommittee::get() <= 64, "MaxCommittee must be at most 64");
 			assert!(!T::MaxInputWindow::get().is_zero(), "MaxInputWindow must be at least 1");
 			assert!(!T::ComplaintWindow::get().is_zero(), "ComplaintWindow must be at least 1");
 			assert!(!T::ComputeWindow::get().is_zero(), "ComputeWindow must be at least 1");
@@ -1099,12 +1123,15 @@ pub mod pallet {
 
 		/// Submits the caller's private input to a job (PROTOCOL.md section 5): `R`, the proof
 		/// of knowledge of `r`, `C_0..C_t` and `ct_1..ct_n`, as `mpc_primitives::deal` makes
-		/// them (a [`BoundedSubmission`] converts from its `Submission`). Holds the input's
-		/// storage deposit ([`Pallet::input_footprint`]).
+		/// them (a [`BoundedSubmission`] converts from its `Submission`), dealt to the committee
+		/// whose digest is `committee_digest` ([`committee_digest()`], PROTOCOL.md section
+		/// 10), so that the input is refused, not disqualified, on a branch of a fork where the
+		/// job has another committee. Holds the input's storage deposit
+		/// ([`Pallet::input_footprint`]).
 		///
 		/// Origin: signed (the provider). Emits [`Event::InputSubmitted`], and
 		/// [`Event::InputsClosed`] when the job reaches `max_inputs`.
-		/// Errors: [`Error::UnknownJob`], [`Error::NotCollecting`],
+		/// Errors: [`Error::UnknownJob`], [`Error::NotCollecting`], [`Error::CommitteeMismatch`],
 		/// [`Error::ProviderNotAllowed`], [`Error::AlreadySubmitted`], the acceptance errors
 		/// ([`Error::WrongCommitmentCount`], [`Error::BadCommitmentEncoding`],
 		/// [`Error::WrongCiphertextCount`], [`Error::BadCiphertextLength`],
@@ -1117,10 +1144,11 @@ pub mod pallet {
 		pub fn submit_input(
 			origin: OriginFor<T>,
 			job_id: JobId,
+			committee_digest: [u8; 32],
 			submission: BoundedSubmission<T>,
 		) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			Ok(Self::do_submit_input(provider, job_id, submission)?)
+			Ok(Self::do_submit_input(provider, job_id, committee_digest, submission)?)
 		}
 
 		/// A committee worker complains that its share of input `input` is bad (PROTOCOL.md
@@ -1278,9 +1306,9 @@ pub mod pallet {
 		}
 
 		/// Asks for a beacon round whose output nobody knows yet, paying
-		/// [`Config::RoundRequestFee`]: the open round if it opened in this block, otherwise the
-		/// next one, which opens at once (now, when no round is open and a key is active, or
-		/// as soon as the open one completes). Read the output with the runtime API
+		/// [`Config::RoundRequestFee`]: the next round, which opens in the next block when no
+		/// round is open, or as soon as the open one completes (never in this block, PROTOCOL.md
+		/// section 11.7). Read the output with the runtime API
 		/// `MpcBeaconApi` once the round completes (PROTOCOL.md section 11.7).
 		///
 		/// Origin: signed. Emits [`Event::BeaconRoundRequested`] with the round.
@@ -1307,6 +1335,25 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_advance_job(job_id)?;
 			Ok(Pays::No.into())
+		}
+
+		/// The provider of an input to an ended job takes its deposit back now, instead of
+		/// waiting for the cleanup of the job's inputs: the input's data is removed and a
+		/// qualified input's deposit released (a disqualified input's deposit was forfeited).
+		/// The job's record keeps what an audit needs (PROTOCOL.md section 10).
+		///
+		/// Origin: signed, the provider. Emits [`Event::InputReclaimed`].
+		/// Errors: [`Error::UnknownJob`], [`Error::JobNotEnded`], [`Error::UnknownInput`] (no
+		/// input of the caller's is left).
+		/// Complexity: O(`n`), as one input of the cleanup.
+		#[pallet::call_index(16)]
+		#[pallet::weight(
+			T::WeightInfo::cleanup_input(T::MaxCommittee::get())
+				.saturating_add(T::DbWeight::get().reads(2))
+		)]
+		pub fn reclaim_input_deposit(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Ok(Self::do_reclaim_input_deposit(provider, job_id)?)
 		}
 	}
 }

@@ -98,6 +98,11 @@ impl<T: Config> Pallet<T> {
 			input_count: 0,
 			qualified_count: 0,
 			inputs_digest: [0u8; 32],
+			committee_digest: if needs_draw {
+				[0u8; 32]
+			} else {
+				record::committee_digest(&committee)
+			},
 			valid_shares: 0,
 		};
 		let mut footprint = Self::job_footprint(job_id, &job, &committee);
@@ -124,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		Jobs::<T>::insert(job_id, &job);
 		match drawing {
 			Some(mut drawing) => {
-				drawing.round = Self::want_round(now);
+				drawing.round = Self::want_round();
 				let round = drawing.round;
 				Drawings::<T>::insert(job_id, drawing);
 				DrawQueue::<T>::try_append(job_id).map_err(|_| {
@@ -220,6 +225,7 @@ impl<T: Config> Pallet<T> {
 				return;
 			}
 		};
+		job.committee_digest = record::committee_digest(&committee);
 		Self::seat_committee(job_id, committee, &mut pool, Some(drawing.round));
 		if let Err(e) = Self::advance(job_id, &mut job, Trigger::Drawn, now) {
 			log::error!(target: LOG_TARGET, "job {job_id}: draw transition failed: {e:?}");
@@ -352,6 +358,8 @@ impl<T: Config> Pallet<T> {
 				return Ok(());
 			}
 			(JobPhase::Drawing | JobPhase::Collecting, Trigger::Cancel) => {
+				// A seated committee (none while `Drawing`) is paid for its seats.
+				Self::pay_for_seats(job_id, job);
 				job.phase = JobPhase::Cancelled;
 				Self::unschedule(old_deadline, job_id);
 				Self::end_job(job_id, job, now);
@@ -416,6 +424,11 @@ impl<T: Config> Pallet<T> {
 
 	fn fail(job_id: JobId, job: &mut Job<T>, reason: FailureReason, now: BlockNumberFor<T>) {
 		Self::unschedule(job.deadline, job_id);
+		// Too few inputs is nobody's fault in the committee: it is paid for its seats. (No
+		// committee: nobody to pay; too few result shares: the committee did not deliver.)
+		if reason == FailureReason::TooFewInputs {
+			Self::pay_for_seats(job_id, job);
+		}
 		job.phase = JobPhase::Failed(reason);
 		Self::end_job(job_id, job, now);
 		Jobs::<T>::insert(job_id, &*job);
@@ -543,16 +556,53 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Removes one input of an ended job and returns its deposit (a disqualified input's
-	/// deposit was forfeited already).
-	fn cleanup_input(job_id: JobId, index: InputIndex, n: u32) {
-		let Some(input) = Inputs::<T>::take(job_id, index) else { return };
-		if input.qualified {
-			Self::release(HoldReason::InputDeposit, &input.provider, input.deposit);
+	/// As many inputs of ended jobs as fit in `remaining` weight (`on_idle`), counting each
+	/// at its largest committee. Returns the weight used, never more than `remaining`.
+	pub(crate) fn cleanup_within(remaining: Weight) -> Weight {
+		let fixed = T::DbWeight::get().reads(1);
+		let per_input = T::WeightInfo::cleanup_input(T::MaxCommittee::get())
+			.saturating_add(T::DbWeight::get().reads_writes(2, 1));
+		let budget = remaining
+			.checked_sub(&fixed)
+			.and_then(|left| left.checked_div_per_component(&per_input))
+			.unwrap_or(0);
+		if budget == 0 {
+			return Weight::zero();
 		}
+		Self::cleanup(budget.min(u64::from(u32::MAX)) as u32)
+	}
+
+	/// Removes one input of an ended job and returns its deposit (a disqualified input's
+	/// deposit was forfeited already). Returns the input's provider and what it got back;
+	/// `None` if the input was removed already.
+	fn cleanup_input(
+		job_id: JobId,
+		index: InputIndex,
+		n: u32,
+	) -> Option<(T::AccountId, BalanceOf<T>)> {
+		let input = Inputs::<T>::take(job_id, index)?;
+		let returned = if input.qualified { input.deposit } else { Zero::zero() };
+		Self::release(HoldReason::InputDeposit, &input.provider, returned);
 		let _ = Ciphertexts::<T>::clear_prefix((job_id, index), n, None);
 		InputOf::<T>::remove(job_id, &input.provider);
 		EphemeralKeys::<T>::remove(job_id, input.ephemeral_key.as_bytes());
+		Some((input.provider, returned))
+	}
+
+	pub(crate) fn do_reclaim_input_deposit(
+		provider: T::AccountId,
+		job_id: JobId,
+	) -> Result<(), Error<T>> {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
+		let index = InputOf::<T>::get(job_id, &provider).ok_or(Error::<T>::UnknownInput)?;
+		let (provider, amount) =
+			Self::cleanup_input(job_id, index, job.shape.n()).ok_or_else(|| {
+				defensive!("a provider's input index without its input");
+				Error::<T>::Inconsistent
+			})?;
+		Self::deposit_event(Event::InputReclaimed { job_id, index, provider, amount });
+		Ok(())
 	}
 
 	/// Checks the pallet's invariants.

@@ -133,6 +133,34 @@ impl<T: Config> Pallet<T> {
 		refunded
 	}
 
+	/// Pays every member of the job's committee [`Config::MinRewardPerWorker`] from the escrow
+	/// (as far as it goes): what a job that ends without a result owes the workers whose seats
+	/// it held (PROTOCOL.md section 10). Seats are not free, so filling workers' seats with
+	/// jobs that get no inputs, or cancelling drawn jobs until a committee suits, costs the
+	/// owner.
+	pub(crate) fn pay_for_seats(job_id: JobId, job: &mut Job<T>) {
+		for member in Committees::<T>::get(job_id) {
+			let amount = T::MinRewardPerWorker::get().min(job.escrow);
+			if amount.is_zero() {
+				return;
+			}
+			if let Err(e) = T::Currency::transfer_on_hold(
+				&HoldReason::JobEscrow.into(),
+				&job.owner,
+				&member.account,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			) {
+				defensive!("paying a worker its seat from the escrow failed", e);
+				return;
+			}
+			job.escrow = job.escrow.saturating_sub(amount);
+			Self::deposit_event(Event::WorkerPaid { job_id, worker: member.account, amount });
+		}
+	}
+
 	/// Pays committee member `index` of the job its reward from the escrow, once.
 	pub(crate) fn pay(job_id: JobId, job: &mut Job<T>, index: ParticipantIndex) {
 		let Some(mut share) = ResultShares::<T>::get(job_id, index) else { return };

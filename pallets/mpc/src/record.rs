@@ -24,6 +24,22 @@ pub fn next_inputs_digest(
 	sp_io::hashing::blake2_256(&bytes)
 }
 
+/// The digest an input is bound to (PROTOCOL.md section 10): `BLAKE2b-256(A_1 || E_1 || ... ||
+/// A_n || E_n)` over the committee's accounts and encryption keys, in committee order.
+pub fn committee_digest<T: Config>(committee: &[CommitteeMember<T>]) -> [u8; 32] {
+	committee_digest_of(committee.iter().map(|m| (*m.account.as_ref(), *m.key.as_bytes())))
+}
+
+/// [`committee_digest`] of `(A_i, E_i)` pairs, in committee order.
+pub fn committee_digest_of(members: impl IntoIterator<Item = ([u8; 32], [u8; 32])>) -> [u8; 32] {
+	let mut bytes = Vec::new();
+	for (account, key) in members {
+		bytes.extend_from_slice(&account);
+		bytes.extend_from_slice(&key);
+	}
+	sp_io::hashing::blake2_256(&bytes)
+}
+
 /// The digest a result share is bound to (PROTOCOL.md section 10):
 /// `BLAKE2b-256(Ĉ_0 || ... || Ĉ_t)`.
 pub fn aggregate_digest(aggregate: &[mpc_primitives::Commitment]) -> [u8; 32] {

@@ -90,7 +90,8 @@ fn dealing(job_id: JobId, provider: u8, values: &[i128]) -> Submission {
 }
 
 fn submit_as(job_id: JobId, provider: u8, s: &Submission) -> DispatchResult {
-	Mpc::submit_input(origin(provider), job_id, testing_utils::bounded(s.clone()))
+	let digest = testing_utils::committee_digest::<Test>(job_id);
+	Mpc::submit_input(origin(provider), job_id, digest, testing_utils::bounded(s.clone()))
 }
 
 fn submit(job_id: JobId, provider: u8, values: &[i128]) {
@@ -715,6 +716,61 @@ fn cancel_returns_the_escrow_and_only_before_inputs() {
 	});
 }
 
+/// Seats are not free: a job that ends without a result after its committee was seated
+/// (cancelled, or too few inputs) pays each member `MinRewardPerWorker` from its escrow, and
+/// the rest returns. A committee that does not deliver its result shares gets nothing.
+#[test]
+fn a_job_ending_without_a_result_pays_its_committee_for_the_seats() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let seat: Balance = <Test as Config>::MinRewardPerWorker::get();
+		let balances = |accounts: &[AccountId]| -> Vec<Balance> {
+			accounts.iter().map(Balances::balance).collect()
+		};
+		let plus =
+			|v: &[Balance], x: Balance| -> Vec<Balance> { v.iter().map(|b| b + x).collect() };
+
+		// Cancelled once seated.
+		let owner_before = free(OWNER);
+		let id = create(spec(3, 1, 1));
+		let committee: Vec<AccountId> =
+			Committees::<Test>::get(id).iter().map(|m| m.account.clone()).collect();
+		let before = balances(&committee);
+		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
+		assert_eq!(balances(&committee), plus(&before, seat));
+		for worker in &committee {
+			System::assert_has_event(
+				Event::WorkerPaid { job_id: id, worker: worker.clone(), amount: seat }.into(),
+			);
+		}
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0, "the rest of the escrow returned");
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		assert_eq!(free(OWNER), owner_before - 3 * seat);
+
+		// Too few inputs at the input deadline (the pool of 3 is the committee again).
+		let id = create(JobSpec { min_inputs: 2, ..spec(3, 1, 1) });
+		let before = balances(&committee);
+		submit(id, 40, &[10]);
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::TooFewInputs));
+		assert_eq!(balances(&committee), plus(&before, seat));
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+
+		// Too few result shares: the committee did not deliver, and is not paid.
+		let id = create(spec(3, 1, 1));
+		submit(id, 40, &[10]);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		let before = balances(&committee);
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
+		assert_eq!(balances(&committee), before);
+		assert_eq!(held(OWNER, HoldReason::JobEscrow), 0);
+		assert_money_conserved(issuance);
+	});
+}
+
 #[test]
 fn close_inputs_needs_the_owner_and_enough_inputs() {
 	new_test_ext().execute_with(|| {
@@ -803,7 +859,12 @@ fn every_bad_submission_is_rejected_without_a_trace() {
 		)
 		.expect("deal");
 		assert_noop!(
-			Mpc::submit_input(RuntimeOrigin::signed(poor), id2, testing_utils::bounded(s)),
+			Mpc::submit_input(
+				RuntimeOrigin::signed(poor),
+				id2,
+				testing_utils::committee_digest::<Test>(id2),
+				testing_utils::bounded(s)
+			),
 			Error::<Test>::InsufficientBalance
 		);
 
@@ -900,6 +961,35 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 			),
 			Error::<Test>::AlreadyDisqualified
 		);
+		// Worker 2 raced worker 3 (its complaint made before it saw the disqualification): the
+		// first is free and changes nothing but the record of who complained; a second is
+		// refused.
+		let c2 = complaint(id, 1, 2);
+		let w2 = member(id, 2);
+		let late = || {
+			complain_as(
+				origin(w2),
+				id,
+				1,
+				r_of(id, 1),
+				c2.shared_key.to_bytes(),
+				c2.proof.to_bytes(),
+			)
+		};
+		let post = late().expect("a first late complaint is taken");
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::ComplaintRedundant {
+				job_id: id,
+				index: 1,
+				worker_index: index(2)
+			})
+		);
+		assert_eq!(Inputs::<Test>::get(id, 1).expect("input").complainants, 0b110);
+		assert_eq!(Workers::<Test>::get(acc(w2)).expect("worker").faults, 0);
+		assert_eq!((job(id).qualified_count, Disqualified::<Test>::get(id).len()), (2, 1));
+		assert_noop!(late(), Error::<Test>::AlreadyDisqualified);
 
 		// Worker 1 complains about a good input: its fault.
 		let c = complaint(id, 0, 1);
@@ -1118,6 +1208,114 @@ fn remove_job_waits_for_the_end_and_the_cleanup() {
 		run_to_block(System::block_number() + 1);
 		assert_ok!(Mpc::remove_job(origin(OWNER), id));
 		assert_noop!(Mpc::remove_job(origin(OWNER), id), Error::<Test>::UnknownJob);
+	});
+}
+
+/// A provider need not wait for the cleanup: once the job ended it takes its deposit back
+/// (nothing for a disqualified input), once; the cleanup then skips its input.
+#[test]
+fn providers_reclaim_their_deposit_once_the_job_ended() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(JobSpec { min_inputs: 1, ..spec(3, 1, 1) });
+		// Inputs 0..=4 (the failing block's cleanup takes 4 of them), then 40's and 41's.
+		for p in 42..=46 {
+			submit(id, p, &[2]);
+		}
+		submit(id, 40, &[1]);
+		let cheat = dealing_with_bad_share(id, 41, &[5], 2);
+		assert_ok!(submit_as(id, 41, &cheat));
+		let deposit = Inputs::<Test>::get(id, 5).expect("input").deposit;
+		assert!(deposit > 0);
+		assert_noop!(Mpc::reclaim_input_deposit(origin(40), id), Error::<Test>::JobNotEnded);
+		run_to_deadline(id);
+		let c = complaint(id, 6, 2);
+		assert_ok!(complain_as(
+			origin(member(id, 2)),
+			id,
+			6,
+			r_of(id, 6),
+			c.shared_key.to_bytes(),
+			c.proof.to_bytes()
+		));
+		run_to_deadline(id);
+		run_to_deadline(id); // fails: no result shares
+		assert!(job(id).phase.has_ended());
+		assert_noop!(Mpc::reclaim_input_deposit(origin(40), 99), Error::<Test>::UnknownJob);
+		assert_noop!(Mpc::reclaim_input_deposit(origin(47), id), Error::<Test>::UnknownInput);
+		assert!(Inputs::<Test>::contains_key(id, 5) && !Inputs::<Test>::contains_key(id, 3));
+
+		let before = free(40);
+		assert_ok!(Mpc::reclaim_input_deposit(origin(40), id));
+		assert_eq!(free(40), before + deposit);
+		assert_eq!(held(40, HoldReason::InputDeposit), 0);
+		System::assert_last_event(
+			Event::InputReclaimed { job_id: id, index: 5, provider: acc(40), amount: deposit }
+				.into(),
+		);
+		assert!(Inputs::<Test>::get(id, 5).is_none());
+		assert!(Ciphertexts::<Test>::iter_prefix((id, 5)).next().is_none());
+		assert!(InputOf::<Test>::get(id, acc(40)).is_none());
+		assert_noop!(Mpc::reclaim_input_deposit(origin(40), id), Error::<Test>::UnknownInput);
+		// The disqualified input's deposit was forfeited: its data goes, nothing comes back.
+		let before = free(41);
+		assert_ok!(Mpc::reclaim_input_deposit(origin(41), id));
+		assert_eq!(free(41), before);
+		System::assert_last_event(
+			Event::InputReclaimed { job_id: id, index: 6, provider: acc(41), amount: 0 }.into(),
+		);
+		// The cleanup returns the last one's deposit and skips the reclaimed ones.
+		run_to_block(System::block_number() + 1);
+		assert_eq!(held(46, HoldReason::InputDeposit), 0);
+		assert!(!Cleanup::<Test>::contains_key(id));
+		assert_ok!(Mpc::do_try_state());
+		assert_money_conserved(issuance);
+	});
+}
+
+/// Spare block weight cleans up more inputs than `CleanupBatch`, never more than it has.
+#[test]
+fn idle_weight_cleans_up_inputs_within_what_is_left() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(JobSpec { max_inputs: 20, ..spec(3, 1, 1) });
+		for p in 40..50 {
+			submit(id, p, &[1]);
+		}
+		let n: u32 = <<Test as Config>::MaxCommittee as frame_support::traits::Get<u32>>::get();
+		let db = <<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		let per_input =
+			<Test as Config>::WeightInfo::cleanup_input(n).saturating_add(db.reads_writes(2, 1));
+		let fixed = db.reads(1);
+		let now = System::block_number();
+		// Nothing to clean up yet: one read.
+		assert_eq!(Mpc::on_idle(now, per_input.saturating_mul(100)), fixed);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		run_to_deadline(id); // fails: no result shares; the deadline block cleans up 4
+		let left = |id| (0..10).filter(|k| Inputs::<Test>::contains_key(id, k)).count();
+		assert_eq!(left(id), 6);
+		let now = System::block_number();
+		// Too little for one input: nothing.
+		let short = fixed.saturating_add(per_input).saturating_sub(Weight::from_parts(1, 0));
+		assert_eq!(Mpc::on_idle(now, short), Weight::zero());
+		assert_eq!(left(id), 6);
+		// Room for two.
+		let room = fixed.saturating_add(per_input.saturating_mul(2));
+		let used = Mpc::on_idle(now, room);
+		assert!(used.all_lte(room), "{used:?} within {room:?}");
+		assert_eq!(left(id), 4);
+		// Plenty: the rest, and the job is cleaned up.
+		Mpc::on_idle(now, per_input.saturating_mul(100));
+		assert_eq!(left(id), 0);
+		assert!(!Cleanup::<Test>::contains_key(id));
+		System::assert_has_event(Event::JobCleanedUp { job_id: id }.into());
+		for p in 40..50 {
+			assert_eq!(held(p, HoldReason::InputDeposit), 0);
+		}
 	});
 }
 
@@ -1623,6 +1821,63 @@ fn a_submission_too_large_for_the_bounds_is_refused_with_the_chain_error() {
 			BoundedSubmission::<Test>::try_from(s),
 			Err(Error::<Test>::BadCiphertextLength)
 		));
+	});
+}
+
+#[test]
+fn committee_digest_matches_the_protocol_vector() {
+	// PROTOCOL.md section 10: n = 2, A_1 = 0x01^32, E_1 = 0x02^32, A_2 = 0x03^32, E_2 = 0x04^32.
+	let digest = record::committee_digest_of([([1u8; 32], [2u8; 32]), ([3u8; 32], [4u8; 32])]);
+	assert_eq!(
+		digest,
+		sp_core::hex2array!("f22089d9e11f10ca939583cb03bc57a3a57b1163745c5d637fb5c2280f197439")
+	);
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let members: Vec<_> = Committees::<Test>::get(id)
+			.iter()
+			.map(|m| (*m.account.as_ref(), *m.key.as_bytes()))
+			.collect();
+		assert_eq!(job(id).committee_digest, record::committee_digest_of(members));
+	});
+}
+
+/// The same job id can have another committee on another branch of a fork (there, someone
+/// else created job 0 from another pool). A provider's submission made on one branch and
+/// replayed on the other is refused there with an error: not accepted and then disqualified
+/// (which would forfeit its deposit), and nothing is stored or held.
+#[test]
+fn an_input_dealt_to_another_branch_committee_is_refused_not_disqualified() {
+	// Branch A: workers 1, 2, 3; the provider deals to job 0's committee there.
+	let (submission, digest_a) = new_test_ext().execute_with(|| {
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		(dealing(id, 40, &[7]), job(id).committee_digest)
+	});
+	// Branch B: workers 1, 2, 4 (3 never registered): job 0 has another committee.
+	new_test_ext().execute_with(|| {
+		for n in [1, 2, 4] {
+			register(n);
+		}
+		let id = create(spec(3, 1, 1));
+		assert_ne!(job(id).committee_digest, digest_a);
+		let before = free(40);
+		assert_noop!(
+			Mpc::submit_input(origin(40), id, digest_a, testing_utils::bounded(submission.clone())),
+			Error::<Test>::CommitteeMismatch
+		);
+		assert_eq!((free(40), held(40, HoldReason::InputDeposit)), (before, 0));
+		assert_eq!(job(id).input_count, 0);
+		// A job still waiting for its draw names no committee: nothing can be dealt to it.
+		register(5);
+		let drawing = NextJobId::<Test>::get();
+		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
+		assert_eq!(job(drawing).phase, JobPhase::Drawing);
+		assert_noop!(
+			Mpc::submit_input(origin(40), drawing, [0u8; 32], testing_utils::bounded(submission)),
+			Error::<Test>::NotCollecting
+		);
 	});
 }
 

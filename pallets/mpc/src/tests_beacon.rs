@@ -645,32 +645,46 @@ fn jobs_are_drawn_with_a_round_nobody_knew_when_they_were_created() {
 	new_test_ext().execute_with(|| {
 		let epoch = beacon(5);
 		run_dkg(epoch, &[1, 2, 3, 4, 5]);
-		// Round 0 opened in this block, with the key: a job created now takes it (no share of
-		// it can be on chain yet).
+		// Round 0 opened in this block, with the key. A job created now does not take it: its
+		// seed is this block's parent hash, shared by any sibling block, so on another branch
+		// its output may be public already. The job waits for round 1.
 		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0));
+		let created = System::block_number();
 		let pool: Vec<AccountId> = WorkerList::<Test>::get().into_inner();
 		let a = NextJobId::<Test>::get();
 		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
 		assert_eq!(job(a).phase, JobPhase::Drawing);
 		assert_eq!(Committees::<Test>::get(a).len(), 0);
 		let drawing = Drawings::<Test>::get(a).expect("waits");
-		assert_eq!((drawing.round, drawing.candidates.to_vec()), (0, pool.clone()));
+		assert_eq!((drawing.round, drawing.candidates.to_vec()), (1, pool.clone()));
 		System::assert_has_event(
-			Event::JobCreated { job_id: a, owner: acc(OWNER), draw_round: Some(0) }.into(),
+			Event::JobCreated { job_id: a, owner: acc(OWNER), draw_round: Some(1) }.into(),
 		);
 		// Inputs wait for the committee.
 		assert_noop!(submit_as(a, 40, &dealing_for_three(a)), Error::<Test>::NotCollecting);
 
-		// A block later round 0's shares may be public: a new job waits for round 1.
+		// A block later a new job also waits for round 1: one round is open at a time.
 		run_to_block(System::block_number() + 1);
 		let b = NextJobId::<Test>::get();
 		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
 		assert_eq!(Drawings::<Test>::get(b).expect("waits").round, 1);
 		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0), "no second round open");
 
-		// Round 0 completes; its job is drawn at the start of the next block.
-		let rho = complete(0);
+		// Round 0 completes; round 1 opens at the start of the next block, not a BeaconPeriod
+		// after round 0, with the hash of a block at or after the jobs' creation as its seed.
+		complete(0);
+		run_to_block(System::block_number() + 1);
+		let now = System::block_number();
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		assert_eq!(LastRoundOpened::<Test>::get(), Some(now));
+		let opened = BeaconRounds::<Test>::get(1).expect("open");
+		assert!(now > created);
+		assert_eq!(opened.seed, System::block_hash(now - 1).0);
 		assert_eq!(job(a).phase, JobPhase::Drawing);
+		assert_ok!(Mpc::do_try_state());
+
+		// Round 1 completes: both jobs are drawn at the start of the next block, in order.
+		let rho = complete(1);
 		run_to_block(System::block_number() + 1);
 		let now = System::block_number();
 		let committee = expected_committee(a, &rho, &pool, 3, &[]);
@@ -679,20 +693,13 @@ fn jobs_are_drawn_with_a_round_nobody_knew_when_they_were_created() {
 		assert_eq!(job(a).timeline.drawn, Some(now));
 		assert_eq!(job(a).deadline, now + 10, "the input window counts from the draw");
 		System::assert_has_event(
-			Event::CommitteeDrawn { job_id: a, round: Some(0), committee: committee.clone() }
+			Event::CommitteeDrawn { job_id: a, round: Some(1), committee: committee.clone() }
 				.into(),
 		);
 		for (i, who) in committee.iter().enumerate() {
 			assert_eq!(WorkerJobs::<Test>::get(who, a), Some(index(i as u32 + 1)));
 		}
 		assert!(Drawings::<Test>::get(a).is_none());
-		// Round 1 opened at once for job b, not a BeaconPeriod after round 0.
-		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
-		assert_eq!(LastRoundOpened::<Test>::get(), Some(now));
-		assert_ok!(Mpc::do_try_state());
-
-		let rho = complete(1);
-		run_to_block(System::block_number() + 1);
 		assert_eq!(job_committee(b), expected_committee(b, &rho, &pool, 3, &[]));
 		assert_eq!(DrawQueue::<Test>::get().len(), 0);
 		// Job a collects inputs from its drawn committee.
@@ -708,7 +715,7 @@ fn dealing_for_three(job_id: JobId) -> Submission {
 }
 
 #[test]
-fn a_job_created_when_no_round_is_open_opens_one_for_itself_and_its_block() {
+fn a_job_created_when_no_round_is_open_has_one_opened_in_the_next_block() {
 	new_test_ext().execute_with(|| {
 		let epoch = beacon(5);
 		run_dkg(epoch, &[1, 2, 3, 4, 5]);
@@ -718,15 +725,20 @@ fn a_job_created_when_no_round_is_open_opens_one_for_itself_and_its_block() {
 		let now = System::block_number();
 		let a = NextJobId::<Test>::get();
 		assert_ok!(Mpc::create_job(origin(OWNER), spec(3, 1, 1)));
-		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
-		assert_eq!(LastRoundOpened::<Test>::get(), Some(now));
-		assert_eq!(BeaconRounds::<Test>::get(1).expect("open").opened, now);
+		// Not opened in the creation's block (its seed would be the parent hash, which a
+		// sibling block shares): wanted, and opened in the next block with this block's hash.
+		assert_eq!(OpenBeaconRound::<Test>::get(), None);
+		assert_eq!(WantedRound::<Test>::get(), Some(1));
 		// A second job in the same block shares the round.
 		assert_ok!(Mpc::create_job(origin(OWNER), spec(2, 1, 1)));
 		assert_eq!(Drawings::<Test>::get(a).expect("waits").round, 1);
 		assert_eq!(Drawings::<Test>::get(a + 1).expect("waits").round, 1);
-		let rho = complete(1);
 		run_to_block(now + 1);
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		let opened = BeaconRounds::<Test>::get(1).expect("open");
+		assert_eq!((opened.opened, opened.seed), (now + 1, System::block_hash(now).0));
+		let rho = complete(1);
+		run_to_block(now + 2);
 		let pool = Drawings::<Test>::get(a).map(|d| d.candidates.to_vec());
 		assert_eq!(pool, None, "both drawn");
 		for (id, n) in [(a, 3), (a + 1, 2)] {
@@ -865,7 +877,7 @@ fn a_round_stays_until_the_jobs_waiting_for_it_are_drawn() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn a_paid_request_gets_a_round_nobody_knew_and_opens_it_at_once() {
+fn a_paid_request_gets_a_round_nobody_knew_opened_in_a_later_block() {
 	new_test_ext().execute_with(|| {
 		let epoch = beacon(5);
 		run_to_block(System::block_number() + 1);
@@ -882,22 +894,24 @@ fn a_paid_request_gets_a_round_nobody_knew_and_opens_it_at_once() {
 		assert_eq!(OpenBeaconRound::<Test>::get(), Some(0));
 		complete(0);
 		run_to_block(System::block_number() + 1);
-		// No round open and the next not due for a while: a request opens one now.
+		// No round open and the next not due for a while: a request has one opened in the
+		// next block (never in its own: see the draw round, PROTOCOL.md section 11.7).
 		assert_eq!(OpenBeaconRound::<Test>::get(), None);
 		let now = System::block_number();
 		assert_ok!(Mpc::request_round(origin(OWNER)));
 		System::assert_has_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 1 }.into());
-		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
-		assert_eq!(BeaconRounds::<Test>::get(1).expect("open").opened, now);
-		// In the same block the open round is still unknown: a second request gets it too.
+		assert_eq!(OpenBeaconRound::<Test>::get(), None);
+		// In the same block a second request gets the same round.
 		assert_ok!(Mpc::request_round(origin(OWNER)));
 		System::assert_last_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 1 }.into());
-		// A block later its shares may be public: the next request waits for round 2, which
-		// opens as soon as round 1 completes, not a BeaconPeriod after it opened.
 		run_to_block(now + 1);
+		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
+		assert_eq!(BeaconRounds::<Test>::get(1).expect("open").opened, now + 1);
+		// In the block it opened in, the open round is not handed out: the next request waits
+		// for round 2, which opens as soon as round 1 completes, not a BeaconPeriod after it
+		// opened.
 		assert_ok!(Mpc::request_round(origin(OWNER)));
 		System::assert_last_event(Event::BeaconRoundRequested { who: acc(OWNER), round: 2 }.into());
-		assert_eq!(OpenBeaconRound::<Test>::get(), Some(1));
 		complete(1);
 		run_to_block(now + 2);
 		assert_eq!(OpenBeaconRound::<Test>::get(), Some(2));
@@ -926,23 +940,20 @@ fn a_request_is_refused_without_a_beacon_or_the_fee() {
 }
 
 #[test]
-fn a_round_moved_in_this_block_is_not_handed_out_after_a_later_one() {
+fn the_round_handed_out_is_never_the_open_one_even_if_it_opened_in_this_block() {
 	new_test_ext().execute_with(|| {
 		run_to_block(3);
-		// Round 3 is open and counts as opened in this block (as a moved round does), but a
-		// job already waits for round 4: the next one also gets 4, so waiting jobs stay in
-		// round order.
+		// Round 3 opened in this block: its seed is this block's parent hash, which a sibling
+		// block shares, so its output may be known on another branch.
 		OpenBeaconRound::<Test>::put(3);
 		NextBeaconRound::<Test>::put(4);
 		LastRoundOpened::<Test>::put(3);
-		WantedRound::<Test>::put(4);
-		assert_eq!(Mpc::want_round(3), 4);
-		// Nobody waits for a later round: the freshly opened round itself.
-		WantedRound::<Test>::kill();
-		assert_eq!(Mpc::want_round(3), 3);
-		// Opened in an earlier block: its shares may be public; the next round.
-		assert_eq!(Mpc::want_round(4), 4);
+		assert_eq!(Mpc::want_round(), 4);
 		assert_eq!(WantedRound::<Test>::get(), Some(4));
+		// Handed out rounds never go down.
+		NextBeaconRound::<Test>::put(5);
+		assert_eq!(Mpc::want_round(), 5);
+		assert_eq!(WantedRound::<Test>::get(), Some(5));
 	});
 }
 
@@ -961,12 +972,14 @@ fn each_draw_costs_the_round_fee_whatever_becomes_of_the_job() {
 		assert_ok!(Mpc::remove_job(origin(OWNER), id));
 		assert_eq!(free(OWNER), before - 50);
 		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + 50);
-		// No draw, no fee: a pool of exactly n.
+		// No draw, no fee: a pool of exactly n. (Cancelled after its committee was seated, the
+		// job pays each member for its seat.)
 		let before = free(OWNER);
 		let id = NextJobId::<Test>::get();
 		assert_ok!(create_as(OWNER, spec(4, 1, 1)));
 		assert_ok!(Mpc::cancel_job(origin(OWNER), id));
 		assert_ok!(Mpc::remove_job(origin(OWNER), id));
-		assert_eq!(free(OWNER), before);
+		let seat: Balance = <Test as Config>::MinRewardPerWorker::get();
+		assert_eq!(free(OWNER), before - 4 * seat);
 	});
 }

@@ -289,6 +289,9 @@ pub struct Job<T: Config> {
 	/// Running digest of every accepted input (PROTOCOL.md section 10):
 	/// `blake2_256(previous || u32le(index) || provider || C_0 || ... || C_t)`, from 32 zero bytes.
 	pub inputs_digest: [u8; 32],
+	/// Digest of the committee an input must name (PROTOCOL.md section 10):
+	/// `blake2_256(A_1 || E_1 || ... || A_n || E_n)`; 32 zero bytes while `Drawing`.
+	pub committee_digest: [u8; 32],
 	/// Valid result shares so far.
 	pub valid_shares: u32,
 }
@@ -317,6 +320,11 @@ pub struct InputRecord<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// False once a complaint proved a share bad.
 	pub qualified: bool,
+	/// Bit `i - 1` is set once committee member `i` complained about this input after it
+	/// was disqualified, or made the complaint that disqualified it. A member's first
+	/// complaint about a disqualified input is free (it raced the one that came first); a
+	/// later one is refused (`MaxCommittee` is at most 64).
+	pub complainants: u64,
 	/// The job's running inputs digest after this input (PROTOCOL.md section 10): lets a
 	/// worker tell in one read whether the inputs it checked are still the chain's.
 	pub digest: [u8; 32],

@@ -128,7 +128,9 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 		for (k, value) in [(11u8, 40i128), (12, 2)] {
 			let dealt = testing_utils::dealing::<Runtime>(0, &account(k), &[value], k.into());
 			let submission = pallet_mpc::BoundedSubmission::try_from(dealt).expect("in bounds");
-			assert_ok!(Mpc::submit_input(RuntimeOrigin::signed(account(k)), 0, submission));
+			// Dealt to the committee whose digest the job names.
+			let digest = pallet_mpc::Jobs::<Runtime>::get(0).expect("job").committee_digest;
+			assert_ok!(Mpc::submit_input(RuntimeOrigin::signed(account(k)), 0, digest, submission));
 		}
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
