@@ -9,7 +9,8 @@ export * from './protocol.js';
  * An error from the chain, named after the pallet error (`errorName` is `Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix:
  * `Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee` (a job failed without a committee),
- * `NotDrawn` (no committee yet), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
+ * `NotDrawn` (no committee yet), `CommitteeChanged` (a committee whose digest is not the job's,
+ * read in one block state), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
  * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`.
  */
 export declare class MpcError extends Error {
@@ -27,6 +28,13 @@ export interface JobSpec {
   minInputs?: number;
   allowedProviders?: string[] | null;
   metadata?: string;
+  /**
+   * Paid to each member whose result share was valid once the job completes; `rewardPerWorker`
+   * times `committeeSize` is held in escrow from the creation. A job that ends without a result
+   * after its committee was seated (`Failed` with `TooFewInputs`, or `Cancelled` from
+   * `Collecting`) pays each member `minRewardPerWorker` for its seat from the escrow before
+   * the rest returns. Default: the chain's `minRewardPerWorker`.
+   */
   rewardPerWorker?: bigint | number;
 }
 
@@ -56,6 +64,11 @@ export interface Job {
   /** Settled, failed or cancelled. */
   ended: boolean;
   timeline: Timeline;
+  /**
+   * Hex of the digest of its committee (PROTOCOL.md section 10), which an input must name
+   * (`Mpc.CommitteeMismatch` otherwise); 32 zero bytes while `Drawing`.
+   */
+  committeeDigest: string;
 }
 
 /** The block at which each phase ended (`null` until it has). */
@@ -110,6 +123,8 @@ export interface CommitteeDrawnEvent {
   round: number | null;
   /** Member `i` is `committee[i - 1]`. */
   committee: string[];
+  /** The same members' 32-byte accounts. */
+  accounts: Uint8Array[];
   /** Emitted in the block's initialization (a draw), not in an extrinsic. */
   initialization: boolean;
   /** The extrinsic it was emitted in (the creation, when no draw was needed), or `null`. */
@@ -134,17 +149,35 @@ export interface JobHistory {
     providerKey: Uint8Array;
     block: number;
     extrinsic: number;
+    /** The `committee_digest` its `submit_input` call names. */
+    committeeDigest: Uint8Array;
     submission: Submission;
   }[];
   /** Disqualifications: the `mpc.InputDisqualified` events with their complaints `(K_i, proof)`. */
-  complaints: {
-    index: number;
-    workerIndex: number;
-    block: number;
-    extrinsic: number;
+  complaints: (HistoryComplaint & {
     sharedKey: Uint8Array;
     proof: Uint8Array;
-  }[];
+  })[];
+  /**
+   * Redundant complaints: the `mpc.ComplaintRedundant` events, each a successful, free
+   * `complain` about an input another member's complaint had disqualified already (the chain
+   * does not judge it; PROTOCOL.md section 10). Absent in a history built by hand: none.
+   */
+  redundantComplaints?: HistoryComplaint[];
+}
+
+/** A complaint event of the job, matched to its `complain` call. */
+export interface HistoryComplaint {
+  /** The input it names. */
+  index: number;
+  /** The complaining member, 1-based. */
+  workerIndex: number;
+  block: number;
+  extrinsic: number;
+  /** The event's position in the block's events (orders complaints within a block). */
+  event?: number;
+  /** The `R` its call names the input by. */
+  ephemeralKey?: Uint8Array;
 }
 
 /** The outcome of a full audit (PROTOCOL.md section 10). */
@@ -163,6 +196,11 @@ export interface AuditReport {
   draw?: { round: number | null; block: number; verified?: true; epoch?: number; rho?: string; skipped?: string[] };
   inputs: { index: number; provider: string; block: number; qualified?: boolean }[];
   disqualified: { index: number; workerIndex: number; worker: string; block: number }[];
+  /**
+   * The redundant complaints (`mpc.ComplaintRedundant`), each about an input disqualified
+   * earlier; they disqualify nothing.
+   */
+  redundantComplaints: { index: number; workerIndex: number; worker: string; block: number }[];
   /** Recomputed from the chain's history (hex), as far as the audit got. */
   inputsDigest?: string;
   aggregate?: string[];
@@ -208,11 +246,50 @@ export declare function waitForCommittee(api: ApiPromise, jobId: bigint | number
 export declare const ENDED_PHASES: readonly ["Settled", "Failed", "Cancelled"];
 /** A job as plain data; `api` may be decorated at a past block (`await api.at(hash)`) to read it as it was then. */
 export declare function getJob(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number): Promise<Job | null>;
-export declare function getCommitteeKeys(api: ApiPromise, jobId: bigint | number): Promise<Uint8Array[]>;
-/** Deals (in this process) and submits a private input: BigInt or decimal strings. */
+/** A job's committee, read in one block state. */
+export interface Committee {
+  /** Member `i` is `accounts[i - 1]` (SS58). */
+  accounts: string[];
+  /** The members' encryption keys `E_i` (32 bytes each), in committee order. */
+  keys: Uint8Array[];
+  /** The `committee_digest` an input dealt to `keys` names (PROTOCOL.md section 10); `null` without a committee. */
+  digest: Uint8Array | null;
+}
+/** `at`: a block hash to read the committee in (default: the latest state); read the job in the same block. */
+export declare function getCommittee(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number, options?: { at?: string | Uint8Array }): Promise<Committee>;
+export declare function getCommitteeKeys(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number, options?: { at?: string | Uint8Array }): Promise<Uint8Array[]>;
+/**
+ * Deals (in this process) and submits a private input: BigInt or decimal strings. Reads the job
+ * and its committee in one block state and names the committee's digest. Rejects with
+ * `MpcError` `Mpc.UnknownJob`, `NotDrawn`, `CommitteeChanged`, or the chain's error (e.g.
+ * `Mpc.CommitteeMismatch` when the job has another committee where the input lands).
+ */
 export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[]): Promise<{ blockHash: string; events: unknown[] }>;
-/** The `mpc.submitInput(job_id, submission)` extrinsic of a dealt submission, byte fields as hex. */
-export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, submission: Submission): unknown;
+/**
+ * The `mpc.submitInput(job_id, committee_digest, submission)` extrinsic of a submission dealt to
+ * the committee whose digest is `committeeDigest` (32 bytes or hex), byte fields as hex.
+ */
+export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, committeeDigest: Uint8Array | string, submission: Submission): unknown;
+/** What {@link reclaimInputDeposit} got back, from the `mpc.InputReclaimed` event. */
+export interface ReclaimedDeposit {
+  jobId: bigint;
+  /** The input's index in the job. */
+  index: number;
+  /** The provider (SS58): the signer. */
+  provider: string;
+  /** The deposit released, in the chain's smallest unit; `0n` for a disqualified input (its deposit was forfeited). */
+  amount: bigint;
+  blockHash: string;
+}
+/**
+ * The provider of an input to an ended job takes its input deposit back at once
+ * (`mpc.reclaimInputDeposit`), instead of waiting for the chain's cleanup, which releases it
+ * too; the input's data is removed. Rejects with `MpcError` `Mpc.UnknownJob`,
+ * `Mpc.JobNotEnded`, or `Mpc.UnknownInput` (no input of the signer's is left in the job: none
+ * submitted, reclaimed already, or released by the cleanup, which runs from the block the job
+ * ends in).
+ */
+export declare function reclaimInputDeposit(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number): Promise<ReclaimedDeposit>;
 export declare function waitForResult(api: ApiPromise, jobId: bigint | number, options?: {
   timeoutMs?: number;
   onProgress?: (p: { block: number; phase: JobPhase; inputs: number; drawRound: number | null }) => void;
@@ -231,7 +308,7 @@ export declare function auditRecord(api: ApiPromise, jobId: bigint | number, opt
   record?: ProofOfMpcRecord;
   onProgress?: (p: { block: number; from: number; to: number }) => void;
 }): Promise<AuditReport & { record: ProofOfMpcRecord }>;
-/** Reads a job's inputs and disqualifications from blocks `timeline.created..timeline.computingStarted`. */
+/** Reads a job's inputs, disqualifications and redundant complaints from blocks `timeline.created..timeline.computingStarted`. */
 export declare function readJobHistory(api: ApiPromise, jobId: bigint | number, timeline: Timeline, options?: {
   onProgress?: (p: { block: number; from: number; to: number }) => void;
   concurrency?: number;

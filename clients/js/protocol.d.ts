@@ -137,6 +137,12 @@ export declare function complaintVerdict(params: InputContext & {
 }): { verdict: 'invalid_proof' | 'input_disqualified' | 'worker_at_fault'; reason: string };
 /** The record's inputs digest (section 10) over inputs in acceptance order. */
 export declare function inputsDigest(inputs: { provider: Uint8Array; commitments: Uint8Array[] }[]): Uint8Array;
+/**
+ * The `committee_digest` an input is bound to (section 10): `BLAKE2b-256(A_1 || E_1 || ... ||
+ * A_n || E_n)` over the members' 32-byte accounts (public key bytes) and encryption keys, in
+ * committee order. Throws a `ProtocolError` (code `'committee'`) unless each is 32 bytes.
+ */
+export declare function committeeDigest(members: { account: Uint8Array; key: Uint8Array }[]): Uint8Array;
 /** `Ĉ_j = sum_k C_{k,j}` over commitment lists (32 bytes each), as bytes. */
 export declare function aggregateCommitments(commitmentLists: Uint8Array[][]): Uint8Array[];
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  createJob, submitInput, getJob, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
+  createJob, submitInput, reclaimInputDeposit, getJob, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
 } from '../src/index.js';
 
@@ -71,6 +71,15 @@ const COMMANDS = [
     options: {},
     examples: ['mpc input submit 1 4250.75 --suri //Alice', 'mpc input submit 2 --suri //Bob -- -12.5 3'],
     run: runInputSubmit,
+  },
+  {
+    name: 'input reclaim',
+    summary: 'take back the signer\'s input deposit from an ended job now, not at the chain\'s cleanup',
+    usage: 'mpc input reclaim <job> [options]',
+    args: [JOB_ARG],
+    options: {},
+    examples: ['mpc input reclaim 1 --suri //Alice', 'mpc input reclaim 1 --suri //Alice --json'],
+    run: runInputReclaim,
   },
   {
     name: 'job show',
@@ -437,6 +446,15 @@ async function runInputSubmit(ctx) {
   return EXIT.done;
 }
 
+async function runInputReclaim(ctx) {
+  const r = await reclaimInputDeposit(ctx.api, ctx.signer(), BigInt(ctx.args[0]));
+  const human = r.amount === 0n
+    ? `input ${r.index} to job ${r.jobId} removed; it was disqualified, its deposit forfeited: nothing returned (block ${r.blockHash})`
+    : `deposit of input ${r.index} to job ${r.jobId} returned: ${r.amount} (block ${r.blockHash})`;
+  out(ctx, human, r);
+  return EXIT.done;
+}
+
 function describeJob(job) {
   const lines = Object.entries(job).filter(([k]) => !['timeline', 'committee', 'draw', 'drawRound', 'failureReason'].includes(k)).map(([k, v]) => (
     k === 'phase' && job.failureReason ? `phase: ${v} (${job.failureReason})` : `${k}: ${v}`));
@@ -524,12 +542,15 @@ async function runRecordVerify(ctx) {
   });
   if (!ctx.opts.json) process.stderr.write('\n');
   const dq = report.disqualified.map((d) => `input ${d.index} on a complaint of worker ${d.workerIndex}`);
+  // Complaints about inputs already disqualified: taken by the chain, unjudged, free.
+  const rc = (report.redundantComplaints ?? []).map((d) => `input ${d.index} by worker ${d.workerIndex}`);
+  const redundant = rc.length ? `, ${rc.length} redundant complaint${rc.length > 1 ? 's' : ''} (${rc.join('; ')})` : '';
   const draw = report.draw?.round === null || report.draw?.round === undefined
     ? 'committee: the whole pool (no draw)'
     : `committee drawn with beacon round ${report.draw.round} in block ${report.draw.block} (draw verified)`;
   out(ctx, report.valid
     ? `record of job ${jobId} passes the full audit of blocks ${report.blocks.from}..${report.blocks.to}: ${draw}; `
-      + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}; `
+      + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}${redundant}; `
       + `sums ${record.result.formatted.join(', ')}; means ${record.result.formattedMeans.join(', ')}`
     : `record of job ${jobId} does NOT pass the full audit: ${report.reason}`, report);
   return report.valid ? EXIT.done : EXIT.invalid;

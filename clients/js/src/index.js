@@ -11,7 +11,7 @@ import {
   deal, fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
   pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
   inputsDigest, aggregateCommitments, beaconThreshold, verifyRound, publicShare, groupKeyDigest,
-  committeeSeed, drawCommittee,
+  committeeSeed, drawCommittee, committeeDigest,
 } from './protocol.js';
 
 export * from './protocol.js';
@@ -19,8 +19,8 @@ export * from './protocol.js';
 /**
  * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix
- * (`Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee`, `NotDrawn`, `NoRecord`,
- * `HistoryUnavailable`, `UnexpectedMetadata`, and for the beacon `NoBeaconRound`,
+ * (`Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee`, `NotDrawn`, `CommitteeChanged`,
+ * `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for the beacon `NoBeaconRound`,
  * `BeaconRoundOpen`, `NoBeaconKey`).
  */
 export class MpcError extends Error {
@@ -73,6 +73,10 @@ export function send(api, signer, tx, options = {}) {
  * Creates a job. `spec`: `{ committeeSize, threshold, dimension, decimals, inputWindow,
  * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker }`;
  * `rewardPerWorker` defaults to the chain's minimum (`api.consts.mpc.minRewardPerWorker`).
+ * The owner's escrow, `rewardPerWorker * committeeSize`, pays the members whose result shares
+ * were valid; a job that ends without a result after its committee was seated (`Failed` with
+ * `TooFewInputs`, or `Cancelled` from `Collecting`) pays each member `minRewardPerWorker` for
+ * its seat (`mpc.WorkerPaid`) before the rest returns (PROTOCOL.md section 10).
  *
  * When the pool has exactly `committeeSize` workers, they are the committee at once (the
  * `mpc.CommitteeDrawn` event of the creation, with no round). With more, the job is created in
@@ -190,7 +194,9 @@ export const ENDED_PHASES = Object.freeze(['Settled', 'Failed', 'Cancelled']);
  * A job: shape, phase (the pallet's `JobPhase` variant name: `Drawing`, `Collecting`, ...),
  * the reason of a `Failed` phase (`TooFewInputs`, `NotEnoughResultShares`, `NoCommittee`, or
  * `null`), the draw round while it waits in `Drawing` (or `null`), deadline (in `Drawing`, the
- * block by which its committee must be drawn), counts, whether it ended, and its timeline.
+ * block by which its committee must be drawn), counts, whether it ended, its timeline, and
+ * `committeeDigest` (hex): the digest of its committee that an input must name (PROTOCOL.md
+ * section 10; 32 zero bytes while `Drawing`).
  * `api` may be decorated at a past block (`await api.at(hash)`) to read the job as it was then.
  */
 export async function getJob(api, jobId) {
@@ -218,13 +224,32 @@ export async function getJob(api, jobId) {
     qualifiedCount: j.qualifiedCount.toNumber(),
     ended: ENDED_PHASES.includes(j.phase.type),
     timeline: plainTimeline(j.timeline),
+    committeeDigest: toHex(bytes(j.committeeDigest)),
   };
 }
 
-/** The committee's encryption keys in order (32 bytes each). */
-export async function getCommitteeKeys(api, jobId) {
+/**
+ * Job `jobId`'s committee as `mpc.committees` stores it, read in one block state: the
+ * members' `accounts` (SS58) and encryption `keys` (32 bytes each) in committee order, and
+ * the `digest` an input dealt to these keys names ({@link committeeDigest}, PROTOCOL.md
+ * section 10), or `null` when the job has no committee (waiting for its draw, or ended). `at`:
+ * a block hash to read it in (default: the api's latest state); read the job in the same
+ * block, so that the dealing, the keys and the digest are of one state.
+ */
+export async function getCommittee(api, jobId, { at } = {}) {
+  if (at !== undefined) api = await api.at(at);
   const members = await api.query.mpc.committees(jobId);
-  return members.map((m) => bytes(m.key));
+  const keys = members.map((m) => bytes(m.key));
+  const digest = members.length === 0 ? null : committeeDigest(members.map((m, k) => ({ account: bytes(m.account), key: keys[k] })));
+  return { accounts: members.map((m) => m.account.toString()), keys, digest };
+}
+
+/**
+ * The committee's encryption keys in order (32 bytes each). `at`: a block hash to read them in
+ * (default: the api's latest state).
+ */
+export async function getCommitteeKeys(api, jobId, { at } = {}) {
+  return (await getCommittee(api, jobId, { at })).keys;
 }
 
 function toValues(values, decimals) {
@@ -233,15 +258,28 @@ function toValues(values, decimals) {
 
 /**
  * Deals and submits a private input: `values` as BigInt or decimal strings (`"4250.75"`, with
- * the job's decimals), one per dimension.
+ * the job's decimals), one per dimension. The job and its committee are read in one block
+ * state (the best block's): the input is dealt to that committee's keys and names its digest
+ * (PROTOCOL.md section 10), so that a chain on which the job has another committee (another
+ * branch of a fork) refuses it with `Mpc.CommitteeMismatch` instead of accepting an input its
+ * committee cannot decrypt. Rejects with `MpcError` `Mpc.UnknownJob`, `NotDrawn` (the job has
+ * no committee: it waits for its draw, or ended), `CommitteeChanged` (the committee read does
+ * not have the digest the job stores in the same state: this client and the chain disagree),
+ * or the chain's error.
  */
 export async function submitInput(api, signer, jobId, values) {
-  const job = await getJob(api, jobId);
+  const at = (await api.rpc.chain.getBlockHash()).toHex();
+  const state = await api.at(at);
+  const job = await getJob(state, jobId);
   if (!job) throw new MpcError('Mpc.UnknownJob');
   if (values.length !== job.d) {
     throw new ProtocolError('dimension', `the job takes ${job.d} values, got ${values.length}`);
   }
-  const keys = await getCommitteeKeys(api, jobId);
+  const { keys, digest } = await getCommittee(state, jobId);
+  if (digest === null) throw new MpcError('NotDrawn', `job ${jobId} has no committee in block ${at} (it waits for its draw, or ended)`);
+  if (toHex(digest) !== job.committeeDigest) {
+    throw new MpcError('CommitteeChanged', `in block ${at}, the committee of job ${jobId} has digest ${toHex(digest)}, the job names ${job.committeeDigest}`);
+  }
   const address = typeof signer === 'string' ? signer : signer.address;
   const submission = deal({
     genesis: api.genesisHash.toU8a(),
@@ -251,22 +289,56 @@ export async function submitInput(api, signer, jobId, values) {
     t: job.t,
     values: toValues(values, job.decimals),
   });
-  return send(api, signer, submitInputTx(api, jobId, submission));
+  return send(api, signer, submitInputTx(api, jobId, digest, submission));
 }
 
 /**
- * The `mpc.submitInput(job_id, submission)` extrinsic for a dealt submission (from `deal`).
- * Byte fields go as hex strings: @polkadot/api reads a Uint8Array given for `Bytes` (the
- * ciphertexts are `Vec<Bytes>`) as already length-prefixed.
+ * The `mpc.submitInput(job_id, committee_digest, submission)` extrinsic for a submission dealt
+ * (with `deal`) to the committee whose digest is `digest` (32 bytes, or hex: the
+ * `digest` of {@link getCommittee} read with the keys dealt to). Byte fields go as hex strings:
+ * @polkadot/api reads a Uint8Array given for `Bytes` (the ciphertexts are `Vec<Bytes>`) as
+ * already length-prefixed.
  */
-export function submitInputTx(api, jobId, submission) {
+export function submitInputTx(api, jobId, digest, submission) {
+  const committee = typeof digest === 'string' ? fromHex(digest) : digest;
+  if (!(committee instanceof Uint8Array) || committee.length !== 32) {
+    throw new ProtocolError('committee', 'submitInputTx(api, jobId, committeeDigest, submission): the committee digest is 32 bytes');
+  }
   const hex = (b) => `0x${toHex(b)}`;
-  return api.tx.mpc.submitInput(jobId, {
+  return api.tx.mpc.submitInput(jobId, hex(committee), {
     ephemeralKey: hex(submission.ephemeralKey),
     proof: hex(submission.proof),
     commitments: submission.commitments.map(hex),
     ciphertexts: submission.ciphertexts.map(hex),
   });
+}
+
+/**
+ * The provider of an input to an ended job (`Settled`, `Failed` or `Cancelled`) takes its input
+ * deposit back at once with `mpc.reclaimInputDeposit(jobId)`, instead of waiting for the chain's
+ * cleanup of the job's inputs, which releases it too (PROTOCOL.md section 10): the input's data
+ * is removed (the record and the blocks keep what an audit needs). Resolves with `{ jobId,
+ * index, provider, amount, blockHash }` from the `mpc.InputReclaimed` event: `index` is the
+ * input's, `amount` (BigInt) what was released: the deposit, or `0n` for a disqualified input,
+ * whose deposit was forfeited. Rejects with `MpcError` `Mpc.UnknownJob`, `Mpc.JobNotEnded`, or
+ * `Mpc.UnknownInput` (the signer has no input left in the job: none submitted, reclaimed
+ * already, or released by the cleanup, which runs from the block the job ends in).
+ */
+export async function reclaimInputDeposit(api, signer, jobId) {
+  const id = BigInt(jobId);
+  if (!api.tx.mpc.reclaimInputDeposit) throw unexpectedMetadata('the chain has no mpc.reclaimInputDeposit call');
+  const { blockHash, events } = await send(api, signer, api.tx.mpc.reclaimInputDeposit(id));
+  const reclaimed = api.events.mpc.InputReclaimed;
+  const found = events.find(({ event }) => reclaimed?.is(event) && event.data.jobId.toBigInt() === id);
+  if (!found) throw new MpcError('NoInputReclaimedEvent', `the reclaim_input_deposit extrinsic of job ${id} emitted no mpc.InputReclaimed event`);
+  const { data } = found.event;
+  return {
+    jobId: id,
+    index: field('InputReclaimed', data, 'index').toNumber(),
+    provider: field('InputReclaimed', data, 'provider').toString(),
+    amount: field('InputReclaimed', data, 'amount').toBigInt(),
+    blockHash,
+  };
 }
 
 function plainResult(r, decimals) {
@@ -468,8 +540,10 @@ function jobCalls(extrinsic, method, jobId) {
  * event, the `mpc.CommitteeDrawn` event that names its committee (in the creation extrinsic
  * when no draw was needed, otherwise in the initialization of block `timeline.drawn`), every
  * accepted input (from its `mpc.InputSubmitted` event and the extrinsic of that
- * event's phase) and every disqualification (from `mpc.InputDisqualified` and its complaint
- * extrinsic), in blocks `timeline.created..timeline.computingStarted`. Byte fields are
+ * event's phase), every disqualification (from `mpc.InputDisqualified` and its complaint
+ * extrinsic) and every redundant complaint (`mpc.ComplaintRedundant`: a successful, free
+ * complaint about an input another member's complaint had disqualified already), in blocks
+ * `timeline.created..timeline.computingStarted`. Byte fields are
  * Uint8Arrays. Throws `MpcError('HistoryUnavailable')` when a block or its state is pruned,
  * `MpcError('UnexpectedMetadata')` when a call or event lacks a field this client reads, and a
  * `ProtocolError` (code `'audit'`) when an event does not match its extrinsic.
@@ -480,7 +554,7 @@ export async function readJobHistory(api, jobId, timeline, { onProgress, concurr
   if (inputsClosed === null || computingStarted === null) {
     throw auditFailure('the record\'s timeline has no inputs_closed or computing_started block');
   }
-  const history = { from: created, to: computingStarted, created: null, drawn: null, inputs: [], complaints: [] };
+  const history = { from: created, to: computingStarted, created: null, drawn: null, inputs: [], complaints: [], redundantComplaints: [] };
   for (let start = created; start <= computingStarted; start += concurrency) {
     const numbers = Array.from({ length: Math.min(concurrency, computingStarted - start + 1) }, (_, k) => start + k);
     const blocks = await Promise.all(numbers.map((n) => readBlock(api, n)));
@@ -493,22 +567,32 @@ export async function readJobHistory(api, jobId, timeline, { onProgress, concurr
 /** The extrinsic index of an event's phase, or `null` (initialization, finalization). */
 const extrinsicOf = (phase) => (phase.isApplyExtrinsic ? phase.asApplyExtrinsic.toNumber() : null);
 
+/** The events that answer a successful `mpc.complain` call, one each. */
+const COMPLAINT_EVENTS = ['InputDisqualified', 'ComplaintRedundant', 'ComplaintRejected'];
+
 /**
  * Adds block `number`'s events of job `jobId`, matched to their extrinsics, to `history`:
  * `created` (`mpc.JobCreated`), `drawn` (`mpc.CommitteeDrawn`, with the accounts that earlier
- * `mpc.CommitteeDrawn` events of the same block seated), `inputs` and `complaints`.
+ * `mpc.CommitteeDrawn` events of the same block seated), `inputs`, `complaints` (the
+ * disqualifications) and `redundantComplaints` (`mpc.ComplaintRedundant`: a member's complaint
+ * about an input another member's complaint had disqualified already, taken and not judged).
+ * Each complaint event is matched to a `complain` call of its input in its extrinsic: the k-th
+ * complaint event of an input (`mpc.InputDisqualified`, `mpc.ComplaintRedundant` or
+ * `mpc.ComplaintRejected`) to the k-th call naming it, in call order.
  */
 function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
   const byExtrinsic = new Map();
   const drawnEvent = committeeDrawnEvent(api);
+  history.redundantComplaints ??= [];
   // The accounts seated by the block's earlier draws: a seat can take a worker to its seat
   // limit, out of the pool, before a later draw of the same block (PROTOCOL.md section 11.7).
   const seated = [];
-  for (const { phase, event } of events) {
+  for (const [position, { phase, event }] of [...events].entries()) {
     if (event.section !== 'mpc') continue;
     const ofJob = event.data.jobId?.toBigInt?.() === jobId;
     if (drawnEvent.is(event)) {
-      const committee = field('CommitteeDrawn', event.data, 'committee').map((a) => a.toString());
+      const members = field('CommitteeDrawn', event.data, 'committee');
+      const committee = members.map((a) => a.toString());
       if (!ofJob) {
         seated.push(...committee);
         continue;
@@ -518,6 +602,7 @@ function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
         block: number,
         round: numberOrNull(field('CommitteeDrawn', event.data, 'round')),
         committee,
+        accounts: members.map(bytes),
         initialization: phase.isInitialization === true,
         extrinsic: extrinsicOf(phase),
         seatedBefore: [...seated],
@@ -529,12 +614,13 @@ function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
       history.created = { block: number, extrinsic: extrinsicOf(phase), drawRound: numberOrNull(field('JobCreated', event.data, 'drawRound')) };
       continue;
     }
-    const kind = ['InputSubmitted', 'InputDisqualified'].find((k) => api.events.mpc[k].is(event));
+    // A chain without one of these events (older metadata) emits none of it.
+    const kind = ['InputSubmitted', ...COMPLAINT_EVENTS].find((k) => api.events.mpc[k]?.is(event));
     if (!kind) continue;
     if (!phase.isApplyExtrinsic) throw auditFailure(`block ${number}: mpc.${kind} outside an extrinsic`);
     const x = phase.asApplyExtrinsic.toNumber();
     if (!byExtrinsic.has(x)) byExtrinsic.set(x, []);
-    byExtrinsic.get(x).push({ kind, data: event.data });
+    byExtrinsic.get(x).push({ kind, data: event.data, position });
   }
   for (const [x, found] of byExtrinsic) {
     const extrinsic = extrinsics[x];
@@ -545,24 +631,36 @@ function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
       throw auditFailure(`block ${number}, extrinsic ${x}: ${submitted.length} mpc.InputSubmitted events for ${calls.length} submit_input calls of job ${jobId}`);
     }
     submitted.forEach(({ data }, k) => history.inputs.push(inputFrom(data, calls[k], number, x)));
-    for (const { data } of found.filter((e) => e.kind === 'InputDisqualified')) {
-      const index = field('InputDisqualified', data, 'index').toNumber();
-      const call = jobCalls(extrinsic, 'complain', jobId).find((c) => arg(c, 'input').toNumber() === index);
-      if (!call) throw auditFailure(`block ${number}, extrinsic ${x}: mpc.InputDisqualified of input ${index} without its complaint`);
-      history.complaints.push({
+    const complaints = found.filter((e) => COMPLAINT_EVENTS.includes(e.kind));
+    if (complaints.length === 0) continue;
+    const complainCalls = jobCalls(extrinsic, 'complain', jobId);
+    const answered = new Map();
+    for (const { kind, data, position } of complaints) {
+      const index = field(kind, data, 'index').toNumber();
+      const k = answered.get(index) ?? 0;
+      answered.set(index, k + 1);
+      if (kind === 'ComplaintRejected') continue;
+      const call = complainCalls.filter((c) => arg(c, 'input').toNumber() === index)[k];
+      if (!call) throw auditFailure(`block ${number}, extrinsic ${x}: mpc.${kind} of input ${index} without its complaint`);
+      const complaint = {
         index,
-        workerIndex: field('InputDisqualified', data, 'workerIndex').toNumber(),
+        workerIndex: field(kind, data, 'workerIndex').toNumber(),
         block: number,
         extrinsic: x,
+        event: position,
         ephemeralKey: bytes(arg(call, 'ephemeral_key')),
-        sharedKey: bytes(arg(call, 'shared_key')),
-        proof: bytes(arg(call, 'proof')),
-      });
+      };
+      if (kind === 'ComplaintRedundant') {
+        history.redundantComplaints.push(complaint);
+      } else {
+        history.complaints.push({ ...complaint, sharedKey: bytes(arg(call, 'shared_key')), proof: bytes(arg(call, 'proof')) });
+      }
     }
   }
 }
 
 function inputFrom(data, call, block, extrinsic) {
+  // By name: `submit_input(job_id, committee_digest, submission)`.
   const s = arg(call, 'submission');
   const provider = field('InputSubmitted', data, 'provider');
   return {
@@ -571,6 +669,7 @@ function inputFrom(data, call, block, extrinsic) {
     providerKey: bytes(provider),
     block,
     extrinsic,
+    committeeDigest: bytes(arg(call, 'committee_digest')),
     submission: {
       ephemeralKey: bytes(s.ephemeralKey),
       proof: bytes(s.proof),
@@ -625,8 +724,24 @@ function auditCommittee(record, history, jobId) {
   return { round: created.drawRound, block: drawn.block };
 }
 
-/** Step 1: the inputs are exactly `0..inputCount-1`, in the window, and each was acceptable. */
+/**
+ * The digest of the record's committee (PROTOCOL.md section 10), with the members' 32-byte
+ * accounts from `mpc.CommitteeDrawn` (step 0 checked they are the record's) and their keys.
+ */
+function recordCommitteeDigest(record, history) {
+  const { accounts } = history.drawn;
+  if (!accounts || accounts.length !== record.committee.length) {
+    throw auditFailure(`mpc.CommitteeDrawn of block ${history.drawn.block} does not give the accounts of the record's ${record.committee.length} members`);
+  }
+  return toHex(committeeDigest(record.committee.map((m, k) => ({ account: accounts[k], key: fromHex(m.key) }))));
+}
+
+/**
+ * Step 1: the inputs are exactly `0..inputCount-1`, in the window, and each was acceptable:
+ * among others, it names the digest of the record's committee (the chain refuses any other).
+ */
 function auditInputs(record, history, genesis) {
+  const committee = recordCommitteeDigest(record, history);
   const inputs = [...history.inputs].sort((a, b) => a.index - b.index);
   inputs.forEach((input, k) => {
     if (input.index !== k) throw auditFailure(`input ${k} is missing from the chain's history (found input ${input.index})`);
@@ -642,6 +757,10 @@ function auditInputs(record, history, genesis) {
     if (input.block > record.timeline.inputsClosed) {
       throw auditFailure(`input ${input.index} was accepted in block ${input.block}, after inputs closed (block ${record.timeline.inputsClosed})`);
     }
+    const named = input.committeeDigest ? toHex(input.committeeDigest) : 'none';
+    if (named !== committee) {
+      throw auditFailure(`input ${input.index} (block ${input.block}) names the committee digest ${named}, the record's committee has ${committee}`);
+    }
     const verdict = submissionVerdict({
       genesis, jobId: record.jobId, provider: input.providerKey, n: record.n, t: record.t, d: record.d,
       ...input.submission, priorEphemeralKeys: prior,
@@ -652,20 +771,42 @@ function auditInputs(record, history, genesis) {
   return inputs;
 }
 
-/** Step 3: every disqualification rests on a valid complaint against a bad share. */
+/**
+ * Whether complaint event `a` came before `b` in the chain's history: by block, then by the
+ * event's position in the block (or, without it, by extrinsic).
+ */
+function earlier(a, b) {
+  if (a.block !== b.block) return a.block < b.block;
+  if (Number.isInteger(a.event) && Number.isInteger(b.event)) return a.event < b.event;
+  return a.extrinsic < b.extrinsic;
+}
+
+/** The committee member and input a complaint names, or an audit failure. */
+function complaintSubject(record, inputs, c, what) {
+  const input = inputs[c.index];
+  const member = record.committee[c.workerIndex - 1];
+  if (!input || !member) {
+    throw auditFailure(`block ${c.block} ${what} input ${c.index} on a complaint of worker ${c.workerIndex}: no such input or committee member`);
+  }
+  // The complaint names its input by index and R (PROTOCOL.md section 10).
+  if (c.ephemeralKey && toHex(c.ephemeralKey) !== toHex(input.submission.ephemeralKey)) {
+    throw auditFailure(`the complaint of block ${c.block} names input ${c.index} by another R`);
+  }
+  return { input, member };
+}
+
+/**
+ * Step 3: every disqualification rests on a valid complaint against a bad share. A redundant
+ * complaint (`mpc.ComplaintRedundant`) is not judged by the chain and disqualifies nothing: it
+ * must name an input that another member's complaint disqualified earlier in the history, and
+ * each member complains about an input at most once (the chain refuses a second complaint with
+ * `AlreadyDisqualified`).
+ */
 function auditComplaints(record, history, inputs, genesis) {
-  const disqualified = new Set();
+  const disqualified = new Map();
   for (const c of history.complaints) {
-    const input = inputs[c.index];
-    const member = record.committee[c.workerIndex - 1];
-    if (!input || !member) {
-      throw auditFailure(`block ${c.block} disqualifies input ${c.index} on a complaint of worker ${c.workerIndex}: no such input or committee member`);
-    }
+    const { input, member } = complaintSubject(record, inputs, c, 'disqualifies');
     if (disqualified.has(c.index)) throw auditFailure(`input ${c.index} is disqualified twice`);
-    // The complaint names its input by index and R (PROTOCOL.md section 10).
-    if (c.ephemeralKey && toHex(c.ephemeralKey) !== toHex(input.submission.ephemeralKey)) {
-      throw auditFailure(`the complaint of block ${c.block} names input ${c.index} by another R`);
-    }
     const { verdict, reason } = complaintVerdict({
       genesis, jobId: record.jobId, provider: input.providerKey, index: c.workerIndex, d: record.d,
       workerKey: fromHex(member.key), ephemeralKey: input.submission.ephemeralKey, commitments: input.submission.commitments,
@@ -674,28 +815,46 @@ function auditComplaints(record, history, inputs, genesis) {
     if (verdict !== 'input_disqualified') {
       throw auditFailure(`input ${c.index} was disqualified by worker ${c.workerIndex} in block ${c.block}, but ${reason}`);
     }
-    disqualified.add(c.index);
+    disqualified.set(c.index, c);
   }
-  const found = [...disqualified].sort((a, b) => a - b);
+  const complained = new Set();
+  for (const r of history.redundantComplaints ?? []) {
+    complaintSubject(record, inputs, r, 'takes a redundant complaint about');
+    const first = disqualified.get(r.index);
+    if (!first) {
+      throw auditFailure(`block ${r.block} takes a redundant complaint of worker ${r.workerIndex} about input ${r.index}, which no complaint disqualified`);
+    }
+    if (!earlier(first, r)) {
+      throw auditFailure(`block ${r.block} takes a redundant complaint of worker ${r.workerIndex} about input ${r.index} before its disqualification (block ${first.block})`);
+    }
+    const key = `${r.index}/${r.workerIndex}`;
+    if (r.workerIndex === first.workerIndex || complained.has(key)) {
+      throw auditFailure(`worker ${r.workerIndex} complained about input ${r.index} twice after it was disqualified (block ${r.block})`);
+    }
+    complained.add(key);
+  }
+  const found = [...disqualified.keys()].sort((a, b) => a - b);
   if (!sameList(found, [...record.disqualified].sort((a, b) => a - b))) {
     throw auditFailure(`the chain's history disqualifies inputs [${found.join(', ')}], the record says [${record.disqualified.join(', ')}]`);
   }
-  return disqualified;
+  return new Set(disqualified.keys());
 }
 
 /**
  * The full audit (PROTOCOL.md section 10) on a record from {@link getRecord} and the history
  * from {@link readJobHistory} of job `jobId`, for the chain `genesis` (32 bytes): the committee
  * (the record's is the one `mpc.CommitteeDrawn` names, in the block and phase section 11.7
- * says), the inputs and their dealing proofs, the inputs digest, every disqualification, the
- * aggregate commitments and the output. Returns `{ valid, reason, draw, inputs, disqualified,
- * inputsDigest, aggregate, sums }` (`reason` only when not valid; what was recomputed so far
- * otherwise); `draw` is `{ round, block }`, `round` `null` when the job needed no draw. It does
- * not recompute a draw: {@link verifyCommitteeDraw} does, from the chain's state.
+ * says), the inputs (their dealing proofs, and the committee digest each names), the inputs
+ * digest, every disqualification (and that every redundant complaint names an input disqualified
+ * before it), the aggregate commitments and the output. Returns `{ valid, reason, draw, inputs,
+ * disqualified, redundantComplaints, inputsDigest, aggregate, sums }` (`reason` only when not
+ * valid; what was recomputed so far otherwise); `draw` is `{ round, block }`, `round` `null`
+ * when the job needed no draw. It does not recompute a draw: {@link verifyCommitteeDraw} does,
+ * from the chain's state.
  */
 export function auditHistory(record, history, { genesis, jobId = record.jobId }) {
   const report = {
-    valid: false, jobId: BigInt(jobId), blocks: { from: history.from, to: history.to }, inputs: [], disqualified: [],
+    valid: false, jobId: BigInt(jobId), blocks: { from: history.from, to: history.to }, inputs: [], disqualified: [], redundantComplaints: [],
   };
   try {
     if (record.jobId !== report.jobId) throw auditFailure(`the record is of job ${record.jobId}, not job ${jobId}`);
@@ -712,9 +871,9 @@ export function auditHistory(record, history, { genesis, jobId = record.jobId })
     report.inputs.forEach((i) => {
       i.qualified = !disqualified.has(i.index);
     });
-    report.disqualified = history.complaints.map((c) => ({
-      index: c.index, workerIndex: c.workerIndex, worker: record.committee[c.workerIndex - 1].account, block: c.block,
-    }));
+    const byMember = (c) => ({ index: c.index, workerIndex: c.workerIndex, worker: record.committee[c.workerIndex - 1].account, block: c.block });
+    report.disqualified = history.complaints.map(byMember);
+    report.redundantComplaints = (history.redundantComplaints ?? []).map(byMember);
     const qualified = inputs.filter((i) => !disqualified.has(i.index));
     if (qualified.length !== record.result.qualifiedInputs) {
       throw auditFailure(`${qualified.length} inputs qualify, the result says ${record.result.qualifiedInputs}`);
@@ -754,7 +913,7 @@ export async function auditRecord(api, jobId, { record, onProgress } = {}) {
     history = await readJobHistory(api, jobId, record.timeline, { onProgress });
   } catch (e) {
     if (!(e instanceof ProtocolError)) throw e;
-    return { valid: false, reason: e.message, jobId: BigInt(jobId), inputs: [], disqualified: [], record };
+    return { valid: false, reason: e.message, jobId: BigInt(jobId), inputs: [], disqualified: [], redundantComplaints: [], record };
   }
   const report = { ...auditHistory(record, history, { genesis: api.genesisHash.toU8a(), jobId }), record };
   if (!report.valid || report.draw.round === null) return report;
@@ -844,7 +1003,7 @@ async function readAt(number, read) {
 export async function readCommitteeDraw(api, jobId, timeline) {
   const id = BigInt(jobId);
   if (timeline.drawn === null) throw new MpcError('NotDrawn', `job ${id} has no committee (it waits for its draw, or ended without one)`);
-  const history = { from: timeline.created, to: timeline.drawn, created: null, drawn: null, inputs: [], complaints: [] };
+  const history = { from: timeline.created, to: timeline.drawn, created: null, drawn: null, inputs: [], complaints: [], redundantComplaints: [] };
   const numbers = timeline.drawn === timeline.created ? [timeline.created] : [timeline.created, timeline.drawn];
   for (const number of numbers) collectJobEvents(api, id, number, await readBlock(api, number), history);
   return history;

@@ -445,6 +445,23 @@ export function inputsDigest(inputs) {
   );
 }
 
+/**
+ * The `committee_digest` an input is bound to (section 10):
+ * `BLAKE2b-256(A_1 || E_1 || ... || A_n || E_n)` over the committee `members`
+ * (`{ account, key }`: the 32-byte account `A_i`, its public key bytes, not SS58, and the
+ * 32-byte encryption key `E_i`) in committee order. `submit_input` names it, and the chain
+ * refuses the input (`CommitteeMismatch`) when the job's committee has another. Throws a
+ * `ProtocolError` (code `'committee'`) unless every account and key is 32 bytes.
+ */
+export function committeeDigest(members) {
+  const parts = members.flatMap(({ account, key }, k) => {
+    if (!(account instanceof Uint8Array) || account.length !== 32) throw new ProtocolError('committee', `the account of member ${k + 1} is not 32 bytes`);
+    if (!(key instanceof Uint8Array) || key.length !== 32) throw new ProtocolError('committee', `the key of member ${k + 1} is not 32 bytes`);
+    return [account, key];
+  });
+  return blake2b(concat(...parts), { dkLen: 32 });
+}
+
 /** `Ĉ_j = sum_k C_{k,j}` over the qualified inputs' commitment lists (32 bytes each), as bytes. */
 export function aggregateCommitments(commitmentLists) {
   if (commitmentLists.length === 0) return [];

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import {
   auditHistory, auditRecord, MpcError, ProtocolError, fromHex, toHex, scalarFromBytes, scalarToBytes, keyFromBytes, inputsDigest,
   aggregateCommitments, deriveKey, decryptShare, deal, verifyOutput, floorDiv, formatDecimal,
-  checkCommitteeDraw, verifyCommitteeDraw, drawCommittee, committeeSeed,
+  checkCommitteeDraw, verifyCommitteeDraw, drawCommittee, committeeSeed, committeeDigest,
 } from '../src/index.js';
 
 const V = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/protocol-v1.json', import.meta.url)));
@@ -21,6 +21,10 @@ const TIMELINE = { created: 10, drawn: 10, inputsClosed: 20, computingStarted: 2
 /** A record and a chain history for inputs `{ provider, submission }` (bytes), in order. */
 function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [], resultShares, reconstructedFrom }) {
   const committee = keys.map((key, k) => ({ account: `worker-${k + 1}`, key }));
+  // The workers' 32-byte accounts, as mpc.CommitteeDrawn gives them; every input names the
+  // digest of the committee (PROTOCOL.md section 10).
+  const accounts = keys.map((_, k) => new Uint8Array(32).fill(0xa1 + k));
+  const digest = committeeDigest(committee.map((m, k) => ({ account: accounts[k], key: fromHex(m.key) })));
   const qualified = inputs.filter((_, k) => !disqualified.includes(k));
   const aggregate = aggregateCommitments(qualified.map((i) => i.submission.commitments));
   const shares = reconstructedFrom.map((index) => {
@@ -48,10 +52,10 @@ function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [],
     to: TIMELINE.computingStarted,
     created: { block: TIMELINE.created, extrinsic: 1, drawRound: null },
     drawn: {
-      block: TIMELINE.created, round: null, committee: committee.map((m) => m.account), initialization: false, extrinsic: 1, seatedBefore: [],
+      block: TIMELINE.created, round: null, committee: committee.map((m) => m.account), accounts, initialization: false, extrinsic: 1, seatedBefore: [],
     },
     inputs: inputs.map((i, k) => ({
-      index: k, provider: `provider-${k}`, providerKey: i.provider, block: TIMELINE.created + 1 + k, extrinsic: 1, submission: i.submission,
+      index: k, provider: `provider-${k}`, providerKey: i.provider, block: TIMELINE.created + 1 + k, extrinsic: 1, committeeDigest: digest, submission: i.submission,
     })),
     complaints,
   };
@@ -108,6 +112,12 @@ test('the full audit detects a tampered record or history', () => {
     ['missing input', ({ history }) => { history.inputs.splice(1, 1); }, /input 1 is missing/],
     ['input count', ({ record }) => { record.inputCount = 4; }, /history has 3 inputs, the record says 4/],
     ['late input', ({ history }) => { history.inputs[2].block = TIMELINE.inputsClosed + 1; }, /input 2 was accepted in block 21, after inputs closed \(block 20\)/],
+    // Dealt to another committee: the chain refuses such an input (Mpc.CommitteeMismatch).
+    ['committee digest', ({ history }) => { history.inputs[1].committeeDigest = new Uint8Array(32).fill(7); },
+      /input 1 \(block 12\) names the committee digest (07){32}, the record's committee has [0-9a-f]{64}/],
+    ['committee digest of the record\'s keys', ({ record }) => { record.committee[2].key = record.committee[1].key; },
+      /input 0 \(block 11\) names the committee digest [0-9a-f]{64}, the record's committee has [0-9a-f]{64}/],
+    ['committee accounts', ({ history }) => { history.drawn.accounts.pop(); }, /does not give the accounts of the record's 5 members/],
     ['dealing proof', ({ history }) => { history.inputs[1].submission.proof[40] ^= 1; }, /input 1 \(block 12\): its dealing proof does not verify/],
     ['provider', ({ history }) => { history.inputs[0].providerKey = history.inputs[1].providerKey; }, /input 0 .*dealing proof does not verify/],
     ['repeated R', ({ history }) => {
@@ -197,6 +207,55 @@ test('the full audit refuses a disqualification without a valid complaint agains
   }
 });
 
+/** A complaint of worker `workerIndex` about input `index` that the chain took as redundant (mpc.ComplaintRedundant). */
+const redundant = (workerIndex, block, { index = 0, extrinsic = 1 } = {}) => ({ index, workerIndex, block, extrinsic });
+
+test('a redundant complaint about an input disqualified before it passes the full audit and disqualifies nothing more', () => {
+  const j = disqualificationJob();
+  // Worker 3's share of input 0 was bad too: its complaint came after worker 2's (a later block,
+  // or later in the same block) and the chain took it without judging it (PROTOCOL.md section 10).
+  j.history.redundantComplaints = [redundant(3, 22), redundant(1, 21, { extrinsic: 3 })];
+  const report = audit(j);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.sums, [42n]);
+  assert.deepEqual(report.disqualified, [{ index: 0, workerIndex: 2, worker: 'worker-2', block: 21 }]);
+  assert.deepEqual(report.redundantComplaints, [
+    { index: 0, workerIndex: 3, worker: 'worker-3', block: 22 },
+    { index: 0, workerIndex: 1, worker: 'worker-1', block: 21 },
+  ]);
+  assert.deepEqual(report.inputs.map((i) => i.qualified), [false, true, true]);
+  assert.deepEqual(audit(disqualificationJob()).redundantComplaints, []);
+});
+
+test('the full audit refuses a redundant complaint about an input no earlier complaint disqualified', () => {
+  const cases = [
+    // Input 1 was never disqualified: the chain would have judged the complaint.
+    ['never disqualified', [redundant(3, 22, { index: 1 })], /block 22 takes a redundant complaint of worker 3 about input 1, which no complaint disqualified/],
+    ['before the disqualification', [redundant(3, 20)], /block 20 takes a redundant complaint of worker 3 about input 0 before its disqualification \(block 21\)/],
+    ['earlier in the same block', [redundant(3, 21, { extrinsic: 1 })], /before its disqualification \(block 21\)/],
+    ['by the disqualifying worker', [redundant(2, 22)], /worker 2 complained about input 0 twice after it was disqualified \(block 22\)/],
+    ['twice', [redundant(3, 22), redundant(3, 23)], /worker 3 complained about input 0 twice after it was disqualified \(block 23\)/],
+    ['no such worker', [redundant(4, 22)], /block 22 takes a redundant complaint about input 0 on a complaint of worker 4: no such input or committee member/],
+    ['no such input', [redundant(3, 22, { index: 3 })], /no such input or committee member/],
+  ];
+  for (const [name, complaints, reason] of cases) {
+    const j = disqualificationJob();
+    j.history.redundantComplaints = complaints;
+    const report = audit(j);
+    assert.equal(report.valid, false, name);
+    assert.match(report.reason, reason, name);
+  }
+  // Named by another R: the chain refuses such a complaint (Mpc.InputMismatch).
+  const j = disqualificationJob();
+  j.history.redundantComplaints = [{ ...redundant(3, 22), ephemeralKey: j.history.inputs[1].submission.ephemeralKey }];
+  assert.match(audit(j).reason, /the complaint of block 22 names input 0 by another R/);
+  // Without the disqualification, the redundant complaint alone disqualifies nothing.
+  const alone = disqualificationJob();
+  alone.history.redundantComplaints = [redundant(3, 22)];
+  alone.history.complaints = [];
+  assert.match(audit(alone).reason, /which no complaint disqualified/);
+});
+
 // ---- auditRecord against a stand-in for @polkadot/api --------------------------------------
 // The node-backed test in chain.test.js reads real blocks; this one checks, without a node, how
 // auditRecord walks the blocks and matches events to extrinsics (nested calls, other jobs'
@@ -213,16 +272,23 @@ const event = (method, data, x) => ({
   phase: { isApplyExtrinsic: typeof x === 'number', asApplyExtrinsic: num(typeof x === 'number' ? x : 0), isInitialization: x === 'init' },
   event: { section: method === 'ExtrinsicSuccess' ? 'system' : 'mpc', method, data },
 });
-const EVENTS = ['JobCreated', 'CommitteeDrawn', 'InputSubmitted', 'InputDisqualified'];
+const EVENTS = ['JobCreated', 'CommitteeDrawn', 'InputSubmitted', 'InputDisqualified', 'ComplaintRedundant', 'ComplaintRejected'];
 const decoratedEvents = { mpc: Object.fromEntries(EVENTS.map((m) => [m, { is: (e) => e.section === 'mpc' && e.method === m }])) };
 
-function submitCall(jobId, submission) {
-  return call('mpc', 'submitInput', [['job_id', num(jobId)], ['submission', {
+function submitCall(jobId, digest, submission) {
+  // The arguments of `submit_input(job_id, committee_digest, submission)`, in order.
+  return call('mpc', 'submitInput', [['job_id', num(jobId)], ['committee_digest', raw(digest)], ['submission', {
     ephemeralKey: raw(submission.ephemeralKey),
     proof: raw(submission.proof),
     commitments: submission.commitments.map(raw),
     ciphertexts: submission.ciphertexts.map(raw),
   }]]);
+}
+
+/** The arguments of `complain(job_id, input, ephemeral_key, ciphertext_hash, shared_key, proof)`, in order. */
+function complainCall(jobId, index, ephemeralKey, sharedKey, proof) {
+  return call('mpc', 'complain', [['job_id', num(jobId)], ['input', num(index)], ['ephemeral_key', raw(ephemeralKey)],
+    ['ciphertext_hash', raw(new Uint8Array(32))], ['shared_key', raw(sharedKey)], ['proof', raw(proof)]]);
 }
 
 /** A chain whose blocks hold the job `j` (its inputs and complaints), and some noise. */
@@ -236,7 +302,7 @@ function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   const { record, history } = j;
   const created = block(record.timeline.created);
   created.extrinsics.push({ method: call('mpc', 'createJob', [['spec', {}]]) });
-  const committee = record.committee.map((m) => account(m.account));
+  const committee = record.committee.map((m, k) => account(m.account, history.drawn.accounts[k]));
   if (history.created.drawRound === null) {
     created.events.push(event('JobCreated', { jobId: num(id), owner: account('owner'), drawRound: none }, 1));
     created.events.push(event('CommitteeDrawn', { jobId: num(id), round: none, committee }, 1));
@@ -251,7 +317,7 @@ function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   }
   history.inputs.forEach((input, k) => {
     const b = block(input.block);
-    const submit = submitCall(id, input.submission);
+    const submit = submitCall(id, input.committeeDigest, input.submission);
     // Input 1 comes through sudo.sudoAs: the call is nested in another's arguments.
     const top = k === 1 ? call('sudo', 'sudoAs', [['who', account('x')], ['call', submit]]) : submit;
     b.extrinsics.push({ method: top });
@@ -260,12 +326,19 @@ function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   });
   for (const c of history.complaints) {
     const b = block(c.block);
-    b.extrinsics.push({ method: call('mpc', 'complain', [['job_id', num(id)], ['input', num(c.index)], ['ephemeral_key', raw(history.inputs[c.index].submission.ephemeralKey)], ['shared_key', raw(c.sharedKey)], ['proof', raw(c.proof)]]) });
+    b.extrinsics.push({ method: complainCall(id, c.index, history.inputs[c.index].submission.ephemeralKey, c.sharedKey, c.proof) });
     b.events.push(event('InputDisqualified', { jobId: num(id), index: num(c.index), workerIndex: num(c.workerIndex) }, b.extrinsics.length - 1));
+  }
+  // Complaints the chain took as redundant: free, unjudged, with any K_i and proof.
+  for (const r of history.redundantComplaints ?? []) {
+    const b = block(r.block);
+    const R = r.ephemeralKey ?? history.inputs[r.index]?.submission.ephemeralKey ?? new Uint8Array(32);
+    b.extrinsics.push({ method: complainCall(id, r.index, R, new Uint8Array(32), new Uint8Array(64)) });
+    b.events.push(event('ComplaintRedundant', { jobId: num(id), index: num(r.index), workerIndex: num(r.workerIndex) }, b.extrinsics.length - 1));
   }
   // Another job's input in block 12, with the same submission: not this job's.
   const other = block(12);
-  other.extrinsics.push({ method: submitCall(id + 1n, history.inputs[0].submission) });
+  other.extrinsics.push({ method: submitCall(id + 1n, new Uint8Array(32), history.inputs[0].submission) });
   other.events.push(event('InputSubmitted', { jobId: num(id + 1n), index: num(0), provider: account('someone', new Uint8Array(32)) }, other.extrinsics.length - 1));
   other.events.push(event('InputsClosed', { jobId: num(id), inputs: num(history.inputs.length) }, null));
   const api = {
@@ -346,6 +419,65 @@ test('auditRecord reads a complaint from its extrinsic and checks the disqualifi
   const wrong = await auditRecord(fakeChain(j), j.jobId, { record: j.record });
   assert.equal(wrong.valid, false);
   assert.match(wrong.reason, /input 0 was disqualified by worker 1 in block 21, but the share of worker 1 is good/);
+});
+
+test('auditRecord reads redundant complaints (mpc.ComplaintRedundant) and checks them against the disqualifications', async () => {
+  const j = disqualificationJob();
+  j.history.redundantComplaints = [redundant(3, 21), redundant(1, 23)];
+  const report = await auditRecord(fakeChain(j), j.jobId, { record: j.record });
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.disqualified, [{ index: 0, workerIndex: 2, worker: 'worker-2', block: 21 }]);
+  assert.deepEqual(report.redundantComplaints.map((r) => [r.index, r.workerIndex, r.block]), [[0, 3, 21], [0, 1, 23]]);
+  assert.deepEqual(report.inputs.map((i) => i.qualified), [false, true, true]);
+
+  // A "redundant" complaint about an input nothing disqualified, or one before the
+  // disqualification (an earlier event of the same block), is not what the chain does.
+  const never = disqualificationJob();
+  never.history.redundantComplaints = [redundant(3, 22, { index: 2 })];
+  const bad = await auditRecord(fakeChain(never), never.jobId, { record: never.record });
+  assert.equal(bad.valid, false);
+  assert.match(bad.reason, /block 22 takes a redundant complaint of worker 3 about input 2, which no complaint disqualified/);
+  const first = disqualificationJob();
+  first.history.redundantComplaints = [redundant(3, 21)];
+  const api = fakeChain(first);
+  const b21 = await api.query.system.events.at({ n: 21 });
+  b21.reverse();
+  const early = await auditRecord(api, first.jobId, { record: first.record });
+  assert.equal(early.valid, false);
+  assert.match(early.reason, /block 21 takes a redundant complaint of worker 3 about input 0 before its disqualification \(block 21\)/);
+
+  // The event's extrinsic must hold the complaint.
+  const lost = disqualificationJob();
+  lost.history.redundantComplaints = [redundant(3, 22)];
+  const lostApi = fakeChain(lost);
+  const b22 = await lostApi.rpc.chain.getBlock({ n: 22 });
+  b22.block.extrinsics[1].method = call('balances', 'transfer', [['dest', account('x')]]);
+  const r = await auditRecord(lostApi, lost.jobId, { record: lost.record });
+  assert.equal(r.valid, false);
+  assert.match(r.reason, /block 22, extrinsic 1: mpc\.ComplaintRedundant of input 0 without its complaint/);
+});
+
+test('auditRecord pairs the complaint events of one extrinsic with its complain calls in order', async () => {
+  // One extrinsic (a batch through sudo) with three complaints about input 0: worker 1's is
+  // false (mpc.ComplaintRejected), worker 2's disqualifies it, worker 3's is redundant.
+  const j = disqualificationJob();
+  const api = fakeChain(j);
+  const b21 = await api.rpc.chain.getBlock({ n: 21 });
+  const events = await api.query.system.events.at({ n: 21 });
+  const x = b21.block.extrinsics.length - 1;
+  const R = j.history.inputs[0].submission.ephemeralKey;
+  const disqualifying = b21.block.extrinsics[x].method;
+  const f = j.falseComplaint;
+  b21.block.extrinsics[x].method = call('sudo', 'sudo', [['call', call('utility', 'batch', [['calls', [
+    complainCall(j.jobId, 0, R, f.sharedKey, f.proof), disqualifying, complainCall(j.jobId, 0, R, new Uint8Array(32), new Uint8Array(64)),
+  ]]])]]);
+  const at = events.findIndex((e) => e.event.method === 'InputDisqualified');
+  events.splice(at, 0, event('ComplaintRejected', { jobId: num(j.jobId), index: num(0), workerIndex: num(1) }, x));
+  events.push(event('ComplaintRedundant', { jobId: num(j.jobId), index: num(0), workerIndex: num(3) }, x));
+  const report = await auditRecord(api, j.jobId, { record: j.record });
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.disqualified.map((d) => [d.index, d.workerIndex]), [[0, 2]]);
+  assert.deepEqual(report.redundantComplaints.map((d) => [d.index, d.workerIndex, d.block]), [[0, 3, 21]]);
 });
 
 test('a drawn committee passes the full audit; its event must be the draw\'s block, phase and round', async () => {

@@ -15,8 +15,9 @@ import { ARCHIVE, NODE, startNode, withNodeLog } from './dev-node.js';
 import { documentedErrorNames } from './error-names.js';
 import {
   createJob, submitInput, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers, MpcError,
-  getCommitteeKeys, deal, parseDecimal, send, submitInputTx, getJob, waitForCommittee, verifyCommitteeDraw,
+  getCommittee, getCommitteeKeys, deal, parseDecimal, send, submitInputTx, getJob, waitForCommittee, verifyCommitteeDraw,
   readCommitteeDraw, verifyBeaconRound, getBeaconRound, committeeSeed, drawCommittee, toHex, ProtocolError,
+  reclaimInputDeposit,
 } from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
@@ -35,6 +36,32 @@ after(async () => {
 
 /** Runs `body`, printing the node's log if it fails. */
 const withLog = (body) => withNodeLog(node, body);
+
+const UNIT = 10n ** 12n;
+
+/** Resolves with the best block's number once it is `n` or later. */
+function untilBlock(api, n) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let done = false;
+    api.rpc.chain.subscribeNewHeads((header) => {
+      const number = header.number.toNumber();
+      if (done || number < n) return;
+      done = true;
+      unsub?.();
+      resolve(number);
+    }).then((u) => {
+      unsub = u;
+      if (done) u();
+    }, reject);
+  });
+}
+
+/** The `mpc.<method>` events of job `jobId` in block `number`. */
+async function jobEvents(api, number, method, jobId) {
+  const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(number));
+  return events.map(({ event }) => event).filter((e) => e.section === 'mpc' && e.method === method && e.data.jobId.toBigInt() === jobId);
+}
 
 test('every pallet error the client documents exists in the node\'s metadata', { skip: noNode, timeout: 60_000 }, () => withLog(async ({ api }) => {
   const documented = documentedErrorNames();
@@ -59,6 +86,12 @@ test('a job dealt from JavaScript completes with a verified average salary', { s
   const job = await getJob(api, jobId);
   assert.equal(job.timeline.drawn, job.timeline.created);
   assert.equal((await verifyCommitteeDraw(api, jobId)).round, null);
+  // The job stores the digest of its committee (PROTOCOL.md section 10), which inputs name.
+  const { accounts, keys, digest } = await getCommittee(api, jobId);
+  assert.deepEqual(accounts, committee);
+  assert.deepEqual(keys.map(toHex), committee.map((a) => workers.find((w) => w.account === a).key));
+  assert.equal(toHex(digest), job.committeeDigest);
+  assert.deepEqual((await getCommitteeKeys(api, jobId)).map(toHex), keys.map(toHex));
   const salaries = ['4250.75', '5100.00', '3875.50', '6020.25'];
   for (const [k, p] of providers.entries()) await submitInput(api, p, jobId, [salaries[k]]);
   await assert.rejects(submitInput(api, providers[0], jobId, ['1.00']), (e) => e instanceof MpcError && /^Mpc\.(AlreadySubmitted|NotCollecting)$/.test(e.errorName));
@@ -90,7 +123,7 @@ test('a job dealt from JavaScript completes with a verified average salary', { s
   console.log(`job ${jobId}: sum ${result.formatted[0]}, mean ${result.formattedMeans[0]}, phases seen: ${[...phases].join(' -> ')}`);
 }));
 
-test('the full audit passes a job with a disqualified input, and catches a tampered record', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
+test('an input named for another committee is refused; the full audit passes a job with a disqualified input, and catches a tampered record', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
   const keyring = new Keyring({ type: 'sr25519' });
   const [owner, cheat, ...honest] = ['//Ferdie', '//Dave', '//Alice', '//Bob', '//Charlie'].map((s) => keyring.addFromUri(s));
   const { jobId, committee } = await createJob(api, owner, {
@@ -99,13 +132,30 @@ test('the full audit passes a job with a disqualified input, and catches a tampe
   const salaries = ['4250.75', '5100.00', '3875.50'];
   for (const [k, p] of honest.entries()) await submitInput(api, p, jobId, [salaries[k]]);
   // The cheat's input is well-formed for the chain, but worker 1's ciphertext does not decrypt:
-  // worker 1 complains and the chain disqualifies it.
+  // worker 1 complains and the chain disqualifies it. Dealt to the committee read in one block,
+  // with its digest.
+  const at = (await api.rpc.chain.getBlockHash()).toHex();
+  const { keys, digest } = await getCommittee(api, jobId, { at });
+  assert.equal(toHex(digest), (await getJob(await api.at(at), jobId)).committeeDigest);
+  assert.deepEqual((await getCommitteeKeys(api, jobId, { at })).map(toHex), keys.map(toHex));
   const submission = deal({
     genesis: api.genesisHash.toU8a(), jobId, provider: decodeAddress(cheat.address),
-    keys: await getCommitteeKeys(api, jobId), t: 2, values: [parseDecimal('99999.99', 2)],
+    keys, t: 2, values: [parseDecimal('99999.99', 2)],
   });
   submission.ciphertexts[0][5] ^= 1;
-  await send(api, cheat, submitInputTx(api, jobId, submission));
+  // Named for another committee (as on a branch where the job has another): refused with
+  // CommitteeMismatch, nothing stored and no deposit held.
+  const before = await getJob(api, jobId);
+  const reserved = async () => (await api.query.system.account(cheat.address)).data.reserved.toBigInt();
+  const heldBefore = await reserved();
+  const other = digest.slice();
+  other[0] ^= 1;
+  await assert.rejects(send(api, cheat, submitInputTx(api, jobId, other, submission)), (e) => e instanceof MpcError && e.errorName === 'Mpc.CommitteeMismatch');
+  assert.equal((await getJob(api, jobId)).inputCount, before.inputCount);
+  assert.equal(before.inputCount, 3);
+  assert.equal(await reserved(), heldBefore);
+  assert.throws(() => submitInputTx(api, jobId, submission), (e) => e instanceof ProtocolError && /committee digest is 32 bytes/.test(e.message));
+  await send(api, cheat, submitInputTx(api, jobId, digest, submission));
 
   const result = await waitForResult(api, jobId);
   assert.equal(result.qualifiedInputs, 3);
@@ -152,6 +202,135 @@ test('the full audit passes a job with a disqualified input, and catches a tampe
   console.log(`job ${jobId}: input 3 disqualified on worker 1's complaint; full audit of blocks ${report.blocks.from}..${report.blocks.to} passes`);
 }));
 
+test('two members complain about one bad input: one complaint disqualifies it, one after it is redundant; the full audit passes', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [owner, cheat, ...honest] = ['//Ferdie', '//Charlie', '//Alice', '//Bob'].map((s) => keyring.addFromUri(s));
+  const { jobId, committee } = await createJob(api, owner, {
+    committeeSize: 5, threshold: 2, dimension: 1, decimals: 0, inputWindow: 20, maxInputs: 3, rewardPerWorker: UNIT,
+  });
+  for (const [k, p] of honest.entries()) await submitInput(api, p, jobId, [['10', '32'][k]]);
+  // Members 1 and 2 both hold a bad share of the cheat's input: both complain, usually in the
+  // same block. The first complaint judged disqualifies the input; a later one by the other
+  // member is taken without a verdict (mpc.ComplaintRedundant). A member that saw the input
+  // disqualified before complaining sends nothing.
+  const { keys, digest } = await getCommittee(api, jobId);
+  const submission = deal({ genesis: api.genesisHash.toU8a(), jobId, provider: decodeAddress(cheat.address), keys, t: 2, values: [1000n] });
+  submission.ciphertexts[0][5] ^= 1;
+  submission.ciphertexts[1][5] ^= 1;
+  await send(api, cheat, submitInputTx(api, jobId, digest, submission));
+
+  const result = await waitForResult(api, jobId);
+  assert.deepEqual(result.sums, [42n]);
+  assert.equal(result.qualifiedInputs, 2);
+  const report = await auditRecord(api, jobId);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.record.disqualified, [2]);
+  assert.equal(report.disqualified.length, 1);
+  const [first] = report.disqualified;
+  assert.equal(first.index, 2);
+  assert.ok([1, 2].includes(first.workerIndex), `disqualified on worker ${first.workerIndex}'s complaint`);
+  assert.ok(report.redundantComplaints.length <= 1);
+  for (const r of report.redundantComplaints) {
+    assert.deepEqual([r.index, r.workerIndex, r.worker], [2, 3 - first.workerIndex, committee[2 - first.workerIndex]]);
+    assert.ok(r.block >= first.block);
+  }
+  // The input's record, read in the block complaints closed: bit i - 1 for each member i that
+  // complained (the disqualifying one included), none for the honest inputs.
+  const closed = await api.at(await api.rpc.chain.getBlockHash(report.record.timeline.computingStarted));
+  const bit = (w) => 1n << BigInt(w - 1);
+  const complainants = [first, ...report.redundantComplaints].reduce((acc, c) => acc | bit(c.workerIndex), 0n);
+  assert.equal((await closed.query.mpc.inputs(jobId, 2)).unwrap().complainants.toBigInt(), complainants);
+  for (const k of [0, 1]) assert.equal((await closed.query.mpc.inputs(jobId, k)).unwrap().complainants.toBigInt(), 0n);
+
+  const human = await run('node', [CLI, 'record', 'verify', String(jobId), '--full', '--url', url]);
+  assert.match(human.stdout, new RegExp(`3 inputs, 1 disqualified \\(input 2 on a complaint of worker ${first.workerIndex}\\)`
+    + `${report.redundantComplaints.length ? `, 1 redundant complaint \\(input 2 by worker ${3 - first.workerIndex}\\)` : ''}; sums 42`));
+  console.log(`job ${jobId}: input 2 disqualified on worker ${first.workerIndex}'s complaint in block ${first.block}; `
+    + `${report.redundantComplaints.length ? `worker ${report.redundantComplaints[0].workerIndex}'s redundant complaint in block ${report.redundantComplaints[0].block}` : 'no redundant complaint (the other member saw it disqualified first)'}; full audit passes`);
+}));
+
+test('a provider reclaims its input deposit once the job ended, not before; a job failed for too few inputs pays its committee for the seats', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const owner = keyring.addFromUri('//Ferdie');
+  const funder = keyring.addFromUri('//Eve');
+  // One input more than the cleanup of a block's initialization takes: the job ends in
+  // on_initialize of its deadline block, whose cleanup then releases inputs 0..batch-1. The last
+  // input is left for that block's extrinsics (on_idle, at the block's end, takes it).
+  const batch = api.consts.mpc.cleanupBatch.toNumber();
+  const count = batch + 1;
+  const providers = Array.from({ length: count }, (_, k) => keyring.addFromUri(`//Reclaim${k + 1}`));
+  const nonce = (await api.rpc.system.accountNextIndex(funder.address)).toNumber();
+  await Promise.all(providers.map((p, k) => send(api, funder, api.tx.balances.transferKeepAlive(p.address, 10n * UNIT), { nonce: nonce + k })));
+  const reserved = async (who, at) => ((at ?? api).query.system.account(who.address)).then((a) => a.data.reserved.toBigInt());
+  const before = await Promise.all(providers.map((p) => reserved(p)));
+
+  // min_inputs above the inputs it gets: at the end of its input window the job fails
+  // (TooFewInputs), after its committee was seated.
+  const reward = UNIT;
+  const { jobId, committee } = await createJob(api, owner, {
+    committeeSize: 5, threshold: 2, dimension: 1, decimals: 0, inputWindow: 30, maxInputs: count + 1, minInputs: count + 1, rewardPerWorker: reward,
+  });
+  const sent = await Promise.all(providers.map((p, k) => submitInput(api, p, jobId, [String(k + 1)])));
+  const indexOf = sent.map(({ events }) => events.map(({ event }) => event)
+    .find((e) => api.events.mpc.InputSubmitted.is(e) && e.data.jobId.toBigInt() === jobId).data.index.toNumber());
+  assert.deepEqual([...indexOf].sort((a, b) => a - b), providers.map((_, k) => k));
+  const job = await getJob(api, jobId);
+  assert.equal(job.phase, 'Collecting');
+  assert.equal(job.inputCount, count);
+  const last = providers[indexOf.indexOf(count - 1)];
+  const deposit = (await api.query.mpc.inputs(jobId, count - 1)).unwrap().deposit.toBigInt();
+  assert.ok(deposit > 0n);
+  assert.equal(await reserved(last), before[providers.indexOf(last)] + deposit, 'the input deposit is held');
+
+  // Before the job ended: refused, by the client and the CLI; nothing released.
+  await assert.rejects(reclaimInputDeposit(api, providers[0], jobId), (e) => e instanceof MpcError && e.errorName === 'Mpc.JobNotEnded');
+  await assert.rejects(run('node', [CLI, 'input', 'reclaim', String(jobId), '--suri', '//Reclaim2', '--url', url]), (e) => e.code === 1 && /Mpc\.JobNotEnded/.test(e.stderr));
+  await assert.rejects(reclaimInputDeposit(api, providers[0], 1_000_000n), (e) => e instanceof MpcError && e.errorName === 'Mpc.UnknownJob');
+  assert.equal(await reserved(last), before[providers.indexOf(last)] + deposit);
+  assert.equal((await getJob(api, jobId)).phase, 'Collecting', 'the window outlasts the checks');
+
+  // Sent as soon as block deadline - 1 is in, the reclaim lands in block `deadline`, where the
+  // job ends: after on_initialize (the failure and a batch of cleanup), before on_idle.
+  await untilBlock(api, job.deadline - 1);
+  const ownerBefore = await api.at(await api.rpc.chain.getBlockHash(job.deadline - 1));
+  let reclaimed = null;
+  try {
+    reclaimed = await reclaimInputDeposit(api, last, jobId);
+  } catch (e) {
+    // Landed a block late: the cleanup (on_idle of the ending block) released it first.
+    if (!(e instanceof MpcError && e.errorName === 'Mpc.UnknownInput')) throw e;
+  }
+  const ended = await getJob(api, jobId);
+  assert.equal(ended.phase, 'Failed');
+  assert.equal(ended.failureReason, 'TooFewInputs');
+  const end = ended.timeline.ended;
+  assert.equal(end, job.deadline);
+  if (reclaimed) {
+    assert.deepEqual(reclaimed, { jobId, index: count - 1, provider: last.address, amount: deposit, blockHash: reclaimed.blockHash });
+    assert.equal((await api.rpc.chain.getHeader(reclaimed.blockHash)).number.toNumber(), end);
+    const [event] = await jobEvents(api, end, 'InputReclaimed', jobId);
+    assert.deepEqual([event.data.index.toNumber(), event.data.provider.toString(), event.data.amount.toBigInt()], [count - 1, last.address, deposit]);
+  }
+  // Either way every deposit is released, and nothing of the inputs is left.
+  assert.deepEqual(await Promise.all(providers.map((p) => reserved(p))), before);
+  assert.equal((await api.query.mpc.inputs.entries(jobId)).length, 0);
+  await assert.rejects(reclaimInputDeposit(api, last, jobId), (e) => e instanceof MpcError && e.errorName === 'Mpc.UnknownInput');
+  await assert.rejects(run('node', [CLI, 'input', 'reclaim', String(jobId), '--suri', '//Reclaim1', '--url', url]), (e) => e.code === 1 && /Mpc\.UnknownInput/.test(e.stderr));
+
+  // The seats: each member got minRewardPerWorker from the escrow, in committee order, and only
+  // the rest returned to the owner (who sent nothing in that block).
+  const min = api.consts.mpc.minRewardPerWorker.toBigInt();
+  const paid = await jobEvents(api, end, 'WorkerPaid', jobId);
+  assert.deepEqual(paid.map((e) => [e.data.worker.toString(), e.data.amount.toBigInt()]), committee.map((a) => [a, min]));
+  assert.equal((await jobEvents(api, end, 'JobFailed', jobId)).length, 1);
+  const ownerAfter = await api.at(await api.rpc.chain.getBlockHash(end));
+  const [was, is] = await Promise.all([ownerBefore, ownerAfter].map((at) => at.query.system.account(owner.address)));
+  assert.equal(was.data.reserved.toBigInt() - is.data.reserved.toBigInt(), reward * 5n, 'the escrow is no longer held');
+  assert.equal(is.data.free.toBigInt() - was.data.free.toBigInt(), reward * 5n - min * 5n, 'the escrow less the seats returned');
+  console.log(`job ${jobId} failed (TooFewInputs) in block ${end}, paying ${committee.length} seats of ${min}; `
+    + `${reclaimed ? `input ${reclaimed.index}'s deposit ${reclaimed.amount} reclaimed in that block` : 'the last deposit was released by the cleanup first'}`);
+}));
+
 test('a job of 3 from the pool of 5 is drawn with a beacon round, completes, and its draw and record verify', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
   const keyring = new Keyring({ type: 'sr25519' });
   const [owner, ...providers] = ['//Ferdie', '//Charlie', '//Dave'].map((s) => keyring.addFromUri(s));
@@ -170,6 +349,8 @@ test('a job of 3 from the pool of 5 is drawn with a beacon round, completes, and
   assert.equal(waiting.drawRound, drawRound);
   assert.equal(waiting.timeline.drawn, null);
   assert.equal((await atCreation.query.mpc.committees(jobId)).length, 0);
+  assert.equal(waiting.committeeDigest, '00'.repeat(32));
+  assert.equal((await getCommittee(atCreation, jobId)).digest, null);
   assert.deepEqual((await atCreation.query.mpc.drawQueue()).map((j) => j.toBigInt()), [jobId]);
 
   const phases = [];
@@ -181,6 +362,7 @@ test('a job of 3 from the pool of 5 is drawn with a beacon round, completes, and
   assert.ok(['Collecting', 'Verifying'].includes(job.phase), job.phase);
   assert.equal(job.drawRound, null);
   assert.ok(job.timeline.drawn > job.timeline.created);
+  assert.equal(toHex((await getCommittee(api, jobId)).digest), job.committeeDigest);
 
   // The draw, recomputed here: the round verified from its shares, the candidates and pool of the
   // parent block, and the shuffle of section 11.6 with the job's seed.

@@ -10,13 +10,14 @@ import { freePort } from './dev-node.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
-const COMMANDS = ['job create', 'input submit', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
+const COMMANDS = ['job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
 const OPTIONS = {
   'job create': {
     committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null,
     'no-wait': null, timeout: '120',
   },
   'input submit': {},
+  'input reclaim': {},
   'job show': {},
   'job wait': { timeout: '300' },
   'job draw': {},
@@ -27,7 +28,7 @@ const OPTIONS = {
   'beacon verify': {},
 };
 const ARGS = {
-  'job create': [], 'input submit': ['<job>', '<value>...'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
+  'job create': [], 'input submit': ['<job>', '<value>...'], 'input reclaim': ['<job>'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
   'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
 };
 
@@ -130,6 +131,10 @@ test('mpc job --help lists the job commands', async () => {
   assert.equal(r.code, 0);
   for (const c of ['job create', 'job show', 'job wait', 'job draw']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   assert.doesNotMatch(r.stdout, /^ {2}(workers|record verify|input submit)/m);
+  const input = await mpc(['input', '--help']);
+  assert.equal(input.code, 0);
+  for (const c of ['input submit', 'input reclaim']) assert.match(input.stdout, new RegExp(`^  ${c} `, 'm'));
+  assert.doesNotMatch(input.stdout, /^ {2}job /m);
 });
 
 test('unknown options are usage errors (exit code 2)', async () => {
@@ -149,6 +154,7 @@ test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['help', 'frobnicate']), /unknown command 'frobnicate'/, 'mpc <command>', 'mpc --help');
   assertUsage(await mpc(['job', 'frob', '1']), /unknown command 'job frob' \(one of: create, show, wait, draw\)/, 'mpc job <command>', 'mpc job --help');
   assertUsage(await mpc(['record']), /'record' needs a command \(one of: verify\)/, 'mpc record <command>', 'mpc record --help');
+  assertUsage(await mpc(['input', 'withdraw', '1']), /unknown command 'input withdraw' \(one of: submit, reclaim\)/, 'mpc input <command>', 'mpc input --help');
   assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify, request\)/, 'mpc beacon <command>', 'mpc beacon --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
@@ -162,6 +168,10 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['input', 'submit'], /missing <job>/, 'input submit'],
     [['input', 'submit', '1'], /missing <value>\.\.\./, 'input submit'],
     [['input', 'submit', '1', '12,5'], /not a decimal number: '12,5'/, 'input submit'],
+    [['input', 'reclaim'], /missing <job>/, 'input reclaim'],
+    [['input', 'reclaim', 'one'], /<job> must be a whole number, not 'one'/, 'input reclaim'],
+    [['input', 'reclaim', '1', '2'], /unexpected argument '2'/, 'input reclaim'],
+    [['input', 'reclaim', '1', '--full'], /unknown option '--full'/, 'input reclaim'],
     [['job', 'show'], /missing <job>/, 'job show'],
     [['job', 'show', 'abc'], /<job> must be a whole number, not 'abc'/, 'job show'],
     [['job', 'show', '1', '2'], /unexpected argument '2'/, 'job show'],
@@ -194,6 +204,7 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['record', 'verify', '1', '--full', '--json']),
     mpc(['beacon', 'verify']),
     mpc(['job', 'draw', '1']),
+    mpc(['input', 'reclaim', '1', '--suri', '//Bob', '--json']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);

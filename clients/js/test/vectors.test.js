@@ -8,9 +8,10 @@ import {
   hashToScalar, hashToPoint, generator, blindingGenerator, encodeValue, decodeValue, fitsI128,
   floorDiv, dealWithRandomness, lagrangeAtZero, verifyResultShare, verifyOutput, scalarToBytes,
   verifyDealingProof, submissionVerdict, shareAad, deriveKey, decryptShare, checkShare, verifyDleq,
-  complaintVerdict, inputsDigest, aggregateCommitments,
+  complaintVerdict, inputsDigest, aggregateCommitments, committeeDigest, ProtocolError,
 } from '../src/protocol.js';
 import { sha512 } from '@noble/hashes/sha2.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 
 const V = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/protocol-v1.json', import.meta.url)));
 const s = (hex) => scalarFromBytes(fromHex(hex));
@@ -218,6 +219,20 @@ test('inputs digest: the vector of section 10', () => {
   const two = inputsDigest([input, input]);
   assert.notEqual(toHex(two), toHex(inputsDigest([input])));
   assert.equal(two.length, 32);
+});
+
+test('committee digest: the vector of section 10', () => {
+  const member = (a, e) => ({ account: new Uint8Array(32).fill(a), key: new Uint8Array(32).fill(e) });
+  const committee = [member(1, 2), member(3, 4)];
+  assert.equal(toHex(committeeDigest(committee)), 'f22089d9e11f10ca939583cb03bc57a3a57b1163745c5d637fb5c2280f197439');
+  // BLAKE2b-256 of A_1 || E_1 || A_2 || E_2, nothing else around it.
+  assert.equal(toHex(committeeDigest(committee)), toHex(blake2b(new Uint8Array([...Array(32).fill(1), ...Array(32).fill(2), ...Array(32).fill(3), ...Array(32).fill(4)]), { dkLen: 32 })));
+  // Order matters, and so does which key goes with which account.
+  assert.notEqual(toHex(committeeDigest([member(3, 4), member(1, 2)])), toHex(committeeDigest(committee)));
+  assert.notEqual(toHex(committeeDigest([member(1, 4), member(3, 2)])), toHex(committeeDigest(committee)));
+  for (const bad of [[{ account: new Uint8Array(31), key: new Uint8Array(32) }], [{ account: new Uint8Array(32), key: '02'.repeat(32) }]]) {
+    assert.throws(() => committeeDigest(bad), (e) => e instanceof ProtocolError && e.code === 'committee');
+  }
 });
 
 test('aggregate commitments: the vector sums', () => {
