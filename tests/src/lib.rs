@@ -188,6 +188,31 @@ impl Node {
 		format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer}", self.p2p_port)
 	}
 
+	/// One node per dev seed (`"alice"`, ...) on the chain spec `spec`, each with its seed's
+	/// keys (`--alice`) and a fixed node key: the first with `first_args` as well (e.g.
+	/// `--force-authoring`), the others booting from it.
+	pub fn start_network(spec: &str, seeds: &[&str], first_args: &[&str]) -> Vec<Node> {
+		let node_key = |i: usize| format!("{:064x}", i + 1);
+		let mut nodes: Vec<Node> = Vec::new();
+		let mut boot = String::new();
+		for (i, seed) in seeds.iter().enumerate() {
+			let key = node_key(i);
+			let flag = format!("--{seed}");
+			let mut args: Vec<&str> = vec!["--chain", spec, &flag, "--node-key", &key];
+			if i == 0 {
+				args.extend(first_args);
+			} else {
+				args.extend(["--bootnodes", &boot]);
+			}
+			let node = Node::start(seed, &args);
+			if i == 0 {
+				boot = node.multiaddr(&node_key(0));
+			}
+			nodes.push(node);
+		}
+		nodes
+	}
+
 	/// A single-node development chain.
 	pub fn dev() -> Node {
 		Node::start("dev", &["--dev"])

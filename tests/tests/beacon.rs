@@ -28,10 +28,6 @@ use std::{
 	time::{Duration, Instant},
 };
 
-fn node_key(i: usize) -> String {
-	format!("{:064x}", i + 1)
-}
-
 /// `--chain local` with Dave and Eve as MPC workers (funded like the others), not authorities.
 fn five_worker_spec(dir: &Path) -> PathBuf {
 	mpc_e2e::local_spec_with(dir, &[("Dave", false), ("Eve", false)])
@@ -164,23 +160,8 @@ async fn the_beacon_survives_a_bad_dealer_and_t_members_down_and_never_skips_a_r
 	std::fs::create_dir_all(&dir).expect("dir");
 	let spec = five_worker_spec(&dir);
 	let spec = spec.to_str().expect("path");
-	let mut nodes: Vec<Node> = Vec::new();
-	let mut boot = String::new();
-	for (i, seed) in ["alice", "bob", "charlie", "dave"].iter().enumerate() {
-		let key = node_key(i);
-		let flag = format!("--{seed}");
-		let mut args: Vec<&str> = vec!["--chain", spec, &flag, "--node-key", &key];
-		if i == 0 {
-			args.push("--force-authoring");
-		} else {
-			args.extend(["--bootnodes", &boot]);
-		}
-		let node = Node::start(seed, &args);
-		if i == 0 {
-			boot = node.multiaddr(&node_key(0));
-		}
-		nodes.push(node);
-	}
+	let mut nodes =
+		Node::start_network(spec, &["alice", "bob", "charlie", "dave"], &["--force-authoring"]);
 	let client = nodes[0].client(Duration::from_secs(180)).await;
 	let genesis = mpc::genesis(&client).await;
 

@@ -16,10 +16,6 @@ use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use std::time::{Duration, Instant};
 
-fn node_key(i: usize) -> String {
-	format!("{:064x}", i + 1)
-}
-
 /// The first block in `from..` whose events `pick` finds something in, and what it found.
 async fn wait_event<R>(
 	client: &Client,
@@ -59,23 +55,11 @@ async fn measure(n_b: usize) {
 	let extra: Vec<(&str, bool)> = names.iter().map(|n| (n.as_str(), false)).collect();
 	let spec = mpc_e2e::local_spec_with(&dir, &extra);
 	let spec = spec.to_str().expect("path");
-	let mut nodes: Vec<Node> = Vec::new();
-	let mut boot = String::new();
-	for (i, seed) in ["alice", "bob", "charlie"].iter().enumerate() {
-		let key = node_key(i);
-		let flag = format!("--{seed}");
-		let mut args: Vec<&str> = vec!["--chain", spec, &flag, "--node-key", &key];
-		if i == 0 {
-			args.extend(["--force-authoring", "--rpc-methods", "unsafe"]);
-		} else {
-			args.extend(["--bootnodes", &boot]);
-		}
-		let node = Node::start(seed, &args);
-		if i == 0 {
-			boot = node.multiaddr(&node_key(0));
-		}
-		nodes.push(node);
-	}
+	let mut nodes = Node::start_network(
+		spec,
+		&["alice", "bob", "charlie"],
+		&["--force-authoring", "--rpc-methods", "unsafe"],
+	);
 	let client = nodes[0].client(Duration::from_secs(180)).await;
 	for name in &names {
 		let suri = format!("//{name}");

@@ -140,23 +140,14 @@ impl<T: Config> Pallet<T> {
 	/// owner.
 	pub(crate) fn pay_for_seats(job_id: JobId, job: &mut Job<T>) {
 		for member in Committees::<T>::get(job_id) {
-			let amount = T::MinRewardPerWorker::get().min(job.escrow);
-			if amount.is_zero() {
+			if job.escrow.is_zero() {
 				return;
 			}
-			if let Err(e) = T::Currency::transfer_on_hold(
-				&HoldReason::JobEscrow.into(),
-				&job.owner,
-				&member.account,
-				amount,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			) {
-				defensive!("paying a worker its seat from the escrow failed", e);
+			let Some(amount) =
+				Self::pay_from_escrow(job, &member.account, T::MinRewardPerWorker::get())
+			else {
 				return;
-			}
-			job.escrow = job.escrow.saturating_sub(amount);
+			};
 			Self::deposit_event(Event::WorkerPaid { job_id, worker: member.account, amount });
 		}
 	}
@@ -169,25 +160,39 @@ impl<T: Config> Pallet<T> {
 		}
 		let committee = Committees::<T>::get(job_id);
 		let Ok(member) = Self::member(&committee, index) else { return };
-		let amount = job.reward_per_worker.min(job.escrow);
-		if !amount.is_zero() {
-			if let Err(e) = T::Currency::transfer_on_hold(
-				&HoldReason::JobEscrow.into(),
-				&job.owner,
-				&member.account,
-				amount,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			) {
-				defensive!("paying a worker from the escrow failed", e);
-				return;
-			}
-			job.escrow = job.escrow.saturating_sub(amount);
-		}
+		let reward = job.reward_per_worker;
+		let Some(amount) = Self::pay_from_escrow(job, &member.account, reward) else { return };
 		share.paid = true;
 		ResultShares::<T>::insert(job_id, index, share);
 		Self::deposit_event(Event::WorkerPaid { job_id, worker: member.account.clone(), amount });
+	}
+
+	/// Moves `amount`, or what is left of it in the job's escrow, from the owner's escrow hold
+	/// to `worker`. Returns what was paid; `None` if the transfer failed (a defect: the
+	/// escrow is held).
+	fn pay_from_escrow(
+		job: &mut Job<T>,
+		worker: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Option<BalanceOf<T>> {
+		let amount = amount.min(job.escrow);
+		if amount.is_zero() {
+			return Some(amount);
+		}
+		if let Err(e) = T::Currency::transfer_on_hold(
+			&HoldReason::JobEscrow.into(),
+			&job.owner,
+			worker,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		) {
+			defensive!("paying a worker from the escrow failed", e);
+			return None;
+		}
+		job.escrow = job.escrow.saturating_sub(amount);
+		Some(amount)
 	}
 
 	/// The storage deposit for a footprint: [`Config::DepositPerItem`] per entry plus
