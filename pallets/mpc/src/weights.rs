@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4037`
 		//  Estimated: `3593`
-		// Minimum execution time: 216_394_000 picoseconds.
-		Weight::from_parts(228_994_000, 3593)
+		// Minimum execution time: 222_146_000 picoseconds.
+		Weight::from_parts(254_660_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -97,15 +97,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
 	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn rotate_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
-		//  Estimated: `3574`
-		// Minimum execution time: 147_030_000 picoseconds.
-		Weight::from_parts(153_330_000, 3574)
+		//  Estimated: `3679`
+		// Minimum execution time: 144_886_000 picoseconds.
+		Weight::from_parts(169_539_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -116,7 +116,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
 	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -128,9 +128,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn deregister_worker() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3679`
-		//  Estimated: `3593`
-		// Minimum execution time: 80_424_000 picoseconds.
-		Weight::from_parts(86_557_000, 3593)
+		//  Estimated: `3679`
+		// Minimum execution time: 85_960_000 picoseconds.
+		Weight::from_parts(99_413_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -149,7 +149,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Committees` (r:0 w:1)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:0 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Deadlines` (r:0 w:1)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:0 w:32)
@@ -159,10 +159,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `244 + n * (164 ±0)`
 		//  Estimated: `3593 + n * (2584 ±0)`
-		// Minimum execution time: 145_101_000 picoseconds.
-		Weight::from_parts(103_252_465, 3593)
-			// Standard Error: 20_220
-			.saturating_add(Weight::from_parts(25_181_899, 0).saturating_mul(n.into()))
+		// Minimum execution time: 173_116_000 picoseconds.
+		Weight::from_parts(137_792_073, 3593)
+			// Standard Error: 51_710
+			.saturating_add(Weight::from_parts(30_052_449, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -181,45 +181,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
+	/// Storage: `Mpc::NextBeaconRound` (r:1 w:0)
 	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::OpenBeaconRound` (r:1 w:1)
-	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
-	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `System::ParentHash` (r:1 w:0)
-	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:0)
-	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Aggregates` (r:0 w:1)
 	/// Proof: `Mpc::Aggregates` (`max_values`: None, `max_size`: Some(1041), added: 3516, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:0 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Deadlines` (r:0 w:1)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
-	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
-	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WantedRound` (r:0 w:1)
+	/// Proof: `Mpc::WantedRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Drawings` (r:0 w:1)
 	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	fn create_drawing_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5310`
+		//  Measured:  `4768`
 		//  Estimated: `6158`
-		// Minimum execution time: 213_073_000 picoseconds.
-		Weight::from_parts(234_856_000, 6158)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Minimum execution time: 240_523_000 picoseconds.
+		Weight::from_parts(264_066_000, 6158)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Mpc::DrawQueue` (r:1 w:1)
 	/// Proof: `Mpc::DrawQueue` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Drawings` (r:1 w:1)
 	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconRounds` (r:1 w:0)
-	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(3298), added: 5773, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
@@ -233,12 +223,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn draw_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3943 + n * (149 ±0)`
-		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 113_306_000 picoseconds.
-		Weight::from_parts(96_405_862, 5970)
-			// Standard Error: 49_139
-			.saturating_add(Weight::from_parts(21_654_484, 0).saturating_mul(n.into()))
+		//  Measured:  `3975 + n * (149 ±0)`
+		//  Estimated: `6763 + n * (2584 ±0)`
+		// Minimum execution time: 127_866_000 picoseconds.
+		Weight::from_parts(119_328_004, 6763)
+			// Standard Error: 104_586
+			.saturating_add(Weight::from_parts(24_127_200, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -246,15 +236,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Drawings` (r:1 w:0)
-	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:1 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
@@ -266,33 +256,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn cancel_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4569 + n * (161 ±0)`
-		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 131_451_000 picoseconds.
-		Weight::from_parts(98_929_672, 5970)
-			// Standard Error: 51_324
-			.saturating_add(Weight::from_parts(20_783_657, 0).saturating_mul(n.into()))
+		//  Measured:  `5017 + n * (267 ±0)`
+		//  Estimated: `6002 + n * (2603 ±0)`
+		// Minimum execution time: 197_486_000 picoseconds.
+		Weight::from_parts(76_628_412, 6002)
+			// Standard Error: 250_452
+			.saturating_add(Weight::from_parts(70_856_155, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Deadlines` (r:0 w:2)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_inputs() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `859`
-		//  Estimated: `5970`
-		// Minimum execution time: 35_333_000 picoseconds.
-		Weight::from_parts(41_716_000, 5970)
+		//  Measured:  `891`
+		//  Estimated: `6002`
+		// Minimum execution time: 49_565_000 picoseconds.
+		Weight::from_parts(55_418_000, 6002)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::InputOf` (r:1 w:1)
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -308,26 +298,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Ciphertexts` (r:0 w:32)
 	/// Proof: `Mpc::Ciphertexts` (`max_values`: None, `max_size`: Some(602), added: 3077, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:0 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1685 + n * (32 ±0)`
-		//  Estimated: `5970`
-		// Minimum execution time: 280_178_000 picoseconds.
-		Weight::from_parts(232_180_580, 5970)
-			// Standard Error: 75_359
-			.saturating_add(Weight::from_parts(26_010_208, 0).saturating_mul(n.into()))
+		//  Measured:  `1717 + n * (32 ±0)`
+		//  Estimated: `6002`
+		// Minimum execution time: 287_451_000 picoseconds.
+		Weight::from_parts(255_921_161, 6002)
+			// Standard Error: 197_115
+			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Ciphertexts` (r:1 w:0)
@@ -345,17 +335,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn complain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2855 + n * (158 ±0)`
+		//  Measured:  `2895 + n * (158 ±0)`
 		//  Estimated: `7483`
-		// Minimum execution time: 918_200_000 picoseconds.
-		Weight::from_parts(870_213_181, 7483)
-			// Standard Error: 181_940
-			.saturating_add(Weight::from_parts(43_414_992, 0).saturating_mul(n.into()))
+		// Minimum execution time: 965_414_000 picoseconds.
+		Weight::from_parts(896_025_808, 7483)
+			// Standard Error: 247_539
+			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:33 w:32)
@@ -373,12 +363,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_result_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1952 + n * (783 ±0)`
-		//  Estimated: `5970 + n * (3049 ±0)`
-		// Minimum execution time: 984_069_000 picoseconds.
-		Weight::from_parts(988_991_000, 5970)
-			// Standard Error: 2_284_222
-			.saturating_add(Weight::from_parts(258_147_504, 0).saturating_mul(n.into()))
+		//  Measured:  `1984 + n * (783 ±0)`
+		//  Estimated: `6002 + n * (3049 ±0)`
+		// Minimum execution time: 1_061_564_000 picoseconds.
+		Weight::from_parts(1_089_608_000, 6002)
+			// Standard Error: 2_426_009
+			.saturating_add(Weight::from_parts(287_419_450, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -386,7 +376,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Cleanup` (r:1 w:0)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:32 w:32)
@@ -406,12 +396,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn remove_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1627 + n * (48 ±0)`
-		//  Estimated: `5970 + n * (3049 ±0)`
-		// Minimum execution time: 83_689_000 picoseconds.
-		Weight::from_parts(88_630_177, 5970)
-			// Standard Error: 17_862
-			.saturating_add(Weight::from_parts(1_098_082, 0).saturating_mul(n.into()))
+		//  Measured:  `1659 + n * (48 ±0)`
+		//  Estimated: `6002 + n * (3049 ±0)`
+		// Minimum execution time: 87_690_000 picoseconds.
+		Weight::from_parts(94_104_156, 6002)
+			// Standard Error: 18_047
+			.saturating_add(Weight::from_parts(1_203_885, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -423,15 +413,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Deadlines` (r:16 w:16)
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:16 w:16)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Drawings` (r:16 w:0)
-	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:16 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:16 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
@@ -443,17 +433,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[0, 16]`.
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7178 + k * (124 ±0)`
-		//  Estimated: `83678 + k * (4980 ±0)`
-		// Minimum execution time: 14_024_000 picoseconds.
-		Weight::from_parts(143_309_647, 83678)
-			// Standard Error: 918_429
-			.saturating_add(Weight::from_parts(628_345_543, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(32_u64))
+		//  Measured:  `9815 + k * (124 ±0)`
+		//  Estimated: `86889 + k * (5012 ±0)`
+		// Minimum execution time: 15_328_000 picoseconds.
+		Weight::from_parts(752_489_164, 86889)
+			// Standard Error: 4_960_137
+			.saturating_add(Weight::from_parts(1_821_464_093, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(59_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(30_u64))
+			.saturating_add(T::DbWeight::get().writes(57_u64))
 			.saturating_add(T::DbWeight::get().writes((35_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 4980).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 5012).saturating_mul(k.into()))
 	}
 	/// Storage: `Mpc::Workers` (r:1 w:1)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
@@ -463,21 +453,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2832`
 		//  Estimated: `3574`
-		// Minimum execution time: 41_163_000 picoseconds.
-		Weight::from_parts(44_526_000, 3574)
+		// Minimum execution time: 43_466_000 picoseconds.
+		Weight::from_parts(49_790_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Drawings` (r:1 w:0)
-	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Drawings` (r:1 w:0)
+	/// Proof: `Mpc::Drawings` (`max_values`: None, `max_size`: Some(2078), added: 4553, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:32 w:32)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerList` (r:1 w:1)
@@ -489,24 +479,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn advance_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4569 + n * (161 ±0)`
-		//  Estimated: `5970 + n * (2584 ±0)`
-		// Minimum execution time: 139_241_000 picoseconds.
-		Weight::from_parts(110_375_547, 5970)
-			// Standard Error: 45_505
-			.saturating_add(Weight::from_parts(21_086_519, 0).saturating_mul(n.into()))
+		//  Measured:  `5017 + n * (267 ±0)`
+		//  Estimated: `6002 + n * (2603 ±0)`
+		// Minimum execution time: 215_186_000 picoseconds.
+		Weight::from_parts(90_087_691, 6002)
+			// Standard Error: 192_288
+			.saturating_add(Weight::from_parts(70_921_139, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Cleanup` (r:2 w:1)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:1 w:0)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2505), added: 4980, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -520,12 +510,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn cleanup_input(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1948 + n * (80 ±0)`
-		//  Estimated: `5980 + n * (3077 ±0)`
-		// Minimum execution time: 106_521_000 picoseconds.
-		Weight::from_parts(95_854_560, 5980)
-			// Standard Error: 19_447
-			.saturating_add(Weight::from_parts(8_169_092, 0).saturating_mul(n.into()))
+		//  Measured:  `1988 + n * (80 ±0)`
+		//  Estimated: `6002 + n * (3077 ±0)`
+		// Minimum execution time: 120_634_000 picoseconds.
+		Weight::from_parts(111_590_587, 6002)
+			// Standard Error: 47_309
+			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -535,51 +525,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::WorkerList` (r:1 w:0)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconSkip` (r:1 w:0)
-	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:0)
+	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:32 w:0)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::NextBeaconEpoch` (r:1 w:1)
 	/// Proof: `Mpc::NextBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconDkg` (r:0 w:1)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 32]`.
 	fn beacon_start_dkg(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `93 + n * (149 ±0)`
+		//  Measured:  `106 + n * (148 ±0)`
 		//  Estimated: `3535 + n * (2584 ±0)`
-		// Minimum execution time: 42_500_000 picoseconds.
-		Weight::from_parts(9_374_403, 3535)
-			// Standard Error: 12_332
-			.saturating_add(Weight::from_parts(11_827_913, 0).saturating_mul(n.into()))
+		// Minimum execution time: 46_831_000 picoseconds.
+		Weight::from_parts(15_645_145, 3535)
+			// Standard Error: 16_578
+			.saturating_add(Weight::from_parts(12_728_270, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyDealings` (r:1 w:1)
-	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::DealingKeys` (r:1 w:1)
 	/// Proof: `Mpc::DealingKeys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// The range of component `n` is `[3, 32]`.
 	fn submit_key_dealing(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `216 + n * (64 ±0)`
-		//  Estimated: `4839`
-		// Minimum execution time: 271_911_000 picoseconds.
-		Weight::from_parts(249_751_198, 4839)
-			// Standard Error: 33_441
-			.saturating_add(Weight::from_parts(11_171_696, 0).saturating_mul(n.into()))
+		//  Estimated: `6119`
+		// Minimum execution time: 279_394_000 picoseconds.
+		Weight::from_parts(270_221_478, 6119)
+			// Standard Error: 42_364
+			.saturating_add(Weight::from_parts(12_872_814, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mpc::BeaconDkg` (r:1 w:0)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyDealings` (r:1 w:0)
-	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Workers` (r:1 w:1)
@@ -588,20 +578,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// The range of component `n` is `[3, 32]`.
 	fn complain_dealing(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `826 + n * (182 ±0)`
-		//  Estimated: `4839`
-		// Minimum execution time: 458_446_000 picoseconds.
-		Weight::from_parts(405_992_392, 4839)
-			// Standard Error: 143_036
-			.saturating_add(Weight::from_parts(18_978_266, 0).saturating_mul(n.into()))
+		//  Measured:  `881 + n * (176 ±0)`
+		//  Estimated: `6119`
+		// Minimum execution time: 477_885_000 picoseconds.
+		Weight::from_parts(453_910_079, 6119)
+			// Standard Error: 145_865
+			.saturating_add(Weight::from_parts(21_476_064, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Mpc::KeyDealings` (r:32 w:16)
-	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyDealings` (r:64 w:32)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:1)
@@ -610,30 +600,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::LatestBeaconRound` (r:1 w:0)
 	/// Proof: `Mpc::LatestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::DealingKeys` (r:16 w:16)
+	/// Storage: `Mpc::DealingKeys` (r:32 w:32)
 	/// Proof: `Mpc::DealingKeys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconSkip` (r:0 w:1)
-	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconSkip` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconRekey` (r:0 w:1)
 	/// Proof: `Mpc::BeaconRekey` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconKeys` (r:0 w:2)
-	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(2168), added: 4643, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(4280), added: 6755, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconDkg` (r:0 w:1)
-	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(1106), added: 1601, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// Proof: `Mpc::BeaconDkg` (`max_values`: Some(1), `max_size`: Some(2194), added: 2689, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[3, 32]`.
 	fn beacon_finish_dkg(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (1327 ±0)`
-		//  Estimated: `3509 + n * (7698 ±0)`
-		// Minimum execution time: 358_256_000 picoseconds.
-		Weight::from_parts(368_018_000, 3509)
-			// Standard Error: 1_489_623
-			.saturating_add(Weight::from_parts(135_175_717, 0).saturating_mul(n.into()))
+		//  Measured:  `0 + n * (2365 ±0)`
+		//  Estimated: `3509 + n * (10258 ±0)`
+		// Minimum execution time: 393_137_000 picoseconds.
+		Weight::from_parts(406_795_000, 3509)
+			// Standard Error: 2_729_768
+			.saturating_add(Weight::from_parts(268_133_537, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10258).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
 	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -646,20 +636,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
 	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
-	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(3298), added: 5773, mode: `MaxEncodedLen`)
 	fn beacon_open_round() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `270`
 		//  Estimated: `1517`
-		// Minimum execution time: 13_307_000 picoseconds.
-		Weight::from_parts(15_516_000, 1517)
+		// Minimum execution time: 15_891_000 picoseconds.
+		Weight::from_parts(18_847_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Mpc::BeaconRounds` (r:3 w:2)
-	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(3298), added: 5773, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconKeys` (r:1 w:1)
-	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(2168), added: 4643, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(4280), added: 6755, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
@@ -668,74 +658,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::DrawQueue` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
 	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::KeyDealings` (r:16 w:16)
-	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(1374), added: 3849, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyDealings` (r:32 w:32)
+	/// Proof: `Mpc::KeyDealings` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::OpenBeaconRound` (r:0 w:1)
 	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::LatestBeaconRound` (r:0 w:1)
 	/// Proof: `Mpc::LatestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// The range of component `n` is `[3, 32]`.
 	fn submit_round_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `777 + n * (233 ±0)`
-		//  Estimated: `13509 + n * (3849 ±0)`
-		// Minimum execution time: 453_948_000 picoseconds.
-		Weight::from_parts(390_849_994, 13509)
-			// Standard Error: 116_457
-			.saturating_add(Weight::from_parts(21_888_820, 0).saturating_mul(n.into()))
+		//  Measured:  `826 + n * (225 ±0)`
+		//  Estimated: `18309 + n * (5129 ±0)`
+		// Minimum execution time: 469_000_000 picoseconds.
+		Weight::from_parts(466_368_555, 18309)
+			// Standard Error: 127_238
+			.saturating_add(Weight::from_parts(23_320_797, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::NextBeaconRound` (r:1 w:1)
+	/// Storage: `Mpc::NextBeaconRound` (r:1 w:0)
 	/// Proof: `Mpc::NextBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::OpenBeaconRound` (r:1 w:1)
-	/// Proof: `Mpc::OpenBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::ActiveBeaconEpoch` (r:1 w:0)
-	/// Proof: `Mpc::ActiveBeaconEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `System::ParentHash` (r:1 w:0)
-	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::OldestBeaconRound` (r:1 w:1)
-	/// Proof: `Mpc::OldestBeaconRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::LastRoundOpened` (r:0 w:1)
-	/// Proof: `Mpc::LastRoundOpened` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::BeaconRounds` (r:0 w:1)
-	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(1698), added: 4173, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WantedRound` (r:0 w:1)
+	/// Proof: `Mpc::WantedRound` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn request_round() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `446`
+		//  Measured:  `430`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_169_000 picoseconds.
-		Weight::from_parts(64_998_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 63_808_000 picoseconds.
+		Weight::from_parts(73_906_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(228_994_000, 3593)
+		Weight::from_parts(254_660_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(153_330_000, 3574)
+		Weight::from_parts(169_539_000, 3679)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn deregister_worker() -> Weight {
-		Weight::from_parts(86_557_000, 3593)
+		Weight::from_parts(99_413_000, 3679)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn create_job(n: u32, ) -> Weight {
-		Weight::from_parts(103_252_465, 3593)
-			.saturating_add(Weight::from_parts(25_181_899, 0).saturating_mul(n.into()))
+		Weight::from_parts(137_792_073, 3593)
+			.saturating_add(Weight::from_parts(30_052_449, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -743,13 +723,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn create_drawing_job() -> Weight {
-		Weight::from_parts(234_856_000, 6158)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(264_066_000, 6158)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn draw_job(n: u32, ) -> Weight {
-		Weight::from_parts(96_405_862, 5970)
-			.saturating_add(Weight::from_parts(21_654_484, 0).saturating_mul(n.into()))
+		Weight::from_parts(119_328_004, 6763)
+			.saturating_add(Weight::from_parts(24_127_200, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -757,35 +737,35 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn cancel_job(n: u32, ) -> Weight {
-		Weight::from_parts(98_929_672, 5970)
-			.saturating_add(Weight::from_parts(20_783_657, 0).saturating_mul(n.into()))
+		Weight::from_parts(76_628_412, 6002)
+			.saturating_add(Weight::from_parts(70_856_155, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn close_inputs() -> Weight {
-		Weight::from_parts(41_716_000, 5970)
+		Weight::from_parts(55_418_000, 6002)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(232_180_580, 5970)
-			.saturating_add(Weight::from_parts(26_010_208, 0).saturating_mul(n.into()))
+		Weight::from_parts(255_921_161, 6002)
+			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(870_213_181, 7483)
-			.saturating_add(Weight::from_parts(43_414_992, 0).saturating_mul(n.into()))
+		Weight::from_parts(896_025_808, 7483)
+			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
-		Weight::from_parts(988_991_000, 5970)
-			.saturating_add(Weight::from_parts(258_147_504, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_089_608_000, 6002)
+			.saturating_add(Weight::from_parts(287_419_450, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -793,8 +773,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn remove_job(n: u32, ) -> Weight {
-		Weight::from_parts(88_630_177, 5970)
-			.saturating_add(Weight::from_parts(1_098_082, 0).saturating_mul(n.into()))
+		Weight::from_parts(94_104_156, 6002)
+			.saturating_add(Weight::from_parts(1_203_885, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -802,31 +782,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn on_initialize_deadlines(k: u32, ) -> Weight {
-		Weight::from_parts(143_309_647, 83678)
-			.saturating_add(Weight::from_parts(628_345_543, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(32_u64))
+		Weight::from_parts(752_489_164, 86889)
+			.saturating_add(Weight::from_parts(1_821_464_093, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(59_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(30_u64))
+			.saturating_add(RocksDbWeight::get().writes(57_u64))
 			.saturating_add(RocksDbWeight::get().writes((35_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 4980).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 5012).saturating_mul(k.into()))
 	}
 	fn set_accepting() -> Weight {
-		Weight::from_parts(44_526_000, 3574)
+		Weight::from_parts(49_790_000, 3574)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn advance_job(n: u32, ) -> Weight {
-		Weight::from_parts(110_375_547, 5970)
-			.saturating_add(Weight::from_parts(21_086_519, 0).saturating_mul(n.into()))
+		Weight::from_parts(90_087_691, 6002)
+			.saturating_add(Weight::from_parts(70_921_139, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(95_854_560, 5980)
-			.saturating_add(Weight::from_parts(8_169_092, 0).saturating_mul(n.into()))
+		Weight::from_parts(111_590_587, 6002)
+			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -834,51 +814,51 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
 	fn beacon_start_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(9_374_403, 3535)
-			.saturating_add(Weight::from_parts(11_827_913, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_645_145, 3535)
+			.saturating_add(Weight::from_parts(12_728_270, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn submit_key_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(249_751_198, 4839)
-			.saturating_add(Weight::from_parts(11_171_696, 0).saturating_mul(n.into()))
+		Weight::from_parts(270_221_478, 6119)
+			.saturating_add(Weight::from_parts(12_872_814, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn complain_dealing(n: u32, ) -> Weight {
-		Weight::from_parts(405_992_392, 4839)
-			.saturating_add(Weight::from_parts(18_978_266, 0).saturating_mul(n.into()))
+		Weight::from_parts(453_910_079, 6119)
+			.saturating_add(Weight::from_parts(21_476_064, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn beacon_finish_dkg(n: u32, ) -> Weight {
-		Weight::from_parts(368_018_000, 3509)
-			.saturating_add(Weight::from_parts(135_175_717, 0).saturating_mul(n.into()))
+		Weight::from_parts(406_795_000, 3509)
+			.saturating_add(Weight::from_parts(268_133_537, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7698).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10258).saturating_mul(n.into()))
 	}
 	fn beacon_open_round() -> Weight {
-		Weight::from_parts(15_516_000, 1517)
+		Weight::from_parts(18_847_000, 1517)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_round_share(n: u32, ) -> Weight {
-		Weight::from_parts(390_849_994, 13509)
-			.saturating_add(Weight::from_parts(21_888_820, 0).saturating_mul(n.into()))
+		Weight::from_parts(466_368_555, 18309)
+			.saturating_add(Weight::from_parts(23_320_797, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3849).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
 	}
 	fn request_round() -> Weight {
-		Weight::from_parts(64_998_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(73_906_000, 3593)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }
