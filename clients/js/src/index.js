@@ -1254,8 +1254,8 @@ export async function waitForBeaconRound(api, { after = -1, timeoutMs = 120_000,
 
 /**
  * Pays for a beacon round (`mpc.requestRound`, PROTOCOL.md section 11.7): the chain names the
- * first round whose output nobody knew when the request was made, and opens it at once (or as
- * soon as the open one completes). Resolves `{ round, blockHash }`; with `wait`, also waits for
+ * first round whose output nobody knew when the request was made: the next round, which opens
+ * in the next block (or as soon as the open one completes). Resolves `{ round, blockHash }`; with `wait`, also waits for
  * that round to complete and verifies it ({@link verifyBeaconRound}), resolving
  * `{ round, blockHash, verified }`. Costs `api.consts.mpc.roundRequestFee`.
  */
