@@ -7,11 +7,11 @@ use criterion::{
 	black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput,
 };
 use mpc_primitives::{
-	batch_verify_shares, deal, judge_complaint, reconstruct,
+	batch_verify_shares, deal, deal_with_rule, judge_complaint, reconstruct,
 	shamir::{ParticipantIndex, Polynomial},
-	verify_possession, verify_share, verify_submission, Commitment, ComplaintSubject,
-	EncryptionKey, EphemeralKey, InputContext, JobShape, ResultShare, Scalar, Share, Submission,
-	WorkerSecret,
+	verify_possession, verify_share, verify_submission, verify_validity, Commitment,
+	ComplaintSubject, EncryptionKey, EphemeralKey, InputContext, InputRule, JobShape, ResultShare,
+	Scalar, Share, Submission, WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -301,6 +301,29 @@ fn bench_shamir_peer(c: &mut Criterion) {
 	g.finish();
 }
 
+/// One-hot validity proofs (PROTOCOL.md section 12.2): dealing with the proof, and the
+/// chain's check, for ballots of `d` options.
+fn bench_one_hot(c: &mut Criterion) {
+	let mut g = c.benchmark_group("one_hot");
+	let mut rng = ChaCha20Rng::seed_from_u64(12);
+	let (_, keys) = committee(&mut rng, 5);
+	for d in [2usize, 4, 16] {
+		let rule = InputRule::OneHot { abstain: true };
+		let mut ballot = vec![0i128; d];
+		ballot[d - 1] = 1;
+		g.bench_function(format!("deal with proof n=5,t=2,d={d}"), |b| {
+			b.iter(|| deal_with_rule(&ctx(1), &keys, 2, black_box(&ballot), &rule, &mut rng))
+		});
+		let (s, proof) =
+			deal_with_rule(&ctx(1), &keys, 2, &ballot, &rule, &mut rng).expect("deals");
+		let c0 = Commitment::from_bytes(&s.commitments[0]).expect("C_0");
+		g.bench_function(format!("verify d={d} ({} bytes)", proof.len()), |b| {
+			b.iter(|| verify_validity(&ctx(1), d as u32, &rule, &c0, black_box(&proof)))
+		});
+	}
+	g.finish();
+}
+
 criterion_group!(
 	benches,
 	bench_dealing,
@@ -308,6 +331,7 @@ criterion_group!(
 	bench_share_checks,
 	bench_results,
 	bench_proofs,
+	bench_one_hot,
 	bench_shamir_peer
 );
 criterion_main!(benches);

@@ -134,7 +134,7 @@ pub(crate) struct DealingRandomness {
 }
 
 impl DealingRandomness {
-	fn random<R: CryptoRngCore + ?Sized>(shape: JobShape, rng: &mut R) -> Self {
+	pub(crate) fn random<R: CryptoRngCore + ?Sized>(shape: JobShape, rng: &mut R) -> Self {
 		let t = shape.t as usize;
 		let coefficients =
 			(0..shape.d).map(|_| (0..t).map(|_| Scalar::random(rng)).collect()).collect();

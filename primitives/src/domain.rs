@@ -46,6 +46,8 @@ pub const DST_BEACON_SUBJECT: &[u8] = b"substrate-mpc/v1/beacon/subject";
 pub const DST_BEACON_COMMITTEE: &[u8] = b"substrate-mpc/v1/beacon/committee";
 /// The shuffle that draws a job's committee from its seed (section 11.6).
 pub const DST_BEACON_DRAW: &[u8] = b"substrate-mpc/v1/beacon/draw";
+/// Challenge of the one-hot validity proof of an input (section 12.2).
+pub const DST_ONEHOT: &[u8] = b"substrate-mpc/v1/onehot";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
@@ -58,6 +60,7 @@ mod tests {
 	#[test]
 	fn every_tag_starts_with_the_version() {
 		for tag in [
+			DST_ONEHOT,
 			DST_GENERATOR,
 			DST_BLINDING_GENERATOR,
 			DST_POP,

@@ -52,6 +52,8 @@ pub enum Error {
 	},
 	/// The reconstructed output does not open `Ĉ_0`.
 	OutputCheckFailed,
+	/// An input rule this version cannot prove yet (range rules, PROTOCOL.md section 12.3).
+	UnsupportedRule,
 }
 
 impl fmt::Display for Error {
@@ -74,6 +76,7 @@ impl fmt::Display for Error {
 				write!(f, "result share of worker {index} does not verify")
 			}
 			Error::OutputCheckFailed => write!(f, "output does not open the aggregate commitment"),
+			Error::UnsupportedRule => write!(f, "input rule not supported yet"),
 		}
 	}
 }

@@ -17,6 +17,9 @@
 //!   singly or with [`batch_verify_shares`]), complains ([`WorkerSecret::complain`]) and sums
 //!   its shares into a [`ResultShare`].
 //! - **Anyone**: [`verify_output`] re-verifies a stored result.
+//! - **Input rules** (section 12, being built): [`deal_with_rule`] deals an input with the
+//!   proof that it obeys the job's [`InputRule`] (one-hot ballots so far), and
+//!   [`verify_validity`] checks it.
 //! - **Beacon committee** (section 11): [`deal_key`] and [`verify_key_dealing`] for the DKG,
 //!   [`WorkerSecret::open_key_share`], [`WorkerSecret::complain_key_dealing`] and
 //!   [`judge_key_complaint`] for its checks, [`GroupKey`] and [`KeyShare`] for its result;
@@ -63,6 +66,7 @@ pub mod shamir;
 mod share;
 #[cfg(feature = "test-utils")]
 pub mod testing;
+pub mod validity;
 pub mod value;
 pub mod worker;
 
@@ -93,6 +97,7 @@ pub use proof::{DealingProof, DleqProof, PossessionProof};
 pub use result::{reconstruct, verify_output, Output, ResultShare};
 pub use shamir::ParticipantIndex;
 pub use share::Share;
+pub use validity::{deal_with_rule, verify_validity, InputRule, OneHotProof};
 pub use value::{encode_value, DecodedValue};
 pub use worker::{judge_complaint, Complaint, ComplaintSubject, ComplaintVerdict, WorkerSecret};
 
