@@ -73,6 +73,8 @@ pub mod worker;
 #[cfg(test)]
 mod beacon_vectors;
 #[cfg(test)]
+mod validity_vectors;
+#[cfg(test)]
 mod vectors;
 
 pub use beacon::{

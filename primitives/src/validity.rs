@@ -76,7 +76,7 @@ impl OneHotProof {
 }
 
 /// The branches `D_k = C_0 - G_k` for `k < d`, and `D_d = C_0` with `abstain`.
-fn branches(commitment: &RistrettoPoint, d: u32, abstain: bool) -> Vec<RistrettoPoint> {
+pub(crate) fn branches(commitment: &RistrettoPoint, d: u32, abstain: bool) -> Vec<RistrettoPoint> {
 	let mut out: Vec<RistrettoPoint> = (0..d).map(|k| commitment - value_generator(k)).collect();
 	if abstain {
 		out.push(*commitment);
@@ -121,25 +121,42 @@ pub fn prove_one_hot<R: CryptoRngCore + ?Sized>(
 	if !bool::from((blinding_table() * b0).ct_eq(real)) {
 		return Err(Error::ValueOutOfRange);
 	}
-	let h = blinding_generator();
 	let statement = |t: &mut Transcript| {
 		ctx.append_to(t);
 		t.append(commitment.as_bytes());
 	};
 	let rho = hedged_nonce(b0, statement, rng);
+	let simulated: Vec<(DalekScalar, DalekScalar)> =
+		d_points.iter().map(|_| (DalekScalar::random(rng), DalekScalar::random(rng))).collect();
+	Ok(one_hot_with_randomness(ctx, abstain, commitment, &d_points, j, b0, &rho, &simulated))
+}
+
+/// The one-hot proof of branch `j` of `d_points` with the randomness given: `rho` for the real
+/// branch, `(c_k, z_k)` for every branch (the real branch's pair is ignored, but drawn all the
+/// same so that nothing depends on `j`). For [`prove_one_hot`] and the test vectors.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn one_hot_with_randomness(
+	ctx: &InputContext,
+	abstain: bool,
+	commitment: &Commitment,
+	d_points: &[RistrettoPoint],
+	j: u32,
+	b0: &DalekScalar,
+	rho: &DalekScalar,
+	simulated: &[(DalekScalar, DalekScalar)],
+) -> OneHotProof {
+	let h = blinding_generator();
 	// Every branch simulated; the real one's commitment replaced, in constant time.
 	let mut challenges: Vec<DalekScalar> = Vec::with_capacity(d_points.len());
 	let mut responses: Vec<DalekScalar> = Vec::with_capacity(d_points.len());
 	let mut a: Vec<RistrettoPoint> = Vec::with_capacity(d_points.len());
-	let real_a = blinding_table() * &*rho;
-	for (k, point) in d_points.iter().enumerate() {
+	let real_a = blinding_table() * rho;
+	for (k, (point, (c, z))) in d_points.iter().zip(simulated).enumerate() {
 		let is_real = (k as u32).ct_eq(&j);
-		let c = DalekScalar::random(rng);
-		let z = DalekScalar::random(rng);
 		let simulated = h * z - point * c;
 		a.push(RistrettoPoint::conditional_select(&simulated, &real_a, is_real));
-		challenges.push(c);
-		responses.push(z);
+		challenges.push(*c);
+		responses.push(*z);
 	}
 	let c = one_hot_challenge(ctx, abstain, commitment, &a);
 	let mut others = DalekScalar::ZERO;
@@ -148,13 +165,13 @@ pub fn prove_one_hot<R: CryptoRngCore + ?Sized>(
 		others += DalekScalar::conditional_select(c_k, &DalekScalar::ZERO, is_real);
 	}
 	let c_j = c - others;
-	let z_j = Zeroizing::new(*rho + c_j * b0);
+	let z_j = Zeroizing::new(rho + c_j * b0);
 	for (k, (c_k, z_k)) in challenges.iter_mut().zip(responses.iter_mut()).enumerate() {
 		let is_real = (k as u32).ct_eq(&j);
 		c_k.conditional_assign(&c_j, is_real);
 		z_k.conditional_assign(&z_j, is_real);
 	}
-	Ok(OneHotProof { challenges, responses })
+	OneHotProof { challenges, responses }
 }
 
 /// Verifies a one-hot proof for an input's `C_0` under the rule `OneHot { abstain }` of a job
