@@ -386,3 +386,73 @@ export declare function committeeSeed(rho: Uint8Array, jobId: bigint): Uint8Arra
  * `ProtocolError` for a seed that is not 32 bytes or counts out of range.
  */
 export declare function drawCommittee(seed: Uint8Array, candidates: number, n: number, eligible?: (candidate: number) => boolean): number[];
+
+// ---- input validity proofs (PROTOCOL.md section 12, draft) ----
+
+/** Domain-separation tags of section 12 (apart from `DST` and `BEACON_DST`). */
+export declare const VALIDITY_DST: Readonly<Record<'onehot', Uint8Array>>;
+
+/** A job's input rule (section 12.1). */
+export type InputRule =
+  | { type: 'None' }
+  /** `lo_l <= x_l <= hi_l` for every component `l`; bounds are i128 (BigInt). */
+  | { type: 'Range'; bounds: [bigint, bigint][] }
+  /** `x = e_k` for some `k < d`; with `abstain`, also `x = 0`. */
+  | { type: 'OneHot'; abstain: boolean };
+
+/**
+ * The SCALE encoding of a rule (section 12.1), what the proofs hash as `rule`: `00`,
+ * `01 || compact(bounds.length) || (i128le(lo) || i128le(hi))*`, or `02 || abstain`. Throws a
+ * `ProtocolError` (`'rule'`, or `'range'` for a bound outside i128); does not check the rule
+ * against a job (the chain does, at job creation).
+ */
+export declare function encodeInputRule(rule: InputRule): Uint8Array;
+/** Decodes a SCALE-encoded rule (e.g. a record's); throws a `ProtocolError` (code `'rule'`) when malformed. */
+export declare function decodeInputRule(bytes: Uint8Array): InputRule;
+
+/** What a one-hot proof is about: an input's `C_0` under the rule `OneHot { abstain }` of a job of dimension `d`. */
+export interface OneHotParams extends InputContext {
+  /** The job's dimension, `d >= 1`. */
+  d: number;
+  abstain: boolean;
+  /** `C_0` (32 bytes), as submitted. */
+  c0: Uint8Array;
+}
+
+/** A simulated branch of a one-hot proof. */
+export interface SimulatedBranch {
+  c: bigint;
+  z: bigint;
+}
+
+/**
+ * The one-hot proof of section 12.2, `c_0..c_{m-1} || z_0..z_{m-1}` (`64 m` bytes, `m = d` or
+ * `d + 1` with `abstain`). `choice`: the real branch (`k` for the ballot `e_k`, `d` for an
+ * abstention); `b0`: the dealing's constant blinding `b_0`. Deterministic given `rho` and the
+ * other branches' `simulated` `(c, z)` (an array indexed by branch or a Map from branch); what
+ * is not given comes from the CSPRNG. For tests and vectors: not constant time. Throws a
+ * `ProtocolError` (code `'onehot'`) when `C_0 - G_choice` (or `C_0`) is not `b0 * H`.
+ */
+export declare function proveOneHot(params: OneHotParams & {
+  choice: number;
+  b0: bigint;
+  rho?: bigint;
+  simulated?: (SimulatedBranch | undefined | null)[] | Map<number, SimulatedBranch>;
+}): Uint8Array;
+/**
+ * Verifies a one-hot proof (section 12.2). False (never a throw) for a proof of the wrong length,
+ * a non-canonical scalar or `C_0`, or a false proof; throws a `ProtocolError` only for bad
+ * parameters (`d`, `abstain`, the job id).
+ */
+export declare function verifyOneHot(params: OneHotParams & { proof: Uint8Array }): boolean;
+/**
+ * Verifies an input's validity proof under the job's rule (an `InputRule` or its SCALE bytes):
+ * `None` takes only the empty proof, `OneHot` is `verifyOneHot`, `Range` is not supported yet
+ * (always false). Throws a `ProtocolError` (code `'rule'`) for a rule that does not decode.
+ */
+export declare function verifyValidity(params: InputContext & {
+  d: number;
+  rule: InputRule | Uint8Array;
+  c0: Uint8Array;
+  proof: Uint8Array;
+}): boolean;

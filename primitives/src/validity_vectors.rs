@@ -17,6 +17,9 @@ use crate::{
 	Commitment, InputContext, Scalar, WorkerSecret,
 };
 
+/// A proof to refuse: its name, `d`, context, rule, `C_0` and bytes.
+type Refusal<'a> = (&'a str, u32, InputContext, InputRule, Commitment, Vec<u8>);
+
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/validity-v1.json");
 
 fn s(x: u64) -> DalekScalar {
@@ -120,9 +123,26 @@ fn compute() -> Value {
 		("the proof for another input's C_0", ctx, rule.clone(), other_c0, proof.clone()),
 		("the proof without its last branch", ctx, rule, c0, proof[..proof.len() - 64].to_vec()),
 	];
+	let mut refusals: Vec<Refusal> =
+		refusals.into_iter().map(|(name, c, rule, c0, p)| (name, d, c, rule, c0, p)).collect();
+	// Same length, another rule: the second case's 3 branches (d = 2 with abstention) checked
+	// as d = 3 without abstention; only the hash, which binds the rule, refuses it.
+	let second_c0 = Commitment::from_bytes(
+		&hex::decode(cases[1]["C0"].as_str().expect("hex")).expect("hex").try_into().expect("32"),
+	)
+	.expect("a point");
+	let second_proof = hex::decode(cases[1]["proof"].as_str().expect("hex")).expect("hex");
+	refusals.push((
+		"the second case's proof as d = 3 without abstention (same length)",
+		3,
+		ctx,
+		InputRule::OneHot { abstain: false },
+		second_c0,
+		second_proof,
+	));
 	let rejected: Vec<Value> = refusals
 		.into_iter()
-		.map(|(name, c, rule, c0, p)| {
+		.map(|(name, d, c, rule, c0, p)| {
 			assert!(!verify_validity(&c, d, &rule, &c0, &p), "{name} must be refused");
 			json!({
 				"name": name,

@@ -1,7 +1,8 @@
 // substrate-mpc protocol v1 (docs/PROTOCOL.md) in JavaScript: what a data provider needs to
 // deal a private input, and what anyone needs to re-verify a result; and section 11, the beacon
 // committee's key (DKG), the randomness beacon's rounds and the job committees drawn from them
-// (beacon-v1.json).
+// (beacon-v1.json); and of the draft section 12, the input rules' encoding and the one-hot
+// validity proof (validity-v1.json).
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
 // (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
@@ -1043,4 +1044,245 @@ export function drawCommittee(seed, candidates, n, eligible = () => true) {
     if (eligible(order[k])) kept.push(order[k]);
   }
   return kept;
+}
+
+// ---- input validity proofs (section 12, draft) ---------------------------------------------
+
+/** Domain-separation tags of section 12 (kept apart from {@link DST} and {@link BEACON_DST}). */
+export const VALIDITY_DST = Object.freeze({
+  onehot: te.encode('substrate-mpc/v1/onehot'),
+});
+
+const I128_MOD = 1n << 128n;
+
+// SCALE `compact(n)` of an unsigned integer (all four modes).
+function compact(n) {
+  const v = BigInt(n);
+  if (v < 0n) throw new ProtocolError('range', `compact(${v}): not unsigned`);
+  if (v < 1n << 6n) return Uint8Array.of(Number(v << 2n));
+  if (v < 1n << 14n) {
+    const x = Number((v << 2n) | 1n);
+    return Uint8Array.of(x & 0xff, x >> 8);
+  }
+  if (v < 1n << 30n) return u32le(Number((v << 2n) | 2n));
+  const bytes = [];
+  for (let x = v; x > 0n; x >>= 8n) bytes.push(Number(x & 0xffn));
+  if (bytes.length > 67) throw new ProtocolError('range', `compact(${v}): more than 67 bytes`);
+  return Uint8Array.of(((bytes.length - 4) << 2) | 3, ...bytes);
+}
+
+// Reads a canonical SCALE `compact` at `bytes[at]`: `[value (BigInt), next offset]`.
+function readCompact(bytes, at) {
+  const need = (n) => {
+    if (at + n > bytes.length) throw new ProtocolError('rule', 'truncated compact length');
+  };
+  need(1);
+  const mode = bytes[at] & 3;
+  if (mode === 3) {
+    const len = (bytes[at] >> 2) + 4;
+    need(1 + len);
+    const v = numberFromLE(bytes.subarray(at + 1, at + 1 + len));
+    if (v < 1n << 30n || bytes[at + len] === 0) throw new ProtocolError('rule', 'non-canonical compact length');
+    return [v, at + 1 + len];
+  }
+  const len = [1, 2, 4][mode];
+  need(len);
+  const v = numberFromLE(bytes.subarray(at, at + len)) >> 2n;
+  if ((mode === 1 && v < 1n << 6n) || (mode === 2 && v < 1n << 14n)) {
+    throw new ProtocolError('rule', 'non-canonical compact length');
+  }
+  return [v, at + len];
+}
+
+// `i128le(v)`: 16 bytes, little-endian two's complement.
+function i128le(v) {
+  const x = BigInt(v);
+  if (x > I128_MAX || x < I128_MIN) throw new ProtocolError('range', `bound ${x} is outside i128`);
+  return leBytes(BigInt.asUintN(128, x), 16);
+}
+
+function leBytes(n, width) {
+  const out = new Uint8Array(width);
+  for (let i = 0; i < width; i++) {
+    out[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return out;
+}
+
+/**
+ * The SCALE encoding of a job's input rule (section 12.1), the bytes the validity proofs hash as
+ * `rule`: `{ type: 'None' }` -> `00`; `{ type: 'Range', bounds: [[lo, hi], ...] }` (BigInt, i128)
+ * -> `01 || compact(bounds.length) || i128le(lo_0) || i128le(hi_0) || ...`;
+ * `{ type: 'OneHot', abstain }` (boolean) -> `02 || (01 if abstain else 00)`. Throws a
+ * `ProtocolError`: `'rule'` for an unknown rule or a malformed field, `'range'` for a bound
+ * outside i128. It does not check a rule against a job (`d` bounds, `lo <= hi`, width): the
+ * chain does that at job creation.
+ */
+export function encodeInputRule(rule) {
+  switch (rule?.type) {
+    case 'None':
+      return Uint8Array.of(0);
+    case 'Range': {
+      const { bounds } = rule;
+      if (!Array.isArray(bounds) || !bounds.every((b) => Array.isArray(b) && b.length === 2)) {
+        throw new ProtocolError('rule', 'Range bounds are [[lo, hi], ...], one pair per component');
+      }
+      return concat(Uint8Array.of(1), compact(bounds.length), ...bounds.flatMap(([lo, hi]) => [i128le(lo), i128le(hi)]));
+    }
+    case 'OneHot':
+      if (typeof rule.abstain !== 'boolean') throw new ProtocolError('rule', 'OneHot needs abstain: true or false');
+      return Uint8Array.of(2, rule.abstain ? 1 : 0);
+    default:
+      throw new ProtocolError('rule', `unknown input rule ${JSON.stringify(rule?.type)}`);
+  }
+}
+
+/**
+ * Decodes a SCALE-encoded input rule (section 12.1), e.g. a proof-of-MPC record's: the inverse
+ * of {@link encodeInputRule} (bounds as BigInt). Throws a `ProtocolError` (code `'rule'`) for an
+ * unknown index, a truncated or non-canonical encoding, an `abstain` byte other than 0 or 1, or
+ * trailing bytes.
+ */
+export function decodeInputRule(bytes) {
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new ProtocolError('rule', 'an input rule is at least one byte');
+  const rest = bytes.length - 1;
+  switch (bytes[0]) {
+    case 0:
+      if (rest !== 0) throw new ProtocolError('rule', 'trailing bytes after the rule None');
+      return { type: 'None' };
+    case 1: {
+      const [count, at] = readCompact(bytes, 1);
+      if (BigInt(bytes.length - at) !== count * 32n) {
+        throw new ProtocolError('rule', `a Range rule of ${count} bounds is ${count * 32n} bytes after its length, got ${bytes.length - at}`);
+      }
+      const i128 = (o) => BigInt.asIntN(128, numberFromLE(bytes.subarray(o, o + 16)));
+      const bounds = Array.from({ length: Number(count) }, (_, l) => [i128(at + 32 * l), i128(at + 32 * l + 16)]);
+      return { type: 'Range', bounds };
+    }
+    case 2:
+      if (rest !== 1 || bytes[1] > 1) throw new ProtocolError('rule', 'OneHot is followed by exactly one byte, 0 or 1');
+      return { type: 'OneHot', abstain: bytes[1] === 1 };
+    default:
+      throw new ProtocolError('rule', `unknown input rule index ${bytes[0]}`);
+  }
+}
+
+// The number of branches `m` of a one-hot proof (`d`, or `d + 1` with `abstain`); throws for a bad `d`.
+function oneHotBranchCount(d, abstain) {
+  if (!Number.isInteger(d) || d < 1 || d > U32_MAX) throw new ProtocolError('dimension', `dimension ${d} is not a whole number >= 1`);
+  if (typeof abstain !== 'boolean') throw new ProtocolError('rule', 'OneHot needs abstain: true or false');
+  return abstain ? d + 1 : d;
+}
+
+// The branches `D_k = C_0 - G_k` (k < d) and, with `abstain`, `D_d = C_0`.
+function oneHotBranches(C, d, abstain) {
+  const D = Array.from({ length: d }, (_, k) => C.subtract(generator(k)));
+  if (abstain) D.push(C);
+  return D;
+}
+
+// `HashToScalar("substrate-mpc/v1/onehot" || ctx || rule || C_0 || A_0 || ... || A_{m-1})`.
+function oneHotChallenge({ genesis, jobId, provider, abstain, c0, A }) {
+  const rule = encodeInputRule({ type: 'OneHot', abstain });
+  const ctx = inputContext(genesis, u64(jobId, 'job id'), provider);
+  return hashToScalar(concat(VALIDITY_DST.onehot, ctx, rule, c0, ...A));
+}
+
+// A simulated branch's `{ c, z }` from an array indexed by branch or a Map keyed by it.
+function simulatedBranch(simulated, k) {
+  if (simulated === undefined || simulated === null) return undefined;
+  if (simulated instanceof Map) return simulated.get(k) ?? undefined;
+  if (Array.isArray(simulated)) return simulated[k] ?? undefined;
+  throw new ProtocolError('onehot', 'simulated is an array indexed by branch or a Map from branch to { c, z }');
+}
+
+/**
+ * The one-hot proof of section 12.2 (a disjunctive CDS proof that `C_0` (`c0`, 32 bytes) commits
+ * to a ballot): `choice` is the real branch (`k < d` for the ballot `e_k`, `d` for an abstention
+ * when `abstain`), `b0` the constant blinding `b_0` of the dealing. Returns the proof bytes
+ * `c_0 .. c_{m-1} || z_0 .. z_{m-1}` (`64 m`). Deterministic given `rho` and `simulated`, the
+ * `{ c, z }` (BigInt) of the other branches as an array indexed by branch or a Map from branch;
+ * whatever is not given comes from the platform CSPRNG. For tests and for reproducing the
+ * vectors: providers prove with the Rust prover (section 12.5), which chooses the real branch
+ * in constant time; this one does not. Throws a `ProtocolError`: `'dimension'` or `'rule'` for
+ * bad `d` or `abstain`, `'point'` for a non-canonical `C_0`, `'onehot'` for a bad `choice`, a
+ * simulated entry for the real branch, or when `D_choice != b0 * H` (`C_0` is not that ballot
+ * with that blinding: the proof would not verify).
+ */
+export function proveOneHot({ genesis, jobId, provider, d, abstain, c0, choice, b0, rho, simulated }) {
+  const m = oneHotBranchCount(d, abstain);
+  if (!Number.isInteger(choice) || choice < 0 || choice >= m) {
+    throw new ProtocolError('onehot', `choice ${choice} is not a branch (0..${m - 1})`);
+  }
+  if (simulatedBranch(simulated, choice) !== undefined) {
+    throw new ProtocolError('onehot', `branch ${choice} is the real one: it takes no simulated (c, z)`);
+  }
+  const C = pointFromBytes(c0);
+  const D = oneHotBranches(C, d, abstain);
+  const H = blindingGenerator();
+  if (!D[choice].equals(mul(H, b0))) {
+    throw new ProtocolError('onehot', `C_0 - ${choice < d ? `G_${choice}` : '0'} is not b0 * H: C_0 is not that ballot with that blinding`);
+  }
+  const nonce = rho ?? randomScalar();
+  const c = new Array(m);
+  const z = new Array(m);
+  const A = D.map((Dk, k) => {
+    if (k === choice) return mul(H, nonce).toBytes();
+    const sim = simulatedBranch(simulated, k);
+    c[k] = mod(sim?.c ?? randomScalar());
+    z[k] = mod(sim?.z ?? randomScalar());
+    return mul(H, z[k]).subtract(mul(Dk, c[k])).toBytes();
+  });
+  const challenge = oneHotChallenge({ genesis, jobId, provider, abstain, c0, A });
+  c[choice] = mod(challenge - c.reduce((acc, ck, k) => (k === choice ? acc : acc + ck), 0n));
+  z[choice] = mod(nonce + c[choice] * b0);
+  return concat(...c.map(scalarToBytes), ...z.map(scalarToBytes));
+}
+
+/**
+ * Verifies a one-hot proof (section 12.2) for the commitment `C_0` (`c0`, 32 bytes, as
+ * submitted) of an input of dimension `d` under the rule `OneHot { abstain }`, bound to the
+ * chain, job and provider: that the input is a ballot `e_k` (`k < d`), or zero with `abstain`.
+ * False, never a throw, for a proof of the wrong length (not `64 m`, `m = d` or `d + 1` with
+ * `abstain`), a non-canonical scalar, a non-canonical `C_0` or a false proof. Throws a
+ * `ProtocolError` only for bad parameters: `d` not a whole number >= 1, `abstain` not a boolean,
+ * a job id that is not a u64.
+ */
+export function verifyOneHot({ genesis, jobId, provider, d, abstain, c0, proof }) {
+  const m = oneHotBranchCount(d, abstain);
+  u64(jobId, 'job id');
+  if (!(proof instanceof Uint8Array) || proof.length !== 64 * m) return false;
+  if (!(c0 instanceof Uint8Array) || c0.length !== 32 || !canonicalPoint(c0)) return false;
+  let scalars;
+  try {
+    scalars = Array.from({ length: 2 * m }, (_, k) => scalarFromBytes(proof.subarray(32 * k, 32 * k + 32)));
+  } catch {
+    return false;
+  }
+  const c = scalars.slice(0, m);
+  const z = scalars.slice(m);
+  const H = blindingGenerator();
+  const A = oneHotBranches(pointFromBytes(c0), d, abstain).map((Dk, k) => mulPublic(H, z[k]).subtract(mulPublic(Dk, c[k])).toBytes());
+  const sum = c.reduce((acc, ck) => mod(acc + ck), 0n);
+  return oneHotChallenge({ genesis, jobId, provider, abstain, c0, A }) === sum;
+}
+
+/**
+ * Verifies an input's validity proof (section 12) under the job's `rule` (an object as for
+ * {@link encodeInputRule}, or its SCALE bytes, e.g. from a proof-of-MPC record): `None` takes
+ * only the empty proof; `OneHot` is {@link verifyOneHot}; `Range` is not supported yet and is
+ * always false. False for a malformed or false proof; throws a `ProtocolError` (code `'rule'`)
+ * for a rule that does not decode, and as {@link verifyOneHot} for bad parameters.
+ */
+export function verifyValidity({ genesis, jobId, provider, d, rule, c0, proof }) {
+  const r = rule instanceof Uint8Array ? decodeInputRule(rule) : decodeInputRule(encodeInputRule(rule));
+  switch (r.type) {
+    case 'None':
+      return proof instanceof Uint8Array && proof.length === 0;
+    case 'OneHot':
+      return verifyOneHot({ genesis, jobId, provider, d, abstain: r.abstain, c0, proof });
+    default:
+      return false;
+  }
 }
