@@ -339,16 +339,20 @@ fn draw_cases(seed: &[u8; 32]) -> Value {
 	])
 }
 
+/// Compares the vectors the code computes with the file at `path`; with the environment
+/// variable `write` set, writes the file first (only when the protocol changes on purpose).
+pub(crate) fn check_vector_file(path: &str, write: &str, computed: &Value) {
+	if std::env::var_os(write).is_some() {
+		let text = serde_json::to_string_pretty(computed).expect("serializes") + "\n";
+		std::fs::write(path, text).expect("writes the vectors");
+	}
+	let text = std::fs::read_to_string(path)
+		.unwrap_or_else(|e| panic!("{path}: {e} (write it with {write}=1)"));
+	let stored: Value = serde_json::from_str(&text).expect("parses");
+	assert_eq!(&stored, computed, "{path} differs from what the code computes");
+}
+
 #[test]
 fn beacon_vectors_match() {
-	let computed = compute();
-	if std::env::var_os("MPC_WRITE_BEACON_VECTORS").is_some() {
-		let text = serde_json::to_string_pretty(&computed).expect("serializes") + "\n";
-		std::fs::write(PATH, text).expect("writes the vectors");
-	}
-	let stored: Value = serde_json::from_str(
-		&std::fs::read_to_string(PATH).expect("beacon-v1.json exists (MPC_WRITE_BEACON_VECTORS=1)"),
-	)
-	.expect("parses");
-	assert_eq!(stored, computed, "beacon-v1.json differs from what the code computes");
+	check_vector_file(PATH, "MPC_WRITE_BEACON_VECTORS", &compute());
 }

@@ -170,15 +170,5 @@ fn compute() -> Value {
 
 #[test]
 fn validity_vectors_match() {
-	let computed = compute();
-	if std::env::var_os("MPC_WRITE_VALIDITY_VECTORS").is_some() {
-		let text = serde_json::to_string_pretty(&computed).expect("serializes") + "\n";
-		std::fs::write(PATH, text).expect("writes the vectors");
-	}
-	let stored: Value = serde_json::from_str(
-		&std::fs::read_to_string(PATH)
-			.expect("validity-v1.json exists (MPC_WRITE_VALIDITY_VECTORS=1)"),
-	)
-	.expect("parses");
-	assert_eq!(stored, computed, "validity-v1.json differs from what the code computes");
+	crate::beacon_vectors::check_vector_file(PATH, "MPC_WRITE_VALIDITY_VECTORS", &compute());
 }

@@ -911,6 +911,13 @@ fn complaint(job_id: JobId, input: InputIndex, i: u32) -> mpc_primitives::Compla
 	secret.complain(&c, index(i), &record.ephemeral_key, &mut rng(77))
 }
 
+/// Committee member `i` complains about input `k` as its worker would: its own `K_i` and proof.
+fn complain_by(job_id: JobId, k: InputIndex, i: u32) -> DispatchResultWithPostInfo {
+	let c = complaint(job_id, k, i);
+	let (shared_key, proof) = (c.shared_key.to_bytes(), c.proof.to_bytes());
+	complain_as(origin(member(job_id, i)), job_id, k, r_of(job_id, k), shared_key, proof)
+}
+
 #[test]
 fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 	new_test_ext().execute_with(|| {
@@ -964,18 +971,8 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		// Worker 2 raced worker 3 (its complaint made before it saw the disqualification): the
 		// first is free and changes nothing but the record of who complained; a second is
 		// refused.
-		let c2 = complaint(id, 1, 2);
 		let w2 = member(id, 2);
-		let late = || {
-			complain_as(
-				origin(w2),
-				id,
-				1,
-				r_of(id, 1),
-				c2.shared_key.to_bytes(),
-				c2.proof.to_bytes(),
-			)
-		};
+		let late = || complain_by(id, 1, 2);
 		let post = late().expect("a first late complaint is taken");
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		assert_eq!(
@@ -1175,15 +1172,7 @@ fn too_few_inputs_fail_the_job() {
 		let cheat = dealing_with_bad_share(id, 41, &[5], 2);
 		assert_ok!(submit_as(id, 41, &cheat));
 		run_to_deadline(id);
-		let c = complaint(id, 0, 2);
-		assert_ok!(complain_as(
-			origin(member(id, 2)),
-			id,
-			0,
-			r_of(id, 0),
-			c.shared_key.to_bytes(),
-			c.proof.to_bytes()
-		));
+		assert_ok!(complain_by(id, 0, 2));
 		run_to_deadline(id);
 		assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::TooFewInputs));
 		assert_money_conserved(issuance);
@@ -1230,15 +1219,7 @@ fn providers_reclaim_their_deposit_once_the_job_ended() {
 		assert!(deposit > 0);
 		assert_noop!(Mpc::reclaim_input_deposit(origin(40), id), Error::<Test>::JobNotEnded);
 		run_to_deadline(id);
-		let c = complaint(id, 6, 2);
-		assert_ok!(complain_as(
-			origin(member(id, 2)),
-			id,
-			6,
-			r_of(id, 6),
-			c.shared_key.to_bytes(),
-			c.proof.to_bytes()
-		));
+		assert_ok!(complain_by(id, 6, 2));
 		run_to_deadline(id);
 		run_to_deadline(id); // fails: no result shares
 		assert!(job(id).phase.has_ended());
