@@ -242,18 +242,15 @@ pub fn deal_with_rule<R: CryptoRngCore + ?Sized>(
 	rule: &InputRule,
 	rng: &mut R,
 ) -> Result<(Submission, Vec<u8>), Error> {
-	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
-	let d = u32::try_from(values.len()).map_err(|_| Error::InvalidDimension)?;
-	let shape = JobShape::new(n, t, d)?;
 	let abstain = match rule {
-		InputRule::None => {
-			let randomness = DealingRandomness::random(shape, rng);
-			return Ok((deal_with_randomness(ctx, committee, values, randomness)?, Vec::new()));
-		}
+		InputRule::None => return Ok((crate::deal(ctx, committee, t, values, rng)?, Vec::new())),
 		InputRule::Range(_) => return Err(Error::UnsupportedRule),
 		InputRule::OneHot { abstain } => *abstain,
 	};
 	let choice = ballot(values).ok_or(Error::ValueOutOfRange)?;
+	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
+	let d = u32::try_from(values.len()).map_err(|_| Error::InvalidDimension)?;
+	let shape = JobShape::new(n, t, d)?;
 	let randomness = DealingRandomness::random(shape, rng);
 	let b0 = Zeroizing::new(randomness.blinding.first().ok_or(Error::InvalidThreshold)?.0);
 	let submission = deal_with_randomness(ctx, committee, values, randomness)?;

@@ -358,8 +358,6 @@ impl<T: Config> Pallet<T> {
 				return Ok(());
 			}
 			(JobPhase::Drawing | JobPhase::Collecting, Trigger::Cancel) => {
-				// A seated committee (none while `Drawing`) is paid for its seats.
-				Self::pay_for_seats(job_id, job);
 				job.phase = JobPhase::Cancelled;
 				Self::unschedule(old_deadline, job_id);
 				Self::end_job(job_id, job, now);
@@ -424,11 +422,6 @@ impl<T: Config> Pallet<T> {
 
 	fn fail(job_id: JobId, job: &mut Job<T>, reason: FailureReason, now: BlockNumberFor<T>) {
 		Self::unschedule(job.deadline, job_id);
-		// Too few inputs is nobody's fault in the committee: it is paid for its seats. (No
-		// committee: nobody to pay; too few result shares: the committee did not deliver.)
-		if reason == FailureReason::TooFewInputs {
-			Self::pay_for_seats(job_id, job);
-		}
 		job.phase = JobPhase::Failed(reason);
 		Self::end_job(job_id, job, now);
 		Jobs::<T>::insert(job_id, &*job);
@@ -436,18 +429,25 @@ impl<T: Config> Pallet<T> {
 		log::info!(target: LOG_TARGET, "job {job_id} failed: {reason:?}");
 	}
 
-	/// Ends a job, whose final phase the caller has set: the remaining escrow returns to the
-	/// owner, the committee is freed and the inputs are queued for cleanup. The caller stores
-	/// the job.
+	/// Ends a job, whose final phase the caller has set: a committee seated for nothing is
+	/// paid for its seats, the remaining escrow returns to the owner, the committee is freed
+	/// and the inputs are queued for cleanup. The caller stores the job.
 	fn end_job(job_id: JobId, job: &mut Job<T>, now: BlockNumberFor<T>) {
 		debug_assert!(job.phase.has_ended());
+		let committee = Committees::<T>::get(job_id);
+		// Cancelled (no committee yet while `Drawing`: nobody to pay) or too few inputs, which
+		// is nobody's fault in the committee. Too few result shares: the committee did not
+		// deliver, and is not paid.
+		if matches!(job.phase, JobPhase::Cancelled | JobPhase::Failed(FailureReason::TooFewInputs))
+		{
+			Self::pay_for_seats(job_id, job, &committee);
+		}
 		Self::refund_escrow(job);
 		job.timeline.ended = Some(now);
 		// A job that ends while it waits for its committee leaves the draw queue.
 		if Drawings::<T>::take(job_id).is_some() {
 			DrawQueue::<T>::mutate(|queue| queue.retain(|j| *j != job_id));
 		}
-		let committee = Committees::<T>::get(job_id);
 		for member in &committee {
 			WorkerJobs::<T>::remove(&member.account, job_id);
 		}

@@ -138,8 +138,8 @@ impl<T: Config> Pallet<T> {
 	/// it held (PROTOCOL.md section 10). Seats are not free, so filling workers' seats with
 	/// jobs that get no inputs, or cancelling drawn jobs until a committee suits, costs the
 	/// owner.
-	pub(crate) fn pay_for_seats(job_id: JobId, job: &mut Job<T>) {
-		for member in Committees::<T>::get(job_id) {
+	pub(crate) fn pay_for_seats(job_id: JobId, job: &mut Job<T>, committee: &[CommitteeMember<T>]) {
+		for member in committee {
 			if job.escrow.is_zero() {
 				return;
 			}
@@ -148,7 +148,8 @@ impl<T: Config> Pallet<T> {
 			else {
 				return;
 			};
-			Self::deposit_event(Event::WorkerPaid { job_id, worker: member.account, amount });
+			let worker = member.account.clone();
+			Self::deposit_event(Event::WorkerPaid { job_id, worker, amount });
 		}
 	}
 
