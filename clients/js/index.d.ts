@@ -1,7 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { AddressOrPair, ApiDecoration } from '@polkadot/api/types';
 
-import type { Submission } from './protocol.js';
+import type { Submission, InputRule } from './protocol.js';
 
 export * from './protocol.js';
 
@@ -36,7 +36,48 @@ export interface JobSpec {
    * the rest returns. Default: the chain's `minRewardPerWorker`.
    */
   rewardPerWorker?: bigint | number;
+  /**
+   * What a valid input is (PROTOCOL.md section 12.1); default `'None'` (any value). Every input
+   * to a job with a rule carries a proof that it obeys it. The chain refuses a rule that does
+   * not fit the job (`d` pairs, `lo <= hi`, `hi - lo < 2^64`) with `Mpc.InvalidInputRule`.
+   * {@link submitInput} deals to `None` and `OneHot` jobs; range proofs need the wasm prover,
+   * which this client version lacks.
+   */
+  inputRule?: InputRuleSpec;
 }
+
+/** A range bound: BigInt, a safe integer, or a decimal string with the job's decimals (`'12.50'`). */
+export type RuleBound = bigint | number | string;
+
+/**
+ * The shapes of an input rule that {@link createJob} and {@link normalizeInputRule} take:
+ * `'None'`; `'OneHot'` (no abstention); `{ oneHot: { abstain } }` / `{ OneHot: { abstain } }`
+ * (`abstain` default `false`: a ballot, one value 1 and the others 0; with `abstain`, all 0
+ * too); `{ range: [[lo, hi], ...] }` / `{ Range: [[lo, hi], ...] }` (one pair per dimension);
+ * `{ none: null }`; or the protocol form `InputRule`.
+ */
+export type InputRuleSpec =
+  | 'None'
+  | 'OneHot'
+  | null
+  | { none: null }
+  | { None: null }
+  | { oneHot: { abstain?: boolean } | null }
+  | { OneHot: { abstain?: boolean } | null }
+  | { range: [RuleBound, RuleBound][] }
+  | { Range: [RuleBound, RuleBound][] }
+  | { type: 'None' }
+  | { type: 'OneHot'; abstain?: boolean }
+  | { type: 'Range'; bounds: [RuleBound, RuleBound][] };
+
+/**
+ * An input rule in the protocol form (`{ type: 'None' }`, `{ type: 'Range', bounds }` with
+ * BigInt bounds, `{ type: 'OneHot', abstain }`) from any {@link InputRuleSpec}; range bounds
+ * given as decimal strings are read with `decimals` (default 0). Throws a `ProtocolError`
+ * (code `'rule'`, `'decimal'` or `'range'`) for a malformed rule; checks the form only (the
+ * chain checks a rule against the job).
+ */
+export declare function normalizeInputRule(rule: InputRuleSpec | undefined, options?: { decimals?: number }): InputRule;
 
 /** A job's phase: the pallet's `JobPhase` variant name (PROTOCOL.md section 10). */
 export type JobPhase = 'Drawing' | 'Collecting' | 'Verifying' | 'Computing' | 'Completed' | 'Settled' | 'Failed' | 'Cancelled';
@@ -69,6 +110,8 @@ export interface Job {
    * (`Mpc.CommitteeMismatch` otherwise); 32 zero bytes while `Drawing`.
    */
   committeeDigest: string;
+  /** What a valid input is (PROTOCOL.md section 12.1); `{ type: 'None' }` for any value. */
+  inputRule: InputRule;
 }
 
 /** The block at which each phase ended (`null` until it has). */
@@ -101,6 +144,11 @@ export interface ProofOfMpcRecord {
   n: number;
   t: number;
   d: number;
+  /**
+   * The rule every input proved it obeys (`ProofOfMpc.input_rule`, PROTOCOL.md section 12.1).
+   * A record without one (built by hand, or of a chain without rules) is audited as `None`.
+   */
+  inputRule?: InputRule;
   /** In committee order: worker `i` (1-based) is `committee[i - 1]`; `key` is `E_i` in hex. */
   committee: { account: string; key: string }[];
   inputCount: number;
@@ -151,6 +199,11 @@ export interface JobHistory {
     extrinsic: number;
     /** The `committee_digest` its `submit_input` call names. */
     committeeDigest: Uint8Array;
+    /**
+     * The `validity` its `submit_input` call carries (PROTOCOL.md section 12): empty for a job
+     * without a rule; `null` or absent on a chain without input rules (no proof).
+     */
+    validity?: Uint8Array | null;
     submission: Submission;
   }[];
   /** Disqualifications: the `mpc.InputDisqualified` events with their complaints `(K_i, proof)`. */
@@ -194,7 +247,20 @@ export interface AuditReport {
    * and the candidates the draw `skipped` (no longer eligible).
    */
   draw?: { round: number | null; block: number; verified?: true; epoch?: number; rho?: string; skipped?: string[] };
-  inputs: { index: number; provider: string; block: number; qualified?: boolean }[];
+  /**
+   * Each input; `validity`: how its validity proof was checked against the record's rule:
+   * `'none'` (no rule: the proof is empty), `'verified'` (a one-hot proof, re-verified here),
+   * `'not verified'` (a range proof: present, not re-verified by this client).
+   */
+  inputs: { index: number; provider: string; block: number; qualified?: boolean; validity?: 'none' | 'verified' | 'not verified' }[];
+  /** The record's input rule (`None` for a record without one), once the audit got to the inputs. */
+  inputRule?: InputRule;
+  /**
+   * How many validity proofs were re-verified and how many were not (range proofs: this client
+   * has no Bulletproofs verifier; `note` says so). An input whose one-hot proof does not verify
+   * fails the audit.
+   */
+  validity?: { verified: number; notVerified: number; note?: string };
   disqualified: { index: number; workerIndex: number; worker: string; block: number }[];
   /**
    * The redundant complaints (`mpc.ComplaintRedundant`), each about an input disqualified
@@ -260,16 +326,23 @@ export declare function getCommittee(api: ApiPromise | ApiDecoration<'promise'>,
 export declare function getCommitteeKeys(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number, options?: { at?: string | Uint8Array }): Promise<Uint8Array[]>;
 /**
  * Deals (in this process) and submits a private input: BigInt or decimal strings. Reads the job
- * and its committee in one block state and names the committee's digest. Rejects with
- * `MpcError` `Mpc.UnknownJob`, `NotDrawn`, `CommitteeChanged`, or the chain's error (e.g.
- * `Mpc.CommitteeMismatch` when the job has another committee where the input lands).
+ * and its committee in one block state and names the committee's digest. With the validity
+ * proof of the job's input rule (PROTOCOL.md section 12): none for `None`; for `OneHot` the
+ * values must be a ballot (else a `ProtocolError` with code `'ballot'`, before anything is sent)
+ * and go with their one-hot proof; a `Range` job throws a `ProtocolError` with code
+ * `'unsupported'` (range proofs need the Rust prover built to WebAssembly, which this client
+ * version lacks). Rejects with `MpcError` `Mpc.UnknownJob`, `NotDrawn`, `CommitteeChanged`, or
+ * the chain's error (e.g. `Mpc.CommitteeMismatch` when the job has another committee where the
+ * input lands, `Mpc.InvalidValidityProof`).
  */
 export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[]): Promise<{ blockHash: string; events: unknown[] }>;
 /**
- * The `mpc.submitInput(job_id, committee_digest, submission)` extrinsic of a submission dealt to
- * the committee whose digest is `committeeDigest` (32 bytes or hex), byte fields as hex.
+ * The `mpc.submitInput(job_id, committee_digest, submission, validity)` extrinsic of a
+ * submission dealt to the committee whose digest is `committeeDigest` (32 bytes or hex), with
+ * its validity proof `validity` (bytes or hex; default `'0x'`, empty, for a job without a rule;
+ * `dealWithRule` makes both), byte fields as hex.
  */
-export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, committeeDigest: Uint8Array | string, submission: Submission): unknown;
+export declare function submitInputTx(api: ApiPromise, jobId: bigint | number, committeeDigest: Uint8Array | string, submission: Submission, validity?: Uint8Array | string): unknown;
 /** What {@link reclaimInputDeposit} got back, from the `mpc.InputReclaimed` event. */
 export interface ReclaimedDeposit {
   jobId: bigint;

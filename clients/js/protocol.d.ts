@@ -387,7 +387,7 @@ export declare function committeeSeed(rho: Uint8Array, jobId: bigint): Uint8Arra
  */
 export declare function drawCommittee(seed: Uint8Array, candidates: number, n: number, eligible?: (candidate: number) => boolean): number[];
 
-// ---- input validity proofs (PROTOCOL.md section 12, draft) ----
+// ---- input validity proofs (PROTOCOL.md section 12) ----
 
 /** Domain-separation tags of section 12 (apart from `DST` and `BEACON_DST`). */
 export declare const VALIDITY_DST: Readonly<Record<'onehot', Uint8Array>>;
@@ -445,6 +445,22 @@ export declare function proveOneHot(params: OneHotParams & {
  * parameters (`d`, `abstain`, the job id).
  */
 export declare function verifyOneHot(params: OneHotParams & { proof: Uint8Array }): boolean;
+/**
+ * The one-hot branch `values` is: `k` for the ballot `e_k`, `d` for all 0 (only with
+ * `abstain`). Throws a `ProtocolError` (code `'ballot'`) for values that are not a ballot.
+ */
+export declare function ballotChoice(values: (bigint | number)[], abstain: boolean): number;
+/** The message of the `ProtocolError` (code `'unsupported'`) for dealing to a `Range` job. */
+export declare const RANGE_PROVER_MISSING: string;
+/**
+ * Deals `values` (CSPRNG randomness, like `deal`) to a job with input rule `rule`, with the
+ * validity proof `submit_input` takes next to the submission (section 12): empty for `None`;
+ * for `OneHot`, the one-hot proof on the dealing's `C_0` and `b_0` (`values` must be a ballot:
+ * `ProtocolError` `'ballot'` otherwise, before dealing). `Range` throws a `ProtocolError`
+ * (`'unsupported'`): range proofs need the Rust prover built to WebAssembly, which this version
+ * lacks. The JS one-hot prover is not constant time in the ballot's branch.
+ */
+export declare function dealWithRule(params: DealParams & { rule: InputRule | Uint8Array }): { submission: Submission; validity: Uint8Array };
 /**
  * Verifies an input's validity proof under the job's rule (an `InputRule` or its SCALE bytes):
  * `None` takes only the empty proof, `OneHot` is `verifyOneHot`, `Range` is not supported yet

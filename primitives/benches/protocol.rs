@@ -308,7 +308,7 @@ fn bench_one_hot(c: &mut Criterion) {
 	let mut rng = ChaCha20Rng::seed_from_u64(12);
 	let (_, keys) = committee(&mut rng, 5);
 	for d in [2usize, 4, 16] {
-		let rule = InputRule::OneHot { abstain: true };
+		let rule: InputRule = InputRule::OneHot { abstain: true };
 		let mut ballot = vec![0i128; d];
 		ballot[d - 1] = 1;
 		g.bench_function(format!("deal with proof n=5,t=2,d={d}"), |b| {
@@ -324,6 +324,33 @@ fn bench_one_hot(c: &mut Criterion) {
 	g.finish();
 }
 
+/// Range proofs (PROTOCOL.md section 12.3): dealing with the proof, and the chain's check, at
+/// the shapes the pallet's weights are benchmarked at and a few between.
+fn bench_range(c: &mut Criterion) {
+	let mut g = c.benchmark_group("range");
+	g.sample_size(20);
+	let mut rng = ChaCha20Rng::seed_from_u64(13);
+	let (_, keys) = committee(&mut rng, 5);
+	let wide = (i128::from(i64::MIN), i128::from(i64::MAX));
+	for (d, bounds) in
+		[(1usize, (0, 255)), (1, wide), (4, (0, 255)), (4, wide), (16, (0, 255)), (16, wide)]
+	{
+		let rule: InputRule = InputRule::Range(vec![bounds; d]);
+		let values = vec![7i128; d];
+		let bits = if bounds == wide { 64 } else { 8 };
+		g.bench_function(format!("deal with proof n=5,t=2,d={d},N={bits}"), |b| {
+			b.iter(|| deal_with_rule(&ctx(1), &keys, 2, black_box(&values), &rule, &mut rng))
+		});
+		let (s, proof) =
+			deal_with_rule(&ctx(1), &keys, 2, &values, &rule, &mut rng).expect("deals");
+		let c0 = Commitment::from_bytes(&s.commitments[0]).expect("C_0");
+		g.bench_function(format!("verify d={d},N={bits} ({} bytes)", proof.len()), |b| {
+			b.iter(|| verify_validity(&ctx(1), d as u32, &rule, &c0, black_box(&proof)))
+		});
+	}
+	g.finish();
+}
+
 criterion_group!(
 	benches,
 	bench_dealing,
@@ -332,6 +359,7 @@ criterion_group!(
 	bench_results,
 	bench_proofs,
 	bench_one_hot,
+	bench_range,
 	bench_shamir_peer
 );
 criterion_main!(benches);

@@ -48,10 +48,17 @@ pub const DST_BEACON_COMMITTEE: &[u8] = b"substrate-mpc/v1/beacon/committee";
 pub const DST_BEACON_DRAW: &[u8] = b"substrate-mpc/v1/beacon/draw";
 /// Challenge of the one-hot validity proof of an input (section 12.2).
 pub const DST_ONEHOT: &[u8] = b"substrate-mpc/v1/onehot";
+/// Label of the merlin transcript of an input's range proof (section 12.3).
+pub const DST_RANGE: &[u8] = b"substrate-mpc/v1/range";
+/// Challenge of the linking proof of a range proof's component commitments (section 12.3).
+pub const DST_LINK: &[u8] = b"substrate-mpc/v1/link";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
 pub const DST_NONCE: &[u8] = b"substrate-mpc/v1/local/nonce";
+/// Local only: the seed of a range-proof verifier's weighing of its two checks
+/// (`SHA-512(DST_RANGE_VERIFIER || C_0 || proof)`), the same on every node.
+pub const DST_RANGE_VERIFIER: &[u8] = b"substrate-mpc/v1/local/range-verifier";
 
 #[cfg(test)]
 mod tests {
@@ -61,6 +68,9 @@ mod tests {
 	fn every_tag_starts_with_the_version() {
 		for tag in [
 			DST_ONEHOT,
+			DST_RANGE,
+			DST_LINK,
+			DST_RANGE_VERIFIER,
 			DST_GENERATOR,
 			DST_BLINDING_GENERATOR,
 			DST_POP,

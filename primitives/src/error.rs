@@ -52,8 +52,8 @@ pub enum Error {
 	},
 	/// The reconstructed output does not open `Ĉ_0`.
 	OutputCheckFailed,
-	/// An input rule this version cannot prove yet (range rules, PROTOCOL.md section 12.3).
-	UnsupportedRule,
+	/// An input rule that is not valid for the job (PROTOCOL.md section 12.1).
+	InvalidRule,
 }
 
 impl fmt::Display for Error {
@@ -76,7 +76,7 @@ impl fmt::Display for Error {
 				write!(f, "result share of worker {index} does not verify")
 			}
 			Error::OutputCheckFailed => write!(f, "output does not open the aggregate commitment"),
-			Error::UnsupportedRule => write!(f, "input rule not supported yet"),
+			Error::InvalidRule => write!(f, "invalid input rule"),
 		}
 	}
 }

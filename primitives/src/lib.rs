@@ -17,9 +17,9 @@
 //!   singly or with [`batch_verify_shares`]), complains ([`WorkerSecret::complain`]) and sums
 //!   its shares into a [`ResultShare`].
 //! - **Anyone**: [`verify_output`] re-verifies a stored result.
-//! - **Input rules** (section 12, being built): [`deal_with_rule`] deals an input with the
-//!   proof that it obeys the job's [`InputRule`] (one-hot ballots so far), and
-//!   [`verify_validity`] checks it.
+//! - **Input rules** (section 12): [`deal_with_rule`] deals an input with the proof that it
+//!   obeys the job's [`InputRule`] (a one-hot ballot, or a range per component with
+//!   Bulletproofs, [`range`]), and [`verify_validity`] checks it.
 //! - **Beacon committee** (section 11): [`deal_key`] and [`verify_key_dealing`] for the DKG,
 //!   [`WorkerSecret::open_key_share`], [`WorkerSecret::complain_key_dealing`] and
 //!   [`judge_key_complaint`] for its checks, [`GroupKey`] and [`KeyShare`] for its result;
@@ -61,6 +61,7 @@ pub mod hash;
 mod job;
 pub mod pedersen;
 pub mod proof;
+pub mod range;
 pub mod result;
 pub mod shamir;
 mod share;
@@ -72,6 +73,8 @@ pub mod worker;
 
 #[cfg(test)]
 mod beacon_vectors;
+#[cfg(test)]
+mod range_vectors;
 #[cfg(test)]
 mod validity_vectors;
 #[cfg(test)]

@@ -2,16 +2,15 @@
 //! the proofs that an input obeys it, bound to the input's context `(genesis, job, provider)`
 //! and to its commitment `C_0`.
 //!
-//! So far the one-hot proof (section 12.2): a disjunctive (Cramer-Damgard-Schoenmakers)
-//! Schnorr proof that `C_0 - G_k = b_0 * H` for one `k` (or `C_0 = b_0 * H`, an abstention),
-//! which says that the committed vector is a ballot without saying which. Range proofs
-//! (section 12.3) are specified and not built yet: [`deal_with_rule`] refuses a range rule.
-//!
-//! The prover treats the chosen branch as the secret it is: every branch is computed the same
-//! way and the real one is selected in constant time.
+//! - One-hot (section 12.2): a disjunctive (Cramer-Damgard-Schoenmakers) Schnorr proof that
+//!   `C_0 - G_k = b_0 * H` for one `k` (or `C_0 = b_0 * H`, an abstention), which says that
+//!   the committed vector is a ballot without saying which. The prover treats the chosen
+//!   branch as the secret it is: every branch is computed the same way and the real one is
+//!   selected in constant time.
+//! - Range (section 12.3): Bulletproofs, in [`crate::range`].
 
 use alloc::vec::Vec;
-use codec::{Decode, DecodeWithMemTracking, Encode};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use curve25519_dalek::{
 	ristretto::RistrettoPoint, scalar::Scalar as DalekScalar, traits::VartimeMultiscalarMul,
 };
@@ -26,22 +25,73 @@ use crate::{
 	generators::{blinding_generator, blinding_table, value_generator},
 	hash::Transcript,
 	proof::hedged_nonce,
+	range::{prove_range, range_bits, range_proof_len, verify_range},
 	Commitment, EncryptionKey, Error, InputContext, JobShape, Submission,
 };
 
 /// What a job accepts as an input (PROTOCOL.md section 12.1). Its SCALE encoding is the
-/// `rule` every proof hashes.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-pub enum InputRule {
+/// `rule` every proof hashes. `Bounds` holds the range rule's `(lo_l, hi_l)` pairs: a `Vec`
+/// here, a bounded vector in a runtime's storage; both encode alike.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub enum InputRule<Bounds = Vec<(i128, i128)>> {
 	/// Any value: protocol v1, no proof.
 	None,
 	/// `lo_l <= x_l <= hi_l` for every component `l`, one `(lo_l, hi_l)` per component.
-	Range(Vec<(i128, i128)>),
+	Range(Bounds),
 	/// A ballot: one component is 1 and the others 0; with `abstain`, all 0 as well.
 	OneHot {
 		/// Whether the all-zero vector (an abstention) is allowed.
 		abstain: bool,
 	},
+}
+
+impl<B: AsRef<[(i128, i128)]>> InputRule<B> {
+	/// Checks the rule for a job of dimension `d` (section 12.1): a range rule has `d` bound
+	/// pairs, each with `lo <= hi` and `hi - lo < 2^64`.
+	pub fn check(&self, d: u32) -> Result<(), Error> {
+		match self {
+			InputRule::Range(bounds) => {
+				let bounds = bounds.as_ref();
+				if bounds.len() != d as usize || range_bits(bounds).is_none() {
+					return Err(Error::InvalidRule);
+				}
+				Ok(())
+			}
+			InputRule::None | InputRule::OneHot { .. } => Ok(()),
+		}
+	}
+
+	/// The same rule with its bounds in a `Vec`, as the provers and verifiers take it.
+	pub fn to_vec(&self) -> InputRule {
+		match self {
+			InputRule::None => InputRule::None,
+			InputRule::Range(bounds) => InputRule::Range(bounds.as_ref().to_vec()),
+			InputRule::OneHot { abstain } => InputRule::OneHot { abstain: *abstain },
+		}
+	}
+
+	/// The length of every valid proof under this rule for dimension `d`: 0 for `None`,
+	/// `64 m` for one-hot, section 12.3's for a range; `None` for a rule [`Self::check`]
+	/// refuses.
+	pub fn proof_len(&self, d: u32) -> Option<usize> {
+		self.check(d).ok()?;
+		match self {
+			InputRule::None => Some(0),
+			InputRule::OneHot { abstain } => Some(64 * (d as usize + usize::from(*abstain))),
+			InputRule::Range(bounds) => {
+				Some(range_proof_len(d as usize, range_bits(bounds.as_ref())?))
+			}
+		}
+	}
+}
+
+/// The longest valid proof of any rule for a job of dimension at most `max_d`: a range proof
+/// at 64 bits and dimension `max_d`, or a one-hot proof with abstention, whichever is longer.
+pub fn max_proof_len(max_d: u32) -> usize {
+	let range = range_proof_len(max_d.max(1) as usize, 64);
+	range.max(64 * (max_d as usize + 1))
 }
 
 /// A one-hot proof (section 12.2): a challenge `c_k` and a response `z_k` per branch.
@@ -92,7 +142,8 @@ fn one_hot_challenge(
 ) -> DalekScalar {
 	let mut t = Transcript::new(DST_ONEHOT);
 	ctx.append_to(&mut t);
-	t.append(&InputRule::OneHot { abstain }.encode()).append(commitment.as_bytes());
+	t.append(&InputRule::<Vec<(i128, i128)>>::OneHot { abstain }.encode())
+		.append(commitment.as_bytes());
 	for point in a {
 		t.append(point.compress().as_bytes());
 	}
@@ -198,8 +249,8 @@ pub fn verify_one_hot(
 }
 
 /// Verifies the validity proof bytes of an input (`C_0` = `commitment`, dimension `d`)
-/// against the job's rule: empty for [`InputRule::None`]. A range rule is not supported yet
-/// (section 12.3), so no proof is valid under it.
+/// against the job's rule: empty for [`InputRule::None`]. A proof of any other length than
+/// [`InputRule::proof_len`] is refused before any curve arithmetic.
 pub fn verify_validity(
 	ctx: &InputContext,
 	d: u32,
@@ -207,14 +258,17 @@ pub fn verify_validity(
 	commitment: &Commitment,
 	proof: &[u8],
 ) -> bool {
+	if rule.proof_len(d) != Some(proof.len()) {
+		return false;
+	}
 	match rule {
-		InputRule::None => proof.is_empty(),
+		InputRule::None => true,
 		InputRule::OneHot { abstain } => {
 			let branches = d as usize + usize::from(*abstain);
 			OneHotProof::from_bytes(proof, branches)
 				.is_ok_and(|p| verify_one_hot(ctx, d, *abstain, commitment, &p))
 		}
-		InputRule::Range(_) => false,
+		InputRule::Range(bounds) => verify_range(ctx, &rule.encode(), bounds, commitment, proof),
 	}
 }
 
@@ -232,8 +286,8 @@ fn ballot(values: &[i128]) -> Option<Option<u32>> {
 }
 
 /// [`crate::deal`] for a job with a rule: the submission and its validity proof (empty for
-/// [`InputRule::None`]). Fails with [`Error::ValueOutOfRange`] for values that break the rule,
-/// and with [`Error::UnsupportedRule`] for a range rule (not built yet).
+/// [`InputRule::None`]). Fails with [`Error::ValueOutOfRange`] for values that break the rule
+/// and [`Error::InvalidRule`] for a rule [`InputRule::check`] refuses.
 pub fn deal_with_rule<R: CryptoRngCore + ?Sized>(
 	ctx: &InputContext,
 	committee: &[EncryptionKey],
@@ -242,22 +296,37 @@ pub fn deal_with_rule<R: CryptoRngCore + ?Sized>(
 	rule: &InputRule,
 	rng: &mut R,
 ) -> Result<(Submission, Vec<u8>), Error> {
-	let abstain = match rule {
-		InputRule::None => return Ok((crate::deal(ctx, committee, t, values, rng)?, Vec::new())),
-		InputRule::Range(_) => return Err(Error::UnsupportedRule),
-		InputRule::OneHot { abstain } => *abstain,
-	};
-	let choice = ballot(values).ok_or(Error::ValueOutOfRange)?;
-	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
 	let d = u32::try_from(values.len()).map_err(|_| Error::InvalidDimension)?;
+	rule.check(d)?;
+	let choice = match rule {
+		InputRule::None => return Ok((crate::deal(ctx, committee, t, values, rng)?, Vec::new())),
+		InputRule::OneHot { .. } => ballot(values).ok_or(Error::ValueOutOfRange)?,
+		InputRule::Range(bounds) => {
+			// Refused before dealing: a value out of its bounds is not worth a dealing.
+			let inside = values.iter().zip(bounds).all(|(x, (lo, hi))| lo <= x && x <= hi);
+			if !inside {
+				return Err(Error::ValueOutOfRange);
+			}
+			None
+		}
+	};
+	let n = u32::try_from(committee.len()).map_err(|_| Error::InvalidThreshold)?;
 	let shape = JobShape::new(n, t, d)?;
 	let randomness = DealingRandomness::random(shape, rng);
 	let b0 = Zeroizing::new(randomness.blinding.first().ok_or(Error::InvalidThreshold)?.0);
 	let submission = deal_with_randomness(ctx, committee, values, randomness)?;
 	let c0 = submission.commitments.first().ok_or(Error::WrongCommitmentCount)?;
 	let c0 = Commitment::from_bytes(c0)?;
-	let proof = prove_one_hot(ctx, d, abstain, &c0, choice, &b0, rng)?;
-	Ok((submission, proof.to_bytes()))
+	let proof = match rule {
+		InputRule::OneHot { abstain } => {
+			prove_one_hot(ctx, d, *abstain, &c0, choice, &b0, rng)?.to_bytes()
+		}
+		InputRule::Range(bounds) => {
+			prove_range(ctx, &rule.encode(), bounds, &c0, values, &b0, rng)?
+		}
+		InputRule::None => Vec::new(),
+	};
+	Ok((submission, proof))
 }
 
 #[cfg(test)]
@@ -287,7 +356,7 @@ mod tests {
 		let mut rng = ChaCha20Rng::seed_from_u64(1);
 		for d in 1..=4usize {
 			for abstain in [false, true] {
-				let rule = InputRule::OneHot { abstain };
+				let rule: InputRule = InputRule::OneHot { abstain };
 				let mut ballots: Vec<Vec<i128>> =
 					(0..d).map(|k| (0..d).map(|l| i128::from(l == k)).collect()).collect();
 				if abstain {
@@ -324,7 +393,7 @@ mod tests {
 	#[test]
 	fn values_that_are_not_ballots_cannot_be_proven() {
 		let mut rng = ChaCha20Rng::seed_from_u64(2);
-		let rule = InputRule::OneHot { abstain: false };
+		let rule: InputRule = InputRule::OneHot { abstain: false };
 		for values in [vec![1, 1], vec![2, 0], vec![0, -1], vec![0, 0]] {
 			assert_eq!(
 				deal_with_rule(&ctx(1, 1), &committee(), 1, &values, &rule, &mut rng).err(),
@@ -348,18 +417,13 @@ mod tests {
 			responses: (0..2).map(|_| DalekScalar::random(&mut rng)).collect(),
 		};
 		assert!(!verify_one_hot(&ctx(1, 1), 2, false, &c0(&two), &simulated));
-		// Range rules are specified, not built.
-		let range = InputRule::Range(vec![(0, 10)]);
-		assert_eq!(
-			deal_with_rule(&ctx(1, 1), &committee(), 1, &[5], &range, &mut rng).err(),
-			Some(Error::UnsupportedRule)
-		);
 		// The rule's encoding is the one section 12.1 gives.
-		assert_eq!(InputRule::OneHot { abstain: true }.encode(), vec![2, 1]);
-		assert_eq!(InputRule::None.encode(), vec![0]);
+		assert_eq!(InputRule::<Vec<(i128, i128)>>::OneHot { abstain: true }.encode(), vec![2, 1]);
+		assert_eq!(InputRule::<Vec<(i128, i128)>>::None.encode(), vec![0]);
 		let mut range_bytes = vec![1u8, 4];
 		range_bytes.extend_from_slice(&(-5i128).to_le_bytes());
 		range_bytes.extend_from_slice(&10i128.to_le_bytes());
-		assert_eq!(InputRule::Range(vec![(-5, 10)]).encode(), range_bytes);
+		let range: InputRule = InputRule::Range(vec![(-5, 10)]);
+		assert_eq!(range.encode(), range_bytes);
 	}
 }

@@ -18,7 +18,27 @@ use crate::{
 };
 
 /// A proof to refuse: its name, `d`, context, rule, `C_0` and bytes.
-type Refusal<'a> = (&'a str, u32, InputContext, InputRule, Commitment, Vec<u8>);
+pub(crate) type Refusal<N> = (N, u32, InputContext, InputRule, Commitment, Vec<u8>);
+
+/// The `rejected` entries of a vector file, each checked to be refused.
+pub(crate) fn refusals_json<N: AsRef<str>>(refusals: Vec<Refusal<N>>) -> Vec<Value> {
+	refusals
+		.into_iter()
+		.map(|(name, d, c, rule, c0, p)| {
+			let name = name.as_ref();
+			assert!(!verify_validity(&c, d, &rule, &c0, &p), "{name} must be refused");
+			json!({
+				"name": name,
+				"job_id": c.job.job_id,
+				"provider": hex(&c.provider),
+				"d": d,
+				"rule": hex(&rule.encode()),
+				"C0": hex(c0.as_bytes()),
+				"proof": hex(&p),
+			})
+		})
+		.collect()
+}
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/validity-v1.json");
 
@@ -123,7 +143,7 @@ fn compute() -> Value {
 		("the proof for another input's C_0", ctx, rule.clone(), other_c0, proof.clone()),
 		("the proof without its last branch", ctx, rule, c0, proof[..proof.len() - 64].to_vec()),
 	];
-	let mut refusals: Vec<Refusal> =
+	let mut refusals: Vec<Refusal<&str>> =
 		refusals.into_iter().map(|(name, c, rule, c0, p)| (name, d, c, rule, c0, p)).collect();
 	// Same length, another rule: the second case's 3 branches (d = 2 with abstention) checked
 	// as d = 3 without abstention; only the hash, which binds the rule, refuses it.
@@ -140,22 +160,7 @@ fn compute() -> Value {
 		second_c0,
 		second_proof,
 	));
-	let rejected: Vec<Value> = refusals
-		.into_iter()
-		.map(|(name, d, c, rule, c0, p)| {
-			assert!(!verify_validity(&c, d, &rule, &c0, &p), "{name} must be refused");
-			json!({
-				"name": name,
-				"job_id": c.job.job_id,
-				"provider": hex(&c.provider),
-				"d": d,
-				"rule": hex(&rule.encode()),
-				"C0": hex(c0.as_bytes()),
-				"proof": hex(&p),
-			})
-		})
-		.collect();
-
+	let rejected = refusals_json(refusals);
 	json!({
 		"description": "PROTOCOL.md section 12.2: one-hot proofs. Each case deals `values` (t = 1, committee keys of the secrets 1001..1003 as in beacon-v1.json) with fixed randomness; C0 is its C_0 and b0 its constant blinding; the proof is made with `rho` for the real branch and the given (c, z) for the others, and must verify. Every entry of `rejected` must be refused.",
 		"genesis": hex(&genesis),

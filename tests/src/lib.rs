@@ -641,7 +641,8 @@ pub mod mpc {
 		client.block_hash(0).await.expect("a genesis block").into()
 	}
 
-	/// Deals `values` for `provider` to job `id`'s committee and submits the input.
+	/// Deals `values` for `provider` to job `id`'s committee, proves them valid under the
+	/// job's input rule (PROTOCOL.md section 12), and submits the input.
 	pub async fn submit_input(
 		client: &Client,
 		provider: &sr25519::Pair,
@@ -655,26 +656,43 @@ pub mod mpc {
 		let who = AccountId::from(provider.public());
 		let ctx = mpc_primitives::InputContext::new(genesis(client).await, id, *who.as_ref());
 		let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
-		let s = mpc_primitives::deal(&ctx, &keys, job.shape.t(), values, &mut rng)
-			.map_err(|e| format!("dealing: {e}"))?;
-		submit_dealt(client, provider, id, s).await
+		let rule = job.input_rule.to_vec();
+		let (s, validity) =
+			mpc_primitives::deal_with_rule(&ctx, &keys, job.shape.t(), values, &rule, &mut rng)
+				.map_err(|e| format!("dealing: {e}"))?;
+		submit_proven(client, provider, id, s, validity).await
 	}
 
-	/// Submits an already dealt input (for tests that tamper with a dealing first).
+	/// Submits an already dealt input (for tests that tamper with a dealing first), to a job
+	/// without an input rule.
 	pub async fn submit_dealt(
 		client: &Client,
 		provider: &sr25519::Pair,
 		id: JobId,
 		s: mpc_primitives::Submission,
 	) -> Result<Inclusion, String> {
+		submit_proven(client, provider, id, s, Vec::new()).await
+	}
+
+	/// Submits an already dealt input with its validity proof (`validity`, PROTOCOL.md
+	/// section 12).
+	pub async fn submit_proven(
+		client: &Client,
+		provider: &sr25519::Pair,
+		id: JobId,
+		s: mpc_primitives::Submission,
+		validity: Vec<u8>,
+	) -> Result<Inclusion, String> {
 		let submission = pallet_mpc::BoundedSubmission::<Runtime>::try_from(s)
 			.map_err(|e| format!("beyond the runtime's bounds: {e:?}"))?;
+		let validity = validity.try_into().map_err(|_| "validity proof too long")?;
 		// The committee dealt to (the tests deal and submit with no block in between).
 		let committee_digest = pallet_mpc::committee_digest(&committee(client, id).await);
 		let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_input {
 			job_id: id,
 			committee_digest,
 			submission,
+			validity,
 		});
 		client.submit_and_wait(provider, call).await
 	}
@@ -721,6 +739,7 @@ pub mod mpc {
 			allowed_providers: None,
 			metadata: b"e2e".to_vec().try_into().expect("short"),
 			reward_per_worker: mpc_runtime::UNIT,
+			input_rule: pallet_mpc::InputRule::None,
 		}
 	}
 

@@ -1,6 +1,7 @@
 //! Scenario 1: the average salary, on a single `--dev` node with its five dev workers.
 //!
-//! Ten employees each submit a private salary; the job completes with the exact sum, the mean
+//! Ten employees each submit a private salary with a proof that it lies in the job's range;
+//! the job completes with the exact sum, the mean
 //! follows, the proof-of-MPC record re-verifies with `mpc-primitives`, and every balance moves
 //! by exactly what the fee schedule, the rewards and the deposits explain.
 
@@ -67,7 +68,8 @@ async fn average_salary_on_a_dev_node() {
 		before_providers.push(client.account(&AccountId::from(p.public())).await);
 	}
 
-	// The owner creates the job: n = 5, t = 2, d = 1, cents.
+	// The owner creates the job: n = 5, t = 2, d = 1, cents, each salary proven to lie in
+	// [0, 100,000.00] (a range proof, PROTOCOL.md section 12.3).
 	let spec = pallet_mpc::JobSpec::<mpc_runtime::Runtime> {
 		committee_size: 5,
 		threshold: 2,
@@ -79,6 +81,7 @@ async fn average_salary_on_a_dev_node() {
 		allowed_providers: None,
 		metadata: b"average salary".to_vec().try_into().expect("short"),
 		reward_per_worker: REWARD,
+		input_rule: pallet_mpc::InputRule::Range(vec![(0, 10_000_000)].try_into().expect("d = 1")),
 	};
 	let created = client
 		.submit_and_wait(&owner, RuntimeCall::Mpc(pallet_mpc::Call::create_job { spec }))

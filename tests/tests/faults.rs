@@ -1,9 +1,12 @@
 //! Scenarios 2 and 3 on a single `--dev` node: a cheating provider is disqualified by the
-//! worker it cheated, and a four-bucket histogram of twenty inputs.
+//! worker it cheated, and a poll of twenty one-hot ballots over four options, where the chain
+//! refuses ballots that are not (PROTOCOL.md section 12.2).
 
 use mpc_e2e::{mpc, Node};
-use mpc_primitives::{deal, testing::corrupt_share, InputContext, ParticipantIndex, Scalar};
-use mpc_runtime::{AccountId, UNIT};
+use mpc_primitives::{
+	deal, deal_with_rule, testing::corrupt_share, InputContext, InputRule, ParticipantIndex, Scalar,
+};
+use mpc_runtime::{pallet_mpc, AccountId, UNIT};
 use rand_core::SeedableRng;
 use sp_core::{sr25519, Pair};
 use std::time::Duration;
@@ -85,7 +88,7 @@ async fn a_cheating_provider_is_disqualified_and_the_output_counts_the_honest() 
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_histogram_of_twenty_inputs() {
+async fn a_poll_of_twenty_ballots_refuses_what_is_not_a_ballot() {
 	let mut node = Node::dev();
 	let client = node.client(Duration::from_secs(180)).await;
 	let owner = sp_keyring::Sr25519Keyring::Ferdie.pair();
@@ -93,7 +96,26 @@ async fn a_histogram_of_twenty_inputs() {
 	let accounts: Vec<AccountId> = providers.iter().map(|p| p.public().into()).collect();
 	mpc::fund(&client, &owner, &accounts, 1_000 * UNIT).await;
 
-	let (job_id, _) = mpc::create_job(&client, &owner, mpc::spec(5, 2, 4, 20)).await.expect("job");
+	let rule = InputRule::OneHot { abstain: false };
+	let spec = pallet_mpc::JobSpec { input_rule: rule.clone(), ..mpc::spec(5, 2, 4, 20) };
+	let (job_id, _) = mpc::create_job(&client, &owner, spec).await.expect("job");
+	let keys: Vec<_> = mpc::committee(&client, job_id).await.iter().map(|m| m.key).collect();
+	let genesis = mpc::genesis(&client).await;
+
+	// Voter 0 tries to vote twice in one ballot, with the proof of a real ballot attached,
+	// then to vote without a proof: both refused, and nothing counts.
+	let stuffer = &providers[0];
+	let ctx = InputContext::new(genesis, job_id, accounts[0].clone().into());
+	let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(7);
+	let (ballot, proof) =
+		deal_with_rule(&ctx, &keys, 2, &[1, 0, 0, 0], &rule.to_vec(), &mut rng).expect("ballot");
+	let two_votes = deal(&ctx, &keys, 2, &[1, 1, 0, 0], &mut rng).expect("dealt");
+	let refused = mpc::submit_proven(&client, stuffer, job_id, two_votes, proof.clone()).await;
+	assert_eq!(refused.expect_err("two hot components"), "Mpc.InvalidValidityProof");
+	let refused = mpc::submit_dealt(&client, stuffer, job_id, ballot).await;
+	assert_eq!(refused.expect_err("no proof"), "Mpc.InvalidValidityProof");
+	assert_eq!(mpc::job(&client, job_id).await.expect("job").input_count, 0);
+
 	let mut counts = [0i128; 4];
 	for (k, p) in providers.iter().enumerate() {
 		let bucket = (k * 7 + k / 3) % 4;
@@ -106,10 +128,15 @@ async fn a_histogram_of_twenty_inputs() {
 		.await;
 	let result = mpc::result(&client, job_id).await.expect("result");
 	assert_eq!(result.sums.to_vec(), counts.iter().map(|c| Some(*c)).collect::<Vec<_>>());
+	let record = mpc::record(&client, job_id).await.expect("record");
+	assert_eq!(record.input_rule, pallet_mpc::InputRule::OneHot { abstain: false });
 	mpc::wait_for(&client, job_id, Duration::from_secs(120), |j| j.phase.has_ended()).await;
 	let figures = mpc::figures(&client, job_id).await;
-	assert_eq!(figures.client_transactions, 21, "create_job and twenty inputs");
+	assert_eq!(
+		figures.client_transactions, 23,
+		"create_job, two refused inputs and twenty ballots"
+	);
 	assert_eq!(figures.worker_fees, 0, "valid shares and true complaints are refunded");
-	println!("histogram: {counts:?} from 20 inputs; {figures}");
+	println!("poll: {counts:?} from 20 ballots, 2 refused; {figures}");
 	drop(node);
 }

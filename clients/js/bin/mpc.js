@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  createJob, submitInput, reclaimInputDeposit, getJob, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
+  createJob, submitInput, reclaimInputDeposit, getJob, normalizeInputRule, formatDecimal, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
 } from '../src/index.js';
 
@@ -51,13 +51,24 @@ const COMMANDS = [
       'min-inputs': { type: 'string', arg: '<m>', int: true, default: '1', help: 'with fewer inputs the job fails' },
       reward: { type: 'string', arg: '<planck>', int: true, help: 'reward per worker, in the chain\'s smallest unit (default: the chain\'s minimum)' },
       metadata: { type: 'string', arg: '<text>', default: '', help: 'a description stored with the job' },
+      'one-hot': { type: 'boolean', help: 'input rule: every input is a ballot, one value 1 and the others 0, proved so (PROTOCOL.md 12.2)' },
+      'one-hot-abstain': { type: 'boolean', help: 'input rule: a ballot as with --one-hot, or all 0 (an abstention)' },
+      range: {
+        type: 'string',
+        arg: '<lo:hi,...>',
+        help: 'input rule: lo <= value <= hi, one pair per dimension, or one pair for all (decimal numbers with the job\'s decimals; '
+          + 'a negative lo goes as --range=-5:5); inputs need a range proof, which this client cannot make yet',
+      },
       'no-wait': { type: 'boolean', help: 'when the committee is drawn from a larger pool, do not wait for the draw (beacon round)' },
       timeout: { type: 'string', arg: '<seconds>', int: true, default: '120', help: 'give up waiting for the committee draw (exit code 4) after this long' },
     },
     examples: [
       'mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --window 40 --max-inputs 2 --reward 1000000000000',
       'mpc job create --suri //Ferdie --committee 3 --threshold 1 --window 40 --no-wait',
+      'mpc job create --suri //Ferdie --committee 5 --threshold 2 --dimension 3 --one-hot-abstain',
+      'mpc job create --suri //Ferdie --committee 5 --threshold 2 --decimals 2 --range=-100.00:100.00',
     ],
+    check: checkInputRule,
     run: runJobCreate,
   },
   {
@@ -69,7 +80,11 @@ const COMMANDS = [
       { name: '<value>...', variadic: true, help: 'one decimal number per dimension, with at most the job\'s decimals (4250.75); negative values go after --' },
     ],
     options: {},
-    examples: ['mpc input submit 1 4250.75 --suri //Alice', 'mpc input submit 2 --suri //Bob -- -12.5 3'],
+    examples: [
+      'mpc input submit 1 4250.75 --suri //Alice',
+      'mpc input submit 2 --suri //Bob -- -12.5 3',
+      'mpc input submit 3 0 1 0 --suri //Charlie    # a ballot, to a job with a one-hot rule',
+    ],
     run: runInputSubmit,
   },
   {
@@ -309,7 +324,8 @@ function parseError(e, context) {
     return new UsageError(`unknown option '${name}'${hint}`, context);
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (name && /argument missing|ambiguous/.test(e.message)) return new UsageError(`option '${name}' needs a value`, context);
+    if (name && /ambiguous/.test(e.message)) return new UsageError(`option '${name}' needs a value (one that starts with '-' goes as ${name}=<value>)`, context);
+    if (name && /argument missing/.test(e.message)) return new UsageError(`option '${name}' needs a value`, context);
     if (name && /does not take an argument/.test(e.message)) return new UsageError(`option '${name}' takes no value`, context);
   }
   return new UsageError(e.message.split('. ')[0], context);
@@ -351,7 +367,9 @@ function parse(argv) {
     throw parseError(e, command);
   }
   const args = parsed.positionals.slice(command.name.split(' ').length);
-  return { command, opts: checkOptions(command, parsed.values), args: checkArgs(command, args) };
+  const opts = checkOptions(command, parsed.values);
+  command.check?.(opts, command);
+  return { command, opts, args: checkArgs(command, args) };
 }
 
 const WHOLE = /^\d+$/;
@@ -386,6 +404,52 @@ function checkArgs(command, args) {
   return args;
 }
 
+const BOUND = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * `job create`'s input rule from --one-hot, --one-hot-abstain and --range, into `opts.inputRule`
+ * (the protocol form: PROTOCOL.md section 12.1); a `UsageError` for a malformed or conflicting one.
+ */
+function checkInputRule(opts, command) {
+  const given = ['one-hot', 'one-hot-abstain', 'range'].filter((k) => opts[k] !== undefined && opts[k] !== false);
+  if (given.length > 1) throw new UsageError(`--${given[0]} and --${given[1]} are two input rules: choose one`, command);
+  if (opts['one-hot'] || opts['one-hot-abstain']) {
+    opts.inputRule = { type: 'OneHot', abstain: Boolean(opts['one-hot-abstain']) };
+  } else if (opts.range !== undefined) {
+    const pairs = opts.range.split(',').map((p) => {
+      const [lo, hi, ...rest] = p.split(':');
+      if (rest.length || !BOUND.test(lo ?? '') || !BOUND.test(hi ?? '')) {
+        throw new UsageError(`--range takes <lo:hi>[,<lo:hi>...] with decimal numbers, not '${opts.range}'`, command);
+      }
+      return [lo, hi];
+    });
+    const d = Number(opts.dimension);
+    if (pairs.length !== 1 && pairs.length !== d) {
+      throw new UsageError(`--range has ${pairs.length} pairs for ${d} dimensions: give one pair per dimension, or one for all`, command);
+    }
+    try {
+      opts.inputRule = normalizeInputRule({ range: pairs.length === 1 ? Array.from({ length: d }, () => pairs[0]) : pairs }, { decimals: Number(opts.decimals) });
+    } catch (e) {
+      if (e instanceof ProtocolError) throw new UsageError(`--range: ${e.message}`, command);
+      throw e;
+    }
+  } else {
+    opts.inputRule = { type: 'None' };
+  }
+}
+
+/** An input rule for people: `none`, `one-hot ballots`, `range [lo, hi], ...`. */
+function describeRule(rule, decimals) {
+  switch (rule?.type) {
+    case 'OneHot':
+      return `one-hot ballots (one value 1, the others 0${rule.abstain ? '; all 0 abstains' : ''})`;
+    case 'Range':
+      return `range ${rule.bounds.map(([lo, hi]) => `[${formatDecimal(lo, decimals)}, ${formatDecimal(hi, decimals)}]`).join(', ')}`;
+    default:
+      return 'none (any value)';
+  }
+}
+
 // ---- commands ------------------------------------------------------------------------------
 
 const json = (v) => JSON.stringify(v, (_, x) => {
@@ -415,7 +479,9 @@ async function runJobCreate(ctx) {
     minInputs: Number(opts['min-inputs']),
     rewardPerWorker: opts.reward === undefined ? undefined : BigInt(opts.reward),
     metadata: opts.metadata,
+    inputRule: opts.inputRule,
   }, { waitForCommittee: false });
+  if (!opts.json && opts.inputRule.type !== 'None') console.log(`job ${r.jobId}: input rule ${describeRule(opts.inputRule, Number(opts.decimals))}`);
   if (r.drawRound !== null && !opts['no-wait']) {
     if (!opts.json) console.log(`job ${r.jobId} created; waiting for committee draw (beacon round ${r.drawRound})`);
     r.committee = await waitForCommittee(ctx.api, r.jobId, {
@@ -438,8 +504,9 @@ async function runInputSubmit(ctx) {
   try {
     r = await submitInput(ctx.api, ctx.signer(), BigInt(job), values);
   } catch (e) {
-    // Values that do not fit the job (decimals, dimension, range) are the caller's mistake.
-    if (e instanceof ProtocolError && ['decimal', 'dimension', 'range'].includes(e.code)) throw new UsageError(e.message, ctx.command);
+    // Values that do not fit the job (decimals, dimension, range, not a ballot for a one-hot
+    // rule) are the caller's mistake.
+    if (e instanceof ProtocolError && ['decimal', 'dimension', 'range', 'ballot'].includes(e.code)) throw new UsageError(e.message, ctx.command);
     throw e;
   }
   out(ctx, `input to job ${job} in block ${r.blockHash}`, { job, blockHash: r.blockHash });
@@ -456,8 +523,9 @@ async function runInputReclaim(ctx) {
 }
 
 function describeJob(job) {
-  const lines = Object.entries(job).filter(([k]) => !['timeline', 'committee', 'draw', 'drawRound', 'failureReason'].includes(k)).map(([k, v]) => (
+  const lines = Object.entries(job).filter(([k]) => !['timeline', 'committee', 'draw', 'drawRound', 'failureReason', 'inputRule'].includes(k)).map(([k, v]) => (
     k === 'phase' && job.failureReason ? `phase: ${v} (${job.failureReason})` : `${k}: ${v}`));
+  lines.push(`inputRule: ${describeRule(job.inputRule, job.decimals)}`);
   lines.push(`timeline: ${Object.entries(job.timeline).map(([phase, block]) => `${phase} ${block ?? '-'}`).join(', ')}`);
   if (job.phase === 'Drawing') lines.push(`waiting for committee draw (beacon round ${job.drawRound ?? '?'})`);
   else if (job.draw) {
@@ -545,12 +613,17 @@ async function runRecordVerify(ctx) {
   // Complaints about inputs already disqualified: taken by the chain, unjudged, free.
   const rc = (report.redundantComplaints ?? []).map((d) => `input ${d.index} by worker ${d.workerIndex}`);
   const redundant = rc.length ? `, ${rc.length} redundant complaint${rc.length > 1 ? 's' : ''} (${rc.join('; ')})` : '';
+  // Validity proofs (PROTOCOL.md section 12): re-verified one-hot proofs, range proofs not.
+  const v = report.validity;
+  const validity = report.inputRule?.type === 'OneHot'
+    ? `; ${v.verified} one-hot proof${v.verified === 1 ? '' : 's'} re-verified`
+    : report.inputRule?.type === 'Range' ? `; ${v.notVerified} range proof${v.notVerified === 1 ? '' : 's'} NOT re-verified (${v.note})` : '';
   const draw = report.draw?.round === null || report.draw?.round === undefined
     ? 'committee: the whole pool (no draw)'
     : `committee drawn with beacon round ${report.draw.round} in block ${report.draw.block} (draw verified)`;
   out(ctx, report.valid
     ? `record of job ${jobId} passes the full audit of blocks ${report.blocks.from}..${report.blocks.to}: ${draw}; `
-      + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}${redundant}; `
+      + `${report.inputs.length} inputs, ${dq.length} disqualified${dq.length ? ` (${dq.join('; ')})` : ''}${redundant}${validity}; `
       + `sums ${record.result.formatted.join(', ')}; means ${record.result.formattedMeans.join(', ')}`
     : `record of job ${jobId} does NOT pass the full audit: ${report.reason}`, report);
   return report.valid ? EXIT.done : EXIT.invalid;

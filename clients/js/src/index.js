@@ -8,10 +8,11 @@
 
 import { decodeAddress } from '@polkadot/util-crypto';
 import {
-  deal, fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
+  fromHex, toHex, parseDecimal, formatDecimal, verifyOutput, scalarFromBytes,
   pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
   inputsDigest, aggregateCommitments, beaconThreshold, verifyRound, publicShare, groupKeyDigest,
-  committeeSeed, drawCommittee, committeeDigest,
+  committeeSeed, drawCommittee, committeeDigest, encodeInputRule, decodeInputRule, verifyValidity, dealWithRule,
+  ballotChoice, RANGE_PROVER_MISSING,
 } from './protocol.js';
 
 export * from './protocol.js';
@@ -71,8 +72,18 @@ export function send(api, signer, tx, options = {}) {
 
 /**
  * Creates a job. `spec`: `{ committeeSize, threshold, dimension, decimals, inputWindow,
- * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker }`;
+ * maxInputs, minInputs = 1, allowedProviders = null, metadata = '', rewardPerWorker,
+ * inputRule = 'None' }`;
  * `rewardPerWorker` defaults to the chain's minimum (`api.consts.mpc.minRewardPerWorker`).
+ * `inputRule` is what a valid input is (PROTOCOL.md section 12.1): every input to the job then
+ * carries a proof that it obeys it, and the chain refuses one without (`Mpc.InvalidValidityProof`).
+ * Any shape {@link normalizeInputRule} takes: `'None'` (any value), `{ oneHot: { abstain } }`
+ * (a ballot: one value 1, the others 0; with `abstain`, all 0 too), `{ range: [[lo, hi], ...] }`
+ * (one pair per dimension, `lo <= x_l <= hi`; BigInt, or decimal strings with the job's
+ * decimals). The chain checks a rule against the job (`d` pairs, `lo <= hi`, `hi - lo < 2^64`)
+ * and refuses it with `Mpc.InvalidInputRule`; a rule of the wrong form throws a `ProtocolError`
+ * before anything is sent. This client deals inputs to `None` and `OneHot` jobs only
+ * ({@link submitInput}).
  * The owner's escrow, `rewardPerWorker * committeeSize`, pays the members whose result shares
  * were valid; a job that ends without a result after its committee was seated (`Failed` with
  * `TooFewInputs`, or `Cancelled` from `Collecting`) pays each member `minRewardPerWorker` for
@@ -88,6 +99,7 @@ export function send(api, signer, tx, options = {}) {
  * Rejects like {@link waitForCommittee} when the job ends without a committee.
  */
 export async function createJob(api, signer, spec, { waitForCommittee: wait = true, timeoutMs = 120_000, onProgress } = {}) {
+  const inputRule = chainInputRule(normalizeInputRule(spec.inputRule, { decimals: spec.decimals ?? 0 }));
   const tx = api.tx.mpc.createJob({
     committeeSize: spec.committeeSize,
     threshold: spec.threshold,
@@ -99,6 +111,7 @@ export async function createJob(api, signer, spec, { waitForCommittee: wait = tr
     allowedProviders: spec.allowedProviders ?? null,
     metadata: spec.metadata ?? '',
     rewardPerWorker: spec.rewardPerWorker ?? api.consts.mpc.minRewardPerWorker,
+    inputRule,
   });
   const { events } = await send(api, signer, tx);
   const created = events.find(({ event }) => api.events.mpc.JobCreated.is(event));
@@ -113,6 +126,100 @@ export async function createJob(api, signer, spec, { waitForCommittee: wait = tr
   if (!wait) return { jobId, drawRound, committee: null };
   const committee = await waitForCommittee(api, jobId, { timeoutMs, onProgress });
   return { jobId, drawRound, committee };
+}
+
+const RULE_NAMES = { none: 'None', range: 'Range', onehot: 'OneHot' };
+
+/** A range bound: BigInt, a safe integer, or a decimal string read with `decimals`. */
+function ruleBound(v, decimals) {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new ProtocolError('rule', `range bound ${v} is not a whole number (pass a BigInt or a decimal string)`);
+    return BigInt(v);
+  }
+  if (typeof v === 'string') return parseDecimal(v, decimals);
+  throw new ProtocolError('rule', `range bound ${String(v)} is not a BigInt, a whole number or a decimal string`);
+}
+
+/**
+ * A job's input rule (PROTOCOL.md section 12.1) in the form of the protocol functions
+ * (`encodeInputRule`, `verifyValidity`): `{ type: 'None' }`, `{ type: 'Range', bounds: [[lo,
+ * hi], ...] }` (BigInt) or `{ type: 'OneHot', abstain }`, from any of these shapes:
+ * `undefined`, `null` or `'None'`; `'OneHot'` (no abstention); `{ oneHot: { abstain } }` or
+ * `{ OneHot: { abstain } }` (`abstain` default `false`); `{ range: [[lo, hi], ...] }` or
+ * `{ Range: [[lo, hi], ...] }`; `{ none: null }`; or the protocol form itself. Range bounds are
+ * BigInt, safe integers, or decimal strings read with `decimals` (`'12.50'` is `1250n` with 2).
+ * Throws a `ProtocolError` (code `'rule'`, or `'decimal'` / `'range'` for a bound) for anything
+ * else. It checks the form only: the chain checks the rule against the job at its creation.
+ */
+export function normalizeInputRule(rule, { decimals = 0 } = {}) {
+  if (rule === undefined || rule === null || rule === 'None') return { type: 'None' };
+  if (rule === 'OneHot') return { type: 'OneHot', abstain: false };
+  const bad = () => new ProtocolError('rule', `not an input rule: ${describeValue(rule)} (use 'None', { oneHot: { abstain } } or { range: [[lo, hi], ...] })`);
+  if (typeof rule !== 'object' || Array.isArray(rule)) throw bad();
+  let type;
+  let body;
+  if (typeof rule.type === 'string') {
+    type = rule.type;
+    body = type === 'Range' ? rule.bounds : rule;
+  } else {
+    const keys = Object.keys(rule);
+    if (keys.length !== 1) throw bad();
+    type = RULE_NAMES[keys[0].toLowerCase()];
+    body = rule[keys[0]];
+  }
+  let normal;
+  switch (type) {
+    case 'None':
+      normal = { type: 'None' };
+      break;
+    case 'OneHot': {
+      if (body !== undefined && body !== null && typeof body !== 'object') throw bad();
+      const abstain = body?.abstain ?? false;
+      if (typeof abstain !== 'boolean') throw new ProtocolError('rule', `OneHot takes abstain: true or false, not ${describeValue(abstain)}`);
+      normal = { type: 'OneHot', abstain };
+      break;
+    }
+    case 'Range':
+      if (!Array.isArray(body) || !body.every((b) => Array.isArray(b) && b.length === 2)) {
+        throw new ProtocolError('rule', 'a Range rule is [[lo, hi], ...], one pair per dimension');
+      }
+      normal = { type: 'Range', bounds: body.map(([lo, hi]) => [ruleBound(lo, decimals), ruleBound(hi, decimals)]) };
+      break;
+    default:
+      throw bad();
+  }
+  encodeInputRule(normal); // every bound within i128
+  return normal;
+}
+
+function describeValue(v) {
+  try {
+    return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x)) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** A rule from {@link normalizeInputRule} as the `InputRule` argument @polkadot/api takes. */
+function chainInputRule(rule) {
+  switch (rule.type) {
+    case 'Range':
+      return { Range: rule.bounds.map(([lo, hi]) => [lo.toString(), hi.toString()]) };
+    case 'OneHot':
+      return { OneHot: { abstain: rule.abstain } };
+    default:
+      return 'None';
+  }
+}
+
+/**
+ * A stored `InputRule` codec (a job's, a record's) in the protocol form, decoded from its SCALE
+ * bytes (section 12.1); `{ type: 'None' }` when the chain stores none (protocol v1, no rules).
+ */
+function plainInputRule(codec) {
+  if (codec === undefined || codec === null) return { type: 'None' };
+  return decodeInputRule(codec.toU8a());
 }
 
 /** The `mpc.CommitteeDrawn` event's decoration, or an `UnexpectedMetadata` error. */
@@ -196,7 +303,9 @@ export const ENDED_PHASES = Object.freeze(['Settled', 'Failed', 'Cancelled']);
  * `null`), the draw round while it waits in `Drawing` (or `null`), deadline (in `Drawing`, the
  * block by which its committee must be drawn), counts, whether it ended, its timeline, and
  * `committeeDigest` (hex): the digest of its committee that an input must name (PROTOCOL.md
- * section 10; 32 zero bytes while `Drawing`).
+ * section 10; 32 zero bytes while `Drawing`), and `inputRule`, what a valid input is (PROTOCOL.md
+ * section 12.1, in the protocol form: `{ type: 'None' }`, `{ type: 'Range', bounds }`,
+ * `{ type: 'OneHot', abstain }`).
  * `api` may be decorated at a past block (`await api.at(hash)`) to read the job as it was then.
  */
 export async function getJob(api, jobId) {
@@ -225,6 +334,7 @@ export async function getJob(api, jobId) {
     ended: ENDED_PHASES.includes(j.phase.type),
     timeline: plainTimeline(j.timeline),
     committeeDigest: toHex(bytes(j.committeeDigest)),
+    inputRule: plainInputRule(j.inputRule),
   };
 }
 
@@ -258,7 +368,13 @@ function toValues(values, decimals) {
 
 /**
  * Deals and submits a private input: `values` as BigInt or decimal strings (`"4250.75"`, with
- * the job's decimals), one per dimension. The job and its committee are read in one block
+ * the job's decimals), one per dimension, with the validity proof the job's input rule asks for
+ * (PROTOCOL.md section 12): none for a job without a rule; for a `OneHot` job, `values` must be
+ * a ballot (one value 1, the others 0, or all 0 when the rule takes abstentions; with the job's
+ * decimals, so `'0.01'` is 1 in a job of 2 decimals) and the dealing goes with its one-hot proof
+ * (`dealWithRule`); anything else throws a `ProtocolError` (code `'ballot'`) before anything is
+ * sent. A `Range` job throws a `ProtocolError` (code `'unsupported'`): range proofs need the
+ * Rust prover built to WebAssembly, which this client version lacks. The job and its committee are read in one block
  * state (the best block's): the input is dealt to that committee's keys and names its digest
  * (PROTOCOL.md section 10), so that a chain on which the job has another committee (another
  * branch of a fork) refuses it with `Mpc.CommitteeMismatch` instead of accepting an input its
@@ -275,34 +391,54 @@ export async function submitInput(api, signer, jobId, values) {
   if (values.length !== job.d) {
     throw new ProtocolError('dimension', `the job takes ${job.d} values, got ${values.length}`);
   }
+  const parsed = toValues(values, job.decimals);
+  const rule = job.inputRule;
+  if (rule.type === 'Range') throw new ProtocolError('unsupported', `job ${jobId} has a Range input rule: ${RANGE_PROVER_MISSING}`);
+  if (rule.type === 'OneHot') {
+    try {
+      ballotChoice(parsed, rule.abstain);
+    } catch (e) {
+      if (e instanceof ProtocolError && e.code === 'ballot' && job.decimals > 0) {
+        throw new ProtocolError('ballot', `${e.message} (job ${jobId} has ${job.decimals} decimals: a ballot's 1 is ${formatDecimal(1n, job.decimals)})`);
+      }
+      throw e;
+    }
+  }
   const { keys, digest } = await getCommittee(state, jobId);
   if (digest === null) throw new MpcError('NotDrawn', `job ${jobId} has no committee in block ${at} (it waits for its draw, or ended)`);
   if (toHex(digest) !== job.committeeDigest) {
     throw new MpcError('CommitteeChanged', `in block ${at}, the committee of job ${jobId} has digest ${toHex(digest)}, the job names ${job.committeeDigest}`);
   }
   const address = typeof signer === 'string' ? signer : signer.address;
-  const submission = deal({
+  const { submission, validity } = dealWithRule({
     genesis: api.genesisHash.toU8a(),
     jobId: BigInt(jobId),
     provider: decodeAddress(address),
     keys,
     t: job.t,
-    values: toValues(values, job.decimals),
+    values: parsed,
+    rule,
   });
-  return send(api, signer, submitInputTx(api, jobId, digest, submission));
+  return send(api, signer, submitInputTx(api, jobId, digest, submission, validity));
 }
 
 /**
- * The `mpc.submitInput(job_id, committee_digest, submission)` extrinsic for a submission dealt
- * (with `deal`) to the committee whose digest is `digest` (32 bytes, or hex: the
- * `digest` of {@link getCommittee} read with the keys dealt to). Byte fields go as hex strings:
- * @polkadot/api reads a Uint8Array given for `Bytes` (the ciphertexts are `Vec<Bytes>`) as
- * already length-prefixed.
+ * The `mpc.submitInput(job_id, committee_digest, submission, validity)` extrinsic for a
+ * submission dealt (with `deal`, or `dealWithRule`) to the committee whose digest is `digest`
+ * (32 bytes, or hex: the `digest` of {@link getCommittee} read with the keys dealt to), with
+ * `validity`, the input's validity proof (PROTOCOL.md section 12; bytes or hex): empty (the
+ * default, `'0x'`) for a job without an input rule, the `validity` of `dealWithRule` otherwise.
+ * Byte fields go as hex strings: @polkadot/api reads a Uint8Array given for `Bytes` (the
+ * ciphertexts are `Vec<Bytes>`, the proof `Bytes`) as already length-prefixed.
  */
-export function submitInputTx(api, jobId, digest, submission) {
+export function submitInputTx(api, jobId, digest, submission, validity = '0x') {
   const committee = typeof digest === 'string' ? fromHex(digest) : digest;
   if (!(committee instanceof Uint8Array) || committee.length !== 32) {
-    throw new ProtocolError('committee', 'submitInputTx(api, jobId, committeeDigest, submission): the committee digest is 32 bytes');
+    throw new ProtocolError('committee', 'submitInputTx(api, jobId, committeeDigest, submission, validity): the committee digest is 32 bytes');
+  }
+  const proof = typeof validity === 'string' ? fromHex(validity) : validity;
+  if (!(proof instanceof Uint8Array)) {
+    throw new ProtocolError('validity', 'submitInputTx(api, jobId, committeeDigest, submission, validity): the validity proof is bytes (a Uint8Array, or hex)');
   }
   const hex = (b) => `0x${toHex(b)}`;
   return api.tx.mpc.submitInput(jobId, hex(committee), {
@@ -310,7 +446,7 @@ export function submitInputTx(api, jobId, digest, submission) {
     proof: hex(submission.proof),
     commitments: submission.commitments.map(hex),
     ciphertexts: submission.ciphertexts.map(hex),
-  });
+  }, hex(proof));
 }
 
 /**
@@ -417,6 +553,7 @@ export async function getRecord(api, jobId) {
     n: r.shape.n.toNumber(),
     t: r.shape.t.toNumber(),
     d: r.shape.d.toNumber(),
+    inputRule: plainInputRule(r.inputRule),
     committee: r.committee.map((m) => ({ account: m.account.toString(), key: toHex(bytes(m.key)) })),
     inputCount: r.inputCount.toNumber(),
     inputsDigest: toHex(bytes(r.inputsDigest)),
@@ -516,13 +653,17 @@ function unexpectedMetadata(what) {
   return new MpcError('UnexpectedMetadata', `${what}: this client does not match the chain's metadata`);
 }
 
+const argName = (n) => n.replace(/_/g, '').toLowerCase();
+
 /** A call's argument by its metadata name (`job_id`, `submission`, ...). */
 function arg(call, name) {
-  const norm = (n) => n.replace(/_/g, '').toLowerCase();
-  const entry = call.argsEntries.find(([n]) => norm(n) === norm(name));
+  const entry = call.argsEntries.find(([n]) => argName(n) === argName(name));
   if (!entry) throw unexpectedMetadata(`mpc.${call.method} has no argument ${name}`);
   return entry[1];
 }
+
+/** Whether a call has the argument `name`. */
+const hasArg = (call, name) => call.argsEntries.some(([n]) => argName(n) === argName(name));
 
 /** An event's field by its polkadot.js name (`workerIndex`, ...). */
 function field(event, data, name) {
@@ -660,7 +801,8 @@ function collectJobEvents(api, jobId, number, { extrinsics, events }, history) {
 }
 
 function inputFrom(data, call, block, extrinsic) {
-  // By name: `submit_input(job_id, committee_digest, submission)`.
+  // By name: `submit_input(job_id, committee_digest, submission, validity)`. A chain without
+  // input rules (protocol v1, no `validity` argument) gives `null`: no proof.
   const s = arg(call, 'submission');
   const provider = field('InputSubmitted', data, 'provider');
   return {
@@ -670,6 +812,7 @@ function inputFrom(data, call, block, extrinsic) {
     block,
     extrinsic,
     committeeDigest: bytes(arg(call, 'committee_digest')),
+    validity: hasArg(call, 'validity') ? bytes(arg(call, 'validity')) : null,
     submission: {
       ephemeralKey: bytes(s.ephemeralKey),
       proof: bytes(s.proof),
@@ -771,6 +914,53 @@ function auditInputs(record, history, genesis) {
   return inputs;
 }
 
+/** The record's input rule in the protocol form; `None` for a record without one (protocol v1). */
+function recordInputRule(record) {
+  if (record.inputRule === undefined || record.inputRule === null) return { type: 'None' };
+  try {
+    return decodeInputRule(encodeInputRule(record.inputRule));
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    throw auditFailure(`the record's input rule: ${e.message}`);
+  }
+}
+
+/** Why the audit does not re-verify range proofs. */
+const RANGE_NOT_VERIFIED = 'range proofs are not re-verified: this client version has no Bulletproofs verifier '
+  + '(PROTOCOL.md section 12.5); the chain verified each before it accepted the input';
+
+/**
+ * Step 1, section 12: input `input`'s validity proof (the `validity` argument of its
+ * `submit_input`) under the record's `rule`. `None`: the proof must be empty (the chain takes
+ * no other). `OneHot`: re-verified here (`verifyValidity`, context `genesis || u64le(job) ||
+ * provider`, on the input's `C_0`). `Range`: must be there, and is not re-verified. Returns
+ * `'none'`, `'verified'` or `'not verified'`; throws an audit failure.
+ */
+function auditValidity(record, rule, input, genesis) {
+  const proof = input.validity ?? new Uint8Array(0);
+  const where = `input ${input.index} (block ${input.block})`;
+  switch (rule.type) {
+    case 'None':
+      if (proof.length !== 0) {
+        throw auditFailure(`${where}: the job has no input rule, but its submit_input carries a ${proof.length}-byte validity proof (the chain takes only an empty one)`);
+      }
+      return 'none';
+    case 'OneHot': {
+      const valid = verifyValidity({
+        genesis, jobId: record.jobId, provider: input.providerKey, d: record.d, rule, c0: input.submission.commitments[0], proof,
+      });
+      if (!valid) {
+        const what = proof.length === 0 ? 'it carries no validity proof' : 'its validity proof does not verify';
+        throw auditFailure(`${where}: the job's rule is OneHot${rule.abstain ? ' (with abstention)' : ''}, and ${what} (PROTOCOL.md section 12.2)`);
+      }
+      return 'verified';
+    }
+    default:
+      if (proof.length === 0) throw auditFailure(`${where}: the job's rule is Range, and its submit_input carries no validity proof`);
+      return 'not verified';
+  }
+}
+
 /**
  * Whether complaint event `a` came before `b` in the chain's history: by block, then by the
  * event's position in the block (or, without it, by extrinsic).
@@ -844,12 +1034,17 @@ function auditComplaints(record, history, inputs, genesis) {
  * The full audit (PROTOCOL.md section 10) on a record from {@link getRecord} and the history
  * from {@link readJobHistory} of job `jobId`, for the chain `genesis` (32 bytes): the committee
  * (the record's is the one `mpc.CommitteeDrawn` names, in the block and phase section 11.7
- * says), the inputs (their dealing proofs, and the committee digest each names), the inputs
+ * says), the inputs (their dealing proofs, the committee digest each names, and their validity
+ * proofs under the record's input rule, PROTOCOL.md section 12.4), the inputs
  * digest, every disqualification (and that every redundant complaint names an input disqualified
- * before it), the aggregate commitments and the output. Returns `{ valid, reason, draw, inputs,
- * disqualified, redundantComplaints, inputsDigest, aggregate, sums }` (`reason` only when not
- * valid; what was recomputed so far otherwise); `draw` is `{ round, block }`, `round` `null`
- * when the job needed no draw. It does not recompute a draw: {@link verifyCommitteeDraw} does,
+ * before it), the aggregate commitments and the output. Returns `{ valid, reason, draw,
+ * inputRule, inputs, validity, disqualified, redundantComplaints, inputsDigest, aggregate, sums }`
+ * (`reason` only when not valid; what was recomputed so far otherwise); `draw` is `{ round,
+ * block }`, `round` `null` when the job needed no draw. Validity proofs: under `None` each must
+ * be empty; under `OneHot` each is re-verified (an input whose proof fails fails the audit);
+ * under `Range` each must be there but is not re-verified (this client has no Bulletproofs
+ * verifier): `validity` is `{ verified, notVerified, note }` with the note saying so, and each of
+ * `inputs` has `validity`: `'none'`, `'verified'` or `'not verified'`. It does not recompute a draw: {@link verifyCommitteeDraw} does,
  * from the chain's state.
  */
 export function auditHistory(record, history, { genesis, jobId = record.jobId }) {
@@ -862,8 +1057,16 @@ export function auditHistory(record, history, { genesis, jobId = record.jobId })
       throw auditFailure(`no mpc.JobCreated event of job ${jobId} in block ${record.timeline.created}`);
     }
     report.draw = auditCommittee(record, history, jobId);
+    const rule = recordInputRule(record);
+    report.inputRule = rule;
     const inputs = auditInputs(record, history, genesis);
-    report.inputs = inputs.map((i) => ({ index: i.index, provider: i.provider, block: i.block }));
+    const validity = inputs.map((i) => auditValidity(record, rule, i, genesis));
+    report.inputs = inputs.map((i, k) => ({ index: i.index, provider: i.provider, block: i.block, validity: validity[k] }));
+    report.validity = {
+      verified: validity.filter((v) => v === 'verified').length,
+      notVerified: validity.filter((v) => v === 'not verified').length,
+      ...(rule.type === 'Range' && { note: RANGE_NOT_VERIFIED }),
+    };
     const digest = toHex(inputsDigest(inputs.map((i) => ({ provider: i.providerKey, commitments: i.submission.commitments }))));
     report.inputsDigest = digest;
     if (digest !== record.inputsDigest) throw auditFailure(`the inputs digest is ${digest}, the record says ${record.inputsDigest}`);

@@ -1,8 +1,8 @@
 // substrate-mpc protocol v1 (docs/PROTOCOL.md) in JavaScript: what a data provider needs to
 // deal a private input, and what anyone needs to re-verify a result; and section 11, the beacon
 // committee's key (DKG), the randomness beacon's rounds and the job committees drawn from them
-// (beacon-v1.json); and of the draft section 12, the input rules' encoding and the one-hot
-// validity proof (validity-v1.json).
+// (beacon-v1.json); and of section 12, the input rules' encoding, the one-hot validity proof
+// (validity-v1.json) and dealing with a rule's proof (`dealWithRule`; range proofs excepted).
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
 // (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
@@ -272,12 +272,17 @@ export function dealWithRandomness({ genesis, jobId, provider, keys, t, values, 
  * the values never leave this function unencrypted.
  */
 export function deal({ genesis, jobId, provider, keys, t, values }) {
-  const d = values.length;
+  return dealWithRandomness({ genesis, jobId, provider, keys, t, values, ...dealingRandomness(values.length, t) });
+}
+
+// A dealing's randomness from the platform CSPRNG (section 5): the coefficients `a_{l,j}`, the
+// blindings `b_0..b_t`, `r != 0` and the proof nonce `k`, as `dealWithRandomness` takes them.
+function dealingRandomness(d, t) {
   const coefficients = Array.from({ length: d }, () => Array.from({ length: t }, randomScalar));
   const blinding = Array.from({ length: t + 1 }, randomScalar);
   let r = randomScalar();
   while (r === 0n) r = randomScalar();
-  return dealWithRandomness({ genesis, jobId, provider, keys, t, values, coefficients, blinding, r, k: randomScalar() });
+  return { coefficients, blinding, r, k: randomScalar() };
 }
 
 // ---- checking inputs (sections 5, 6 and 7) -------------------------------------------------
@@ -1046,7 +1051,7 @@ export function drawCommittee(seed, candidates, n, eligible = () => true) {
   return kept;
 }
 
-// ---- input validity proofs (section 12, draft) ---------------------------------------------
+// ---- input validity proofs (section 12) ----------------------------------------------------
 
 /** Domain-separation tags of section 12 (kept apart from {@link DST} and {@link BEACON_DST}). */
 export const VALIDITY_DST = Object.freeze({
@@ -1284,5 +1289,60 @@ export function verifyValidity({ genesis, jobId, provider, d, rule, c0, proof })
       return verifyOneHot({ genesis, jobId, provider, d, abstain: r.abstain, c0, proof });
     default:
       return false;
+  }
+}
+
+/**
+ * The branch of the one-hot proof (section 12.2) that `values` (integers, one per component) is:
+ * `k` for the ballot `e_k` (component `k` is 1, the others 0), `d` for the abstention (all 0),
+ * which only a rule with `abstain` takes. Throws a `ProtocolError` (code `'ballot'`) for
+ * anything else.
+ */
+export function ballotChoice(values, abstain) {
+  const d = values.length;
+  if (d < 1) throw new ProtocolError('dimension', 'need at least one value');
+  const xs = values.map((v) => BigInt(v));
+  const ones = xs.flatMap((x, k) => (x === 1n ? [k] : []));
+  if (!xs.every((x) => x === 0n || x === 1n) || ones.length > 1) {
+    throw new ProtocolError('ballot', `[${xs.join(', ')}] is not a ballot: one value 1 and the others 0${abstain ? ', or all 0 (abstain)' : ''}`);
+  }
+  if (ones.length === 1) return ones[0];
+  if (!abstain) throw new ProtocolError('ballot', `[${xs.join(', ')}] is an abstention, and the job's rule OneHot takes none: one value must be 1`);
+  return d;
+}
+
+/** Why this package cannot deal to a `Range` job. */
+export const RANGE_PROVER_MISSING = 'range proofs (PROTOCOL.md section 12.3) need the Rust prover built to WebAssembly '
+  + '(section 12.5), which this client version lacks: it cannot submit an input to a job with a Range rule';
+
+/**
+ * Deals `values` like {@link deal} to a job whose input rule is `rule` (an `InputRule` object as
+ * for {@link encodeInputRule}, or its SCALE bytes), with the validity proof of section 12 that
+ * `submit_input` takes next to the submission: `{ submission, validity }` (`validity` bytes).
+ * `None`: the empty proof. `OneHot`: `values` must be a ballot ({@link ballotChoice}), proved on
+ * the dealing's `C_0` with its blinding `b_0` ({@link proveOneHot}); the randomness comes from the
+ * platform CSPRNG, and neither the values nor `b_0` leave this function. That prover is not
+ * constant time in the ballot's branch (the Rust prover built to WebAssembly, section 12.5, is):
+ * run it where nobody else can time the process. `Range`: throws a `ProtocolError` (code
+ * `'unsupported'`): range proofs need that Rust prover, which this version lacks. Throws
+ * `'ballot'` for values that are not a ballot, before dealing anything.
+ */
+export function dealWithRule({ genesis, jobId, provider, keys, t, values, rule }) {
+  const r = rule instanceof Uint8Array ? decodeInputRule(rule) : decodeInputRule(encodeInputRule(rule));
+  switch (r.type) {
+    case 'None':
+      return { submission: deal({ genesis, jobId, provider, keys, t, values }), validity: new Uint8Array(0) };
+    case 'OneHot': {
+      const d = values.length;
+      const choice = ballotChoice(values, r.abstain);
+      const randomness = dealingRandomness(d, t);
+      const submission = dealWithRandomness({ genesis, jobId, provider, keys, t, values, ...randomness });
+      const validity = proveOneHot({
+        genesis, jobId, provider, d, abstain: r.abstain, c0: submission.commitments[0], choice, b0: randomness.blinding[0],
+      });
+      return { submission, validity };
+    }
+    default:
+      throw new ProtocolError('unsupported', RANGE_PROVER_MISSING);
   }
 }

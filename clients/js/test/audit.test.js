@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import {
   auditHistory, auditRecord, MpcError, ProtocolError, fromHex, toHex, scalarFromBytes, scalarToBytes, keyFromBytes, inputsDigest,
   aggregateCommitments, deriveKey, decryptShare, deal, verifyOutput, floorDiv, formatDecimal,
-  checkCommitteeDraw, verifyCommitteeDraw, drawCommittee, committeeSeed, committeeDigest,
+  checkCommitteeDraw, verifyCommitteeDraw, drawCommittee, committeeSeed, committeeDigest, dealWithRule,
 } from '../src/index.js';
 
 const V = JSON.parse(readFileSync(new URL('../../../primitives/tests/vectors/protocol-v1.json', import.meta.url)));
@@ -18,8 +18,11 @@ const s = (hex) => scalarFromBytes(fromHex(hex));
 // A job that needed no draw: its committee is named in its creation extrinsic (drawn = created).
 const TIMELINE = { created: 10, drawn: 10, inputsClosed: 20, computingStarted: 25, completed: 26, ended: null };
 
-/** A record and a chain history for inputs `{ provider, submission }` (bytes), in order. */
-function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [], resultShares, reconstructedFrom }) {
+/**
+ * A record and a chain history for inputs `{ provider, submission, validity }` (bytes), in
+ * order, of a job with input rule `inputRule` (section 12; `validity` empty without a rule).
+ */
+function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [], resultShares, reconstructedFrom, inputRule = { type: 'None' } }) {
   const committee = keys.map((key, k) => ({ account: `worker-${k + 1}`, key }));
   // The workers' 32-byte accounts, as mpc.CommitteeDrawn gives them; every input names the
   // digest of the committee (PROTOCOL.md section 10).
@@ -34,7 +37,7 @@ function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [],
   const out = verifyOutput({ d, aggregate: aggregate.map((c) => keyFromBytes(c)), shares });
   const means = out.values.map((v) => floorDiv(v, qualified.length));
   const record = {
-    jobId: BigInt(jobId), n, t, d, committee,
+    jobId: BigInt(jobId), n, t, d, inputRule, committee,
     inputCount: inputs.length,
     inputsDigest: toHex(inputsDigest(inputs.map((i) => ({ provider: i.provider, commitments: i.submission.commitments })))),
     disqualified,
@@ -55,7 +58,8 @@ function job({ jobId, n, t, d, keys, inputs, complaints = [], disqualified = [],
       block: TIMELINE.created, round: null, committee: committee.map((m) => m.account), accounts, initialization: false, extrinsic: 1, seatedBefore: [],
     },
     inputs: inputs.map((i, k) => ({
-      index: k, provider: `provider-${k}`, providerKey: i.provider, block: TIMELINE.created + 1 + k, extrinsic: 1, committeeDigest: digest, submission: i.submission,
+      index: k, provider: `provider-${k}`, providerKey: i.provider, block: TIMELINE.created + 1 + k, extrinsic: 1, committeeDigest: digest,
+      validity: i.validity ?? new Uint8Array(0), submission: i.submission,
     })),
     complaints,
   };
@@ -275,14 +279,15 @@ const event = (method, data, x) => ({
 const EVENTS = ['JobCreated', 'CommitteeDrawn', 'InputSubmitted', 'InputDisqualified', 'ComplaintRedundant', 'ComplaintRejected'];
 const decoratedEvents = { mpc: Object.fromEntries(EVENTS.map((m) => [m, { is: (e) => e.section === 'mpc' && e.method === m }])) };
 
-function submitCall(jobId, digest, submission) {
-  // The arguments of `submit_input(job_id, committee_digest, submission)`, in order.
+function submitCall(jobId, digest, submission, validity) {
+  // The arguments of `submit_input(job_id, committee_digest, submission, validity)`, in order;
+  // without `validity` (`null`), those of a chain without input rules (protocol v1).
   return call('mpc', 'submitInput', [['job_id', num(jobId)], ['committee_digest', raw(digest)], ['submission', {
     ephemeralKey: raw(submission.ephemeralKey),
     proof: raw(submission.proof),
     commitments: submission.commitments.map(raw),
     ciphertexts: submission.ciphertexts.map(raw),
-  }]]);
+  }], ...(validity === null ? [] : [['validity', raw(validity ?? new Uint8Array(0))]])]);
 }
 
 /** The arguments of `complain(job_id, input, ephemeral_key, ciphertext_hash, shared_key, proof)`, in order. */
@@ -317,7 +322,7 @@ function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   }
   history.inputs.forEach((input, k) => {
     const b = block(input.block);
-    const submit = submitCall(id, input.committeeDigest, input.submission);
+    const submit = submitCall(id, input.committeeDigest, input.submission, input.validity);
     // Input 1 comes through sudo.sudoAs: the call is nested in another's arguments.
     const top = k === 1 ? call('sudo', 'sudoAs', [['who', account('x')], ['call', submit]]) : submit;
     b.extrinsics.push({ method: top });
@@ -338,7 +343,7 @@ function fakeChain(j, { pruned = null, stateGone = false } = {}) {
   }
   // Another job's input in block 12, with the same submission: not this job's.
   const other = block(12);
-  other.extrinsics.push({ method: submitCall(id + 1n, new Uint8Array(32), history.inputs[0].submission) });
+  other.extrinsics.push({ method: submitCall(id + 1n, new Uint8Array(32), history.inputs[0].submission, new Uint8Array(0)) });
   other.events.push(event('InputSubmitted', { jobId: num(id + 1n), index: num(0), provider: account('someone', new Uint8Array(32)) }, other.extrinsics.length - 1));
   other.events.push(event('InputsClosed', { jobId: num(id), inputs: num(history.inputs.length) }, null));
   const api = {
@@ -513,6 +518,117 @@ test('a drawn committee passes the full audit; its event must be the draw\'s blo
   const j = drawn();
   await assert.rejects(auditRecord(fakeChain(j, { stateGone: true }), 77n, { record: j.record }), (e) => e instanceof MpcError
     && e.errorName === 'HistoryUnavailable' && /block 10 is not available .*State already discarded/.test(e.message));
+});
+
+// ---- validity proofs (PROTOCOL.md section 12) ---------------------------------------------
+
+/**
+ * A poll of dimension 3 under the rule `OneHot { abstain }`, on the committee of the bad-share
+ * vector (n = 3, t = 1, whose secrets are known): `ballots` dealt with their one-hot proofs
+ * (dealWithRule), workers 1 and 2 compute the result from all of them.
+ */
+function ballotJob({ abstain = false, ballots = [[1n, 0n, 0n], [0n, 0n, 1n], [1n, 0n, 0n]], inputRule = { type: 'OneHot', abstain } } = {}) {
+  const b = V.rejections.bad_share;
+  const genesis = fromHex(b.genesis);
+  const jobId = 31n;
+  const keys = b.worker_keys.map(fromHex);
+  const inputs = ballots.map((values, k) => {
+    const provider = new Uint8Array(32).fill(0x40 + k);
+    const { submission, validity } = dealWithRule({ genesis, jobId, provider, keys, t: b.t, values, rule: { type: 'OneHot', abstain } });
+    return { provider, submission, validity };
+  });
+  const resultShares = b.worker_secrets.map((e, w) => {
+    const index = w + 1;
+    const S = [0n, 0n, 0n];
+    let U = 0n;
+    for (const { provider, submission } of inputs) {
+      const sharedKey = keyFromBytes(submission.ephemeralKey).multiply(s(e)).toBytes();
+      const ctx = { genesis, jobId, provider, index };
+      const key = deriveKey({ ...ctx, ephemeralKey: submission.ephemeralKey, workerKey: keys[w], sharedKey });
+      const share = decryptShare({ ...ctx, key, d: 3, ciphertext: submission.ciphertexts[w] });
+      share.values.forEach((v, l) => { S[l] += v; });
+      U += share.blinding;
+    }
+    return { index, sumShares: S.map((v) => toHex(scalarToBytes(v))), blinding: toHex(scalarToBytes(U)) };
+  });
+  const j = job({ jobId, n: b.n, t: b.t, d: 3, keys: b.worker_keys, inputs, resultShares, reconstructedFrom: [1, 2], inputRule });
+  return { ...j, genesis, jobId };
+}
+
+test('a one-hot poll passes the full audit with every ballot\'s proof re-verified', async () => {
+  const j = ballotJob();
+  const report = audit(j);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.sums, [2n, 0n, 1n]);
+  assert.deepEqual(report.inputRule, { type: 'OneHot', abstain: false });
+  assert.deepEqual(report.validity, { verified: 3, notVerified: 0 });
+  assert.deepEqual(report.inputs.map((i) => i.validity), ['verified', 'verified', 'verified']);
+  // Read from the blocks: the proof is the 4th argument of each submit_input.
+  const read = await auditRecord(fakeChain(j), j.jobId, { record: j.record });
+  assert.equal(read.valid, true, read.reason);
+  assert.deepEqual(read.validity, { verified: 3, notVerified: 0 });
+  // With abstentions.
+  const abstaining = audit(ballotJob({ abstain: true, ballots: [[0n, 1n, 0n], [0n, 0n, 0n]] }));
+  assert.equal(abstaining.valid, true, abstaining.reason);
+  assert.deepEqual(abstaining.sums, [0n, 1n, 0n]);
+  // A job without a rule: empty proofs, nothing to re-verify.
+  const plain = audit(aggregationJob());
+  assert.deepEqual([plain.inputRule, plain.validity], [{ type: 'None' }, { verified: 0, notVerified: 0 }]);
+  assert.deepEqual(plain.inputs.map((i) => i.validity), ['none', 'none', 'none']);
+});
+
+test('the full audit fails an input whose validity proof does not hold under the record\'s rule', async () => {
+  const cases = [
+    ['tampered proof', (j) => { j.history.inputs[1].validity[5] ^= 1; },
+      /input 1 \(block 12\): the job's rule is OneHot, and its validity proof does not verify/],
+    ['no proof', (j) => { j.history.inputs[2].validity = new Uint8Array(0); }, /input 2 \(block 13\): the job's rule is OneHot, and it carries no validity proof/],
+    ['proof of another input', (j) => { j.history.inputs[0].validity = j.history.inputs[1].validity; }, /input 0 .*validity proof does not verify/],
+    ['record says abstain', (j) => { j.record.inputRule = { type: 'OneHot', abstain: true }; }, /input 0 .*OneHot \(with abstention\), and its validity proof does not verify/],
+    ['record says no rule', (j) => { j.record.inputRule = { type: 'None' }; }, /input 0 \(block 11\): the job has no input rule, but its submit_input carries a 192-byte validity proof/],
+    ['malformed rule', (j) => { j.record.inputRule = { type: 'Ballot' }; }, /the record's input rule: unknown input rule "Ballot"/],
+  ];
+  for (const [name, tamper, reason] of cases) {
+    const j = ballotJob();
+    tamper(j);
+    const report = audit(j);
+    assert.equal(report.valid, false, name);
+    assert.match(report.reason, reason, name);
+  }
+  // Read from the blocks: the proof of input 1, tampered in its submit_input.
+  const j = ballotJob();
+  j.history.inputs[1].validity[64 * 3 - 1] ^= 1;
+  const read = await auditRecord(fakeChain(j), j.jobId, { record: j.record });
+  assert.equal(read.valid, false);
+  assert.match(read.reason, /input 1 \(block 12\): .*validity proof does not verify/);
+  // A job without a rule takes only empty proofs.
+  const plain = aggregationJob();
+  plain.history.inputs[2].validity = new Uint8Array(1);
+  assert.match(audit(plain).reason, /input 2 \(block 13\): the job has no input rule, but its submit_input carries a 1-byte validity proof/);
+});
+
+test('range proofs are not re-verified: the audit says so, and checks that each input has one', () => {
+  const bounds = [[0n, 1n], [0n, 1n], [0n, 1n]];
+  const j = ballotJob({ inputRule: { type: 'Range', bounds } });
+  // Stand-ins: this client has no Bulletproofs verifier, so their content is not checked.
+  j.history.inputs.forEach((i) => { i.validity = new Uint8Array(608).fill(1); });
+  const report = audit(j);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.inputRule, { type: 'Range', bounds });
+  assert.equal(report.validity.verified, 0);
+  assert.equal(report.validity.notVerified, 3);
+  assert.match(report.validity.note, /range proofs are not re-verified: this client version has no Bulletproofs verifier/);
+  assert.deepEqual(report.inputs.map((i) => i.validity), ['not verified', 'not verified', 'not verified']);
+  j.history.inputs[1].validity = new Uint8Array(0);
+  assert.match(audit(j).reason, /input 1 \(block 12\): the job's rule is Range, and its submit_input carries no validity proof/);
+});
+
+test('a record and history of a chain without input rules (no input_rule, no validity argument) audit as rule None', async () => {
+  const j = aggregationJob();
+  delete j.record.inputRule;
+  j.history.inputs.forEach((i) => { i.validity = null; });
+  const report = await auditRecord(fakeChain(j), 77n, { record: j.record });
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.inputRule, { type: 'None' });
 });
 
 // ---- the committee draw (PROTOCOL.md sections 11.6 and 11.7) --------------------------------

@@ -1,7 +1,8 @@
 // Integration: a real `mpc-node --dev` (archive, so that the full audit can read every block)
 // runs jobs dealt from JavaScript to verified results, and its metadata names every pallet error
 // the client documents. The dev pool has five workers: jobs of 5 need no draw, a job of 3 waits
-// in Drawing until a beacon round draws its committee (PROTOCOL.md section 11.7). Needs the node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>);
+// in Drawing until a beacon round draws its committee (PROTOCOL.md section 11.7). A poll under
+// the input rule OneHot takes ballots with their validity proofs (section 12). Needs the node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>);
 // skipped without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,7 @@ import {
   createJob, submitInput, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers, MpcError,
   getCommittee, getCommitteeKeys, deal, parseDecimal, send, submitInputTx, getJob, waitForCommittee, verifyCommitteeDraw,
   readCommitteeDraw, verifyBeaconRound, getBeaconRound, committeeSeed, drawCommittee, toHex, ProtocolError,
-  reclaimInputDeposit,
+  reclaimInputDeposit, dealWithRule, verifyValidity,
 } from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
@@ -155,6 +156,10 @@ test('an input named for another committee is refused; the full audit passes a j
   assert.equal(before.inputCount, 3);
   assert.equal(await reserved(), heldBefore);
   assert.throws(() => submitInputTx(api, jobId, submission), (e) => e instanceof ProtocolError && /committee digest is 32 bytes/.test(e.message));
+  // A job without an input rule takes only the empty validity proof (PROTOCOL.md section 12.4).
+  await assert.rejects(send(api, cheat, submitInputTx(api, jobId, digest, submission, '0x00')), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidValidityProof');
+  assert.equal((await getJob(api, jobId)).inputCount, 3);
+  assert.equal(await reserved(), heldBefore);
   await send(api, cheat, submitInputTx(api, jobId, digest, submission));
 
   const result = await waitForResult(api, jobId);
@@ -247,6 +252,75 @@ test('two members complain about one bad input: one complaint disqualifies it, o
     + `${report.redundantComplaints.length ? `, 1 redundant complaint \\(input 2 by worker ${3 - first.workerIndex}\\)` : ''}; sums 42`));
   console.log(`job ${jobId}: input 2 disqualified on worker ${first.workerIndex}'s complaint in block ${first.block}; `
     + `${report.redundantComplaints.length ? `worker ${report.redundantComplaints[0].workerIndex}'s redundant complaint in block ${report.redundantComplaints[0].block}` : 'no redundant complaint (the other member saw it disqualified first)'}; full audit passes`);
+}));
+
+test('a one-hot poll: ballots with their proofs, a tampered proof and a non-ballot refused, the tally exact, every proof re-verified by the full audit', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [owner, ...voters] = ['//Ferdie', '//Alice', '//Bob', '//Charlie', '//Dave'].map((s) => keyring.addFromUri(s));
+  const dave = voters[3];
+  const rule = { type: 'OneHot', abstain: false };
+
+  // Rules that do not fit the job are refused at its creation; a range rule that fits is stored.
+  const spec = { committeeSize: 5, threshold: 2, dimension: 3, decimals: 0, inputWindow: 40, maxInputs: 4, rewardPerWorker: UNIT };
+  await assert.rejects(createJob(api, owner, { ...spec, inputRule: { range: [[0n, 1n]] } }), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidInputRule');
+  await assert.rejects(createJob(api, owner, { ...spec, inputRule: { range: [[0n, 1n], [5n, 4n], [0n, 1n]] } }), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidInputRule');
+  await assert.rejects(createJob(api, owner, { ...spec, inputRule: { range: [[0n, 1n], [0n, 1n << 64n], [0n, 1n]] } }), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidInputRule');
+  const bounds = [[-(1n << 63n), (1n << 63n) - 1n], [0n, 255n], [-5n, 5n]];
+  const ranged = await createJob(api, owner, { ...spec, inputRule: { range: bounds } });
+  assert.deepEqual((await getJob(api, ranged.jobId)).inputRule, { type: 'Range', bounds });
+  // This client cannot prove a range: refused before anything is sent.
+  await assert.rejects(submitInput(api, dave, ranged.jobId, [0n, 1n, 2n]), (e) => e instanceof ProtocolError && e.code === 'unsupported' && /WebAssembly/.test(e.message));
+  await send(api, owner, api.tx.mpc.cancelJob(ranged.jobId));
+
+  const { jobId } = await createJob(api, owner, { ...spec, inputRule: { oneHot: { abstain: false } } });
+  const job = await getJob(api, jobId);
+  assert.deepEqual(job.inputRule, rule);
+  const shown = await run('node', [CLI, 'job', 'show', String(jobId), '--url', url]);
+  assert.match(shown.stdout, /^inputRule: one-hot ballots \(one value 1, the others 0\)$/m);
+
+  const ballots = [[1n, 0n, 0n], [0n, 0n, 1n], [1n, 0n, 0n]];
+  for (const [k, b] of ballots.entries()) {
+    const { events } = await submitInput(api, voters[k], jobId, b);
+    assert.ok(events.some(({ event }) => api.events.mpc.InputSubmitted.is(event)));
+  }
+  // Not a ballot: refused here, by the client and the CLI, before anything is sent.
+  await assert.rejects(submitInput(api, dave, jobId, [1n, 1n, 0n]), (e) => e instanceof ProtocolError && e.code === 'ballot');
+  await assert.rejects(submitInput(api, dave, jobId, [0n, 0n, 0n]), (e) => e instanceof ProtocolError && e.code === 'ballot');
+  await assert.rejects(run('node', [CLI, 'input', 'submit', String(jobId), '2', '0', '0', '--suri', '//Dave', '--url', url]), (e) => e.code === 2 && /is not a ballot/.test(e.stderr));
+  // A ballot with a tampered proof, or none: refused by the chain, nothing stored.
+  const { keys, digest } = await getCommittee(api, jobId);
+  const genesis = api.genesisHash.toU8a();
+  const provider = decodeAddress(dave.address);
+  const { submission, validity } = dealWithRule({ genesis, jobId, provider, keys, t: 2, values: [0n, 1n, 0n], rule });
+  assert.equal(verifyValidity({ genesis, jobId, provider, d: 3, rule, c0: submission.commitments[0], proof: validity }), true);
+  const tampered = validity.slice();
+  tampered[3] ^= 1;
+  await assert.rejects(send(api, dave, submitInputTx(api, jobId, digest, submission, tampered)), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidValidityProof');
+  await assert.rejects(send(api, dave, submitInputTx(api, jobId, digest, submission)), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidValidityProof');
+  assert.equal((await getJob(api, jobId)).inputCount, 3);
+  // The same dealing with its own proof is accepted: the 4th input closes the job.
+  await send(api, dave, submitInputTx(api, jobId, digest, submission, validity));
+
+  const result = await waitForResult(api, jobId);
+  assert.deepEqual(result.sums, [2n, 1n, 1n]);
+  assert.equal(result.qualifiedInputs, 4);
+  const record = await getRecord(api, jobId);
+  assert.deepEqual(record.inputRule, rule);
+  const report = await auditRecord(api, jobId);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.sums, [2n, 1n, 1n]);
+  assert.deepEqual(report.inputRule, rule);
+  assert.deepEqual(report.validity, { verified: 4, notVerified: 0 });
+  assert.deepEqual(report.inputs.map((i) => i.validity), ['verified', 'verified', 'verified', 'verified']);
+  // The proofs are checked against the record's rule: under another, they fail the audit.
+  const forged = structuredClone(record);
+  forged.inputRule = { type: 'OneHot', abstain: true };
+  const bad = await auditRecord(api, jobId, { record: forged });
+  assert.equal(bad.valid, false);
+  assert.match(bad.reason, /input 0 \(block \d+\): the job's rule is OneHot \(with abstention\), and its validity proof does not verify/);
+  const human = await run('node', [CLI, 'record', 'verify', String(jobId), '--full', '--url', url]);
+  assert.match(human.stdout, /passes the full audit of blocks \d+\.\.\d+: committee: the whole pool \(no draw\); 4 inputs, 0 disqualified; 4 one-hot proofs re-verified; sums 2, 1, 1/);
+  console.log(`job ${jobId}: poll of 3 options, tally ${result.sums.join(', ')}; a tampered proof refused; full audit re-verified 4 one-hot proofs`);
 }));
 
 test('a provider reclaims its input deposit once the job ended, not before; a job failed for too few inputs pays its committee for the seats', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {

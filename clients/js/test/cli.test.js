@@ -14,7 +14,7 @@ const COMMANDS = ['job create', 'input submit', 'input reclaim', 'job show', 'jo
 const OPTIONS = {
   'job create': {
     committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null,
-    'no-wait': null, timeout: '120',
+    'one-hot': null, 'one-hot-abstain': null, range: null, 'no-wait': null, timeout: '120',
   },
   'input submit': {},
   'input reclaim': {},
@@ -179,6 +179,15 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['job', 'wait', '1', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'job wait'],
     [['job', 'create', '--committee', '3', '--threshold', '1', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'job create'],
     [['job', 'create', '--committee', '3', '--threshold', '1', '--no-wait=yes'], /option '--no-wait' takes no value/, 'job create'],
+    // Input rules (PROTOCOL.md section 12.1): one at a time, well-formed, one pair per dimension or one for all.
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--one-hot', '--range=0:1'], /--one-hot and --range are two input rules: choose one/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--one-hot', '--one-hot-abstain'], /--one-hot and --one-hot-abstain are two input rules/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--range', '0..9'], /--range takes <lo:hi>\[,<lo:hi>\.\.\.\] with decimal numbers, not '0\.\.9'/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--range', '0:1:2'], /--range takes <lo:hi>/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--range', '-5:5'], /option '--range' needs a value \(one that starts with '-' goes as --range=<value>\)/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--dimension', '3', '--range=0:1,0:1'], /--range has 2 pairs for 3 dimensions/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--decimals', '1', '--range=0:1.25'], /--range: 1\.25 has more than 1 decimals/, 'job create'],
+    [['job', 'create', '--committee', '3', '--threshold', '1', '--one-hot=yes'], /option '--one-hot' takes no value/, 'job create'],
     [['job', 'draw'], /missing <job>/, 'job draw'],
     [['job', 'draw', 'x'], /<job> must be a whole number, not 'x'/, 'job draw'],
     [['record', 'verify'], /missing <job>/, 'record verify'],
@@ -205,6 +214,9 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['beacon', 'verify']),
     mpc(['job', 'draw', '1']),
     mpc(['input', 'reclaim', '1', '--suri', '//Bob', '--json']),
+    mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--one-hot-abstain']),
+    mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--dimension', '2', '--decimals', '2', '--range=-1.5:2,0:10']),
+    mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--dimension', '4', '--range=0:255']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);

@@ -17,7 +17,7 @@ use frame_system::RawOrigin;
 use mpc_offchain_worker::{InputView, JobProgress, JobView, Limits};
 use mpc_primitives::{
 	deal, testing::encrypt_share_to, Commitment, EncryptionKey, EphemeralKey, InputContext,
-	JobShape, ParticipantIndex, ResultShare, Scalar, Share, Submission, WorkerSecret,
+	InputRule, JobShape, ParticipantIndex, ResultShare, Scalar, Share, Submission, WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -101,6 +101,7 @@ fn spec<T: Config>(n: u32) -> JobSpec<T> {
 		allowed_providers: None,
 		metadata: BoundedVec::truncate_from(vec![b'm'; T::MaxMetadataLen::get() as usize]),
 		reward_per_worker: T::MinRewardPerWorker::get().max(T::Currency::minimum_balance()),
+		input_rule: InputRule::None,
 	}
 }
 
@@ -121,8 +122,46 @@ fn dealing<T: Config>(job_id: JobId, provider: &T::AccountId, seed: u64) -> Subm
 fn submit<T: Config>(job_id: JobId, provider: &T::AccountId, s: &Submission) {
 	let submission = testing_utils::bounded::<T>(s.clone());
 	let digest = testing_utils::committee_digest::<T>(job_id);
-	Mpc::<T>::do_submit_input(provider.clone(), job_id, digest, submission)
+	Mpc::<T>::do_submit_input(provider.clone(), job_id, digest, submission, Default::default())
 		.expect("input accepted");
+}
+
+/// An input of `values` under `rule` with its validity proof, as a provider makes it: its
+/// context, `C_0` and the proof.
+fn proven_input<T: Config>(
+	rule: &InputRuleOf<T>,
+	values: &[i128],
+) -> (InputContext, Commitment, Vec<u8>) {
+	let provider = funded::<T>("provider", 0);
+	let ctx = testing_utils::input_context::<T>(0, &provider);
+	let keys: Vec<EncryptionKey> = (1..=2).map(|i| *secret(i).public_key()).collect();
+	let (submission, proof) = mpc_primitives::deal_with_rule(
+		&ctx,
+		&keys,
+		1,
+		values,
+		&rule.to_vec(),
+		&mut ChaCha20Rng::seed_from_u64(3),
+	)
+	.expect("values that obey the rule");
+	let c0 = Commitment::from_bytes(&submission.commitments[0]).expect("C_0");
+	(ctx, c0, proof)
+}
+
+/// Checks the validity proof of a provider's input, as `submit_input` does.
+fn check_proven<T: Config>(
+	rule: &InputRuleOf<T>,
+	d: u32,
+	input: &(InputContext, Commitment, Vec<u8>),
+) {
+	let (ctx, c0, proof) = input;
+	assert!(mpc_primitives::verify_validity(ctx, d, &rule.to_vec(), c0, proof));
+}
+
+/// A range rule of `d` components, each `[0, 2^bits - 1]` (bits 8) or the widest (64).
+fn range_rule<T: Config>(d: u32, bits: u32) -> InputRuleOf<T> {
+	let bound = if bits == 64 { (i128::from(i64::MIN), i128::from(i64::MAX)) } else { (0, 255) };
+	InputRule::Range(BoundedVec::truncate_from(vec![bound; d as usize]))
 }
 
 /// Moves a job through its current deadline.
@@ -416,7 +455,7 @@ mod benchmarks {
 		let submission = testing_utils::bounded::<T>(dealing::<T>(id, &provider, 2));
 		let digest = testing_utils::committee_digest::<T>(id);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), id, digest, submission);
+		_(RawOrigin::Signed(provider), id, digest, submission, Default::default());
 		assert_eq!(Jobs::<T>::get(id).expect("job").input_count, 1);
 	}
 
@@ -756,6 +795,67 @@ mod benchmarks {
 		let expected =
 			ResultShare::aggregate(d as usize, (0..k).map(|_| &share)).expect("aggregate");
 		assert_eq!(computed, expected, "k times the one share");
+	}
+
+	/// A one-hot validity proof of `m` branches (`d = m - 1` with abstention, or `d = 1`).
+	#[benchmark]
+	fn validity_one_hot(m: Linear<1, { T::MaxDimension::get() + 1 }>) {
+		let (d, abstain) = if m == 1 { (1, false) } else { (m - 1, true) };
+		let rule: InputRuleOf<T> = InputRule::OneHot { abstain };
+		let mut ballot = vec![0; d as usize];
+		ballot[0] = 1;
+		let input = proven_input::<T>(&rule, &ballot);
+		#[block]
+		{
+			check_proven::<T>(&rule, d, &input);
+		}
+	}
+
+	/// The cheapest range proof: 8 bits, `d = 1` (16 bits in all).
+	#[benchmark]
+	fn validity_range_narrowest() {
+		let rule = range_rule::<T>(1, 8);
+		let input = proven_input::<T>(&rule, &[7]);
+		#[block]
+		{
+			check_proven::<T>(&rule, 1, &input);
+		}
+	}
+
+	/// The costliest range proof of one component: 64 bits (128 in all).
+	#[benchmark]
+	fn validity_range_single_widest() {
+		let rule = range_rule::<T>(1, 64);
+		let input = proven_input::<T>(&rule, &[-7]);
+		#[block]
+		{
+			check_proven::<T>(&rule, 1, &input);
+		}
+	}
+
+	/// 8-bit range proofs of every component at the largest dimension, with the linking
+	/// proof.
+	#[benchmark]
+	fn validity_range_narrow_widest_dimension() {
+		let d = T::MaxDimension::get();
+		let rule = range_rule::<T>(d, 8);
+		let input = proven_input::<T>(&rule, &vec![7; d as usize]);
+		#[block]
+		{
+			check_proven::<T>(&rule, d, &input);
+		}
+	}
+
+	/// The costliest range proof: 64 bits for every component at the largest dimension.
+	#[benchmark]
+	fn validity_range_widest() {
+		let d = T::MaxDimension::get();
+		let rule = range_rule::<T>(d, 64);
+		let input = proven_input::<T>(&rule, &vec![-7; d as usize]);
+		#[block]
+		{
+			check_proven::<T>(&rule, d, &input);
+		}
 	}
 
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);

@@ -8,7 +8,7 @@ use crate::{
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	judge_complaint, verify_submission, ComplaintError, ComplaintSubject, ComplaintVerdict,
-	InputContext, SubmissionError,
+	InputContext, InputRule, SubmissionError,
 };
 use sp_runtime::traits::Zero;
 
@@ -37,12 +37,15 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Accepts `provider`'s input to the job; returns the weight of its validity check (the
+	/// job rule's, [`Pallet::validity_weight`]).
 	pub(crate) fn do_submit_input(
 		provider: T::AccountId,
 		job_id: JobId,
 		committee_digest: [u8; 32],
 		submission: BoundedSubmission<T>,
-	) -> Result<(), Error<T>> {
+		validity: ValidityProof<T>,
+	) -> Result<Weight, Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(job.phase == JobPhase::Collecting && now < job.deadline, Error::<T>::NotCollecting);
@@ -53,13 +56,124 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(!InputOf::<T>::contains_key(job_id, &provider), Error::<T>::AlreadySubmitted);
 		let (input, aggregate) = Self::accept_submission(job_id, &provider, &job, &submission)?;
+		Self::check_validity(job_id, &provider, &job, &input, &validity)?;
 		Self::store_input(job_id, &mut job, input, submission, aggregate)?;
+		let weight = Self::validity_weight(&job.input_rule, job.shape.d());
 		if job.input_count >= job.max_inputs {
-			Self::advance(job_id, &mut job, lifecycle::Trigger::InputsClosed, now)
+			Self::advance(job_id, &mut job, lifecycle::Trigger::InputsClosed, now)?;
 		} else {
 			Jobs::<T>::insert(job_id, job);
-			Ok(())
 		}
+		Ok(weight)
+	}
+
+	/// Checks an accepted input's validity proof against the job's rule (PROTOCOL.md section
+	/// 12): nothing is stored yet, so a refusal changes nothing.
+	pub(crate) fn check_validity(
+		job_id: JobId,
+		provider: &T::AccountId,
+		job: &Job<T>,
+		input: &InputRecord<T>,
+		validity: &[u8],
+	) -> Result<(), Error<T>> {
+		let c0 = input.commitments.first().ok_or_else(|| {
+			defensive!("an accepted input without C_0");
+			Error::<T>::Inconsistent
+		})?;
+		let ctx = InputContext::new(Self::genesis_hash(), job_id, *provider.as_ref());
+		let rule = job.input_rule.to_vec();
+		ensure!(
+			mpc_primitives::verify_validity(&ctx, job.shape.d(), &rule, c0, validity),
+			Error::<T>::InvalidValidityProof
+		);
+		Ok(())
+	}
+
+	/// The weight of checking a validity proof under `rule` for dimension `d`: one-hot from
+	/// its benchmark per branch; a range proof of `N * M` bits by the piecewise-linear chord
+	/// through benchmarked shapes: for `d = 1`, 8 and 64 bits; for `d > 1`, 8 bits at
+	/// `d = 1`, and 8 and 64 bits at the largest dimension (each with its linking proof). The
+	/// cost grows more slowly than linearly in the bits, so the chord bounds it from above
+	/// (PERFORMANCE.md).
+	pub fn validity_weight(rule: &InputRuleOf<T>, d: u32) -> Weight {
+		match rule {
+			InputRule::None => Weight::zero(),
+			InputRule::OneHot { abstain } => {
+				T::WeightInfo::validity_one_hot(d.saturating_add(u32::from(*abstain)))
+			}
+			InputRule::Range(bounds) => {
+				let n_bits = mpc_primitives::range::range_bits(bounds).unwrap_or(64);
+				let m = mpc_primitives::range::aggregation(d as usize) as u64;
+				let bits = u64::from(n_bits).saturating_mul(m);
+				if d == 1 {
+					Self::chord(bits, &Self::single_range_shapes())
+				} else {
+					Self::chord(bits, &Self::range_shapes())
+				}
+			}
+		}
+	}
+
+	/// The benchmarked range proofs of one component: `(N * M, weight)`.
+	fn single_range_shapes() -> [(u64, Weight); 2] {
+		[
+			(16, T::WeightInfo::validity_range_narrowest()),
+			(128, T::WeightInfo::validity_range_single_widest()),
+		]
+	}
+
+	/// The benchmarked range proofs for any dimension: `(N * M, weight)`, by bits.
+	fn range_shapes() -> [(u64, Weight); 3] {
+		let max_m = mpc_primitives::range::aggregation(T::MaxDimension::get() as usize) as u64;
+		[
+			(16, T::WeightInfo::validity_range_narrowest()),
+			(8 * max_m, T::WeightInfo::validity_range_narrow_widest_dimension()),
+			(64 * max_m, T::WeightInfo::validity_range_widest()),
+		]
+	}
+
+	/// The piecewise-linear chord through `points` (ascending bits) at `bits`, rounded up; the
+	/// last point's weight beyond it.
+	fn chord(bits: u64, points: &[(u64, Weight)]) -> Weight {
+		let mut previous: Option<(u64, Weight)> = None;
+		for &(x1, w1) in points {
+			if bits <= x1 {
+				let Some((x0, w0)) = previous.filter(|(x0, _)| *x0 < x1 && *x0 < bits) else {
+					return w1;
+				};
+				// w0 + (w1 - w0) * (bits - x0) / (x1 - x0), per component, rounded up.
+				let scale = |a: u64, b: u64| {
+					let rise = b.saturating_sub(a) as u128 * (bits - x0) as u128;
+					let step = rise.div_ceil((x1 - x0) as u128);
+					a.max(b.min(a.saturating_add(step as u64)))
+				};
+				return Weight::from_parts(
+					scale(w0.ref_time(), w1.ref_time()),
+					scale(w0.proof_size(), w1.proof_size()),
+				);
+			}
+			previous = Some((x1, w1));
+		}
+		previous.map(|(_, w)| w).unwrap_or_default()
+	}
+
+	/// The most a validity proof of `len` bytes can cost to check, whatever the job's rule:
+	/// the call's weight is this, refunded to [`Pallet::validity_weight`]. A proof whose
+	/// length is not its rule's is refused before any curve arithmetic.
+	pub fn validity_weight_bound(len: usize) -> Weight {
+		if len == 0 {
+			return Weight::zero();
+		}
+		let max_d = T::MaxDimension::get();
+		let branches = u32::try_from(len / 64).unwrap_or(u32::MAX).min(max_d.saturating_add(1));
+		let one_hot = T::WeightInfo::validity_one_hot(branches.max(1));
+		// A Bulletproofs proof of N * M bits has 9 + 2 log2(N * M) 32-byte parts, and is the
+		// last part of a range proof.
+		let rounds = (len / 32).saturating_sub(9) / 2;
+		let max_m = mpc_primitives::range::aggregation(max_d as usize) as u64;
+		let bits = 1u64.checked_shl(rounds as u32).unwrap_or(u64::MAX).min(64 * max_m);
+		let single = Self::chord(bits.min(128), &Self::single_range_shapes());
+		one_hot.max(single).max(Self::chord(bits, &Self::range_shapes()))
 	}
 
 	/// The acceptance check of section 5 for `provider`'s submission to the job: the decoded

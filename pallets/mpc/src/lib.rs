@@ -129,7 +129,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-pub use mpc_primitives::{FailureReason, JobPhase, ParticipantIndex};
+pub use mpc_primitives::{FailureReason, InputRule, JobPhase, ParticipantIndex};
 pub use record::{aggregate_digest, committee_digest, committee_digest_of, next_inputs_digest};
 
 use alloc::vec::Vec;
@@ -934,6 +934,12 @@ pub mod pallet {
 		/// The input names a committee by a digest that the job's committee does not have (it
 		/// was dealt on another branch of a fork, or before the job had this committee).
 		CommitteeMismatch,
+		/// The job's input rule is not valid for its dimension (PROTOCOL.md section 12.1): a
+		/// range with another number of bounds than `d`, `lo > hi`, or `hi - lo >= 2^64`.
+		InvalidInputRule,
+		/// The input's validity proof is missing, malformed, or does not prove that the input
+		/// obeys the job's rule (PROTOCOL.md section 12).
+		InvalidValidityProof,
 	}
 
 	#[pallet::hooks]
@@ -1080,7 +1086,7 @@ pub mod pallet {
 		/// [`Event::CommitteeDrawn`] when no draw is needed.
 		/// Errors: [`Error::InvalidThreshold`], [`Error::CommitteeTooLarge`],
 		/// [`Error::NotEnoughWorkers`], [`Error::NoBeacon`], [`Error::TooManyWaitingJobs`],
-		/// [`Error::InvalidDimension`],
+		/// [`Error::InvalidDimension`], [`Error::InvalidInputRule`],
 		/// [`Error::InvalidInputWindow`], [`Error::InvalidInputLimits`],
 		/// [`Error::InvalidDecimals`], [`Error::RewardOverflow`],
 		/// [`Error::InsufficientBalance`].
@@ -1123,7 +1129,9 @@ pub mod pallet {
 
 		/// Submits the caller's private input to a job (PROTOCOL.md section 5): `R`, the proof
 		/// of knowledge of `r`, `C_0..C_t` and `ct_1..ct_n`, as `mpc_primitives::deal` makes
-		/// them (a [`BoundedSubmission`] converts from its `Submission`), dealt to the committee
+		/// them (a [`BoundedSubmission`] converts from its `Submission`), with `validity`, the
+		/// proof that the input obeys the job's rule (PROTOCOL.md section 12; empty for a job
+		/// without one, as `mpc_primitives::deal_with_rule` makes it), dealt to the committee
 		/// whose digest is `committee_digest` ([`committee_digest()`], PROTOCOL.md section
 		/// 10), so that the input is refused, not disqualified, on a branch of a fork where the
 		/// job has another committee. Holds the input's storage deposit
@@ -1137,18 +1145,28 @@ pub mod pallet {
 		/// [`Error::WrongCiphertextCount`], [`Error::BadCiphertextLength`],
 		/// [`Error::BadEphemeralKeyEncoding`], [`Error::IdentityEphemeralKey`],
 		/// [`Error::InvalidDealingProof`], [`Error::RepeatedEphemeralKey`]),
-		/// [`Error::InsufficientBalance`].
-		/// Complexity: O(`n` + `t`) for the proof, `n` ciphertext writes.
+		/// [`Error::InvalidValidityProof`], [`Error::InsufficientBalance`].
+		/// Complexity: O(`n` + `t`) for the proof, `n` ciphertext writes, and the validity
+		/// proof's check: charged up front for the longest check a proof of its length can
+		/// need ([`Pallet::validity_weight_bound`]), refunded to the job rule's.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::submit_input(submission.ciphertexts.len() as u32))]
+		#[pallet::weight(
+			T::WeightInfo::submit_input(submission.ciphertexts.len() as u32)
+				.saturating_add(Pallet::<T>::validity_weight_bound(validity.len()))
+		)]
 		pub fn submit_input(
 			origin: OriginFor<T>,
 			job_id: JobId,
 			committee_digest: [u8; 32],
 			submission: BoundedSubmission<T>,
-		) -> DispatchResult {
+			validity: ValidityProof<T>,
+		) -> DispatchResultWithPostInfo {
 			let provider = ensure_signed(origin)?;
-			Ok(Self::do_submit_input(provider, job_id, committee_digest, submission)?)
+			let n = submission.ciphertexts.len() as u32;
+			let rule_weight =
+				Self::do_submit_input(provider, job_id, committee_digest, submission, validity)?;
+			let actual = T::WeightInfo::submit_input(n).saturating_add(rule_weight);
+			Ok(Some(actual).into())
 		}
 
 		/// A committee worker complains that its share of input `input` is bad (PROTOCOL.md

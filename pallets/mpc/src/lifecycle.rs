@@ -44,6 +44,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidInputLimits
 		);
 		ensure!(spec.decimals <= 38, Error::<T>::InvalidDecimals);
+		ensure!(spec.input_rule.check(spec.dimension).is_ok(), Error::<T>::InvalidInputRule);
 		ensure!(spec.reward_per_worker >= T::MinRewardPerWorker::get(), Error::<T>::RewardTooLow);
 		let shape = JobShape::new(n, spec.threshold, spec.dimension).map_err(|_| {
 			defensive!("a job shape the checks above accepted was refused");
@@ -90,6 +91,7 @@ impl<T: Config> Pallet<T> {
 			allowed_providers: spec.allowed_providers,
 			metadata: spec.metadata,
 			reward_per_worker: spec.reward_per_worker,
+			input_rule: spec.input_rule,
 			escrow,
 			deposit: Zero::zero(),
 			phase,

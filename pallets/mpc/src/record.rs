@@ -184,6 +184,7 @@ impl<T: Config> Pallet<T> {
 		Some(ProofOfMpc {
 			job_id,
 			shape: job.shape,
+			input_rule: job.input_rule,
 			committee: Committees::<T>::get(job_id),
 			input_count: job.input_count,
 			inputs_digest: job.inputs_digest,

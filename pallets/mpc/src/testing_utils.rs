@@ -50,16 +50,16 @@ pub fn dealing_with_bad_share<T: Config>(
 	submission
 }
 
-/// A submission in the call's bounded form.
-///
-/// # Panics
-/// If it does not fit the runtime's bounds.
 /// The digest of job `job_id`'s committee as stored, which an input names
 /// ([`crate::committee_digest()`]).
 pub fn committee_digest<T: Config>(job_id: JobId) -> [u8; 32] {
 	crate::committee_digest(&Committees::<T>::get(job_id))
 }
 
+/// A submission in the call's bounded form.
+///
+/// # Panics
+/// If it does not fit the runtime's bounds.
 pub fn bounded<T: Config>(submission: Submission) -> BoundedSubmission<T> {
 	BoundedSubmission::try_from(submission).expect("within the runtime's bounds")
 }

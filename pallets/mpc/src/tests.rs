@@ -7,7 +7,7 @@ use frame_support::{
 	traits::fungible::{Inspect as _, InspectHold as _},
 	BoundedVec,
 };
-use mpc_primitives::{deal, InputContext, ResultShare, Submission};
+use mpc_primitives::{deal, InputContext, InputRule, ResultShare, Submission};
 use sp_runtime::DispatchError;
 
 const OWNER: u8 = 30;
@@ -44,6 +44,7 @@ fn spec(n: u32, t: u32, d: u32) -> JobSpec<Test> {
 		allowed_providers: None,
 		metadata: BoundedVec::truncate_from(b"average salary".to_vec()),
 		reward_per_worker: REWARD,
+		input_rule: InputRule::None,
 	}
 }
 
@@ -90,8 +91,32 @@ fn dealing(job_id: JobId, provider: u8, values: &[i128]) -> Submission {
 }
 
 fn submit_as(job_id: JobId, provider: u8, s: &Submission) -> DispatchResult {
+	submit_proven(job_id, provider, s, &[])
+}
+
+/// `submit_input` of a dealing with its validity proof.
+fn submit_proven(job_id: JobId, provider: u8, s: &Submission, validity: &[u8]) -> DispatchResult {
 	let digest = testing_utils::committee_digest::<Test>(job_id);
-	Mpc::submit_input(origin(provider), job_id, digest, testing_utils::bounded(s.clone()))
+	let validity = BoundedVec::try_from(validity.to_vec()).expect("within MaxValidityProofLen");
+	Mpc::submit_input(origin(provider), job_id, digest, testing_utils::bounded(s.clone()), validity)
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+/// `provider`'s dealing of `values` to the job with its validity proof under the job's rule.
+fn proven_dealing(job_id: JobId, provider: u8, values: &[i128]) -> (Submission, Vec<u8>) {
+	let keys: Vec<_> = Committees::<Test>::get(job_id).iter().map(|m| m.key).collect();
+	let job = job(job_id);
+	let seed = u64::from(provider) + job_id * 1000;
+	mpc_primitives::deal_with_rule(
+		&ctx(job_id, provider),
+		&keys,
+		job.shape.t(),
+		values,
+		&job.input_rule.to_vec(),
+		&mut rng(seed),
+	)
+	.expect("values that obey the rule")
 }
 
 fn submit(job_id: JobId, provider: u8, values: &[i128]) {
@@ -404,6 +429,10 @@ fn bad_job_parameters_are_rejected() {
 		);
 		check(JobSpec { max_inputs: 33, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputLimits);
 		check(JobSpec { decimals: 39, ..spec(3, 1, 1) }, Error::<Test>::InvalidDecimals);
+		for bounds in [vec![(0, 10), (0, 10)], vec![(5, 4)], vec![(0, i128::from(u64::MAX) + 1)]] {
+			let input_rule = InputRule::Range(BoundedVec::truncate_from(bounds));
+			check(JobSpec { input_rule, ..spec(3, 1, 1) }, Error::<Test>::InvalidInputRule);
+		}
 		assert_noop!(
 			create_as(OWNER, JobSpec { reward_per_worker: u128::MAX, ..spec(3, 1, 1) }),
 			Error::<Test>::RewardOverflow
@@ -863,7 +892,8 @@ fn every_bad_submission_is_rejected_without_a_trace() {
 				RuntimeOrigin::signed(poor),
 				id2,
 				testing_utils::committee_digest::<Test>(id2),
-				testing_utils::bounded(s)
+				testing_utils::bounded(s),
+				Default::default()
 			),
 			Error::<Test>::InsufficientBalance
 		);
@@ -1845,7 +1875,13 @@ fn an_input_dealt_to_another_branch_committee_is_refused_not_disqualified() {
 		assert_ne!(job(id).committee_digest, digest_a);
 		let before = free(40);
 		assert_noop!(
-			Mpc::submit_input(origin(40), id, digest_a, testing_utils::bounded(submission.clone())),
+			Mpc::submit_input(
+				origin(40),
+				id,
+				digest_a,
+				testing_utils::bounded(submission.clone()),
+				Default::default()
+			),
 			Error::<Test>::CommitteeMismatch
 		);
 		assert_eq!((free(40), held(40, HoldReason::InputDeposit)), (before, 0));
@@ -1856,7 +1892,13 @@ fn an_input_dealt_to_another_branch_committee_is_refused_not_disqualified() {
 		assert_ok!(create_as(OWNER, spec(3, 1, 1)));
 		assert_eq!(job(drawing).phase, JobPhase::Drawing);
 		assert_noop!(
-			Mpc::submit_input(origin(40), drawing, [0u8; 32], testing_utils::bounded(submission)),
+			Mpc::submit_input(
+				origin(40),
+				drawing,
+				[0u8; 32],
+				testing_utils::bounded(submission),
+				Default::default()
+			),
 			Error::<Test>::NotCollecting
 		);
 	});
@@ -1990,3 +2032,146 @@ fn aggregate_digest_matches_the_protocol_vector() {
 
 #[path = "tests_beacon.rs"]
 mod beacon;
+
+/// A job's input rule is enforced: the ballots of a poll, then the salaries of a range. Each
+/// way of not obeying it is refused with `InvalidValidityProof` and changes nothing; the
+/// outputs count exactly the inputs that were accepted.
+#[test]
+fn jobs_accept_only_inputs_that_prove_their_rule() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		let poll = InputRule::OneHot { abstain: true };
+		let id = create(JobSpec { input_rule: poll.clone(), ..spec(3, 1, 3) });
+		assert_eq!(job(id).input_rule, poll);
+		let refused = |provider: u8, s: &Submission, validity: &[u8]| {
+			let before = (free(provider), job(id).input_count, Aggregates::<Test>::get(id));
+			assert_noop!(
+				submit_proven(id, provider, s, validity),
+				Error::<Test>::InvalidValidityProof
+			);
+			assert_eq!(before, (free(provider), job(id).input_count, Aggregates::<Test>::get(id)));
+		};
+		// Two votes in one ballot, carrying the proof of a real ballot (of the same voter).
+		let (ballot, proof) = proven_dealing(id, 40, &[1, 0, 0]);
+		let two_votes = dealing(id, 40, &[1, 1, 0]);
+		refused(40, &two_votes, &proof);
+		// No proof; a proof cut short; a proof of another voter's ballot; a flipped byte.
+		refused(40, &ballot, &[]);
+		refused(40, &ballot, &proof[..proof.len() - 64]);
+		let (_, others) = proven_dealing(id, 41, &[1, 0, 0]);
+		refused(40, &ballot, &others);
+		let mut flipped = proof.clone();
+		flipped[0] ^= 1;
+		refused(40, &ballot, &flipped);
+		// Real ballots, and an abstention.
+		assert_ok!(submit_proven(id, 40, &ballot, &proof));
+		for (provider, values) in [(41u8, [0, 0, 1]), (42, [1, 0, 0]), (43, [0, 0, 0])] {
+			let (s, p) = proven_dealing(id, provider, &values);
+			assert_ok!(submit_proven(id, provider, &s, &p));
+		}
+		assert_eq!(job(id).input_count, 4);
+		run_to_deadline(id);
+		run_to_deadline(id);
+		for i in 1..=2 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		let result = Results::<Test>::get(id).expect("result");
+		assert_eq!(result.sums.to_vec(), vec![Some(2), Some(0), Some(1)]);
+		let record = Mpc::proof_of_mpc(id).expect("record");
+		assert_eq!(record.input_rule, poll);
+
+		// Salaries in [0, 100_000] and bonuses in [-5, 5]: a proof under a wider rule (a
+		// salary of 100_001, proven under a rule that allows it) is no proof for this one.
+		let bounds = vec![(0, 100_000), (-5, 5)];
+		let salaries = InputRule::Range(BoundedVec::truncate_from(bounds));
+		let id = create(JobSpec { input_rule: salaries.clone(), ..spec(3, 1, 2) });
+		let other = create(JobSpec { input_rule: salaries.clone(), ..spec(3, 1, 2) });
+		let refused = |provider: u8, s: &Submission, validity: &[u8]| {
+			let before = (free(provider), job(id).input_count);
+			assert_noop!(
+				submit_proven(id, provider, s, validity),
+				Error::<Test>::InvalidValidityProof
+			);
+			assert_eq!(before, (free(provider), job(id).input_count));
+		};
+		// Dealt alike (one seed, so one C_0), proven for another context or rule.
+		let proven =
+			|values: &[i128], (job_id, provider): (JobId, u8), rule: &InputRuleOf<Test>| {
+				let keys: Vec<_> = Committees::<Test>::get(id).iter().map(|m| m.key).collect();
+				let c = ctx(job_id, provider);
+				mpc_primitives::deal_with_rule(&c, &keys, 1, values, &rule.to_vec(), &mut rng(99))
+					.expect("values that obey the rule")
+			};
+		let wider = InputRule::Range(BoundedVec::truncate_from(vec![(0, 200_000), (-5, 5)]));
+		let (too_much, wide_proof) = proven(&[100_001, 0], (id, 44), &wider);
+		refused(44, &too_much, &wide_proof);
+		let (mine, my_proof) = proven(&[50_000, -5], (id, 45), &salaries);
+		let (same, for_other_job) = proven(&[50_000, -5], (other, 45), &salaries);
+		let (_, for_other_provider) = proven(&[50_000, -5], (id, 46), &salaries);
+		assert_eq!(same.commitments[0], mine.commitments[0], "one C_0");
+		refused(45, &mine, &for_other_job);
+		refused(45, &mine, &for_other_provider);
+		assert_ok!(submit_proven(id, 45, &mine, &my_proof));
+		let (s, p) = proven_dealing(id, 46, &[100_000, 5]);
+		assert_ok!(submit_proven(id, 46, &s, &p));
+		run_to_deadline(id);
+		run_to_deadline(id);
+		for i in 1..=2 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		let result = Results::<Test>::get(id).expect("result");
+		assert_eq!(result.sums.to_vec(), vec![Some(150_000), Some(0)]);
+
+		// A job without a rule takes no proof.
+		let plain = create(spec(3, 1, 1));
+		let s = dealing(plain, 47, &[3]);
+		assert_noop!(submit_proven(plain, 47, &s, &[0u8; 64]), Error::<Test>::InvalidValidityProof);
+		assert_ok!(submit_proven(plain, 47, &s, &[]));
+	});
+}
+
+/// The weight charged up front for a validity proof covers the check of any rule whose
+/// proofs have that length, and the refund is to the job rule's own weight.
+#[test]
+fn validity_proofs_are_charged_up_front_for_the_costliest_check_of_their_length() {
+	new_test_ext().execute_with(|| {
+		let max_d = <<Test as Config>::MaxDimension as Get<u32>>::get();
+		for d in 1..=max_d {
+			let mut rules =
+				vec![InputRule::OneHot { abstain: false }, InputRule::OneHot { abstain: true }];
+			for bits in [8u32, 16, 32, 64] {
+				let hi = (1i128 << bits) - 1;
+				rules.push(InputRule::Range(BoundedVec::truncate_from(vec![(0, hi); d as usize])));
+			}
+			for rule in rules {
+				let len = rule.proof_len(d).expect("a valid rule");
+				let charged = Mpc::validity_weight_bound(len);
+				let used = Mpc::validity_weight(&rule, d);
+				assert!(used.all_lte(charged), "{rule:?} at d = {d}: {used} > {charged}");
+				assert!(len <= MaxValidityProofLen::<Test>::get() as usize, "{rule:?}");
+			}
+		}
+		assert_eq!(Mpc::validity_weight_bound(0), Weight::zero());
+		assert_eq!(Mpc::validity_weight(&InputRule::None, 3), Weight::zero());
+		// A submission's dispatch info declares the bound; the refund is the rule's weight.
+		register_workers(4);
+		let rule = InputRule::OneHot { abstain: false };
+		let id = create(JobSpec { input_rule: rule.clone(), ..spec(3, 1, 2) });
+		let (s, p) = proven_dealing(id, 40, &[0, 1]);
+		let digest = testing_utils::committee_digest::<Test>(id);
+		let validity: ValidityProof<Test> = BoundedVec::truncate_from(p.clone());
+		let call = crate::Call::<Test>::submit_input {
+			job_id: id,
+			committee_digest: digest,
+			submission: testing_utils::bounded(s.clone()),
+			validity: validity.clone(),
+		};
+		let declared =
+			frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call).call_weight;
+		let base = <Test as Config>::WeightInfo::submit_input(3);
+		assert_eq!(declared, base.saturating_add(Mpc::validity_weight_bound(p.len())));
+		let info = Mpc::submit_input(origin(40), id, digest, testing_utils::bounded(s), validity)
+			.expect("accepted");
+		assert_eq!(info.actual_weight, Some(base.saturating_add(Mpc::validity_weight(&rule, 2))));
+	});
+}

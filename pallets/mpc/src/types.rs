@@ -6,8 +6,8 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use mpc_primitives::{
-	Commitment, EncryptionKey, EphemeralKey, JobPhase, JobShape, ParticipantIndex, Scalar,
-	Submission, SubmissionParts,
+	Commitment, EncryptionKey, EphemeralKey, InputRule, JobPhase, JobShape, ParticipantIndex,
+	Scalar, Submission, SubmissionParts,
 };
 use scale_info::TypeInfo;
 
@@ -26,6 +26,24 @@ impl<T: Config> Get<u32> for MaxCiphertextLen<T> {
 		T::MaxDimension::get().saturating_add(1).saturating_mul(32).saturating_add(16)
 	}
 }
+
+/// The longest validity proof of an input (PROTOCOL.md section 12) for the largest dimension:
+/// `mpc_primitives::validity::max_proof_len(MaxDimension)`.
+pub struct MaxValidityProofLen<T>(PhantomData<T>);
+
+impl<T: Config> Get<u32> for MaxValidityProofLen<T> {
+	fn get() -> u32 {
+		let len = mpc_primitives::validity::max_proof_len(T::MaxDimension::get());
+		u32::try_from(len).unwrap_or(u32::MAX)
+	}
+}
+
+/// An input's validity proof as `submit_input` takes it: empty for a job without a rule.
+pub type ValidityProof<T> = BoundedVec<u8, MaxValidityProofLen<T>>;
+
+/// A job's input rule (PROTOCOL.md section 12.1), its range bounds bounded by `MaxDimension`;
+/// encodes as `mpc_primitives::InputRule`.
+pub type InputRuleOf<T> = InputRule<BoundedVec<(i128, i128), <T as Config>::MaxDimension>>;
 
 /// One share ciphertext, as submitted and stored.
 pub type Ciphertext<T> = BoundedVec<u8, MaxCiphertextLen<T>>;
@@ -210,6 +228,9 @@ pub struct JobSpec<T: Config> {
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// What each committee worker that delivers a valid result share is paid.
 	pub reward_per_worker: BalanceOf<T>,
+	/// What a valid input is (PROTOCOL.md section 12.1); every input to the job carries a
+	/// proof that it obeys this rule. `InputRule::None` for any value.
+	pub input_rule: InputRuleOf<T>,
 }
 
 /// The block at which each phase ended: part of the proof-of-MPC record.
@@ -272,6 +293,8 @@ pub struct Job<T: Config> {
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// Paid to each worker that delivers a valid result share.
 	pub reward_per_worker: BalanceOf<T>,
+	/// What a valid input is; every accepted input proved it obeys it.
+	pub input_rule: InputRuleOf<T>,
 	/// What is still held in escrow from the owner for rewards.
 	pub escrow: BalanceOf<T>,
 	/// The storage deposit held from the owner until the job is removed.
@@ -391,6 +414,8 @@ pub struct ProofOfMpc<T: Config> {
 	pub job_id: JobId,
 	/// `n`, `t` and `d`.
 	pub shape: JobShape,
+	/// The rule every input proved it obeys (PROTOCOL.md section 12.1).
+	pub input_rule: InputRuleOf<T>,
 	/// The committee in order (accounts and keys).
 	pub committee: BoundedVec<CommitteeMember<T>, T::MaxCommittee>,
 	/// Inputs accepted, and the running digest of them.

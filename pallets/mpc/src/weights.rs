@@ -62,6 +62,11 @@ pub trait WeightInfo {
 	fn beacon_open_round() -> Weight;
 	fn submit_round_share(n: u32, ) -> Weight;
 	fn request_round() -> Weight;
+	fn validity_one_hot(m: u32, ) -> Weight;
+	fn validity_range_narrowest() -> Weight;
+	fn validity_range_single_widest() -> Weight;
+	fn validity_range_narrow_widest_dimension() -> Weight;
+	fn validity_range_widest() -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -694,8 +699,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	// The five validity weights below were measured on 2026-12-01 by the same benchmarks with
+	// the debug node (`--extrinsic validity_* --steps 17 --repeat 10`, PERFORMANCE.md): the
+	// curve arithmetic runs in the runtime's optimised wasm either way, what the host does for
+	// it unoptimised, so these are if anything high. The next full run of scripts/weights
+	// regenerates them with the rest.
+	/// The range of component `m` is `[1, 17]`.
+	fn validity_one_hot(m: u32, ) -> Weight {
+		Weight::from_parts(32_103_406, 0)
+			.saturating_add(Weight::from_parts(123_429_911, 0).saturating_mul(m.into()))
+	}
+	fn validity_range_narrowest() -> Weight {
+		Weight::from_parts(2_113_448_000, 0)
+	}
+	fn validity_range_single_widest() -> Weight {
+		Weight::from_parts(10_132_179_000, 0)
+	}
+	fn validity_range_narrow_widest_dimension() -> Weight {
+		Weight::from_parts(25_707_783_000, 0)
+	}
+	fn validity_range_widest() -> Weight {
+		Weight::from_parts(125_615_861_000, 0)
+	}
 }
-
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
@@ -860,5 +886,27 @@ impl WeightInfo for () {
 		Weight::from_parts(73_906_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	// The five validity weights below were measured on 2026-12-01 by the same benchmarks with
+	// the debug node (`--extrinsic validity_* --steps 17 --repeat 10`, PERFORMANCE.md): the
+	// curve arithmetic runs in the runtime's optimised wasm either way, what the host does for
+	// it unoptimised, so these are if anything high. The next full run of scripts/weights
+	// regenerates them with the rest.
+	/// The range of component `m` is `[1, 17]`.
+	fn validity_one_hot(m: u32, ) -> Weight {
+		Weight::from_parts(32_103_406, 0)
+			.saturating_add(Weight::from_parts(123_429_911, 0).saturating_mul(m.into()))
+	}
+	fn validity_range_narrowest() -> Weight {
+		Weight::from_parts(2_113_448_000, 0)
+	}
+	fn validity_range_single_widest() -> Weight {
+		Weight::from_parts(10_132_179_000, 0)
+	}
+	fn validity_range_narrow_widest_dimension() -> Weight {
+		Weight::from_parts(25_707_783_000, 0)
+	}
+	fn validity_range_widest() -> Weight {
+		Weight::from_parts(125_615_861_000, 0)
 	}
 }

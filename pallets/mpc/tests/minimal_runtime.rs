@@ -123,6 +123,7 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 			allowed_providers: None,
 			metadata: Default::default(),
 			reward_per_worker: 10,
+			input_rule: mpc_primitives::InputRule::None,
 		};
 		assert_ok!(Mpc::create_job(RuntimeOrigin::signed(account(10)), spec));
 		for (k, value) in [(11u8, 40i128), (12, 2)] {
@@ -130,7 +131,14 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 			let submission = pallet_mpc::BoundedSubmission::try_from(dealt).expect("in bounds");
 			// Dealt to the committee whose digest the job names.
 			let digest = pallet_mpc::Jobs::<Runtime>::get(0).expect("job").committee_digest;
-			assert_ok!(Mpc::submit_input(RuntimeOrigin::signed(account(k)), 0, digest, submission));
+			let validity = Default::default();
+			assert_ok!(Mpc::submit_input(
+				RuntimeOrigin::signed(account(k)),
+				0,
+				digest,
+				submission,
+				validity
+			));
 		}
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
 		run_to(pallet_mpc::Jobs::<Runtime>::get(0).unwrap().deadline);
