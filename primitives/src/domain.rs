@@ -57,7 +57,7 @@ pub const DST_LINK: &[u8] = b"substrate-mpc/v1/link";
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
 pub const DST_NONCE: &[u8] = b"substrate-mpc/v1/local/nonce";
 /// Local only: the seed of a range-proof verifier's weighing of its two checks
-/// (`SHA-512(DST_RANGE_VERIFIER || C_0 || proof)`), the same on every node.
+/// (`SHA-512(DST_RANGE_VERIFIER || ctx || rule || C_0 || proof)`), the same on every node.
 pub const DST_RANGE_VERIFIER: &[u8] = b"substrate-mpc/v1/local/range-verifier";
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use crate::{
 	domain::{DST_LINK, DST_RANGE, DST_RANGE_VERIFIER},
 	generators::{blinding_generator, value_generator},
 	hash::{sha512, Transcript},
+	proof::hedged_nonce,
 	value::encode_value,
 	Commitment, Error, InputContext,
 };
@@ -135,19 +136,35 @@ pub fn prove_range<R: CryptoRngCore + ?Sized>(
 	rng: &mut R,
 ) -> Result<Vec<u8>, Error> {
 	let d = values.len();
+	// All of the prover's randomness (the V_l blindings, the linking nonces, Bulletproofs'
+	// own) from one hedged seed: the RNG's bytes hashed with the secrets and the statement,
+	// so that a weak or repeating RNG neither predicts nor repeats them (as `hedged_nonce`
+	// does for the Schnorr proofs).
+	let seed = hedged_nonce(
+		b0,
+		|t| {
+			ctx.append_to(t);
+			t.append(rule).append(c0.as_bytes());
+			for x in values {
+				t.append(&encode_value(*x).0.to_bytes());
+			}
+		},
+		rng,
+	);
+	let mut rng = ChaCha20Rng::from_seed(seed.to_bytes());
 	// Blindings of the V_l: b_0 itself for d = 1; fresh gamma_l per component otherwise.
 	let (gammas, nonces) = if d == 1 {
 		(Zeroizing::new(alloc::vec![*b0]), None)
 	} else {
 		let mut random = |k: usize| -> Zeroizing<Vec<DalekScalar>> {
-			Zeroizing::new((0..k).map(|_| DalekScalar::random(rng)).collect())
+			Zeroizing::new((0..k).map(|_| DalekScalar::random(&mut rng)).collect())
 		};
 		let gammas = random(d);
 		let (kx, kg) = (random(d), random(d));
-		let nonces = LinkNonces { kx, kg, kb: Zeroizing::new(DalekScalar::random(rng)) };
+		let nonces = LinkNonces { kx, kg, kb: Zeroizing::new(DalekScalar::random(&mut rng)) };
 		(gammas, Some(nonces))
 	};
-	range_with(ctx, rule, bounds, c0, values, b0, &gammas, nonces.as_ref(), rng)
+	range_with(ctx, rule, bounds, c0, values, b0, &gammas, nonces.as_ref(), &mut rng)
 }
 
 /// [`prove_range`] with the `V_l` blindings and the linking nonces given (`None` for `d = 1`);
@@ -181,7 +198,9 @@ pub(crate) fn range_with<R: CryptoRngCore + ?Sized>(
 			shifted.push(diff as u64);
 		}
 	}
-	let mut blindings: Zeroizing<Vec<DalekScalar>> = Zeroizing::new(Vec::new());
+	// Sized once: a reallocation would leave a copy of the blindings behind.
+	let mut blindings: Zeroizing<Vec<DalekScalar>> =
+		Zeroizing::new(Vec::with_capacity(aggregation(d)));
 	for gamma in gammas {
 		blindings.push(*gamma);
 		blindings.push(-gamma);
@@ -334,8 +353,13 @@ pub fn verify_range(
 	let commitments = range_commitments(&v, bounds);
 	// The verifier's own randomness only weighs two checks against each other; drawn from
 	// the proof, so that every node decides alike.
-	let mut seed_input = Vec::with_capacity(DST_RANGE_VERIFIER.len() + 32 + proof.len());
+	let mut seed_input =
+		Vec::with_capacity(DST_RANGE_VERIFIER.len() + 104 + rule.len() + proof.len());
 	seed_input.extend_from_slice(DST_RANGE_VERIFIER);
+	seed_input.extend_from_slice(&ctx.job.genesis);
+	seed_input.extend_from_slice(&ctx.job.job_id.to_le_bytes());
+	seed_input.extend_from_slice(&ctx.provider);
+	seed_input.extend_from_slice(rule);
 	seed_input.extend_from_slice(c0.as_bytes());
 	seed_input.extend_from_slice(proof);
 	let mut seed = [0u8; 32];

@@ -163,20 +163,26 @@ proptest! {
 
 	#[test]
 	fn values_inside_random_bounds_prove_and_verify(
-		d in 1usize..=3,
-		lo in -1_000_000i128..1_000_000,
-		span in 0u64..=u64::MAX,
-		pick in any::<u64>(),
+		components in proptest::collection::vec(
+			(-1_000_000i128..1_000_000, 0u64..=u64::MAX, any::<u64>()),
+			1..=3,
+		),
 		seed in any::<u64>(),
 	) {
-		let hi = lo + i128::from(span);
-		let bounds = vec![(lo, hi); d];
-		let x = lo + i128::from(pick % span.saturating_add(1).max(1));
-		let values = vec![x.min(hi); d];
+		// Per component its own bounds and a value anywhere inside them, both ends included.
+		let (bounds, values): (Vec<(i128, i128)>, Vec<i128>) = components
+			.iter()
+			.map(|(lo, span, pick)| {
+				let hi = lo + i128::from(*span);
+				let x = lo + i128::from(pick % span.saturating_add(1).max(1));
+				((*lo, hi), x.min(hi))
+			})
+			.unzip();
+		let d = values.len() as u32;
 		let rule = InputRule::Range(bounds);
 		let (s, proof) = deal(&rule, &values, seed).expect("in range");
-		prop_assert_eq!(Some(proof.len()), rule.proof_len(d as u32));
-		prop_assert!(verify_validity(&ctx(3, 9), d as u32, &rule, &c0(&s), &proof));
-		prop_assert!(!verify_validity(&ctx(3, 10), d as u32, &rule, &c0(&s), &proof));
+		prop_assert_eq!(Some(proof.len()), rule.proof_len(d));
+		prop_assert!(verify_validity(&ctx(3, 9), d, &rule, &c0(&s), &proof));
+		prop_assert!(!verify_validity(&ctx(3, 10), d, &rule, &c0(&s), &proof));
 	}
 }

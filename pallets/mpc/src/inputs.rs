@@ -90,11 +90,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of checking a validity proof under `rule` for dimension `d`: one-hot from
-	/// its benchmark per branch; a range proof of `N * M` bits by the piecewise-linear chord
-	/// through benchmarked shapes: for `d = 1`, 8 and 64 bits; for `d > 1`, 8 bits at
-	/// `d = 1`, and 8 and 64 bits at the largest dimension (each with its linking proof). The
-	/// cost grows more slowly than linearly in the bits, so the chord bounds it from above
-	/// (PERFORMANCE.md).
+	/// its benchmark per branch; a range proof from the benchmarked shape it fits under
+	/// ([`Pallet::range_weight`]).
 	pub fn validity_weight(rule: &InputRuleOf<T>, d: u32) -> Weight {
 		match rule {
 			InputRule::None => Weight::zero(),
@@ -103,77 +100,58 @@ impl<T: Config> Pallet<T> {
 			}
 			InputRule::Range(bounds) => {
 				let n_bits = mpc_primitives::range::range_bits(bounds).unwrap_or(64);
-				let m = mpc_primitives::range::aggregation(d as usize) as u64;
-				let bits = u64::from(n_bits).saturating_mul(m);
-				if d == 1 {
-					Self::chord(bits, &Self::single_range_shapes())
-				} else {
-					Self::chord(bits, &Self::range_shapes())
-				}
+				Self::range_weight(d, n_bits)
 			}
 		}
 	}
 
-	/// The benchmarked range proofs of one component: `(N * M, weight)`.
-	fn single_range_shapes() -> [(u64, Weight); 2] {
-		[
-			(16, T::WeightInfo::validity_range_narrowest()),
-			(128, T::WeightInfo::validity_range_single_widest()),
-		]
-	}
-
-	/// The benchmarked range proofs for any dimension: `(N * M, weight)`, by bits.
-	fn range_shapes() -> [(u64, Weight); 3] {
+	/// The weight of a range proof of dimension `d` and width `n_bits`: the benchmark of the
+	/// cheapest measured shape that costs at least as much. One component: 8 bits, else 64
+	/// bits. More: 8 bits at the largest dimension while `N M` is at most that shape's, else
+	/// 64 bits at the largest dimension. A shape costs more with more bits and with more
+	/// components (more commitments, a longer linking proof), so each is charged at most what
+	/// it costs; between measured shapes it is charged more (PERFORMANCE.md).
+	pub fn range_weight(d: u32, n_bits: u32) -> Weight {
+		if d <= 1 {
+			return if n_bits <= 8 {
+				T::WeightInfo::validity_range_narrowest()
+			} else {
+				T::WeightInfo::validity_range_single_widest()
+			};
+		}
 		let max_m = mpc_primitives::range::aggregation(T::MaxDimension::get() as usize) as u64;
-		[
-			(16, T::WeightInfo::validity_range_narrowest()),
-			(8 * max_m, T::WeightInfo::validity_range_narrow_widest_dimension()),
-			(64 * max_m, T::WeightInfo::validity_range_widest()),
-		]
-	}
-
-	/// The piecewise-linear chord through `points` (ascending bits) at `bits`, rounded up; the
-	/// last point's weight beyond it.
-	fn chord(bits: u64, points: &[(u64, Weight)]) -> Weight {
-		let mut previous: Option<(u64, Weight)> = None;
-		for &(x1, w1) in points {
-			if bits <= x1 {
-				let Some((x0, w0)) = previous.filter(|(x0, _)| *x0 < x1 && *x0 < bits) else {
-					return w1;
-				};
-				// w0 + (w1 - w0) * (bits - x0) / (x1 - x0), per component, rounded up.
-				let scale = |a: u64, b: u64| {
-					let rise = b.saturating_sub(a) as u128 * (bits - x0) as u128;
-					let step = rise.div_ceil((x1 - x0) as u128);
-					a.max(b.min(a.saturating_add(step as u64)))
-				};
-				return Weight::from_parts(
-					scale(w0.ref_time(), w1.ref_time()),
-					scale(w0.proof_size(), w1.proof_size()),
-				);
-			}
-			previous = Some((x1, w1));
+		let bits =
+			u64::from(n_bits).saturating_mul(mpc_primitives::range::aggregation(d as usize) as u64);
+		if bits <= 8 * max_m {
+			T::WeightInfo::validity_range_narrow_widest_dimension()
+		} else {
+			T::WeightInfo::validity_range_widest()
 		}
-		previous.map(|(_, w)| w).unwrap_or_default()
 	}
 
 	/// The most a validity proof of `len` bytes can cost to check, whatever the job's rule:
-	/// the call's weight is this, refunded to [`Pallet::validity_weight`]. A proof whose
-	/// length is not its rule's is refused before any curve arithmetic.
+	/// the call's weight is this, refunded to [`Pallet::validity_weight`]. Every rule's proofs
+	/// have one length for each shape (PROTOCOL.md section 12), so this is the costliest of
+	/// the shapes whose proofs are `len` bytes long; a proof whose length is not its job
+	/// rule's is refused before any curve arithmetic.
 	pub fn validity_weight_bound(len: usize) -> Weight {
-		if len == 0 {
-			return Weight::zero();
-		}
 		let max_d = T::MaxDimension::get();
-		let branches = u32::try_from(len / 64).unwrap_or(u32::MAX).min(max_d.saturating_add(1));
-		let one_hot = T::WeightInfo::validity_one_hot(branches.max(1));
-		// A Bulletproofs proof of N * M bits has 9 + 2 log2(N * M) 32-byte parts, and is the
-		// last part of a range proof.
-		let rounds = (len / 32).saturating_sub(9) / 2;
-		let max_m = mpc_primitives::range::aggregation(max_d as usize) as u64;
-		let bits = 1u64.checked_shl(rounds as u32).unwrap_or(u64::MAX).min(64 * max_m);
-		let single = Self::chord(bits.min(128), &Self::single_range_shapes());
-		one_hot.max(single).max(Self::chord(bits, &Self::range_shapes()))
+		let mut bound = Weight::zero();
+		if len > 0 && len.is_multiple_of(64) {
+			if let Ok(branches) = u32::try_from(len / 64) {
+				if branches <= max_d.saturating_add(1) {
+					bound = T::WeightInfo::validity_one_hot(branches);
+				}
+			}
+		}
+		for d in 1..=max_d {
+			for n_bits in mpc_primitives::range::RANGE_BITS {
+				if mpc_primitives::range::range_proof_len(d as usize, n_bits) == len {
+					bound = bound.max(Self::range_weight(d, n_bits));
+				}
+			}
+		}
+		bound
 	}
 
 	/// The acceptance check of section 5 for `provider`'s submission to the job: the decoded

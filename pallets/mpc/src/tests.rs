@@ -2152,6 +2152,14 @@ fn validity_proofs_are_charged_up_front_for_the_costliest_check_of_their_length(
 			}
 		}
 		assert_eq!(Mpc::validity_weight_bound(0), Weight::zero());
+		// The bound is the costliest shape of exactly that length, not the costliest of all:
+		// a d = 2, 8-bit range proof is charged as 8 bits, not 64.
+		let len = mpc_primitives::range::range_proof_len(2, 8);
+		assert_eq!(Mpc::validity_weight_bound(len), Mpc::range_weight(2, 8));
+		let widest = <Test as Config>::WeightInfo::validity_range_widest();
+		assert!(Mpc::range_weight(2, 8).ref_time() < widest.ref_time());
+		// Lengths no rule has cost nothing up front: they are refused before any check.
+		assert_eq!(Mpc::validity_weight_bound(33), Weight::zero());
 		assert_eq!(Mpc::validity_weight(&InputRule::None, 3), Weight::zero());
 		// A submission's dispatch info declares the bound; the refund is the rule's weight.
 		register_workers(4);
