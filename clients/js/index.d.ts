@@ -1,7 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { AddressOrPair, ApiDecoration } from '@polkadot/api/types';
 
-import type { Submission, InputRule } from './protocol.js';
+import type { Submission, InputRule, DealParams } from './protocol.js';
 
 export * from './protocol.js';
 
@@ -40,8 +40,8 @@ export interface JobSpec {
    * What a valid input is (PROTOCOL.md section 12.1); default `'None'` (any value). Every input
    * to a job with a rule carries a proof that it obeys it. The chain refuses a rule that does
    * not fit the job (`d` pairs, `lo <= hi`, `hi - lo < 2^64`) with `Mpc.InvalidInputRule`.
-   * {@link submitInput} deals to `None` and `OneHot` jobs; range proofs need the wasm prover,
-   * which this client version lacks.
+   * {@link submitInput} deals to jobs of every rule; range proofs need the wasm prover
+   * ({@link loadProver}, built by scripts/wasm).
    */
   inputRule?: InputRuleSpec;
 }
@@ -250,15 +250,16 @@ export interface AuditReport {
   /**
    * Each input; `validity`: how its validity proof was checked against the record's rule:
    * `'none'` (no rule: the proof is empty), `'verified'` (a one-hot proof, re-verified here),
-   * `'not verified'` (a range proof: present, not re-verified by this client).
+   * `'not verified'` (a range proof: present, of its exact length and form
+   * (`checkRangeProofForm`), not re-verified by this client).
    */
   inputs: { index: number; provider: string; block: number; qualified?: boolean; validity?: 'none' | 'verified' | 'not verified' }[];
   /** The record's input rule (`None` for a record without one), once the audit got to the inputs. */
   inputRule?: InputRule;
   /**
    * How many validity proofs were re-verified and how many were not (range proofs: this client
-   * has no Bulletproofs verifier; `note` says so). An input whose one-hot proof does not verify
-   * fails the audit.
+   * has no Bulletproofs verifier; `note` says so). An input whose one-hot proof does not verify,
+   * or whose range proof has the wrong length or a non-canonical `V_l`, fails the audit.
    */
   validity?: { verified: number; notVerified: number; note?: string };
   disqualified: { index: number; workerIndex: number; worker: string; block: number }[];
@@ -325,17 +326,66 @@ export interface Committee {
 export declare function getCommittee(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number, options?: { at?: string | Uint8Array }): Promise<Committee>;
 export declare function getCommitteeKeys(api: ApiPromise | ApiDecoration<'promise'>, jobId: bigint | number, options?: { at?: string | Uint8Array }): Promise<Uint8Array[]>;
 /**
+ * The wasm dealer and provers: `mpc-primitives` built to WebAssembly (crate `mpc-wasm`, built by
+ * scripts/wasm into `dist/mpc_wasm.wasm`; PROTOCOL.md section 12.5). Made by {@link loadProver}.
+ */
+export interface WasmProver {
+  /** Where the module came from (a path, a URL, or `'the given bytes'`). */
+  readonly source: string;
+  /** The module's memory (it may grow during a call). */
+  readonly memory: WebAssembly.Memory;
+  /**
+   * Deals `values` to the committee `committee` (the 32-byte `E_i` in committee order; `keys`
+   * is taken too) with the validity proof of `rule` (protocol form or SCALE bytes), as
+   * `dealWithRule` does, range proofs included. A fresh 32-byte seed from
+   * `crypto.getRandomValues` per call; the request is cleared once copied into the module.
+   * Throws a `ProtocolError`: `'range'` (a value outside the rule's bounds or i128), `'ballot'`
+   * (not a ballot under `OneHot`), `'threshold'`, `'dimension'`, `'rule'`, or `'wasm'`.
+   */
+  deal(params: Omit<DealParams, 'keys' | 'values'> & {
+    committee?: Uint8Array[];
+    keys?: Uint8Array[];
+    values: (bigint | number)[];
+    rule: InputRule | Uint8Array;
+  }): { submission: Submission; validity: Uint8Array };
+}
+/** The module's default location: `dist/mpc_wasm.wasm` of this package. */
+export declare const DEFAULT_WASM_URL: URL;
+/**
+ * Loads the wasm prover once and caches it (per path). `bytes`: the module itself (not cached);
+ * otherwise `path` (a file path or `file:` URL in Node, a URL fetched in the browser), by
+ * default `MPC_WASM` in Node, else {@link DEFAULT_WASM_URL}. Rejects with a `ProtocolError`
+ * (code `'wasm'`, naming scripts/wasm) when the module cannot be read or is not mpc-wasm.
+ */
+export declare function loadProver(options?: {
+  path?: string | URL;
+  bytes?: Uint8Array | ArrayBuffer | WebAssembly.Module;
+}): Promise<WasmProver>;
+
+export interface SubmitInputOptions {
+  /**
+   * Who deals: `'wasm'` ({@link loadProver}; the only one that makes range proofs) or `'js'`
+   * (`dealWithRule`). Default: the wasm dealer when its module loads, the JS one otherwise.
+   */
+  dealer?: 'wasm' | 'js';
+  /** A prover from {@link loadProver} (or its promise) to use instead of the default module. */
+  prover?: WasmProver | Promise<WasmProver>;
+}
+/**
  * Deals (in this process) and submits a private input: BigInt or decimal strings. Reads the job
  * and its committee in one block state and names the committee's digest. With the validity
  * proof of the job's input rule (PROTOCOL.md section 12): none for `None`; for `OneHot` the
  * values must be a ballot (else a `ProtocolError` with code `'ballot'`, before anything is sent)
- * and go with their one-hot proof; a `Range` job throws a `ProtocolError` with code
- * `'unsupported'` (range proofs need the Rust prover built to WebAssembly, which this client
- * version lacks). Rejects with `MpcError` `Mpc.UnknownJob`, `NotDrawn`, `CommitteeChanged`, or
- * the chain's error (e.g. `Mpc.CommitteeMismatch` when the job has another committee where the
- * input lands, `Mpc.InvalidValidityProof`).
+ * and go with their one-hot proof; for `Range` they must lie within the bounds (else a
+ * `ProtocolError` with code `'range'`, before anything is sent) and go with their range proof,
+ * which only the wasm dealer makes: with the JS dealer, or when the module does not load, a
+ * `Range` job throws a `ProtocolError` with code `'unsupported'`; `dealer: 'wasm'` with a module
+ * that does not load throws one with code `'wasm'`. Resolves with the dealer that dealt. Rejects
+ * with `MpcError` `Mpc.UnknownJob`, `NotDrawn`, `CommitteeChanged`, or the chain's error (e.g.
+ * `Mpc.CommitteeMismatch` when the job has another committee where the input lands,
+ * `Mpc.InvalidValidityProof`).
  */
-export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[]): Promise<{ blockHash: string; events: unknown[] }>;
+export declare function submitInput(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, values: (bigint | number | string)[], options?: SubmitInputOptions): Promise<{ blockHash: string; events: unknown[]; dealer: 'wasm' | 'js' }>;
 /**
  * The `mpc.submitInput(job_id, committee_digest, submission, validity)` extrinsic of a
  * submission dealt to the committee whose digest is `committeeDigest` (32 bytes or hex), with

@@ -450,17 +450,32 @@ export declare function verifyOneHot(params: OneHotParams & { proof: Uint8Array 
  * `abstain`). Throws a `ProtocolError` (code `'ballot'`) for values that are not a ballot.
  */
 export declare function ballotChoice(values: (bigint | number)[], abstain: boolean): number;
-/** The message of the `ProtocolError` (code `'unsupported'`) for dealing to a `Range` job. */
+/** The message of the `ProtocolError` (code `'unsupported'`) for the JS dealer and a `Range` job. */
 export declare const RANGE_PROVER_MISSING: string;
 /**
  * Deals `values` (CSPRNG randomness, like `deal`) to a job with input rule `rule`, with the
  * validity proof `submit_input` takes next to the submission (section 12): empty for `None`;
  * for `OneHot`, the one-hot proof on the dealing's `C_0` and `b_0` (`values` must be a ballot:
  * `ProtocolError` `'ballot'` otherwise, before dealing). `Range` throws a `ProtocolError`
- * (`'unsupported'`): range proofs need the Rust prover built to WebAssembly, which this version
- * lacks. The JS one-hot prover is not constant time in the ballot's branch.
+ * (`'unsupported'`): range proofs need the Rust prover built to WebAssembly (`loadProver` of the
+ * package's index). The JS one-hot prover is not constant time in the ballot's branch.
  */
 export declare function dealWithRule(params: DealParams & { rule: InputRule | Uint8Array }): { submission: Submission; validity: Uint8Array };
+/** The bit widths a range proof can have: 8, 16, 32, 64 (section 12.1). */
+export declare const RANGE_BITS: readonly number[];
+/**
+ * A range rule's bit width `N`: the least of 8, 16, 32, 64 with `hi - lo < 2^N` for every pair.
+ * Throws a `ProtocolError` (code `'rule'`) for no bounds, `lo > hi` or `hi - lo >= 2^64`.
+ */
+export declare function rangeBits(bounds: [bigint | number, bigint | number][]): number;
+/** The exact length of a range proof for dimension `d` at bit width `nBits` (section 12.3): 544 for d = 1 at 8 bits. */
+export declare function rangeProofLength(d: number, nBits: number): number;
+/**
+ * What this package checks of a range proof without a Bulletproofs verifier: its exact length
+ * for the rule and, for `d > 1`, canonical `V_l`. `null` when both hold (which does not make
+ * the proof valid), otherwise why not.
+ */
+export declare function checkRangeProofForm(params: { rule: InputRule | Uint8Array; proof: Uint8Array }): string | null;
 /**
  * Verifies an input's validity proof under the job's rule (an `InputRule` or its SCALE bytes):
  * `None` takes only the empty proof, `OneHot` is `verifyOneHot`, `Range` is not supported yet

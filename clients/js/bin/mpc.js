@@ -57,7 +57,7 @@ const COMMANDS = [
         type: 'string',
         arg: '<lo:hi,...>',
         help: 'input rule: lo <= value <= hi, one pair per dimension, or one pair for all (decimal numbers with the job\'s decimals; '
-          + 'a negative lo goes as --range=-5:5); inputs need a range proof, which this client cannot make yet',
+          + 'a negative lo goes as --range=-5:5); each input goes with a range proof, made by the wasm prover (scripts/wasm builds it)',
       },
       'no-wait': { type: 'boolean', help: 'when the committee is drawn from a larger pool, do not wait for the draw (beacon round)' },
       timeout: { type: 'string', arg: '<seconds>', int: true, default: '120', help: 'give up waiting for the committee draw (exit code 4) after this long' },
@@ -79,12 +79,25 @@ const COMMANDS = [
       JOB_ARG,
       { name: '<value>...', variadic: true, help: 'one decimal number per dimension, with at most the job\'s decimals (4250.75); negative values go after --' },
     ],
-    options: {},
+    options: {
+      dealer: {
+        type: 'string',
+        arg: '<wasm|js>',
+        help: 'who deals: the Rust dealer built to WebAssembly (scripts/wasm; the only one that makes range proofs) or this package\'s JS dealer '
+          + '(default: wasm when dist/mpc_wasm.wasm, or MPC_WASM, loads, else js)',
+      },
+    },
     examples: [
       'mpc input submit 1 4250.75 --suri //Alice',
       'mpc input submit 2 --suri //Bob -- -12.5 3',
       'mpc input submit 3 0 1 0 --suri //Charlie    # a ballot, to a job with a one-hot rule',
+      'mpc input submit 4 99.50 --suri //Dave --dealer wasm   # a job with a range rule: with its range proof',
     ],
+    check: (opts, command) => {
+      if (opts.dealer !== undefined && !['wasm', 'js'].includes(opts.dealer)) {
+        throw new UsageError(`--dealer is wasm or js, not '${opts.dealer}'`, command);
+      }
+    },
     run: runInputSubmit,
   },
   {
@@ -502,14 +515,14 @@ async function runInputSubmit(ctx) {
   const [job, ...values] = ctx.args;
   let r;
   try {
-    r = await submitInput(ctx.api, ctx.signer(), BigInt(job), values);
+    r = await submitInput(ctx.api, ctx.signer(), BigInt(job), values, { dealer: ctx.opts.dealer });
   } catch (e) {
     // Values that do not fit the job (decimals, dimension, range, not a ballot for a one-hot
     // rule) are the caller's mistake.
     if (e instanceof ProtocolError && ['decimal', 'dimension', 'range', 'ballot'].includes(e.code)) throw new UsageError(e.message, ctx.command);
     throw e;
   }
-  out(ctx, `input to job ${job} in block ${r.blockHash}`, { job, blockHash: r.blockHash });
+  out(ctx, `input to job ${job} in block ${r.blockHash} (dealt by the ${r.dealer} dealer)`, { job, blockHash: r.blockHash, dealer: r.dealer });
   return EXIT.done;
 }
 

@@ -12,10 +12,12 @@ import {
   pointFromBytes, floorDiv, fitsI128, ProtocolError, submissionVerdict, complaintVerdict, scalarToBytes,
   inputsDigest, aggregateCommitments, beaconThreshold, verifyRound, publicShare, groupKeyDigest,
   committeeSeed, drawCommittee, committeeDigest, encodeInputRule, decodeInputRule, verifyValidity, dealWithRule,
-  ballotChoice, RANGE_PROVER_MISSING,
+  ballotChoice, RANGE_PROVER_MISSING, checkRangeProofForm,
 } from './protocol.js';
+import { loadProver } from './prover.js';
 
 export * from './protocol.js';
+export * from './prover.js';
 
 /**
  * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
@@ -82,8 +84,8 @@ export function send(api, signer, tx, options = {}) {
  * (one pair per dimension, `lo <= x_l <= hi`; BigInt, or decimal strings with the job's
  * decimals). The chain checks a rule against the job (`d` pairs, `lo <= hi`, `hi - lo < 2^64`)
  * and refuses it with `Mpc.InvalidInputRule`; a rule of the wrong form throws a `ProtocolError`
- * before anything is sent. This client deals inputs to `None` and `OneHot` jobs only
- * ({@link submitInput}).
+ * before anything is sent. {@link submitInput} deals to jobs of every rule (range proofs with
+ * the wasm prover).
  * The owner's escrow, `rewardPerWorker * committeeSize`, pays the members whose result shares
  * were valid; a job that ends without a result after its committee was seated (`Failed` with
  * `TooFewInputs`, or `Cancelled` from `Collecting`) pays each member `minRewardPerWorker` for
@@ -371,19 +373,34 @@ function toValues(values, decimals) {
  * the job's decimals), one per dimension, with the validity proof the job's input rule asks for
  * (PROTOCOL.md section 12): none for a job without a rule; for a `OneHot` job, `values` must be
  * a ballot (one value 1, the others 0, or all 0 when the rule takes abstentions; with the job's
- * decimals, so `'0.01'` is 1 in a job of 2 decimals) and the dealing goes with its one-hot proof
- * (`dealWithRule`); anything else throws a `ProtocolError` (code `'ballot'`) before anything is
- * sent. A `Range` job throws a `ProtocolError` (code `'unsupported'`): range proofs need the
- * Rust prover built to WebAssembly, which this client version lacks. The job and its committee are read in one block
- * state (the best block's): the input is dealt to that committee's keys and names its digest
- * (PROTOCOL.md section 10), so that a chain on which the job has another committee (another
- * branch of a fork) refuses it with `Mpc.CommitteeMismatch` instead of accepting an input its
- * committee cannot decrypt. Rejects with `MpcError` `Mpc.UnknownJob`, `NotDrawn` (the job has
- * no committee: it waits for its draw, or ended), `CommitteeChanged` (the committee read does
- * not have the digest the job stores in the same state: this client and the chain disagree),
- * or the chain's error.
+ * decimals, so `'0.01'` is 1 in a job of 2 decimals), anything else throws a `ProtocolError`
+ * (code `'ballot'`); for a `Range` job, every value must lie within its bounds, else a
+ * `ProtocolError` (code `'range'`), and the dealing goes with its range proof. Either refusal
+ * comes before anything is sent.
+ *
+ * `dealer` chooses who deals: `'wasm'`, the Rust dealer and provers of `mpc-primitives` built to
+ * WebAssembly (`loadProver`; scripts/wasm builds it), the only one that makes range proofs;
+ * `'js'`, this package's own (`dealWithRule`), which deals to `None` and `OneHot` jobs and
+ * throws a `ProtocolError` (code `'unsupported'`) for a `Range` job. By default the wasm dealer
+ * when its module loads, the JS one otherwise (a `Range` job then throws `'unsupported'`, naming
+ * scripts/wasm). With `dealer: 'wasm'`, a module that does not load throws a `ProtocolError`
+ * (code `'wasm'`). `prover`: a prover from `loadProver` (or a promise of one) to use instead of
+ * the default module (e.g. one fetched from elsewhere in a browser).
+ *
+ * The job and its committee are read in one block state (the best block's): the input is dealt
+ * to that committee's keys and names its digest (PROTOCOL.md section 10), so that a chain on
+ * which the job has another committee (another branch of a fork) refuses it with
+ * `Mpc.CommitteeMismatch` instead of accepting an input its committee cannot decrypt. Resolves
+ * with `{ blockHash, events, dealer }` (`dealer`: `'wasm'` or `'js'`, the one that dealt).
+ * Rejects with `MpcError` `Mpc.UnknownJob`, `NotDrawn` (the job has no committee: it waits for
+ * its draw, or ended), `CommitteeChanged` (the committee read does not have the digest the job
+ * stores in the same state: this client and the chain disagree), or the chain's error.
  */
-export async function submitInput(api, signer, jobId, values) {
+export async function submitInput(api, signer, jobId, values, { dealer, prover } = {}) {
+  if (dealer !== undefined && dealer !== 'wasm' && dealer !== 'js') {
+    throw new ProtocolError('dealer', `dealer is 'wasm' or 'js', not ${describeValue(dealer)}`);
+  }
+  const chosen = await chooseDealer(dealer, prover);
   const at = (await api.rpc.chain.getBlockHash()).toHex();
   const state = await api.at(at);
   const job = await getJob(state, jobId);
@@ -393,7 +410,14 @@ export async function submitInput(api, signer, jobId, values) {
   }
   const parsed = toValues(values, job.decimals);
   const rule = job.inputRule;
-  if (rule.type === 'Range') throw new ProtocolError('unsupported', `job ${jobId} has a Range input rule: ${RANGE_PROVER_MISSING}`);
+  if (rule.type === 'Range') {
+    if (!chosen.prover) {
+      throw new ProtocolError('unsupported', chosen.loadError
+        ? `job ${jobId} has a Range input rule, and range proofs need the wasm prover, which did not load: ${chosen.loadError.message}`
+        : `job ${jobId} has a Range input rule: ${RANGE_PROVER_MISSING}`);
+    }
+    checkWithinRange(parsed, rule.bounds, job.decimals, jobId);
+  }
   if (rule.type === 'OneHot') {
     try {
       ballotChoice(parsed, rule.abstain);
@@ -410,7 +434,7 @@ export async function submitInput(api, signer, jobId, values) {
     throw new MpcError('CommitteeChanged', `in block ${at}, the committee of job ${jobId} has digest ${toHex(digest)}, the job names ${job.committeeDigest}`);
   }
   const address = typeof signer === 'string' ? signer : signer.address;
-  const { submission, validity } = dealWithRule({
+  const params = {
     genesis: api.genesisHash.toU8a(),
     jobId: BigInt(jobId),
     provider: decodeAddress(address),
@@ -418,8 +442,35 @@ export async function submitInput(api, signer, jobId, values) {
     t: job.t,
     values: parsed,
     rule,
+  };
+  const { submission, validity } = chosen.prover ? chosen.prover.deal(params) : dealWithRule(params);
+  const sent = await send(api, signer, submitInputTx(api, jobId, digest, submission, validity));
+  return { ...sent, dealer: chosen.prover ? 'wasm' : 'js' };
+}
+
+/**
+ * The dealer `submitInput` uses: `{ prover }` (wasm) or `{ prover: null, loadError }` (JS).
+ * `'wasm'` rethrows a load failure; the default falls back to JS.
+ */
+async function chooseDealer(dealer, prover) {
+  if (dealer === 'js') return { prover: null, loadError: null };
+  try {
+    return { prover: await (prover ?? loadProver()), loadError: null };
+  } catch (e) {
+    if (dealer === 'wasm' || !(e instanceof ProtocolError)) throw e;
+    return { prover: null, loadError: e };
+  }
+}
+
+/** Throws a `ProtocolError` (code `'range'`) unless every value lies within its bounds. */
+function checkWithinRange(values, bounds, decimals, jobId) {
+  values.forEach((x, l) => {
+    const [lo, hi] = bounds[l];
+    if (x < lo || x > hi) {
+      const f = (v) => formatDecimal(v, decimals);
+      throw new ProtocolError('range', `${f(x)} is outside the range [${f(lo)}, ${f(hi)}] of job ${jobId}${values.length > 1 ? ` (component ${l})` : ''}: nothing was sent`);
+    }
   });
-  return send(api, signer, submitInputTx(api, jobId, digest, submission, validity));
 }
 
 /**
@@ -927,13 +978,15 @@ function recordInputRule(record) {
 
 /** Why the audit does not re-verify range proofs. */
 const RANGE_NOT_VERIFIED = 'range proofs are not re-verified: this client version has no Bulletproofs verifier '
-  + '(PROTOCOL.md section 12.5); the chain verified each before it accepted the input';
+  + '(PROTOCOL.md section 12.5); the chain verified each before it accepted the input. Checked here: each is there, '
+  + 'of the exact length its rule gives, and (d > 1) starts with canonical V_l';
 
 /**
  * Step 1, section 12: input `input`'s validity proof (the `validity` argument of its
  * `submit_input`) under the record's `rule`. `None`: the proof must be empty (the chain takes
  * no other). `OneHot`: re-verified here (`verifyValidity`, context `genesis || u64le(job) ||
- * provider`, on the input's `C_0`). `Range`: must be there, and is not re-verified. Returns
+ * provider`, on the input's `C_0`). `Range`: must be there, of the exact length of 12.3, its
+ * `V_l` (d > 1) canonical (`checkRangeProofForm`); the proof itself is not re-verified. Returns
  * `'none'`, `'verified'` or `'not verified'`; throws an audit failure.
  */
 function auditValidity(record, rule, input, genesis) {
@@ -955,9 +1008,18 @@ function auditValidity(record, rule, input, genesis) {
       }
       return 'verified';
     }
-    default:
+    default: {
       if (proof.length === 0) throw auditFailure(`${where}: the job's rule is Range, and its submit_input carries no validity proof`);
+      let wrong;
+      try {
+        wrong = checkRangeProofForm({ rule, proof });
+      } catch (e) {
+        if (!(e instanceof ProtocolError)) throw e;
+        wrong = `the rule is not one a range proof can be made for (${e.message})`;
+      }
+      if (wrong) throw auditFailure(`${where}: the job's rule is Range, and its validity proof is malformed: ${wrong} (PROTOCOL.md section 12.3)`);
       return 'not verified';
+    }
   }
 }
 

@@ -2,7 +2,8 @@
 // deal a private input, and what anyone needs to re-verify a result; and section 11, the beacon
 // committee's key (DKG), the randomness beacon's rounds and the job committees drawn from them
 // (beacon-v1.json); and of section 12, the input rules' encoding, the one-hot validity proof
-// (validity-v1.json) and dealing with a rule's proof (`dealWithRule`; range proofs excepted).
+// (validity-v1.json), dealing with a rule's proof (`dealWithRule`; range proofs excepted: the
+// wasm prover of prover.js makes those) and the form of a range proof (`checkRangeProofForm`).
 //
 // Built on audited primitives only: @noble/curves (ristretto255, RFC 9496), @noble/hashes
 // (SHA-512, BLAKE2b) and @noble/ciphers (ChaCha20-Poly1305, RFC 8439). Its tests reproduce every
@@ -1311,9 +1312,73 @@ export function ballotChoice(values, abstain) {
   return d;
 }
 
-/** Why this package cannot deal to a `Range` job. */
+/** Why the JS dealer ({@link dealWithRule}) cannot deal to a `Range` job. */
 export const RANGE_PROVER_MISSING = 'range proofs (PROTOCOL.md section 12.3) need the Rust prover built to WebAssembly '
-  + '(section 12.5), which this client version lacks: it cannot submit an input to a job with a Range rule';
+  + '(section 12.5): the JS dealer cannot make them; the wasm prover can (loadProver, or submitInput with dealer \'wasm\'; '
+  + 'scripts/wasm builds it into clients/js/dist/mpc_wasm.wasm)';
+
+/** The bit widths a range proof can have (section 12.1). */
+export const RANGE_BITS = Object.freeze([8, 16, 32, 64]);
+
+/**
+ * The bit width `N` of a range rule with `bounds` (`[[lo, hi], ...]`, BigInt or safe integers;
+ * section 12.1): the least of 8, 16, 32, 64 with `hi_l - lo_l < 2^N` for every `l`. Throws a
+ * `ProtocolError` (code `'rule'`) for no bounds, `lo > hi`, or `hi - lo >= 2^64`.
+ */
+export function rangeBits(bounds) {
+  if (!Array.isArray(bounds) || bounds.length === 0) throw new ProtocolError('rule', 'a Range rule has at least one pair of bounds');
+  let widest = 0n;
+  for (const [lo, hi] of bounds) {
+    const span = BigInt(hi) - BigInt(lo);
+    if (span < 0n) throw new ProtocolError('rule', `range bounds [${lo}, ${hi}]: lo > hi`);
+    if (span >= 1n << 64n) throw new ProtocolError('rule', `range bounds [${lo}, ${hi}] span 2^64 or more`);
+    if (span > widest) widest = span;
+  }
+  return RANGE_BITS.find((b) => b === 64 || widest < 1n << BigInt(b));
+}
+
+/**
+ * The exact length in bytes of a range proof (section 12.3) for dimension `d` at bit width
+ * `nBits`: `32 (9 + 2 log2(N M))` for `d = 1`, with `M` the least power of two `>= 2 d`; for
+ * `d > 1` also the `d` commitments `V_l` and the linking proof, `32 d + 32 (2 d + 2)` more
+ * (544 bytes for `d = 1` at 8 bits, 736 at 64; 1,248 for `d = 4` at 32).
+ */
+export function rangeProofLength(d, nBits) {
+  if (!Number.isInteger(d) || d < 1) throw new ProtocolError('dimension', `dimension ${d} is not a whole number >= 1`);
+  if (!RANGE_BITS.includes(nBits)) throw new ProtocolError('rule', `bit width ${nBits} is not one of ${RANGE_BITS.join(', ')}`);
+  let m = 1;
+  while (m < 2 * d) m *= 2;
+  const rounds = Math.log2(nBits * m);
+  const bulletproof = 32 * (9 + 2 * rounds);
+  return d === 1 ? bulletproof : 32 * d + 32 * (2 * d + 2) + bulletproof;
+}
+
+/**
+ * What this package can check of a range proof (section 12.3) without a Bulletproofs verifier:
+ * its exact length for the rule (the chain refuses any other length before any curve
+ * arithmetic) and, for `d > 1`, that each `V_l` it starts with is a canonical point encoding
+ * (the identity included). `rule`: a `Range` rule (protocol form or SCALE bytes); `proof`: the
+ * validity proof's bytes. Returns `null` when both hold, otherwise why not. This is not a
+ * verification: a proof that passes may still be false (neither the linking proof nor the
+ * Bulletproofs proof is verified here).
+ */
+export function checkRangeProofForm({ rule, proof }) {
+  const r = rule instanceof Uint8Array ? decodeInputRule(rule) : decodeInputRule(encodeInputRule(rule));
+  if (r.type !== 'Range') throw new ProtocolError('rule', `checkRangeProofForm takes a Range rule, not ${r.type}`);
+  const d = r.bounds.length;
+  const nBits = rangeBits(r.bounds);
+  const expected = rangeProofLength(d, nBits);
+  if (!(proof instanceof Uint8Array)) return 'the range proof is not bytes';
+  if (proof.length !== expected) {
+    return `a range proof for dimension ${d} at ${nBits} bits is ${expected} bytes, this one is ${proof.length}`;
+  }
+  if (d > 1) {
+    for (let l = 0; l < d; l++) {
+      if (!canonicalPoint(proof.subarray(32 * l, 32 * l + 32))) return `its V_${l} is not a canonical point encoding`;
+    }
+  }
+  return null;
+}
 
 /**
  * Deals `values` like {@link deal} to a job whose input rule is `rule` (an `InputRule` object as
@@ -1324,8 +1389,8 @@ export const RANGE_PROVER_MISSING = 'range proofs (PROTOCOL.md section 12.3) nee
  * platform CSPRNG, and neither the values nor `b_0` leave this function. That prover is not
  * constant time in the ballot's branch (the Rust prover built to WebAssembly, section 12.5, is):
  * run it where nobody else can time the process. `Range`: throws a `ProtocolError` (code
- * `'unsupported'`): range proofs need that Rust prover, which this version lacks. Throws
- * `'ballot'` for values that are not a ballot, before dealing anything.
+ * `'unsupported'`): range proofs need that Rust prover (`loadProver` in this package's index).
+ * Throws `'ballot'` for values that are not a ballot, before dealing anything.
  */
 export function dealWithRule({ genesis, jobId, provider, keys, t, values, rule }) {
   const r = rule instanceof Uint8Array ? decodeInputRule(rule) : decodeInputRule(encodeInputRule(rule));

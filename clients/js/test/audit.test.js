@@ -606,20 +606,32 @@ test('the full audit fails an input whose validity proof does not hold under the
   assert.match(audit(plain).reason, /input 2 \(block 13\): the job has no input rule, but its submit_input carries a 1-byte validity proof/);
 });
 
-test('range proofs are not re-verified: the audit says so, and checks that each input has one', () => {
+test('range proofs are not re-verified: the audit says so, and checks that each input has one of the right form', () => {
   const bounds = [[0n, 1n], [0n, 1n], [0n, 1n]];
   const j = ballotJob({ inputRule: { type: 'Range', bounds } });
-  // Stand-ins: this client has no Bulletproofs verifier, so their content is not checked.
-  j.history.inputs.forEach((i) => { i.validity = new Uint8Array(608).fill(1); });
+  // Stand-ins: this client has no Bulletproofs verifier, so their content is not checked; their
+  // form is: d = 3 at 8 bits (M = 8) is 3 V_l (canonical: the identity here), a linking proof
+  // of 8 scalars and a Bulletproofs proof of 32 (9 + 2 log2 64) bytes: 1,024 bytes.
+  const stand = () => {
+    const proof = new Uint8Array(1024).fill(1);
+    proof.fill(0, 0, 96);
+    return proof;
+  };
+  j.history.inputs.forEach((i) => { i.validity = stand(); });
   const report = audit(j);
   assert.equal(report.valid, true, report.reason);
   assert.deepEqual(report.inputRule, { type: 'Range', bounds });
   assert.equal(report.validity.verified, 0);
   assert.equal(report.validity.notVerified, 3);
-  assert.match(report.validity.note, /range proofs are not re-verified: this client version has no Bulletproofs verifier/);
+  assert.match(report.validity.note, /range proofs are not re-verified: this client version has no Bulletproofs verifier.*Checked here: each is there, of the exact length its rule gives, and \(d > 1\) starts with canonical V_l/);
   assert.deepEqual(report.inputs.map((i) => i.validity), ['not verified', 'not verified', 'not verified']);
   j.history.inputs[1].validity = new Uint8Array(0);
   assert.match(audit(j).reason, /input 1 \(block 12\): the job's rule is Range, and its submit_input carries no validity proof/);
+  j.history.inputs[1].validity = stand().subarray(0, 992);
+  assert.match(audit(j).reason, /input 1 \(block 12\): the job's rule is Range, and its validity proof is malformed: a range proof for dimension 3 at 8 bits is 1024 bytes, this one is 992/);
+  j.history.inputs[1].validity = stand();
+  j.history.inputs[1].validity.fill(0xff, 32, 64);
+  assert.match(audit(j).reason, /input 1 \(block 12\): the job's rule is Range, and its validity proof is malformed: its V_1 is not a canonical point encoding/);
 });
 
 test('a record and history of a chain without input rules (no input_rule, no validity argument) audit as rule None', async () => {

@@ -2,8 +2,10 @@
 // runs jobs dealt from JavaScript to verified results, and its metadata names every pallet error
 // the client documents. The dev pool has five workers: jobs of 5 need no draw, a job of 3 waits
 // in Drawing until a beacon round draws its committee (PROTOCOL.md section 11.7). A poll under
-// the input rule OneHot takes ballots with their validity proofs (section 12). Needs the node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>);
-// skipped without it.
+// the input rule OneHot takes ballots with their validity proofs (section 12), and one under a
+// Range rule takes values with their range proofs from the wasm prover (scripts/wasm). Needs the
+// node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>); skipped without it (and the range
+// job without dist/mpc_wasm.wasm).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -18,8 +20,9 @@ import {
   createJob, submitInput, waitForResult, getRecord, verifyRecord, auditRecord, listWorkers, MpcError,
   getCommittee, getCommitteeKeys, deal, parseDecimal, send, submitInputTx, getJob, waitForCommittee, verifyCommitteeDraw,
   readCommitteeDraw, verifyBeaconRound, getBeaconRound, committeeSeed, drawCommittee, toHex, ProtocolError,
-  reclaimInputDeposit, dealWithRule, verifyValidity,
+  reclaimInputDeposit, dealWithRule, verifyValidity, loadProver, checkRangeProofForm, floorDiv, formatDecimal,
 } from '../src/index.js';
+import { noWasm } from './wasm.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const noNode = !existsSync(NODE) && `no node binary at ${NODE}`;
@@ -94,7 +97,11 @@ test('a job dealt from JavaScript completes with a verified average salary', { s
   assert.equal(toHex(digest), job.committeeDigest);
   assert.deepEqual((await getCommitteeKeys(api, jobId)).map(toHex), keys.map(toHex));
   const salaries = ['4250.75', '5100.00', '3875.50', '6020.25'];
-  for (const [k, p] of providers.entries()) await submitInput(api, p, jobId, [salaries[k]]);
+  // Both dealers: this package's JS one and the wasm one (mpc-primitives).
+  for (const [k, p] of providers.entries()) {
+    const dealer = noWasm || k % 2 === 0 ? 'js' : 'wasm';
+    assert.equal((await submitInput(api, p, jobId, [salaries[k]], { dealer })).dealer, dealer);
+  }
   await assert.rejects(submitInput(api, providers[0], jobId, ['1.00']), (e) => e instanceof MpcError && /^Mpc\.(AlreadySubmitted|NotCollecting)$/.test(e.errorName));
   await assert.rejects(submitInput(api, providers[0], jobId, ['1.001']), /more than 2 decimals/);
 
@@ -266,11 +273,19 @@ test('a one-hot poll: ballots with their proofs, a tampered proof and a non-ball
   await assert.rejects(createJob(api, owner, { ...spec, inputRule: { range: [[0n, 1n], [5n, 4n], [0n, 1n]] } }), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidInputRule');
   await assert.rejects(createJob(api, owner, { ...spec, inputRule: { range: [[0n, 1n], [0n, 1n << 64n], [0n, 1n]] } }), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidInputRule');
   const bounds = [[-(1n << 63n), (1n << 63n) - 1n], [0n, 255n], [-5n, 5n]];
-  const ranged = await createJob(api, owner, { ...spec, inputRule: { range: bounds } });
+  const ranged = await createJob(api, owner, { ...spec, maxInputs: 1, inputRule: { range: bounds } });
   assert.deepEqual((await getJob(api, ranged.jobId)).inputRule, { type: 'Range', bounds });
-  // This client cannot prove a range: refused before anything is sent.
-  await assert.rejects(submitInput(api, dave, ranged.jobId, [0n, 1n, 2n]), (e) => e instanceof ProtocolError && e.code === 'unsupported' && /WebAssembly/.test(e.message));
-  await send(api, owner, api.tx.mpc.cancelJob(ranged.jobId));
+  // The JS dealer cannot prove a range: refused before anything is sent.
+  await assert.rejects(submitInput(api, dave, ranged.jobId, [0n, 1n, 2n], { dealer: 'js' }), (e) => e instanceof ProtocolError && e.code === 'unsupported' && /WebAssembly/.test(e.message));
+  if (noWasm) {
+    await send(api, owner, api.tx.mpc.cancelJob(ranged.jobId));
+  } else {
+    // The wasm one can: V_l, the linking proof and a Bulletproofs proof for d = 3 at 64 bits.
+    // The input closes the job (one input at most), which computes meanwhile: its sums below.
+    const { events } = await submitInput(api, dave, ranged.jobId, [-(1n << 63n), 255n, -5n]);
+    const submitted = events.map(({ event }) => event).find((e) => api.events.mpc.InputSubmitted.is(e));
+    assert.equal(submitted.data.jobId.toBigInt(), ranged.jobId);
+  }
 
   const { jobId } = await createJob(api, owner, { ...spec, inputRule: { oneHot: { abstain: false } } });
   const job = await getJob(api, jobId);
@@ -320,7 +335,67 @@ test('a one-hot poll: ballots with their proofs, a tampered proof and a non-ball
   assert.match(bad.reason, /input 0 \(block \d+\): the job's rule is OneHot \(with abstention\), and its validity proof does not verify/);
   const human = await run('node', [CLI, 'record', 'verify', String(jobId), '--full', '--url', url]);
   assert.match(human.stdout, /passes the full audit of blocks \d+\.\.\d+: committee: the whole pool \(no draw\); 4 inputs, 0 disqualified; 4 one-hot proofs re-verified; sums 2, 1, 1/);
+  if (!noWasm) assert.deepEqual((await waitForResult(api, ranged.jobId)).sums, [-(1n << 63n), 255n, -5n]);
   console.log(`job ${jobId}: poll of 3 options, tally ${result.sums.join(', ')}; a tampered proof refused; full audit re-verified 4 one-hot proofs`);
+}));
+
+test('a range job: salaries dealt with their range proofs by the wasm prover, out-of-range values and a proof for another provider refused, the average exact, the full audit passing', { skip: noNode || noWasm, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [owner, alice, bob, dave, eve] = ['//Ferdie', '//Alice', '//Bob', '//Dave', '//Eve'].map((s) => keyring.addFromUri(s));
+  // Salaries in [0, 100000.00]: with 2 decimals, [0, 10_000_000] (a 32-bit range).
+  const bounds = [[0n, 10_000_000n]];
+  const rule = { type: 'Range', bounds };
+  const { jobId } = await createJob(api, owner, {
+    committeeSize: 5, threshold: 2, dimension: 1, decimals: 2, inputWindow: 40, maxInputs: 4, rewardPerWorker: UNIT,
+    inputRule: { range: [['0', '100000.00']] },
+  });
+  assert.deepEqual((await getJob(api, jobId)).inputRule, rule);
+  const shown = await run('node', [CLI, 'job', 'show', String(jobId), '--url', url]);
+  assert.match(shown.stdout, /^inputRule: range \[0\.00, 100000\.00\]$/m);
+
+  // Two through submitInput (the wasm dealer by default), one through the CLI.
+  for (const [who, salary] of [[alice, '4250.75'], [bob, '100000.00']]) {
+    const r = await submitInput(api, who, jobId, [salary]);
+    assert.equal(r.dealer, 'wasm');
+    assert.ok(r.events.some(({ event }) => api.events.mpc.InputSubmitted.is(event)));
+  }
+  const cli = await run('node', [CLI, 'input', 'submit', String(jobId), '0', '--suri', '//Charlie', '--url', url]);
+  assert.match(cli.stdout, /input to job \d+ in block 0x[0-9a-f]{64} \(dealt by the wasm dealer\)/);
+  // Out of range: refused by the client (and the CLI, a usage error) before anything is sent.
+  await assert.rejects(submitInput(api, eve, jobId, ['100000.01']), (e) => e instanceof ProtocolError && e.code === 'range' && /100000\.01 is outside the range \[0\.00, 100000\.00\]/.test(e.message));
+  await assert.rejects(run('node', [CLI, 'input', 'submit', String(jobId), '--suri', '//Eve', '--url', url, '--', '-0.01']), (e) => e.code === 2 && /-0\.01 is outside the range/.test(e.stderr));
+  assert.equal((await getJob(api, jobId)).inputCount, 3);
+
+  // A range proof made for another provider (Eve), with Dave's dealing: refused by the chain.
+  const prover = await loadProver();
+  const { keys, digest } = await getCommittee(api, jobId);
+  const genesis = api.genesisHash.toU8a();
+  const params = { genesis, jobId, committee: keys, t: 2, values: [123456n], rule };
+  const mine = prover.deal({ ...params, provider: decodeAddress(dave.address) });
+  const theirs = prover.deal({ ...params, provider: decodeAddress(eve.address) });
+  assert.equal(checkRangeProofForm({ rule, proof: theirs.validity }), null, 'well formed, but not Dave\'s');
+  await assert.rejects(send(api, dave, submitInputTx(api, jobId, digest, mine.submission, theirs.validity)), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidValidityProof');
+  await assert.rejects(send(api, dave, submitInputTx(api, jobId, digest, mine.submission)), (e) => e instanceof MpcError && e.errorName === 'Mpc.InvalidValidityProof');
+  assert.equal((await getJob(api, jobId)).inputCount, 3);
+  // Dave's own proof: accepted, the 4th input closes the job.
+  await send(api, dave, submitInputTx(api, jobId, digest, mine.submission, mine.validity));
+
+  const result = await waitForResult(api, jobId);
+  const sum = 425_075n + 10_000_000n + 0n + 123_456n;
+  assert.deepEqual(result.sums, [sum]);
+  assert.equal(result.qualifiedInputs, 4);
+  assert.deepEqual(result.formattedMeans, [formatDecimal(floorDiv(sum, 4), 2)]);
+  const report = await auditRecord(api, jobId);
+  assert.equal(report.valid, true, report.reason);
+  assert.deepEqual(report.inputRule, rule);
+  assert.equal(report.validity.verified, 0);
+  assert.equal(report.validity.notVerified, 4);
+  assert.match(report.validity.note, /range proofs are not re-verified/);
+  assert.deepEqual(report.inputs.map((i) => i.validity), ['not verified', 'not verified', 'not verified', 'not verified']);
+  const human = await run('node', [CLI, 'record', 'verify', String(jobId), '--full', '--url', url]);
+  assert.match(human.stdout, /4 inputs, 0 disqualified; 4 range proofs NOT re-verified \(range proofs are not re-verified/);
+  console.log(`job ${jobId}: 4 salaries in [0, 100000.00] with range proofs from the wasm prover, mean ${result.formattedMeans[0]}; `
+    + 'an out-of-range value refused in the client, a proof for another provider by the chain; full audit passes (range proofs not re-verified)');
 }));
 
 test('a provider reclaims its input deposit once the job ended, not before; a job failed for too few inputs pays its committee for the seats', { skip: noNode, timeout: 400_000 }, () => withLog(async ({ api, url }) => {
@@ -459,7 +534,11 @@ test('a job of 3 from the pool of 5 is drawn with a beacon round, completes, and
   await assert.rejects(verifyCommitteeDraw(api, jobId, { history }), (e) => e instanceof ProtocolError && /the draw places/.test(e.message));
 
   const salaries = ['4250.75', '5100.00'];
-  for (const [k, p] of providers.entries()) await submitInput(api, p, jobId, [salaries[k]]);
+  // Both dealers: this package's JS one and the wasm one (mpc-primitives).
+  for (const [k, p] of providers.entries()) {
+    const dealer = noWasm || k % 2 === 0 ? 'js' : 'wasm';
+    assert.equal((await submitInput(api, p, jobId, [salaries[k]], { dealer })).dealer, dealer);
+  }
   const result = await waitForResult(api, jobId);
   assert.deepEqual(result.formatted, ['9350.75']);
   const record = await getRecord(api, jobId);

@@ -168,6 +168,7 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['input', 'submit'], /missing <job>/, 'input submit'],
     [['input', 'submit', '1'], /missing <value>\.\.\./, 'input submit'],
     [['input', 'submit', '1', '12,5'], /not a decimal number: '12,5'/, 'input submit'],
+    [['input', 'submit', '1', '5', '--dealer', 'rust'], /--dealer is wasm or js, not 'rust'/, 'input submit'],
     [['input', 'reclaim'], /missing <job>/, 'input reclaim'],
     [['input', 'reclaim', 'one'], /<job> must be a whole number, not 'one'/, 'input reclaim'],
     [['input', 'reclaim', '1', '2'], /unexpected argument '2'/, 'input reclaim'],
@@ -210,6 +211,7 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
   const runs = await Promise.all([
     mpc(['workers']),
     mpc(['input', 'submit', '1', '--suri', '//Bob', '--', '-12.5', '3']),
+    mpc(['input', 'submit', '1', '5', '--dealer', 'js']),
     mpc(['record', 'verify', '1', '--full', '--json']),
     mpc(['beacon', 'verify']),
     mpc(['job', 'draw', '1']),

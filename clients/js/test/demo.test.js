@@ -1,7 +1,9 @@
 // The average-salary demo against a real `mpc-node --dev`: the script runs the story to a
 // verified mean, then the web page does it again in headless Chromium (CHROMIUM=<path>, or
 // `chromium` on PATH, as Debian installs it), driven by playwright-core. The page's final
-// state is kept as a screenshot in test-artifacts/average-salary.png.
+// state is kept as a screenshot in test-artifacts/average-salary.png. The page's jobs take
+// salaries in [0, 100000.00]: it deals each with its range proof by the wasm prover, which it
+// fetches from the page's server (dist/mpc_wasm.wasm; skipped without it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -15,6 +17,7 @@ import { NODE, startNode } from './dev-node.js';
 import { SALARIES, expectedMean } from '../examples/average-salary/run.js';
 import { buildPage, servePage } from '../examples/average-salary/serve.js';
 import { formatDecimal, parseDecimal } from '../src/index.js';
+import { noWasm } from './wasm.js';
 
 const CHROMIUM = process.env.CHROMIUM
   ?? (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')).find((p) => existsSync(p));
@@ -46,7 +49,7 @@ test('the average-salary script reaches a verified mean', { skip: noNode, timeou
 });
 
 test('the average-salary page reaches a verified mean in headless Chromium', {
-  skip: noNode || (!CHROMIUM && 'no chromium (set CHROMIUM=<path>)'),
+  skip: noNode || (!CHROMIUM && 'no chromium (set CHROMIUM=<path>)') || noWasm,
   timeout: 400_000,
 }, async () => {
   const { log, url } = node;
@@ -84,13 +87,21 @@ test('the average-salary page reaches a verified mean in headless Chromium', {
     await page.waitForSelector('#committee:has-text("no draw needed")', { timeout: 60_000 });
     await page.waitForSelector('#job:has-text("n = 5, t = 2")', { timeout: 30_000 });
     await page.waitForSelector('#job:has-text("phase Collecting")', { timeout: 60_000 });
+    assert.match(await page.textContent('#job'), /salaries in \[0\.00, 100000\.00\]/);
 
+    // Above the job's range: refused in the page, nothing sent.
+    await page.selectOption('#account', '//Eve');
+    await page.fill('#salary', '100000.01');
+    await page.click('#submit');
+    await page.waitForSelector('#submitted:has-text("//Eve: refused")', { timeout: 60_000 });
+    assert.match(await page.textContent('#submitted'), /100000\.01 is outside the range \[0\.00, 100000\.00\]/);
     const salaries = [['//Alice', '5200.00'], ['//Bob', '4100.50'], ['//Charlie', '6333.33']];
     for (const [who, salary] of salaries) {
       await page.selectOption('#account', who);
       await page.fill('#salary', salary);
       await page.click('#submit');
       await page.waitForSelector(`#submitted:has-text("${who}: salary included in block")`, { timeout: 60_000 });
+      assert.match(await page.textContent('#submitted'), /with its range proof \(dealt in this page by the wasm dealer\)/);
     }
     await page.waitForSelector('#verified[data-valid]', { timeout: 240_000 });
     const sum = salaries.reduce((acc, [, s]) => acc + parseDecimal(s, 2), 0n);

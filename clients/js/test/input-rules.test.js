@@ -1,7 +1,8 @@
 // Input rules and validity proofs on the client's side (PROTOCOL.md section 12), without a node:
 // the rule shapes createJob takes (normalizeInputRule), dealing with a rule (dealWithRule), and
 // submitInput / submitInputTx against a stand-in for @polkadot/api: a one-hot job's ballot goes
-// with its proof as the 4th argument, anything else is refused before anything is sent.
+// with its proof as the 4th argument, a range job's value with its range proof (the wasm
+// dealer), anything else is refused before anything is sent; the dealer option.
 // test/chain.test.js runs the same against a real node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +10,9 @@ import { ristretto255 } from '@noble/curves/ed25519.js';
 import { encodeAddress, decodeAddress } from '@polkadot/util-crypto';
 import {
   normalizeInputRule, dealWithRule, ballotChoice, submitInput, submitInputTx, createJob, ProtocolError,
-  encodeInputRule, verifyValidity, submissionVerdict, fromHex, toHex, committeeDigest,
+  encodeInputRule, verifyValidity, submissionVerdict, fromHex, toHex, committeeDigest, loadProver, checkRangeProofForm,
 } from '../src/index.js';
+import { noWasm } from './wasm.js';
 
 const refused = (code, pattern) => (e) => e instanceof ProtocolError && e.code === code && (!pattern || pattern.test(e.message));
 
@@ -79,7 +81,7 @@ test('dealWithRule: no proof without a rule, a verifying one-hot proof for a bal
   assert.throws(() => dealWithRule({ ...base, values: [0n, 0n], rule: { type: 'OneHot', abstain: false } }), refused('ballot'));
   assert.throws(
     () => dealWithRule({ ...base, values: [3n], rule: { type: 'Range', bounds: [[0n, 10n]] } }),
-    refused('unsupported', /range proofs .*need the Rust prover built to WebAssembly.*which this client version lacks/),
+    refused('unsupported', /range proofs .*need the Rust prover built to WebAssembly.*the JS dealer cannot make them.*scripts\/wasm/),
   );
   assert.throws(() => dealWithRule({ ...base, values: [3n], rule: { type: 'Ballot' } }), refused('rule'));
 });
@@ -151,12 +153,14 @@ function fakeApi({ d = 3, decimals = 0, rule, withRule = true }) {
 
 const signer = encodeAddress(provider);
 
-test('submitInput to a one-hot job sends the ballot with its proof as the 4th argument', async () => {
-  for (const [abstain, values] of [[false, [0n, 1n, 0n]], [true, ['0', '0', '0']], [false, [1, 0, 0]]]) {
+test('submitInput to a one-hot job sends the ballot with its proof as the 4th argument, from either dealer', async () => {
+  const dealers = noWasm ? ['js'] : ['js', 'wasm', undefined];
+  for (const [dealer, [abstain, values]] of dealers.flatMap((x) => [[false, [0n, 1n, 0n]], [true, ['0', '0', '0']], [false, [1, 0, 0]]].map((c) => [x, c]))) {
     const rule = { type: 'OneHot', abstain };
     const { api, sent } = fakeApi({ rule });
-    const r = await submitInput(api, signer, 5n, values);
+    const r = await submitInput(api, signer, 5n, values, { dealer });
     assert.equal(r.blockHash, '0xb10c');
+    assert.equal(r.dealer, dealer ?? 'wasm');
     assert.equal(sent.length, 1);
     const [jobId, named, submission, validity] = sent[0].args;
     assert.equal(sent[0].sent, true);
@@ -170,19 +174,36 @@ test('submitInput to a one-hot job sends the ballot with its proof as the 4th ar
   }
 });
 
-test('submitInput refuses a value that is not a ballot, and any input to a range job, before sending', async () => {
+test('submitInput refuses a value that is not a ballot, and a range job\'s input without the wasm dealer, before sending', async () => {
+  const missing = loadProver({ path: '/nonexistent/mpc_wasm.wasm' });
+  missing.catch(() => {});
+  const range = { type: 'Range', bounds: [[0n, 1n], [0n, 1n], [0n, 1n]] };
   const cases = [
-    [{ type: 'OneHot', abstain: false }, [1n, 1n, 0n], refused('ballot', /\[1, 1, 0\] is not a ballot/)],
-    [{ type: 'OneHot', abstain: false }, [0n, 0n, 0n], refused('ballot', /takes none/)],
-    [{ type: 'OneHot', abstain: true }, ['0', '2', '0'], refused('ballot')],
-    [{ type: 'OneHot', abstain: true }, [0n, -1n, 0n], refused('ballot')],
-    [{ type: 'Range', bounds: [[0n, 1n], [0n, 1n], [0n, 1n]] }, [0n, 1n, 0n], refused('unsupported', /job 5 has a Range input rule: range proofs .*WebAssembly.*lacks/)],
+    [{ type: 'OneHot', abstain: false }, [1n, 1n, 0n], {}, refused('ballot', /\[1, 1, 0\] is not a ballot/)],
+    [{ type: 'OneHot', abstain: false }, [0n, 0n, 0n], {}, refused('ballot', /takes none/)],
+    [{ type: 'OneHot', abstain: true }, ['0', '2', '0'], { dealer: 'js' }, refused('ballot')],
+    [{ type: 'OneHot', abstain: true }, [0n, -1n, 0n], {}, refused('ballot')],
+    // The JS dealer makes no range proofs; nor does anyone when the module does not load.
+    [range, [0n, 1n, 0n], { dealer: 'js' }, refused('unsupported', /job 5 has a Range input rule: range proofs .*WebAssembly.*the JS dealer cannot make them/)],
+    [range, [0n, 1n, 0n], { prover: missing }, refused('unsupported', /job 5 has a Range input rule, and range proofs need the wasm prover, which did not load: .*nonexistent.*scripts\/wasm/)],
+    // Asked for the wasm dealer, a module that does not load is an error whatever the rule.
+    [{ type: 'None' }, [0n, 1n, 0n], { dealer: 'wasm', prover: missing }, refused('wasm', /could not be read from \/nonexistent\/mpc_wasm\.wasm.*scripts\/wasm/)],
+    [{ type: 'None' }, [0n, 1n, 0n], { dealer: 'rust' }, refused('dealer', /dealer is 'wasm' or 'js', not "rust"/)],
   ];
-  for (const [rule, values, check] of cases) {
+  if (!noWasm) {
+    // Out of range: refused by the client before the module is asked.
+    cases.push([range, [0n, 2n, 0n], {}, refused('range', /^2 is outside the range \[0, 1\] of job 5 \(component 1\): nothing was sent$/)]);
+    cases.push([range, [-1n, 0n, 0n], { dealer: 'wasm' }, refused('range', /-1 is outside the range \[0, 1\]/)]);
+  }
+  for (const [rule, values, options, check] of cases) {
     const { api, sent } = fakeApi({ rule });
-    await assert.rejects(submitInput(api, signer, 5n, values), check, `${rule.type} ${values}`);
+    await assert.rejects(submitInput(api, signer, 5n, values, options), check, `${rule.type} ${values} ${JSON.stringify(options)}`);
     assert.deepEqual(sent, [], 'nothing built, nothing sent');
   }
+  // A job without a rule falls back to the JS dealer when the module does not load.
+  const { api: plainApi, sent: plainSent } = fakeApi({ rule: { type: 'None' } });
+  assert.equal((await submitInput(plainApi, signer, 5n, [1n, 2n, 3n], { prover: missing })).dealer, 'js');
+  assert.equal(plainSent.length, 1);
   // With decimals, a ballot's 1 is the smallest unit: the message says so.
   const { api, sent } = fakeApi({ rule: { type: 'OneHot', abstain: false }, decimals: 2 });
   await assert.rejects(submitInput(api, signer, 5n, ['1', '0', '0']), refused('ballot', /\[100, 0, 0\] is not a ballot.*job 5 has 2 decimals: a ballot's 1 is 0\.01/));
@@ -190,6 +211,26 @@ test('submitInput refuses a value that is not a ballot, and any input to a range
   assert.equal(sent.length, 1);
   // The wrong dimension, as before.
   await assert.rejects(submitInput(fakeApi({ rule: { type: 'OneHot', abstain: false } }).api, signer, 5n, [1n, 0n]), refused('dimension'));
+});
+
+test('submitInput to a range job deals with the wasm prover and sends its range proof as the 4th argument', { skip: noWasm }, async () => {
+  const rule = { type: 'Range', bounds: [[0n, 10_000_000n]] };
+  for (const [values, options] of [[['4250.75'], {}], [['100000.00'], { dealer: 'wasm' }], [[0n], { prover: loadProver() }]]) {
+    const { api, sent } = fakeApi({ d: 1, decimals: 2, rule });
+    const r = await submitInput(api, signer, 5n, values, options);
+    assert.equal(r.dealer, 'wasm');
+    assert.equal(sent.length, 1);
+    const [, named, submission, validity] = sent[0].args;
+    assert.equal(named, `0x${toHex(digest)}`);
+    const proof = fromHex(validity);
+    assert.equal(proof.length, 672, 'd = 1 at 32 bits');
+    assert.equal(checkRangeProofForm({ rule, proof }), null);
+    const parts = Object.fromEntries(Object.entries(submission).map(([k, v]) => [k, Array.isArray(v) ? v.map(fromHex) : fromHex(v)]));
+    assert.equal(submissionVerdict({ genesis, jobId: 5n, provider, n: 3, t: 1, d: 1, ...parts }), 'accepted');
+  }
+  const { api, sent } = fakeApi({ d: 1, decimals: 2, rule });
+  await assert.rejects(submitInput(api, signer, 5n, ['100000.01']), refused('range', /^100000\.01 is outside the range \[0\.00, 100000\.00\] of job 5: nothing was sent$/));
+  assert.deepEqual(sent, []);
 });
 
 test('submitInput to a job without a rule sends an empty validity proof; so does a chain without rules', async () => {

@@ -1,11 +1,23 @@
 // The average-salary page: connect, create or follow a job, deal and submit salaries from dev
 // accounts, and watch the job's phases to its verified result. Bundled by serve.js (esbuild).
+// The jobs it creates take salaries in [0, 100000.00] (an input rule, PROTOCOL.md section 12):
+// each salary is dealt in this page with its range proof by the wasm prover (mpc-primitives
+// built to WebAssembly), which serve.js puts next to the bundle, in dist/mpc_wasm.wasm.
 
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  createJob, submitInput, getJob, getRecord, verifyRecord,
+  createJob, submitInput, getJob, getRecord, verifyRecord, loadProver, formatDecimal,
 } from '../../src/index.js';
+
+/** The salaries a job created here takes, with the job's 2 decimals. */
+const SALARY_RANGE = ['0', '100000.00'];
+// Fetched once, at the first salary dealt.
+let prover = null;
+const wasmProver = () => {
+  prover ??= loadProver({ path: new URL('dist/mpc_wasm.wasm', location.href) });
+  return prover;
+};
 
 const $ = (id) => document.getElementById(id);
 const say = (id, text, error = false) => {
@@ -46,6 +58,7 @@ $('create').onclick = async () => {
     const created = await createJob(api, keyring.addFromUri('//Ferdie'), {
       committeeSize: Number($('committee-size').value), threshold: 2, dimension: 1, decimals: 2, inputWindow: 40,
       maxInputs: Number($('max-inputs').value), metadata: 'average salary', rewardPerWorker: 10n ** 12n,
+      inputRule: { range: [SALARY_RANGE] },
     }, {
       onProgress: ({ block, phase, drawRound }) => {
         if (phase === 'Drawing') say('job', `block ${block}: waiting for committee draw (beacon round ${drawRound})`);
@@ -69,9 +82,11 @@ $('submit').onclick = async () => {
   say('submitted', `${who}: dealing to the committee and submitting…`);
   $('submit').disabled = true;
   try {
-    const { blockHash } = await submitInput(api, keyring.addFromUri(who), jobId, [$('salary').value.trim()]);
+    const { blockHash, dealer } = await submitInput(api, keyring.addFromUri(who), jobId, [$('salary').value.trim()], { prover: wasmProver() });
     const block = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
-    say('submitted', `${who}: salary included in block ${block}`);
+    const job = await getJob(api, jobId);
+    const proof = job?.inputRule.type === 'Range' ? ', with its range proof' : '';
+    say('submitted', `${who}: salary included in block ${block}${proof} (dealt in this page by the ${dealer} dealer)`);
   } catch (e) {
     say('submitted', `${who}: refused: ${e.errorName ?? e.message}`, true);
   } finally {
@@ -100,7 +115,10 @@ async function follow(id) {
     const job = await getJob(api, id);
     if (id !== jobId) return;
     if (!job) return say('job', `no job ${id}`, true);
-    say('job', `job ${id}: n = ${job.n}, t = ${job.t}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
+    const rule = job.inputRule.type === 'Range'
+      ? `, salaries in [${job.inputRule.bounds[0].map((b) => formatDecimal(b, job.decimals)).join(', ')}]`
+      : '';
+    say('job', `job ${id}: n = ${job.n}, t = ${job.t}${rule}, ${job.inputCount} of ${job.maxInputs} salaries in, phase ${job.phase}`);
     const t = job.timeline;
     // A job drawn from a larger pool waited in Drawing from its creation (drawn later, or not
     // yet); one whose committee was the whole pool skipped it (drawn in its creation block).

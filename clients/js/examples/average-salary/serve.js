@@ -7,17 +7,31 @@
 // Then open http://127.0.0.1:8080/ (with a dev node on ws://127.0.0.1:9944).
 
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, copyFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.wasm': 'application/wasm',
+};
+/** The wasm dealer and provers (scripts/wasm builds them), which the page fetches from dist/. */
+const WASM = process.env.MPC_WASM ?? fileURLToPath(new URL('../../dist/mpc_wasm.wasm', import.meta.url));
 
-/** Bundles app.js into dist/app.js. */
+/**
+ * Bundles app.js into dist/app.js, and copies the wasm prover (clients/js/dist/mpc_wasm.wasm,
+ * or MPC_WASM) next to it: the page deals every salary with its range proof with it. Without
+ * the module the page still builds, and says at a salary's submission that it is missing.
+ */
 export async function buildPage() {
+  await mkdir(join(HERE, 'dist'), { recursive: true });
+  try {
+    await copyFile(WASM, join(HERE, 'dist', 'mpc_wasm.wasm'));
+  } catch (e) {
+    console.warn(`average-salary page: no wasm prover at ${WASM} (${e.code ?? e.message}): build it with scripts/wasm`);
+  }
   await build({
     entryPoints: [join(HERE, 'app.js')],
     outfile: join(HERE, 'dist', 'app.js'),
