@@ -3,7 +3,9 @@
 // `chromium` on PATH, as Debian installs it), driven by playwright-core. The page's final
 // state is kept as a screenshot in test-artifacts/average-salary.png. The page's jobs take
 // salaries in [0, 100000.00]: it deals each with its range proof by the wasm prover, which it
-// fetches from the page's server (dist/mpc_wasm.wasm; skipped without it).
+// fetches from the page's server (dist/mpc_wasm.wasm; skipped without it). On the same page a
+// poll of 3 options (rule OneHot) takes 4 ballots with their one-hot proofs from the same
+// prover, refuses a ballot with two options ticked before sending it, and shows the exact tally.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,10 +15,12 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Keyring } from '@polkadot/api';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { NODE, startNode } from './dev-node.js';
 import { SALARIES, expectedMean } from '../examples/average-salary/run.js';
 import { buildPage, servePage } from '../examples/average-salary/serve.js';
-import { formatDecimal, parseDecimal } from '../src/index.js';
+import { formatDecimal, parseDecimal, getJob, waitForResult } from '../src/index.js';
 import { noWasm } from './wasm.js';
 
 const CHROMIUM = process.env.CHROMIUM
@@ -48,11 +52,11 @@ test('the average-salary script reaches a verified mean', { skip: noNode, timeou
   }
 });
 
-test('the average-salary page reaches a verified mean in headless Chromium', {
+test('the average-salary page reaches a verified mean, and its poll an exact tally, in headless Chromium', {
   skip: noNode || (!CHROMIUM && 'no chromium (set CHROMIUM=<path>)') || noWasm,
-  timeout: 400_000,
+  timeout: 600_000,
 }, async () => {
-  const { log, url } = node;
+  const { api, log, url } = node;
   let browser;
   let page;
   let server;
@@ -103,14 +107,55 @@ test('the average-salary page reaches a verified mean in headless Chromium', {
       await page.waitForSelector(`#submitted:has-text("${who}: salary included in block")`, { timeout: 60_000 });
       assert.match(await page.textContent('#submitted'), /with its range proof \(dealt in this page by the wasm dealer\)/);
     }
+
+    // While the salary job computes, a poll of the page's 3 options, 4 ballots, on the same committee of 5.
+    await page.click('#poll-create');
+    await page.waitForSelector('#poll-committee:has-text("no draw needed")', { timeout: 60_000 });
+    await page.waitForSelector('#poll-job:has-text("phase Collecting")', { timeout: 60_000 });
+    assert.match(await page.textContent('#poll-job'), /n = 5, t = 2, one-hot ballots over 3 options, 0 of 4 ballots in/);
+    const pollId = BigInt((await page.textContent('#poll-job')).match(/^job (\d+):/)[1]);
+    const tick = async (chosen) => {
+      for (const k of [0, 1, 2]) await page.setChecked(`#poll-options input[value="${k}"]`, chosen.includes(k));
+    };
+    // Two options ticked: refused in the page, nothing signed or sent.
+    await cryptoWaitReady();
+    const eve = new Keyring({ type: 'sr25519' }).addFromUri('//Eve').address;
+    const eveNonce = (await api.rpc.system.accountNextIndex(eve)).toNumber();
+    await page.selectOption('#voter', '//Eve');
+    await tick([0, 1]);
+    await page.click('#poll-submit');
+    await page.waitForSelector('#poll-submitted:has-text("//Eve: refused")', { timeout: 60_000 });
+    assert.match(await page.textContent('#poll-submitted'), /refused in this page, nothing sent: \[1, 1, 0\] is not a ballot/);
+    assert.equal((await api.rpc.system.accountNextIndex(eve)).toNumber(), eveNonce);
+    assert.equal((await getJob(api, pollId)).inputCount, 0);
+    const ballots = [['//Alice', 0], ['//Bob', 2], ['//Charlie', 0], ['//Dave', 1]];
+    for (const [who, choice] of ballots) {
+      await page.selectOption('#voter', who);
+      await tick([choice]);
+      await page.click('#poll-submit');
+      await page.waitForSelector(`#poll-submitted:has-text("${who}: ballot included in block")`, { timeout: 60_000 });
+      assert.match(await page.textContent('#poll-submitted'), /with its one-hot proof \(dealt in this page by the wasm dealer\)/);
+    }
     await page.waitForSelector('#verified[data-valid]', { timeout: 240_000 });
     const sum = salaries.reduce((acc, [, s]) => acc + parseDecimal(s, 2), 0n);
     assert.equal(await page.textContent('#mean'), formatDecimal(sum / 3n, 2));
     assert.equal(await page.getAttribute('#verified', 'data-valid'), 'true');
     const reached = await page.$$eval('#phases li.reached', (lis) => lis.map((li) => li.dataset.phase));
     assert.deepEqual(reached, ['Collecting', 'Verifying', 'Computing', 'Completed']);
-    assert.deepEqual(errors, [], 'no error in the page');
     console.log(`page: mean ${await page.textContent('#mean')}; ${await page.textContent('#verified')}`);
+
+    // The poll's tally, option by option, is what was cast: [2, 1, 1], as the chain has it.
+    await page.waitForSelector('#poll-verified[data-valid]', { timeout: 240_000 });
+    assert.equal(await page.getAttribute('#poll-verified', 'data-valid'), 'true');
+    const cast = [0, 1, 2].map((k) => ballots.filter(([, c]) => c === k).length);
+    const tally = await page.$$eval('#poll-tally li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(tally, ['Lisbon', 'Oslo', 'Kyoto'].map((name, k) => `${name}: ${cast[k]}`));
+    assert.deepEqual((await waitForResult(api, pollId, { timeoutMs: 30_000 })).sums, cast.map(BigInt));
+    assert.match(await page.textContent('#poll-count'), /^4 ballots counted$/);
+    const pollReached = await page.$$eval('#poll-phases li.reached', (lis) => lis.map((li) => li.dataset.phase));
+    assert.deepEqual(pollReached, ['Collecting', 'Verifying', 'Computing', 'Completed']);
+    assert.deepEqual(errors, [], 'no error in the page');
+    console.log(`page: poll ${tally.join(', ')}; ${await page.textContent('#poll-verified')}`);
   } catch (e) {
     console.error(log.join('').slice(-3000));
     throw e;

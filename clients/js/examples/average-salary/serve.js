@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the average-salary page (esbuild: @polkadot/api and this package, for the browser)
-// and serves the folder on localhost.
+// Bundles the average-salary page and its poll (esbuild: @polkadot/api and this package, for the
+// browser) and serves the folder on localhost.
 //
 //   node examples/average-salary/serve.js [--port 8080]
 //
@@ -22,8 +22,9 @@ const WASM = process.env.MPC_WASM ?? fileURLToPath(new URL('../../dist/mpc_wasm.
 
 /**
  * Bundles app.js into dist/app.js, and copies the wasm prover (clients/js/dist/mpc_wasm.wasm,
- * or MPC_WASM) next to it: the page deals every salary with its range proof with it. Without
- * the module the page still builds, and says at a salary's submission that it is missing.
+ * or MPC_WASM) next to it: the page deals every salary with its range proof, and every poll
+ * ballot with its one-hot proof, with it. Without the module the page still builds, and says at
+ * a salary's or a ballot's submission that it is missing.
  */
 export async function buildPage() {
   await mkdir(join(HERE, 'dist'), { recursive: true });
