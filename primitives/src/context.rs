@@ -54,9 +54,18 @@ impl InputContext {
 		Self { job: JobContext { genesis, job_id }, provider }
 	}
 
+	/// `genesis || u64le(job_id) || P`, the 72 bytes every proof about the input hashes.
+	pub fn to_bytes(&self) -> [u8; 72] {
+		let mut out = [0u8; 72];
+		out[..32].copy_from_slice(&self.job.genesis);
+		out[32..40].copy_from_slice(&self.job.job_id.to_le_bytes());
+		out[40..].copy_from_slice(&self.provider);
+		out
+	}
+
 	/// Appends `genesis || u64le(job_id) || P`.
 	pub(crate) fn append_to(&self, t: &mut Transcript) {
-		t.append(&self.job.genesis).append_u64(self.job.job_id).append(&self.provider);
+		t.append(&self.to_bytes());
 	}
 }
 

@@ -75,19 +75,15 @@ pub fn range_proof_len(d: usize, n_bits: u32) -> usize {
 }
 
 /// The transcript both sides start from: the protocol's label, then `ctx`, `rule`, `C_0`.
-fn transcript(ctx: &InputContext, rule: &[u8], c0: &Commitment) -> merlin::Transcript {
-	let mut context = Vec::with_capacity(72);
-	context.extend_from_slice(&ctx.job.genesis);
-	context.extend_from_slice(&ctx.job.job_id.to_le_bytes());
-	context.extend_from_slice(&ctx.provider);
+pub(crate) fn transcript(ctx: &InputContext, rule: &[u8], c0: &Commitment) -> merlin::Transcript {
 	let mut t = merlin::Transcript::new(DST_RANGE);
-	t.append_message(b"ctx", &context);
+	t.append_message(b"ctx", &ctx.to_bytes());
 	t.append_message(b"rule", rule);
 	t.append_message(b"C0", c0.as_bytes());
 	t
 }
 
-fn pedersen_gens() -> PedersenGens {
+pub(crate) fn pedersen_gens() -> PedersenGens {
 	PedersenGens { B: value_generator(0), B_blinding: blinding_generator() }
 }
 
@@ -356,9 +352,7 @@ pub fn verify_range(
 	let mut seed_input =
 		Vec::with_capacity(DST_RANGE_VERIFIER.len() + 104 + rule.len() + proof.len());
 	seed_input.extend_from_slice(DST_RANGE_VERIFIER);
-	seed_input.extend_from_slice(&ctx.job.genesis);
-	seed_input.extend_from_slice(&ctx.job.job_id.to_le_bytes());
-	seed_input.extend_from_slice(&ctx.provider);
+	seed_input.extend_from_slice(&ctx.to_bytes());
 	seed_input.extend_from_slice(rule);
 	seed_input.extend_from_slice(c0.as_bytes());
 	seed_input.extend_from_slice(proof);

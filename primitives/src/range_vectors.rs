@@ -12,7 +12,7 @@ use alloc::{
 	vec,
 	vec::Vec,
 };
-use bulletproofs::{BulletproofGens, PedersenGens, RangeProof};
+use bulletproofs::{BulletproofGens, RangeProof};
 use codec::Encode;
 use curve25519_dalek::scalar::Scalar as DalekScalar;
 use rand_chacha::ChaCha20Rng;
@@ -22,7 +22,7 @@ use zeroize::Zeroizing;
 
 use crate::{
 	generators::{blinding_generator, value_generator},
-	range::{range_with, LinkNonces},
+	range::{pedersen_gens, range_with, transcript, LinkNonces},
 	validity::{verify_validity, InputRule},
 	validity_vectors::{refusals_json, Refusal},
 	value::encode_value,
@@ -112,18 +112,11 @@ fn cheating_proof(ctx: &InputContext, rule: &InputRule, x: i128, b0: &DalekScala
 	let InputRule::Range(bounds) = rule else { unreachable!() };
 	let (lo, hi) = bounds[0];
 	let c0 = commit(&[x], b0);
-	let pc = PedersenGens { B: value_generator(0), B_blinding: blinding_generator() };
-	let mut context = ctx.job.genesis.to_vec();
-	context.extend_from_slice(&ctx.job.job_id.to_le_bytes());
-	context.extend_from_slice(&ctx.provider);
-	let mut t = merlin::Transcript::new(b"substrate-mpc/v1/range");
-	t.append_message(b"ctx", &context);
-	t.append_message(b"rule", &rule.encode());
-	t.append_message(b"C0", c0.as_bytes());
+	let mut t = transcript(ctx, &rule.encode(), &c0);
 	let values = [(x - lo) as u64, (hi - x) as u64];
 	let (proof, _) = RangeProof::prove_multiple_with_rng(
 		&BulletproofGens::new(8, 2),
-		&pc,
+		&pedersen_gens(),
 		&mut t,
 		&values,
 		&[*b0, -b0],
