@@ -1,6 +1,6 @@
 //! The runtime APIs: what the node and clients call into the runtime for.
 
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -19,13 +19,20 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Mpc, MpcBeaconKey, MpcBeaconRound, MpcCommitteeMember, MpcJob, MpcJobResult,
-	MpcProof, MpcWorkerInfo, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, BlockNumber, Executive,
+	Grandpa, InherentDataExt, Mpc, MpcBeaconKey, MpcBeaconRound, MpcCommitteeMember, MpcJob,
+	MpcJobResult, MpcProof, MpcWorkerInfo, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 
-impl_runtime_apis! {
+// pallet-revive's runtime APIs (`ReviveApi`, what `eth-rpc` and polkadot.js' `revive` calls use)
+// are added to ours by its macro.
+pallet_revive::impl_runtime_apis_plus_revive_traits!(
+	Runtime,
+	Revive,
+	Executive,
+	EthExtraImpl,
+
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION
@@ -326,4 +333,4 @@ impl_runtime_apis! {
 				.expect("execute-block failed")
 		}
 	}
-}
+);

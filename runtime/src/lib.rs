@@ -39,12 +39,16 @@ use frame_support::{
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureSigned,
+};
+use pallet_revive::evm::{
+	fees::{BlockRatioFee, Info as FeeInfo},
+	runtime::EthExtra,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -132,10 +136,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("mpc-runtime"),
 	impl_name: Cow::Borrowed("mpc-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -184,6 +188,12 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Mpc = pallet_mpc;
+
+	#[runtime::pallet_index(9)]
+	pub type Revive = pallet_revive;
+
+	#[runtime::pallet_index(10)]
+	pub type MpcContracts = pallet_mpc_contracts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +239,9 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Every account gets its Ethereum address mapped when it is created (pallet-revive).
+	type OnNewAccount = pallet_revive::AutoMapper<Runtime>;
+	type OnKilledAccount = pallet_revive::AutoMapper<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -286,8 +299,10 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are burnt (no treasury, no author reward on a dev chain).
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
-	/// One unit per picosecond of weight: a typical call (~100 µs) costs 0.0001 token.
-	type WeightToFee = IdentityFee<Balance>;
+	/// One unit per picosecond of weight: a typical call (~100 µs) costs 0.0001 token. (The
+	/// form pallet-revive requires, so that Ethereum gas maps onto fees; the proof size is
+	/// unbounded on this chain, so it never sets the fee.)
+	type WeightToFee = BlockRatioFee<1, 1, Runtime, Balance>;
 	/// 0.000001 token per byte: a maximal MPC input (~19 KiB) costs ~0.02 token in length fee.
 	type LengthToFee = ConstantMultiplier<Balance, ConstU128<MICRO_UNIT>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
@@ -320,6 +335,42 @@ impl pallet_mpc::Config for Runtime {
 	type MaxBeaconCommittee = ConstU32<32>;
 }
 
+parameter_types! {
+	/// A third of a code's upload deposit stays locked while contracts use it.
+	pub CodeHashLockupDepositPercent: Perbill = Perbill::from_percent(30);
+}
+
+/// Contracts: Solidity compiled to EVM bytecode (run by pallet-revive's interpreter) or to
+/// PolkaVM, with Ethereum transactions (`eth_transact`) as polkadot-sdk's revive dev runtime
+/// takes them, and the MPC precompile (`docs/PROTOCOL.md` section 13). Deposits and limits
+/// are pallet-revive's defaults.
+#[derive_impl(pallet_revive::config_preludes::TestDefaultConfig)]
+impl pallet_revive::Config for Runtime {
+	type Time = Timestamp;
+	type Balance = Balance;
+	type Currency = Balances;
+	type AddressMapper = pallet_revive::AccountId32Mapper<Self>;
+	/// Plain `solc` output runs.
+	type AllowEVMBytecode = ConstBool<true>;
+	type Precompiles = (pallet_mpc_contracts::MpcPrecompile<Self>,);
+	/// The Ethereum chain id of the dev chain ("MPC" in ASCII).
+	type ChainId = ConstU64<0x4d5043>;
+	type CodeHashLockupDepositPercent = CodeHashLockupDepositPercent;
+	/// Ethereum amounts have 18 decimals, ours 12.
+	type NativeToEthRatio = ConstU32<1_000_000>;
+	type UploadOrigin = EnsureSigned<AccountId>;
+	type InstantiateOrigin = EnsureSigned<AccountId>;
+	type FeeInfo = FeeInfo<Address, Signature, EthExtraImpl>;
+	type AutoMap = ConstBool<true>;
+	/// One unit of Ethereum gas is 50,000 units of fee (50 ns of weight), as in polkadot-sdk's
+	/// revive dev runtime.
+	type GasScale = ConstU32<50_000>;
+	type WeightInfo = pallet_revive::weights::SubstrateWeight<Self>;
+}
+
+/// Contracts reach pallet-mpc through `pallet_mpc_contracts::MpcPrecompile`.
+impl pallet_mpc_contracts::Config for Runtime {}
+
 // ---------------------------------------------------------------------------------------------
 // Extrinsics
 // ---------------------------------------------------------------------------------------------
@@ -341,12 +392,46 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// After every extension that needs a signed origin: turns an Ethereum transaction's
+	// origin into the signer's (pallet-revive).
+	pallet_revive::evm::tx_extension::SetOrigin<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
-/// Unchecked extrinsic type as expected by this runtime.
-pub type UncheckedExtrinsic =
+/// The extensions an Ethereum transaction (`revive.eth_transact`) is checked with.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct EthExtraImpl;
+
+impl EthExtra for EthExtraImpl {
+	type Config = Runtime;
+	type ExtensionV0 = TxExtension;
+	type ExtensionOtherVersions = sp_runtime::traits::InvalidVersion;
+
+	fn get_eth_extension(nonce: Nonce, tip: Balance) -> TxExtension {
+		(
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+			pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::new_from_eth_transaction(),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		)
+	}
+}
+
+/// A Substrate extrinsic of this runtime: what accounts sign and the offchain worker builds.
+pub type SubstrateExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// Unchecked extrinsic type as expected by this runtime: Substrate extrinsics, and Ethereum
+/// transactions wrapped in `revive.eth_transact` (pallet-revive's extrinsic type, which
+/// encodes a Substrate extrinsic exactly as `SubstrateExtrinsic` does).
+pub type UncheckedExtrinsic =
+	pallet_revive::evm::runtime::UncheckedExtrinsic<Address, Signature, EthExtraImpl>;
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -363,9 +448,9 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// The transaction extensions for a transaction from `nonce`, valid for a mortal era of up to
-/// `BlockHashCount` blocks from the current block, without a tip.
-fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
+/// The transaction extensions of a transaction from `nonce` in `era`, without a tip: what
+/// the offchain worker and Rust clients sign.
+pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
@@ -376,6 +461,7 @@ fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::default(),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
 }
@@ -405,7 +491,7 @@ where
 	type Extension = TxExtension;
 
 	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> UncheckedExtrinsic {
-		UncheckedExtrinsic::new_transaction(call, extension)
+		SubstrateExtrinsic::new_transaction(call, extension).into()
 	}
 }
 
@@ -414,7 +500,7 @@ where
 	RuntimeCall: From<C>,
 {
 	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
-		UncheckedExtrinsic::new_bare(call)
+		SubstrateExtrinsic::new_bare(call).into()
 	}
 }
 
@@ -439,7 +525,9 @@ where
 		let raw_payload = SignedPayload::new(call, tx_extension(nonce, era)).ok()?;
 		let signature = raw_payload.using_encoded(|payload| A::sign(payload, public))?;
 		let (call, extension, _) = raw_payload.deconstruct();
-		Some(UncheckedExtrinsic::new_signed(call, Address::Id(account), signature, extension))
+		Some(
+			SubstrateExtrinsic::new_signed(call, Address::Id(account), signature, extension).into(),
+		)
 	}
 }
 

@@ -12,8 +12,8 @@ use jsonrpsee::{
 	rpc_params,
 };
 use mpc_runtime::{
-	AccountId, Balance, Hash, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
+	AccountId, Balance, Hash, Runtime, RuntimeCall, RuntimeEvent, SignedPayload,
+	SubstrateExtrinsic, TxExtension,
 };
 use serde_json::Value;
 use sp_core::{sr25519, Pair};
@@ -467,18 +467,7 @@ impl Client {
 	) -> Vec<u8> {
 		let nonce = self.call("system_accountNextIndex", rpc_params![who.to_string()]).await;
 		let nonce = nonce.as_u64().expect("nonce") as u32;
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
+		let extension: TxExtension = mpc_runtime::tx_extension(nonce, Era::Immortal);
 		let implicit = (
 			(),
 			(),
@@ -490,11 +479,12 @@ impl Client {
 			(),
 			(),
 			(),
+			(),
 		);
 		let payload = SignedPayload::from_raw(call, extension, implicit);
 		let signature = payload.using_encoded(|p| sign(p));
 		let (call, extension, _) = payload.deconstruct();
-		let xt = UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extension)
+		let xt = SubstrateExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extension)
 			.encode();
 		let v =
 			self.http.request::<Value, _>("author_submitExtrinsic", rpc_params![hex_of(&xt)]).await;
@@ -849,7 +839,7 @@ pub mod mpc {
 			let hash = client.block_hash(n).await.expect("the block exists");
 			let events = client.events(hash).await;
 			for (index, raw) in client.extrinsics(hash).await.iter().enumerate() {
-				let Ok(xt) = UncheckedExtrinsic::decode(&mut &raw[..]) else { continue };
+				let Ok(xt) = SubstrateExtrinsic::decode(&mut &raw[..]) else { continue };
 				let Some((about, by_worker)) = job_of(&xt.function) else { continue };
 				let mine = events_of(&events, index);
 				if about.or_else(|| job_created(&mine)) != Some(id) {

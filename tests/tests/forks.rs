@@ -27,7 +27,7 @@
 
 use codec::Decode;
 use mpc_e2e::{events_of, mpc, Client, Node};
-use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall, RuntimeEvent, UncheckedExtrinsic};
+use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall, RuntimeEvent, SubstrateExtrinsic};
 use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use std::{
@@ -90,7 +90,7 @@ async fn read_canonical(client: &Client, job_id: u64, from: u32, to: u32) -> Can
 			}
 		}
 		for (index, raw) in client.extrinsics(hash).await.iter().enumerate() {
-			let Ok(xt) = UncheckedExtrinsic::decode(&mut &raw[..]) else { continue };
+			let Ok(xt) = SubstrateExtrinsic::decode(&mut &raw[..]) else { continue };
 			if let RuntimeCall::Mpc(pallet_mpc::Call::complain {
 				job_id: j, ephemeral_key, ..
 			}) = xt.function

@@ -1092,10 +1092,7 @@ pub mod pallet {
 		/// [`Error::InsufficientBalance`].
 		/// Complexity: O(`n` + `MaxWorkers`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(
-			T::WeightInfo::create_job(spec.committee_size.min(T::MaxCommittee::get()))
-				.max(T::WeightInfo::create_drawing_job())
-		)]
+		#[pallet::weight(Pallet::<T>::create_job_weight(spec.committee_size))]
 		pub fn create_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_create_job(owner, spec)?;

@@ -25,7 +25,10 @@ pub(crate) enum Trigger {
 }
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_create_job(owner: T::AccountId, spec: JobSpec<T>) -> Result<JobId, Error<T>> {
+	/// Creates a job owned and paid for by `owner`, exactly as [`Pallet::create_job`] signed by
+	/// `owner` does, and returns its id: the entry point for other pallets and for the
+	/// contracts precompile (`pallet-mpc-contracts`). Charge [`Pallet::create_job_weight`].
+	pub fn do_create_job(owner: T::AccountId, spec: JobSpec<T>) -> Result<JobId, Error<T>> {
 		let n = spec.committee_size;
 		ensure!(spec.threshold >= 1 && spec.threshold < n, Error::<T>::InvalidThreshold);
 		ensure!(n <= T::MaxCommittee::get(), Error::<T>::CommitteeTooLarge);
@@ -232,6 +235,12 @@ impl<T: Config> Pallet<T> {
 		if let Err(e) = Self::advance(job_id, &mut job, Trigger::Drawn, now) {
 			log::error!(target: LOG_TARGET, "job {job_id}: draw transition failed: {e:?}");
 		}
+	}
+
+	/// The weight [`Pallet::create_job`] is charged for a committee of `n`.
+	pub fn create_job_weight(n: u32) -> Weight {
+		T::WeightInfo::create_job(n.min(T::MaxCommittee::get()))
+			.max(T::WeightInfo::create_drawing_job())
 	}
 
 	/// What a job's record takes in storage at its largest, from the stored types: the job,
