@@ -77,6 +77,16 @@ interface IMpc {
     /// and never undoes the result.
     function fulfill(uint64 jobId) external;
 
+    /// The owner's controls, as pallet-mpc's calls of the same names: `cancelJob` before any
+    /// input arrived (escrow and deposit return), `closeInputs` once `minInputs` arrived, and
+    /// `removeJob` once the job ended, which releases its storage deposit (and drops a callback
+    /// never fulfilled). Only the job's owner, the contract that created it, may call them.
+    function cancelJob(uint64 jobId) external;
+
+    function closeInputs(uint64 jobId) external;
+
+    function removeJob(uint64 jobId) external;
+
     /// The number the next beacon round will have: a round not yet open, so nobody knows its
     /// output. A contract that needs unpredictable randomness records this number, then reads
     /// `randomness(round, subject)` once that round has completed.

@@ -4,7 +4,7 @@ use alloc::{string::String, vec::Vec};
 use codec::{DecodeAll, Encode};
 use core::{marker::PhantomData, num::NonZero};
 use frame_support::{traits::Get, weights::Weight, BoundedVec};
-use pallet_mpc::{InputRule, JobId, JobPhase, JobSpec, Jobs, Results};
+use pallet_mpc::{InputRule, JobId, JobPhase, JobSpec, Jobs, Results, WeightInfo};
 use pallet_revive::{
 	evm::fees::InfoT,
 	precompiles::{
@@ -105,6 +105,9 @@ impl<T: Config> Precompile for MpcPrecompile<T> {
 			C::job(call) => job::<T>(call.jobId, env),
 			C::result(call) => result::<T>(call.jobId, env),
 			C::fulfill(call) => fulfill::<T>(call.jobId, env),
+			C::cancelJob(call) => owner_call::<T>(call.jobId, OwnerCall::Cancel, env),
+			C::closeInputs(call) => owner_call::<T>(call.jobId, OwnerCall::Close, env),
+			C::removeJob(call) => owner_call::<T>(call.jobId, OwnerCall::Remove, env),
 			C::nextRound(_) => {
 				env.charge(reads::<T>(1))?;
 				Ok(
@@ -245,6 +248,46 @@ fn job<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8>, E
 		qualifiedCount: job.qualified_count,
 		deadline: job.deadline.saturated_into::<u64>(),
 	}))
+}
+
+/// The owner's controls (section 13.2).
+#[derive(Clone, Copy)]
+enum OwnerCall {
+	Cancel,
+	Close,
+	Remove,
+}
+
+fn owner_call<T: Config>(
+	job_id: JobId,
+	what: OwnerCall,
+	env: &mut impl Ext<T = T>,
+) -> Result<Vec<u8>, Error> {
+	let max_n = <T as pallet_mpc::Config>::MaxCommittee::get();
+	env.charge(match what {
+		OwnerCall::Cancel => <T as pallet_mpc::Config>::WeightInfo::cancel_job(max_n),
+		OwnerCall::Close => <T as pallet_mpc::Config>::WeightInfo::close_inputs(),
+		OwnerCall::Remove => {
+			<T as pallet_mpc::Config>::WeightInfo::remove_job(max_n).saturating_add(writes::<T>(1))
+		}
+	})?;
+	if env.is_read_only() {
+		return Err(revert("StateChangeDenied"));
+	}
+	if !env.value_transferred().is_zero() {
+		return Err(revert("ValueNotAccepted"));
+	}
+	let (who, _) = caller::<T>(env)?;
+	let done = match what {
+		OwnerCall::Cancel => pallet_mpc::Pallet::<T>::do_cancel_job(who, job_id),
+		OwnerCall::Close => pallet_mpc::Pallet::<T>::do_close_inputs(who, job_id),
+		OwnerCall::Remove => pallet_mpc::Pallet::<T>::do_remove_job(who, job_id),
+	};
+	done.map_err(refusal)?;
+	if matches!(what, OwnerCall::Remove) {
+		Callbacks::<T>::remove(job_id);
+	}
+	Ok(Vec::new())
 }
 
 /// What `result` and the callback report of a job (section 13.3).

@@ -684,3 +684,113 @@ fn randomness_waits_for_a_completed_round_and_binds_the_caller() {
 		assert_ne!(value(ANYONE), value(OWNER));
 	});
 }
+
+#[test]
+fn only_the_owning_contract_controls_its_job() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let contract = deploy(Via::Call, OnCallback::Record, 1_000_000);
+		let account = contract_account(&contract);
+		let create = |gas| {
+			IMpc::createJobCall::abi_decode_returns(&ok(call(
+				OWNER,
+				contract,
+				create_call(spec(gas)),
+			)))
+			.expect("uint64")
+		};
+		let cancel = |id| IMpc::cancelJobCall { jobId: id }.abi_encode();
+		let close = |id| IMpc::closeInputsCall { jobId: id }.abi_encode();
+		let remove = |id| IMpc::removeJobCall { jobId: id }.abi_encode();
+		let free_before = Balances::balance(&account);
+
+		// Cancelled by its contract (the committee is paid for its seats, the rest of the
+		// escrow returns); nobody else may.
+		let a = create(0);
+		assert_eq!(revert_reason(&call(ANYONE, precompile(), cancel(a))), "NotJobOwner");
+		assert_eq!(phase(a), JobPhase::Collecting);
+		let workers =
+			|f: &dyn Fn(&AccountId) -> Balance| (1..=3u8).map(|n| f(&acc(n))).sum::<Balance>();
+		let workers_before = workers(&|a| Balances::total_balance(a));
+		ok(call(OWNER, contract, cancel(a)));
+		assert_eq!(phase(a), JobPhase::Cancelled);
+		let held =
+			|reason: pallet_mpc::HoldReason| Balances::balance_on_hold(&reason.into(), &account);
+		assert_eq!(held(pallet_mpc::HoldReason::JobEscrow), 0);
+		let seat_pay = workers(&|a| Balances::total_balance(a)) - workers_before;
+		assert!(seat_pay > 0);
+		assert_eq!(
+			Balances::balance(&account) + held(pallet_mpc::HoldReason::JobDeposit) + seat_pay,
+			free_before
+		);
+		// Removed by its contract: the deposit returns too.
+		let remove_a = IMpc::removeJobCall { jobId: a }.abi_encode();
+		assert_eq!(revert_reason(&call(ANYONE, precompile(), remove_a.clone())), "NotJobOwner");
+		ok(call(OWNER, contract, remove_a));
+		assert_eq!(Balances::balance(&account) + seat_pay, free_before);
+
+		// Closed early by its contract, once it has min_inputs; then removed after it ended.
+		let b = create(CALLBACK_GAS);
+		submit(b, 20, &[1, 2]);
+		assert_eq!(revert_reason(&call(OWNER, contract, close(b))), "TooFewInputs");
+		submit(b, 21, &[3, 4]);
+		assert_eq!(revert_reason(&call(ANYONE, precompile(), close(b))), "NotJobOwner");
+		ok(call(OWNER, contract, close(b)));
+		assert_eq!(phase(b), JobPhase::Verifying);
+		assert_eq!(revert_reason(&call(OWNER, contract, remove(b))), "JobNotEnded");
+		run_to_deadline(b);
+		let share_owner = |i: u32| Committees::<Test>::get(b)[i as usize - 1].account.clone();
+		for i in 1..=2u32 {
+			let n = AsRef::<[u8; 32]>::as_ref(&share_owner(i))[0];
+			let share = testing_utils::honest_result_share::<Test>(
+				b,
+				testing_utils::index(i),
+				&worker_secret(n),
+			);
+			let (digest, values, blinding) = testing_utils::result_share_args::<Test>(b, &share);
+			assert_ok!(Mpc::submit_result_share(
+				RuntimeOrigin::signed(share_owner(i)),
+				b,
+				digest,
+				values,
+				blinding
+			));
+		}
+		run_to_deadline(b); // Completed -> Settled
+		assert_eq!(phase(b), JobPhase::Settled);
+		assert!(Callbacks::<Test>::contains_key(b));
+		assert_eq!(revert_reason(&call(ANYONE, precompile(), remove(b))), "NotJobOwner");
+		ok(call(OWNER, contract, remove(b)));
+		assert!(Jobs::<Test>::get(b).is_none());
+		assert!(!Callbacks::<Test>::contains_key(b), "the undelivered callback went with the job");
+		assert_eq!(
+			Balances::balance_on_hold(&pallet_mpc::HoldReason::JobDeposit.into(), &account),
+			0
+		);
+	});
+}
+
+#[test]
+fn root_and_oversized_allowlists_are_refused() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let before = state();
+		let r = Revive::bare_call(
+			RuntimeOrigin::root(),
+			precompile(),
+			U256::zero(),
+			limits(),
+			create_call(spec(0)),
+			&ExecConfig::new_substrate_tx(),
+		);
+		assert_eq!(revert_reason(&r.result.expect("no trap")), "BadOrigin");
+		let max = <<Test as pallet_mpc::Config>::MaxAllowedProviders as frame_support::traits::Get<u32>>::get() as usize;
+		let many =
+			IMpc::JobSpec { allowedProviders: vec![FixedBytes([9; 32]); max + 1], ..spec(0) };
+		assert_eq!(
+			revert_reason(&call(OWNER, precompile(), create_call(many))),
+			"TooManyProviders"
+		);
+		assert_eq!(state(), before);
+	});
+}

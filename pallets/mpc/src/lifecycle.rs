@@ -307,7 +307,8 @@ impl<T: Config> Pallet<T> {
 		footprint
 	}
 
-	pub(crate) fn do_cancel_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+	/// [`Pallet::cancel_job`] by `who`, for other pallets and the contracts precompile.
+	pub fn do_cancel_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
 		ensure!(
@@ -319,7 +320,8 @@ impl<T: Config> Pallet<T> {
 		Self::advance(job_id, &mut job, Trigger::Cancel, now)
 	}
 
-	pub(crate) fn do_close_inputs(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+	/// [`Pallet::close_inputs`] by `who`, for other pallets and the contracts precompile.
+	pub fn do_close_inputs(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
 		ensure!(job.phase == JobPhase::Collecting, Error::<T>::NotCollecting);
@@ -328,7 +330,8 @@ impl<T: Config> Pallet<T> {
 		Self::advance(job_id, &mut job, Trigger::InputsClosed, now)
 	}
 
-	pub(crate) fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+	/// [`Pallet::remove_job`] by `who`, for other pallets and the contracts precompile.
+	pub fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
 		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
