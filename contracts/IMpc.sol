@@ -34,7 +34,8 @@ interface IMpc {
         uint8 ruleKind;
         int128[] lows;
         int128[] highs;
-        /// Gas (Ethereum units) the result callback is called with; 0: no callback.
+        /// Gas (pallet-revive's units) the result callback is called with; 0: no callback.
+        /// Refused (`CallbackGasTooHigh`) beyond what one `fulfill` can carry.
         uint64 callbackGas;
     }
 
@@ -71,11 +72,19 @@ interface IMpc {
         returns (bool ready, uint32 qualifiedInputs, uint8 decimals, int256[] memory sums, int256[] memory means);
 
     /// Delivers a job's outcome to its owner's `onMpcResult`, once, after the job ended
-    /// (completed, failed or cancelled). Anyone may call it; the call must have left both the
-    /// weight and the storage deposit allowance that the job's `callbackGas` buys (plus 1/64
-    /// and 10,000 gas of weight), or it reverts `NotEnoughGas` and delivers nothing. A reverting callback is recorded (`CallbackDelivered(jobId, false)`)
-    /// and never undoes the result.
+    /// (completed, failed or cancelled). Anyone may call it. The call must have left the
+    /// ref_time and the storage deposit allowance of `pendingCallback(jobId)`, or it reverts
+    /// `NotEnoughGas` and delivers nothing. A reverting callback is recorded
+    /// (`CallbackDelivered(jobId, false)`) and never undoes the result. The caller pays the
+    /// callback's storage deposit, if it writes new storage.
     function fulfill(uint64 jobId) external;
+
+    /// Whether a job still owes a callback, to whom, with how much gas, and what `fulfill`
+    /// must have left for it: ref_time (picoseconds) and storage deposit (native unit).
+    function pendingCallback(uint64 jobId)
+        external
+        view
+        returns (bool owed, address consumer, uint64 callbackGas, uint64 refTimeNeeded, uint128 depositNeeded);
 
     /// The owner's controls, as pallet-mpc's calls of the same names: `cancelJob` before any
     /// input arrived (escrow and deposit return), `closeInputs` once `minInputs` arrived, and

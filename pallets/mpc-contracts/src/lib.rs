@@ -46,8 +46,8 @@ mod tests;
 
 pub use pallet::*;
 pub use precompile::{
-	decode_output, floor_div, IMpc, IMpcConsumer, MpcPrecompile, CALLBACK_GAS_MARGIN,
-	PRECOMPILE_ADDRESS, PRECOMPILE_INDEX,
+	callback_budget, decode_output, floor_div, CallbackBudget, IMpc, IMpcConsumer, MpcPrecompile,
+	CALLBACK_GAS_MARGIN, PRECOMPILE_ADDRESS, PRECOMPILE_INDEX,
 };
 
 #[frame_support::pallet]

@@ -3,7 +3,7 @@
 use alloc::{string::String, vec::Vec};
 use codec::{DecodeAll, Encode};
 use core::{marker::PhantomData, num::NonZero};
-use frame_support::{traits::Get, weights::Weight, BoundedVec};
+use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight, BoundedVec};
 use pallet_mpc::{InputRule, JobId, JobPhase, JobSpec, Jobs, Results, WeightInfo};
 use pallet_revive::{
 	evm::fees::InfoT,
@@ -16,7 +16,7 @@ use pallet_revive::{
 		AddressMatcher, Error, Ext, Precompile, ReentrancyProtection, RuntimeCosts, H160, H256,
 		U256,
 	},
-	AddressMapper, BalanceOf, CallResources,
+	AddressMapper, CallResources,
 };
 use sp_runtime::{DispatchError, SaturatedConversion};
 
@@ -108,6 +108,18 @@ impl<T: Config> Precompile for MpcPrecompile<T> {
 			C::cancelJob(call) => owner_call::<T>(call.jobId, OwnerCall::Cancel, env),
 			C::closeInputs(call) => owner_call::<T>(call.jobId, OwnerCall::Close, env),
 			C::removeJob(call) => owner_call::<T>(call.jobId, OwnerCall::Remove, env),
+			C::pendingCallback(call) => {
+				env.charge(reads::<T>(1))?;
+				let pending = Callbacks::<T>::get(call.jobId);
+				let budget = callback_budget::<T>(pending.map_or(0, |c| c.gas));
+				Ok(IMpc::pendingCallbackCall::abi_encode_returns(&IMpc::pendingCallbackReturn {
+					owed: pending.is_some(),
+					consumer: Address::from(pending.map_or([0; 20], |c| c.contract.0)),
+					callbackGas: pending.map_or(0, |c| c.gas),
+					refTimeNeeded: pending.map_or(0, |_| budget.ref_time_needed),
+					depositNeeded: pending.map_or(0, |_| budget.deposit),
+				}))
+			}
 			C::nextRound(_) => {
 				env.charge(reads::<T>(1))?;
 				Ok(
@@ -207,6 +219,9 @@ fn create_job<T: Config>(
 		return Err(revert("ValueNotAccepted"));
 	}
 	let (owner, address) = caller::<T>(env)?;
+	if callback_budget::<T>(spec.callbackGas).ref_time_needed > max_callback_ref_time::<T>() {
+		return Err(revert("CallbackGasTooHigh"));
+	}
 	let job_spec = job_spec::<T>(spec)?;
 	let job_id = pallet_mpc::Pallet::<T>::do_create_job(owner, job_spec).map_err(refusal)?;
 	if spec.callbackGas > 0 {
@@ -352,13 +367,18 @@ fn fulfill<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8
 	if !ended {
 		return Err(revert("NotEnded"));
 	}
-	let (resources, weight_needed, deposit) = callback_resources::<T>(callback.gas);
+	let budget = callback_budget::<T>(callback.gas);
 	let meter = env.frame_meter();
-	let enough_weight = meter.weight_left().is_some_and(|w| w.all_gte(weight_needed));
-	let enough_deposit = meter.deposit_left().is_some_and(|d| d >= deposit);
-	if !(enough_weight && enough_deposit) {
+	let weight_left = meter.weight_left().unwrap_or_default();
+	let deposit_left: u128 = meter.deposit_left().unwrap_or_default().saturated_into();
+	if weight_left.ref_time() < budget.ref_time_needed || deposit_left < budget.deposit {
 		return Err(revert("NotEnoughGas"));
 	}
+	// The proof size is not priced apart: the callback may use what the caller has left.
+	let resources = CallResources::<T>::WeightDeposit {
+		weight: Weight::from_parts(budget.ref_time, weight_left.proof_size()),
+		deposit_limit: budget.deposit.saturated_into(),
+	};
 	// Delivered before the call: the callback cannot have it delivered twice.
 	Callbacks::<T>::remove(job_id);
 	let data = IMpcConsumer::onMpcResultCall {
@@ -381,18 +401,36 @@ fn fulfill<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8
 	Ok(Vec::new())
 }
 
-/// What a callback of `gas` gets (section 13.4): the weight and the storage deposit that `gas`
-/// buys, each in full (pallet-revive's conversion: one unit of gas is `GasScale` units of fee),
-/// so that a caller cannot starve one of them; and the weight `fulfill`'s caller must have left,
-/// `gas + gas / 64 + CALLBACK_GAS_MARGIN` worth, with the deposit.
-fn callback_resources<T: Config>(gas: u64) -> (CallResources<T>, Weight, BalanceOf<T>) {
+/// What a callback of `gas` needs (section 13.4), in pallet-revive's conversion (one unit of
+/// gas is `GasScale` units of fee).
+pub struct CallbackBudget {
+	/// The callback's ref_time: what `gas` buys.
+	pub ref_time: u64,
+	/// The ref_time `fulfill`'s caller must have left: what `gas + gas / 64 +
+	/// CALLBACK_GAS_MARGIN` buys.
+	pub ref_time_needed: u64,
+	/// The callback's storage deposit limit, which `fulfill`'s caller must also have left:
+	/// `gas * GasScale`.
+	pub deposit: u128,
+}
+
+/// The budget of a callback of `gas`.
+pub fn callback_budget<T: Config>(gas: u64) -> CallbackBudget {
 	let scale = u128::from(<T as pallet_revive::Config>::GasScale::get());
-	let fee = |gas: u64| -> BalanceOf<T> { u128::from(gas).saturating_mul(scale).saturated_into() };
-	let weight = <T as pallet_revive::Config>::FeeInfo::fee_to_weight(fee(gas));
+	let fee = |gas: u64| u128::from(gas).saturating_mul(scale);
+	let ref_time = |gas: u64| {
+		<T as pallet_revive::Config>::FeeInfo::fee_to_weight(fee(gas).saturated_into()).ref_time()
+	};
 	let needed = gas.saturating_add(gas / 64).saturating_add(CALLBACK_GAS_MARGIN);
-	let weight_needed = <T as pallet_revive::Config>::FeeInfo::fee_to_weight(fee(needed));
-	let deposit = fee(gas);
-	(CallResources::WeightDeposit { weight, deposit_limit: deposit }, weight_needed, deposit)
+	CallbackBudget { ref_time: ref_time(gas), ref_time_needed: ref_time(needed), deposit: fee(gas) }
+}
+
+/// The most ref_time a callback may need: 90 % of a normal extrinsic's, so that one `fulfill`
+/// can always carry it (section 13.2).
+fn max_callback_ref_time<T: Config>() -> u64 {
+	let weights = <T as frame_system::Config>::BlockWeights::get();
+	let max = weights.get(DispatchClass::Normal).max_extrinsic.unwrap_or(weights.max_block);
+	max.ref_time() / 10 * 9
 }
 
 fn randomness<T: Config>(

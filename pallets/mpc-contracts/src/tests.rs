@@ -423,6 +423,8 @@ fn refused_creations_change_nothing() {
 			(IMpc::JobSpec { rewardPerWorker: 1, ..spec(0) }, "RewardTooLow"),
 			(IMpc::JobSpec { rewardPerWorker: u128::MAX / 2, ..spec(0) }, "RewardOverflow"),
 			(IMpc::JobSpec { rewardPerWorker: INITIAL_BALANCE, ..spec(0) }, "InsufficientBalance"),
+			// 1e9 gas at 50 ns each is 50 s of weight: no fulfill could carry it.
+			(IMpc::JobSpec { callbackGas: 1_000_000_000, ..spec(0) }, "CallbackGasTooHigh"),
 		];
 		for (s, reason) in cases {
 			let out = call(OWNER, precompile(), create_call(s));
@@ -528,6 +530,25 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		let stored = Results::<Test>::get(id).expect("result");
 		assert_eq!(stored.sums.to_vec(), vec![Some(-3), Some(1_000_000_000_000 - 4)]);
 
+		// What fulfill must have left, as the view tells it.
+		let pending = IMpc::pendingCallbackCall::abi_decode_returns(&ok(call(
+			ANYONE,
+			precompile(),
+			IMpc::pendingCallbackCall { jobId: id }.abi_encode(),
+		)))
+		.expect("pendingCallback");
+		let budget = crate::callback_budget::<Test>(CALLBACK_GAS);
+		assert!(pending.owed);
+		assert_eq!(pending.consumer.0 .0, contract.0);
+		assert_eq!(pending.callbackGas, CALLBACK_GAS);
+		assert_eq!(
+			(pending.refTimeNeeded, pending.depositNeeded),
+			(budget.ref_time_needed, budget.deposit)
+		);
+		// 2e6 gas at 50,000 fee units each: 1e11 fee, 0.1 s at one fee unit per picosecond.
+		assert_eq!(budget.ref_time, 100_000_000_000);
+		assert_eq!(budget.deposit, 100_000_000_000);
+		assert!(budget.ref_time_needed > budget.ref_time);
 		// Too little gas for the callback: refused, still owed.
 		let starved = TransactionLimits::WeightAndDeposit {
 			weight_limit: Weight::from_parts(20_000_000_000, 5 * 1024 * 1024),
@@ -571,6 +592,13 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		assert_eq!(slot(contract, 1), Some(pallet_revive::keccak_256(&expected).to_vec()));
 		assert_eq!(delivered(id), Some(true));
 		assert!(!Callbacks::<Test>::contains_key(id));
+		let pending = IMpc::pendingCallbackCall::abi_decode_returns(&ok(call(
+			ANYONE,
+			precompile(),
+			IMpc::pendingCallbackCall { jobId: id }.abi_encode(),
+		)))
+		.expect("pendingCallback");
+		assert!(!pending.owed && pending.refTimeNeeded == 0 && pending.depositNeeded == 0);
 		// Once only.
 		assert_eq!(
 			revert_reason(&call(

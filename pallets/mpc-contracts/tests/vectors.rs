@@ -145,6 +145,22 @@ fn build() -> Value {
 			},
 		},
 		"fulfill": { "calldata": hex0x(&IMpc::fulfillCall { jobId: 7 }.abi_encode()) },
+		// The figures of a 3,000,000-gas callback on the dev runtime (GasScale 50,000, one
+		// unit of fee per picosecond of ref_time): (3e6 + 46,875 + 10,000) * 5e4 and 3e6 * 5e4.
+		"pending_callback": {
+			"calldata": hex0x(&IMpc::pendingCallbackCall { jobId: 7 }.abi_encode()),
+			"returns": {
+				"owed": true, "consumer": hex0x(owner.as_slice()), "callbackGas": "3000000",
+				"refTimeNeeded": "152843750000", "depositNeeded": "150000000000",
+				"data": hex0x(&IMpc::pendingCallbackCall::abi_encode_returns(&IMpc::pendingCallbackReturn {
+					owed: true, consumer: owner, callbackGas: 3_000_000,
+					refTimeNeeded: 152_843_750_000, depositNeeded: 150_000_000_000,
+				})),
+			},
+		},
+		"cancel_job": { "calldata": hex0x(&IMpc::cancelJobCall { jobId: 7 }.abi_encode()) },
+		"close_inputs": { "calldata": hex0x(&IMpc::closeInputsCall { jobId: 7 }.abi_encode()) },
+		"remove_job": { "calldata": hex0x(&IMpc::removeJobCall { jobId: 7 }.abi_encode()) },
 		"next_round": { "calldata": hex0x(&IMpc::nextRoundCall {}.abi_encode()) },
 		"callback": {
 			"jobId": 7, "completed": true,
