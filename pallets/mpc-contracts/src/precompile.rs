@@ -208,7 +208,8 @@ fn create_job<T: Config>(
 	spec: &IMpc::JobSpec,
 	env: &mut impl Ext<T = T>,
 ) -> Result<Vec<u8>, Error> {
-	env.charge(
+	// The larger of the two paths up front; refunded to the one taken below.
+	let charged = env.charge(
 		pallet_mpc::Pallet::<T>::create_job_weight(spec.committeeSize)
 			.saturating_add(writes::<T>(1)),
 	)?;
@@ -227,6 +228,15 @@ fn create_job<T: Config>(
 	if spec.callbackGas > 0 {
 		Callbacks::<T>::insert(job_id, Callback { contract: address, gas: spec.callbackGas });
 	}
+	let drawing = Jobs::<T>::get(job_id).is_some_and(|j| j.phase == JobPhase::Drawing);
+	let n = spec.committeeSize.min(<T as pallet_mpc::Config>::MaxCommittee::get());
+	let taken = if drawing {
+		<T as pallet_mpc::Config>::WeightInfo::create_drawing_job()
+	} else {
+		<T as pallet_mpc::Config>::WeightInfo::create_job(n)
+	};
+	let write = if spec.callbackGas > 0 { writes::<T>(1) } else { Weight::zero() };
+	env.adjust_gas(charged, taken.saturating_add(write).saturating_add(reads::<T>(1)));
 	emit(
 		env,
 		&IMpc::JobCreated {
