@@ -1,4 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
+import type { Interface, InterfaceAbi } from 'ethers';
 import type { AddressOrPair, ApiDecoration } from '@polkadot/api/types';
 
 import type { Submission, InputRule, DealParams } from './protocol.js';
@@ -11,7 +12,10 @@ export * from './protocol.js';
  * `Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee` (a job failed without a committee),
  * `NotDrawn` (no committee yet), `CommitteeChanged` (a committee whose digest is not the job's,
  * read in one block state), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
- * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`.
+ * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`. Contracts: errors of
+ * pallet-revive (`Revive.OutOfGas`, `Revive.ContractReverted`, ...), `ContractReverted` (a
+ * {@link ContractError}), `CompileError`, `AccountUnmapped`, `BadArgument`,
+ * `NoInstantiatedEvent`.
  */
 export declare class MpcError extends Error {
   readonly errorName: string;
@@ -584,3 +588,206 @@ export declare function waitForBeaconRound(api: ApiPromise, options?: {
   timeoutMs?: number;
   onProgress?: (p: { block: number; latest: number | null }) => void;
 }): Promise<BeaconRound>;
+
+// ---- privacy smart contracts (PROTOCOL.md section 13; src/contracts.js) ------------------------
+
+/** The MPC precompile's address, `0x000000000000000000000000000000000D000000`. */
+export declare const MPC_PRECOMPILE: string;
+/** The precompile's ABI (contracts/IMpc.sol, and the consumer's `onMpcResult`), human-readable. */
+export declare const MPC_ABI: readonly string[];
+/** {@link MPC_ABI} as an ethers `Interface`. */
+export declare const mpcInterface: Interface;
+/** `job(jobId).phase` as pallet-mpc's `JobPhase` variant name, by SCALE index. */
+export declare const JOB_PHASE_NAMES: readonly ['Collecting', 'Verifying', 'Computing', 'Completed', 'Settled', 'Failed', 'Cancelled', 'Drawing'];
+/** `'cancun'`: what the contracts are compiled for by default. */
+export declare const DEFAULT_EVM_VERSION: string;
+
+/**
+ * A contract call that reverted (`errorName` `'ContractReverted'`): `reason` is the string of
+ * `Error(string)` (the precompile's refusals: `NotEnded`, `NoCallback`, a pallet error name), the
+ * name of a custom error of the contract's ABI, `Panic(0x..)`, or `null` when undecodable.
+ */
+export declare class ContractError extends MpcError {
+  readonly reason: string | null;
+  readonly args: unknown[];
+  /** The raw revert data, hex. */
+  readonly data: string;
+}
+
+/** An ABI: JSON (array or text), human-readable strings, an artifact with `abi`, or an ethers `Interface`. */
+export type ContractAbi = InterfaceAbi | Interface | { abi: InterfaceAbi } | { interface: Interface };
+
+/** A compiled contract (EVM bytecode). */
+export interface ContractArtifact {
+  name: string;
+  file: string;
+  abi: unknown[];
+  /** Init code (constructor arguments go after it). */
+  bytecode: Uint8Array;
+  /** Runtime code, immutables not filled in. */
+  deployedBytecode: Uint8Array;
+  interface: Interface;
+}
+
+export interface CompileOptions {
+  /** Default {@link DEFAULT_EVM_VERSION}. */
+  evmVersion?: string;
+  /** Default true, with `runs` 200. */
+  optimize?: boolean;
+  runs?: number;
+  viaIR?: boolean;
+  /** Also return interfaces and abstract contracts (empty bytecode). */
+  includeInterfaces?: boolean;
+}
+
+export interface CompileResult {
+  /** By contract name, and by `file:name`. */
+  contracts: Record<string, ContractArtifact>;
+  warnings: string[];
+  version: string;
+}
+
+/** Compiles Solidity with solc (loaded on first use). Rejects with `MpcError('CompileError')`. */
+export declare function compileSolidity(sources: Record<string, string>, options?: CompileOptions & { readImport?: (path: string) => string }): Promise<CompileResult>;
+/** Compiles a file and its imports (read relative to its folder; Node). */
+export declare function compileContractFile(path: string, options?: CompileOptions): Promise<CompileResult>;
+/** An ethers `Interface` from any {@link ContractAbi}. */
+export declare function contractInterface(abi: ContractAbi): Interface;
+
+/** A 20-byte address as lower-case hex with `0x`. */
+export declare function normalizeAddress(address: string | Uint8Array): string;
+/** The Substrate account (SS58) of a contract: its address and twelve 0xEE bytes. */
+export declare function contractAccount(address: string | Uint8Array, options?: { ss58Format?: number }): string;
+/** The Ethereum address (`msg.sender`) of a Substrate account, as pallet-revive maps it. */
+export declare function ethAddress(account: string | Uint8Array): string;
+/** The 32 bytes of a Substrate account as hex: a `bytes32` argument (an allowed provider). */
+export declare function accountBytes32(account: string | Uint8Array): string;
+/**
+ * Makes sure the signer may call contracts (sends `revive.mapAccount()` where needed); rejects
+ * with `MpcError('AccountUnmapped')` on an AutoMap chain for an account it never mapped.
+ */
+export declare function ensureMapped(api: ApiPromise, signer: AddressOrPair): Promise<{ address: string; mapped: true; sent: boolean }>;
+
+export interface Weight {
+  refTime: bigint;
+  proofSize: bigint;
+}
+
+export interface DryRun {
+  weightConsumed: Weight;
+  weightRequired: Weight;
+  storageDeposit: { charge: bigint; refund: bigint };
+  maxStorageDeposit: { charge: bigint; refund: bigint };
+  /** Ethereum gas (fee and deposit together, at GasScale). */
+  gasConsumed: bigint;
+  /** A dispatch error (`Revive.OutOfGas`, ...), or null. */
+  error: MpcError | null;
+  reverted: boolean;
+  /** Return (or revert) data, hex. */
+  data: string;
+}
+
+/** Dry-runs a call (`ReviveApi.call`); nothing is stored. `value` in native planck. */
+export declare function dryRunCall(api: ApiPromise, from: AddressOrPair | null | undefined, dest: string, data: string | Uint8Array, options?: {
+  value?: bigint | number;
+  weightLimit?: Weight | null;
+  storageDepositLimit?: bigint | null;
+  at?: string;
+}): Promise<DryRun>;
+/** Dry-runs an instantiation of EVM init code (arguments appended). */
+export declare function dryRunInstantiate(api: ApiPromise, from: AddressOrPair, code: string | Uint8Array, options?: { value?: bigint | number; salt?: string | Uint8Array | null }): Promise<DryRun & { address: string | null }>;
+/** A `ContractError` for revert data, decoded with `iface` where it can. */
+export declare function revertError(data: string | Uint8Array, iface?: Interface | null, where?: string): ContractError;
+
+/** A contract event: decoded (`name`, `args`) or not (`name: null`, raw `topics` and `data`). */
+export interface ContractEvent {
+  contract: string;
+  name: string | null;
+  args: Record<string, unknown> | null;
+  signature: string | null;
+  topics?: string[];
+  data?: string;
+}
+
+export type MpcEvent =
+  | { name: 'JobCreated'; jobId: bigint; owner: string; callbackGas: bigint }
+  | { name: 'CallbackDelivered'; jobId: bigint; success: boolean };
+
+/** The `revive.ContractEmitted` events of `events`, raw. */
+export declare function contractLogs(api: ApiPromise, events: unknown[]): { contract: string; topics: string[]; data: string }[];
+/** Contract events decoded: `interfaces` maps addresses to ABIs; the precompile's are always decoded. */
+export declare function decodeContractEvents(api: ApiPromise, events: unknown[], interfaces?: Record<string, ContractAbi>): ContractEvent[];
+/** The precompile's `JobCreated` and `CallbackDelivered` events. */
+export declare function mpcEvents(api: ApiPromise, events: unknown[]): MpcEvent[];
+
+export interface ContractTx {
+  blockHash: string;
+  events: unknown[];
+  logs: ContractEvent[];
+  dryRun: DryRun;
+  /** The weight and storage deposit limits the transaction was sent with. */
+  limits: { weight: Weight; deposit: bigint };
+}
+
+/**
+ * Deploys `artifact` with `revive.instantiateWithCode` (limits from a dry run, `margin` percent
+ * more; `value` in native planck goes to the contract). Rejects with a `ContractError` when the
+ * constructor reverts in the dry run (nothing sent).
+ */
+export declare function deployContract(api: ApiPromise, signer: AddressOrPair, artifact: { abi: InterfaceAbi; bytecode: string | Uint8Array } | ContractArtifact, args?: unknown[], options?: {
+  value?: bigint | number;
+  salt?: string | Uint8Array | null;
+  margin?: number;
+}): Promise<ContractTx & { address: string; account: string; dryRun: DryRun & { address: string | null } }>;
+/**
+ * Calls `method(...args)` in a `revive.call` transaction (limits from a dry run). Rejects with a
+ * `ContractError` when the dry run reverts (nothing sent).
+ */
+export declare function callContract(api: ApiPromise, signer: AddressOrPair, address: string, abi: ContractAbi, method: string, args?: unknown[], options?: {
+  value?: bigint | number;
+  margin?: number;
+  extraWeight?: Weight | null;
+  extraDeposit?: bigint;
+}): Promise<ContractTx & { result: unknown }>;
+/** Reads a view with a dry run: its decoded value (one value, or an object of named outputs). */
+export declare function readContract(api: ApiPromise, address: string, abi: ContractAbi, method: string, args?: unknown[], options?: {
+  from?: AddressOrPair;
+  at?: string;
+  withDryRun?: false;
+}): Promise<any>;
+export declare function readContract(api: ApiPromise, address: string, abi: ContractAbi, method: string, args: unknown[], options: {
+  from?: AddressOrPair;
+  at?: string;
+  withDryRun: true;
+}): Promise<{ value: any; dryRun: DryRun }>;
+/** Reads a precompile view: `job`, `result`, `pendingCallback`, `nextRound`, `randomness`. */
+export declare function readMpc(api: ApiPromise, method: 'job' | 'result' | 'pendingCallback' | 'nextRound' | 'randomness', args?: unknown[], options?: { from?: AddressOrPair; at?: string }): Promise<any>;
+/** What `randomness(round, subject)` returns to the contract at `caller`, from the round's output `rho`. */
+export declare function contractRandomness(rho: string | Uint8Array, caller: string | Uint8Array, subject: string | Uint8Array): Uint8Array;
+/**
+ * The callback job `jobId` still owes (the precompile's `pendingCallback` view), or null: the
+ * contract it goes to, its gas, and what `fulfill` must still have for it.
+ */
+export declare function pendingCallback(api: ApiPromise, jobId: bigint | number, options?: { at?: string }): Promise<PendingCallback | null>;
+export interface PendingCallback {
+  /** The contract whose `onMpcResult` gets the outcome (lower-case hex). */
+  consumer: string;
+  callbackGas: bigint;
+  /** The ref_time (picoseconds) `fulfill` must still have when it calls the callback. */
+  refTimeNeeded: bigint;
+  /** The storage deposit allowance (native unit) `fulfill` must still have. */
+  depositNeeded: bigint;
+}
+/**
+ * The precompile's `fulfill(jobId)` (anyone may): delivers an ended job's outcome to its
+ * creator's `onMpcResult`. `delivered.success` is false when the callback reverted. Rejects with
+ * a `ContractError` (`NoCallback`, `UnknownJob`, `NotEnded`).
+ */
+export declare function fulfill(api: ApiPromise, signer: AddressOrPair, jobId: bigint | number, options?: { margin?: number; abi?: ContractAbi | null }): Promise<ContractTx & {
+  result: undefined;
+  delivered: { jobId: bigint; success: boolean } | null;
+  /** What `pendingCallback` returned before the call (null: none was owed). */
+  callback: PendingCallback | null;
+}>;
+/** The runtime bytecode the chain stores for the contract at `address` (empty if none). */
+export declare function contractCode(api: ApiPromise, address: string): Promise<Uint8Array>;

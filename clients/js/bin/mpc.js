@@ -10,6 +10,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   createJob, submitInput, reclaimInputDeposit, getJob, normalizeInputRule, formatDecimal, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
+  compileContractFile, deployContract, callContract, readContract, fulfill, contractInterface,
 } from '../src/index.js';
 
 /** Exit codes. */
@@ -201,6 +202,71 @@ const COMMANDS = [
     },
     examples: ['mpc beacon request --suri //Ferdie', 'mpc beacon request --wait --json'],
     run: runBeaconRequest,
+  },
+  {
+    name: 'contract deploy',
+    summary: 'compile a Solidity file with solc (EVM bytecode) and deploy one of its contracts (pallet-revive)',
+    usage: 'mpc contract deploy <file.sol> [--args <json>] [--value <planck>] [options]',
+    args: [{ name: '<file.sol>', help: 'the Solidity source; its imports are read relative to its folder' }],
+    options: {
+      contract: { type: 'string', arg: '<name>', help: 'the contract to deploy (default: the one named as the file, or the file\'s only contract with code)' },
+      args: { type: 'string', arg: '<json>', default: '[]', help: 'constructor arguments as a JSON array (a struct as an object or an array; big numbers as strings)' },
+      value: { type: 'string', arg: '<planck>', int: true, default: '0', help: 'native amount sent to the contract: its balance pays for the jobs it creates' },
+    },
+    examples: [
+      'mpc contract deploy contracts/PrivatePoll.sol --suri //Alice --value 10000000000000 --args "$(cat poll-args.json)"',
+      'mpc contract deploy contracts/SalaryBenchmark.sol --contract SalaryBenchmark --args \'[{...}, false]\' --json',
+    ],
+    check: (opts, command) => {
+      try {
+        if (!Array.isArray(JSON.parse(opts.args))) throw new Error('not an array');
+      } catch (e) {
+        throw new UsageError(`--args takes a JSON array: ${e.message}`, command);
+      }
+    },
+    run: runContractDeploy,
+  },
+  {
+    name: 'contract call',
+    summary: 'call a contract function in a transaction; a dry run first gives its limits (and its revert, if it reverts)',
+    usage: 'mpc contract call <address> <function> [<arg>...] [options]',
+    args: [
+      { name: '<address>', help: 'the contract\'s address (20 bytes, hex)' },
+      { name: '<function>', help: 'its signature ("open()", "withdraw(address)"), or its name with --abi' },
+      { name: '[<arg>...]', variadic: true, any: true, optional: true, help: 'arguments: whole numbers, JSON ([1,2], {"a":1}, "text") or plain text (0x... hex)' },
+    ],
+    options: {
+      value: { type: 'string', arg: '<planck>', int: true, default: '0', help: 'native amount sent with the call' },
+      abi: { type: 'string', arg: '<file>', help: 'the contract\'s ABI: a JSON file, or a .sol file compiled here (with --contract), to decode its events and errors' },
+      contract: { type: 'string', arg: '<name>', help: 'with --abi <file.sol>: which contract of the file' },
+    },
+    examples: ['mpc contract call 0xe2a3... "open()" --suri //Alice', 'mpc contract call 0xe2a3... withdraw 0x9621... --abi contracts/PrivatePoll.sol'],
+    run: runContractCall,
+  },
+  {
+    name: 'contract read',
+    summary: 'read a contract view with a dry run (nothing is sent, nothing paid)',
+    usage: 'mpc contract read <address> <function> [<arg>...] [options]',
+    args: [
+      { name: '<address>', help: 'the contract\'s address (20 bytes, hex)' },
+      { name: '<function>', help: 'its signature with its outputs ("tally() view returns (int256[])"), or its name with --abi' },
+      { name: '[<arg>...]', variadic: true, any: true, optional: true, help: 'arguments: whole numbers, JSON or plain text' },
+    ],
+    options: {
+      abi: { type: 'string', arg: '<file>', help: 'the contract\'s ABI: a JSON file, or a .sol file compiled here (with --contract)' },
+      contract: { type: 'string', arg: '<name>', help: 'with --abi <file.sol>: which contract of the file' },
+    },
+    examples: ['mpc contract read 0xe2a3... "tally() view returns (int256[])" --json', 'mpc contract read 0xe2a3... tally --abi contracts/PrivatePoll.sol'],
+    run: runContractRead,
+  },
+  {
+    name: 'contract fulfill',
+    summary: 'deliver an ended job\'s outcome to the contract that created it (the MPC precompile\'s fulfill; anyone may)',
+    usage: 'mpc contract fulfill <job> [options]',
+    args: [JOB_ARG],
+    options: {},
+    examples: ['mpc contract fulfill 3 --suri //Bob'],
+    run: runContractFulfill,
   },
 ];
 
@@ -410,7 +476,7 @@ function checkArgs(command, args) {
   });
   const variadic = spec.length > 0 && spec[spec.length - 1].variadic;
   if (!variadic && args.length > spec.length) throw new UsageError(`unexpected argument '${args[spec.length]}'`, command);
-  if (variadic) {
+  if (variadic && !spec[spec.length - 1].any) {
     const bad = args.slice(spec.length - 1).find((v) => !/^-?\d+(\.\d+)?$/.test(v));
     if (bad !== undefined) throw new UsageError(`not a decimal number: '${bad}'`, command);
   }
@@ -701,6 +767,85 @@ async function runBeaconRequest(ctx) {
   }
   const v = r.verified;
   out(ctx, `round ${v.round} (epoch ${v.epoch}) verifies: output ${toHex(v.output)}`, { round: r.round, blockHash: r.blockHash, ...v });
+  return EXIT.done;
+}
+
+/** The contract `opts.contract` (or the only one, or the file's namesake) of a compiled file. */
+async function compiledContract(path, name, command) {
+  const { contracts } = await compileContractFile(path);
+  const unique = [...new Set(Object.values(contracts))];
+  const stem = path.split('/').pop().replace(/\.sol$/, '');
+  const chosen = name !== undefined ? contracts[name] : (unique.length === 1 ? unique[0] : contracts[stem]);
+  if (!chosen) throw new UsageError(`${path} has ${name !== undefined ? `no contract ${name}` : 'several contracts: choose one with --contract'} (${unique.map((c) => c.name).join(', ')})`, command);
+  return chosen;
+}
+
+/** The ABI and the function for `contract call` and `contract read`: from --abi, or from the signature. */
+async function contractFunction(ctx) {
+  const [, fn] = ctx.args;
+  let iface;
+  if (ctx.opts.abi !== undefined) {
+    iface = /\.sol$/.test(ctx.opts.abi)
+      ? (await compiledContract(ctx.opts.abi, ctx.opts.contract, ctx.command)).interface
+      : contractInterface(JSON.parse(readFileSync(ctx.opts.abi, 'utf8')));
+    if (fn.includes('(')) iface = contractInterface([...iface.fragments.filter((f) => f.type !== 'function').map((f) => f.format('full')), `function ${fn}`]);
+  } else {
+    if (!fn.includes('(')) throw new UsageError(`'${fn}': give the function's signature ("${fn}()"), or the contract's ABI with --abi`, ctx.command);
+    iface = contractInterface([`function ${fn}`]);
+  }
+  const fragment = iface.getFunction(fn.includes('(') ? fn.slice(0, fn.indexOf('(')).trim() : fn);
+  if (!fragment) throw new UsageError(`no function '${fn}' in the ABI`, ctx.command);
+  return { iface, name: fragment.name };
+}
+
+/** A command-line argument as an ABI value: whole numbers as BigInt, JSON, or the text itself. */
+function abiArg(text) {
+  if (/^-?\d+$/.test(text)) return BigInt(text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const describeLog = (l) => (l.name
+  ? `  ${l.contract} ${l.name}(${Object.entries(l.args).map(([k, v]) => `${k}: ${json(v).replace(/\s+/g, ' ')}`).join(', ')})`
+  : `  ${l.contract} (undecoded event, ${l.topics.length} topics)`);
+
+async function runContractDeploy(ctx) {
+  const artifact = await compiledContract(ctx.args[0], ctx.opts.contract, ctx.command);
+  const r = await deployContract(ctx.api, ctx.signer(), artifact, JSON.parse(ctx.opts.args), { value: BigInt(ctx.opts.value) });
+  const data = {
+    contract: artifact.name, address: r.address, account: r.account, blockHash: r.blockHash, codeSize: artifact.deployedBytecode.length,
+    weight: r.dryRun.weightConsumed, storageDeposit: r.dryRun.storageDeposit.charge, logs: r.logs,
+  };
+  out(ctx, [`${artifact.name} deployed at ${r.address} (account ${r.account}) in block ${r.blockHash}`, ...r.logs.map(describeLog)].join('\n'), data);
+  return EXIT.done;
+}
+
+async function runContractCall(ctx) {
+  const { iface, name } = await contractFunction(ctx);
+  const r = await callContract(ctx.api, ctx.signer(), ctx.args[0], iface, name, ctx.args.slice(2).map(abiArg), { value: BigInt(ctx.opts.value) });
+  const data = { blockHash: r.blockHash, result: r.result ?? null, logs: r.logs, weight: r.dryRun.weightConsumed, gas: r.dryRun.gasConsumed };
+  const result = r.result === undefined ? '' : `: ${json(r.result).replace(/\s+/g, ' ')}`;
+  out(ctx, [`${name} called in block ${r.blockHash}${result}`, ...r.logs.map(describeLog)].join('\n'), data);
+  return EXIT.done;
+}
+
+async function runContractRead(ctx) {
+  const { iface, name } = await contractFunction(ctx);
+  const value = await readContract(ctx.api, ctx.args[0], iface, name, ctx.args.slice(2).map(abiArg));
+  out(ctx, json(value), value);
+  return EXIT.done;
+}
+
+async function runContractFulfill(ctx) {
+  const r = await fulfill(ctx.api, ctx.signer(), BigInt(ctx.args[0]));
+  const data = { job: ctx.args[0], blockHash: r.blockHash, delivered: r.delivered, callback: r.callback, logs: r.logs };
+  const human = r.delivered
+    ? `outcome of job ${ctx.args[0]} delivered to ${r.callback?.consumer} in block ${r.blockHash}: the callback ${r.delivered.success ? 'returned' : 'reverted (recorded; the result stands)'}`
+    : `fulfill of job ${ctx.args[0]} in block ${r.blockHash} emitted no CallbackDelivered`;
+  out(ctx, human, data);
   return EXIT.done;
 }
 

@@ -10,7 +10,10 @@ import { freePort } from './dev-node.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
-const COMMANDS = ['job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify'];
+const COMMANDS = [
+  'job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify',
+  'contract deploy', 'contract call', 'contract read', 'contract fulfill',
+];
 const OPTIONS = {
   'job create': {
     committee: null, threshold: null, dimension: '1', decimals: '0', window: '20', 'max-inputs': '100', 'min-inputs': '1', reward: null, metadata: null,
@@ -26,10 +29,16 @@ const OPTIONS = {
   'beacon latest': {},
   'beacon round': {},
   'beacon verify': {},
+  'contract deploy': { contract: null, args: '[]', value: '0' },
+  'contract call': { value: '0', abi: null, contract: null },
+  'contract read': { abi: null, contract: null },
+  'contract fulfill': {},
 };
 const ARGS = {
   'job create': [], 'input submit': ['<job>', '<value>...'], 'input reclaim': ['<job>'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
   'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
+  'contract deploy': ['<file.sol>'], 'contract call': ['<address>', '<function>', '[<arg>...]'], 'contract read': ['<address>', '<function>', '[<arg>...]'],
+  'contract fulfill': ['<job>'],
 };
 
 let closed;
@@ -232,4 +241,13 @@ test('mpc --version prints the package version', async () => {
   const r = await mpc(['--version']);
   assert.equal(r.code, 0);
   assert.equal(r.stdout.trim(), VERSION);
+});
+
+test('mpc contract deploy takes its constructor arguments as a JSON array, checked before connecting', async () => {
+  const r = await mpc(['contract', 'deploy', 'Poll.sol', '--args', '{"a":1}']);
+  assertUsage(r, /--args takes a JSON array: not an array/, 'mpc contract deploy <file\\.sol>', 'mpc contract deploy --help');
+  const bad = await mpc(['contract', 'deploy', 'Poll.sol', '--args', '[1,']);
+  assertUsage(bad, /--args takes a JSON array/, 'mpc contract deploy <file\\.sol>', 'mpc contract deploy --help');
+  const value = await mpc(['contract', 'call', '0x00', 'open()', '--value', '1.5']);
+  assertUsage(value, /--value takes a whole number, not '1\.5'/, 'mpc contract call <address>', 'mpc contract call --help');
 });
