@@ -72,7 +72,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	let executor = wasm_executor(&config.executor);
 	// Keep blocks with GRANDPA justifications when pruning: warp sync needs them.
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
@@ -367,4 +367,42 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// `sc_service::new_wasm_executor`, with wasmtime's cache of compiled code in
+/// [`wasm_cache_dir`]: compiling the runtime (about 6 MB of wasm with pallet-revive) takes the
+/// debug node about 10 s on 2 cores, and every node after the first one that runs the same
+/// runtime code with the same node binary loads it compiled from the cache instead (the dev
+/// chain's restarts, and the many nodes the tests start).
+fn wasm_executor(
+	config: &sc_service::config::ExecutorConfiguration,
+) -> sc_executor::WasmExecutor<HostFunctions> {
+	let strategy =
+		config.default_heap_pages.map_or(sc_executor::DEFAULT_HEAP_ALLOC_STRATEGY, |p| {
+			sc_executor::HeapAllocStrategy::Static { extra_pages: p as _ }
+		});
+	let builder = sc_executor::WasmExecutor::<HostFunctions>::builder()
+		.with_execution_method(config.wasm_method)
+		.with_onchain_heap_alloc_strategy(strategy)
+		.with_offchain_heap_alloc_strategy(strategy)
+		.with_max_runtime_instances(config.max_runtime_instances)
+		.with_runtime_cache_size(config.runtime_cache_size);
+	match wasm_cache_dir() {
+		Some(dir) => builder.with_cache_path(dir),
+		None => builder,
+	}
+	.build()
+}
+
+/// Where compiled runtimes are cached: `$MPC_WASM_CACHE` (empty: no cache), else
+/// `$XDG_CACHE_HOME/mpc-node`, else `$HOME/.cache/mpc-node`. Wasmtime keys each entry by the
+/// code, its own version and its settings, so a stale entry is never used.
+fn wasm_cache_dir() -> Option<std::path::PathBuf> {
+	if let Some(dir) = std::env::var_os("MPC_WASM_CACHE") {
+		return (!dir.is_empty()).then(|| dir.into());
+	}
+	let base = std::env::var_os("XDG_CACHE_HOME")
+		.map(std::path::PathBuf::from)
+		.or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cache")))?;
+	Some(base.join("mpc-node"))
 }
