@@ -73,18 +73,27 @@ interface IMpc {
 
     /// Delivers a job's outcome to its owner's `onMpcResult`, once, after the job ended
     /// (completed, failed or cancelled). Anyone may call it. The call must have left the
-    /// ref_time and the storage deposit allowance of `pendingCallback(jobId)`, or it reverts
+    /// ref_time, storage deposit allowance and proof size of `pendingCallback(jobId)` (and
+    /// what loading the consumer's code takes, or it fails as a whole), or it reverts
     /// `NotEnoughGas` and delivers nothing. A reverting callback is recorded
     /// (`CallbackDelivered(jobId, false)`) and never undoes the result. The caller pays the
     /// callback's storage deposit, if it writes new storage.
     function fulfill(uint64 jobId) external;
 
     /// Whether a job still owes a callback, to whom, with how much gas, and what `fulfill`
-    /// must have left for it: ref_time (picoseconds) and storage deposit (native unit).
+    /// must have left for it: ref_time (picoseconds), storage deposit (native unit) and proof
+    /// size (bytes).
     function pendingCallback(uint64 jobId)
         external
         view
-        returns (bool owed, address consumer, uint64 callbackGas, uint64 refTimeNeeded, uint128 depositNeeded);
+        returns (
+            bool owed,
+            address consumer,
+            uint64 callbackGas,
+            uint64 refTimeNeeded,
+            uint128 depositNeeded,
+            uint64 proofSizeNeeded
+        );
 
     /// The owner's controls, as pallet-mpc's calls of the same names: `cancelJob` before any
     /// input arrived (escrow and deposit return), `closeInputs` once `minInputs` arrived, and

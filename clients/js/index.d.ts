@@ -777,6 +777,8 @@ export interface PendingCallback {
   refTimeNeeded: bigint;
   /** The storage deposit allowance (native unit) `fulfill` must still have. */
   depositNeeded: bigint;
+  /** Proof size (bytes) fulfill must have left for the callback: the runtime's CallbackProofSize. */
+  proofSizeNeeded: bigint;
 }
 /**
  * The precompile's `fulfill(jobId)` (anyone may): delivers an ended job's outcome to its

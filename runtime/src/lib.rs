@@ -369,7 +369,11 @@ impl pallet_revive::Config for Runtime {
 }
 
 /// Contracts reach pallet-mpc through `pallet_mpc_contracts::MpcPrecompile`.
-impl pallet_mpc_contracts::Config for Runtime {}
+impl pallet_mpc_contracts::Config for Runtime {
+	/// A result callback is given 256 KiB of proof size (PROTOCOL.md section 13.4): enough to
+	/// load its code and read and write a few dozen storage items.
+	type CallbackProofSize = ConstU64<{ 256 * 1024 }>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Extrinsics

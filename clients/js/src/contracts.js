@@ -25,7 +25,7 @@ export const MPC_ABI = Object.freeze([
   'function job(uint64 jobId) view returns (address owner, bytes32 ownerAccount, uint8 phase, uint8 failure, uint32 committeeSize, uint32 threshold, uint32 dimension, uint32 inputCount, uint32 qualifiedCount, uint64 deadline)',
   'function result(uint64 jobId) view returns (bool ready, uint32 qualifiedInputs, uint8 decimals, int256[] sums, int256[] means)',
   'function fulfill(uint64 jobId)',
-  'function pendingCallback(uint64 jobId) view returns (bool owed, address consumer, uint64 callbackGas, uint64 refTimeNeeded, uint128 depositNeeded)',
+  'function pendingCallback(uint64 jobId) view returns (bool owed, address consumer, uint64 callbackGas, uint64 refTimeNeeded, uint128 depositNeeded, uint64 proofSizeNeeded)',
   'function cancelJob(uint64 jobId)',
   'function closeInputs(uint64 jobId)',
   'function removeJob(uint64 jobId)',
@@ -563,7 +563,7 @@ export function contractRandomness(rho, caller, subject) {
 
 /**
  * The callback job `jobId` still owes, from the precompile's `pendingCallback(jobId)` view:
- * `{ consumer, callbackGas, refTimeNeeded, depositNeeded }` (the contract it goes to, hex; the
+ * `{ consumer, callbackGas, refTimeNeeded, depositNeeded, proofSizeNeeded }` (the contract it goes to, hex; the
  * callback's gas; and exactly what `fulfill` must still have when it calls it: ref_time in
  * picoseconds and storage deposit allowance in the native unit, BigInts), or `null` when none
  * is owed (none was asked for, it was delivered, or the job was removed). `at`: a block hash.
@@ -571,7 +571,7 @@ export function contractRandomness(rho, caller, subject) {
 export async function pendingCallback(api, jobId, { at } = {}) {
   const v = await readMpc(api, 'pendingCallback', [BigInt(jobId)], { at });
   if (!v.owed) return null;
-  return { consumer: v.consumer.toLowerCase(), callbackGas: v.callbackGas, refTimeNeeded: v.refTimeNeeded, depositNeeded: v.depositNeeded };
+  return { consumer: v.consumer.toLowerCase(), callbackGas: v.callbackGas, refTimeNeeded: v.refTimeNeeded, depositNeeded: v.depositNeeded, proofSizeNeeded: v.proofSizeNeeded };
 }
 
 /**
@@ -593,7 +593,7 @@ export async function fulfill(api, signer, jobId, { margin = 20, abi = null } = 
   const id = BigInt(jobId);
   const callback = await pendingCallback(api, id);
   const extra = callback
-    ? { extraWeight: { refTime: callback.refTimeNeeded, proofSize: 0n }, extraDeposit: callback.depositNeeded }
+    ? { extraWeight: { refTime: callback.refTimeNeeded, proofSize: callback.proofSizeNeeded }, extraDeposit: callback.depositNeeded }
     : {};
   const sent = await callContract(api, signer, MPC_PRECOMPILE, mpcInterface, 'fulfill', [id], { margin, ...extra });
   const interfaces = callback && abi ? { [callback.consumer]: abi } : {};

@@ -131,8 +131,8 @@ test('the client encodes and decodes the precompile\'s ABI as the contracts vect
   const pending = mpcInterface.decodeFunctionResult('pendingCallback', v.pending_callback.returns.data);
   const owed = v.pending_callback.returns;
   assert.deepEqual(
-    [pending.owed, pending.consumer.toLowerCase(), pending.callbackGas, pending.refTimeNeeded, pending.depositNeeded],
-    [owed.owed, owed.consumer, BigInt(owed.callbackGas), BigInt(owed.refTimeNeeded), BigInt(owed.depositNeeded)],
+    [pending.owed, pending.consumer.toLowerCase(), pending.callbackGas, pending.refTimeNeeded, pending.depositNeeded, pending.proofSizeNeeded],
+    [owed.owed, owed.consumer, BigInt(owed.callbackGas), BigInt(owed.refTimeNeeded), BigInt(owed.depositNeeded), BigInt(owed.proofSizeNeeded)],
   );
   // Section 13.4's figures for those 3,000,000 gas, on a runtime whose fee is one unit per
   // picosecond and whose GasScale is 50,000 (the dev runtime, which the vectors use).
@@ -219,6 +219,7 @@ test('a private poll run by a contract: ten ballots, a malformed one refused by 
   const owed = await pendingCallback(api, jobId);
   assert.deepEqual(owed, {
     consumer: address, callbackGas: CALLBACK_GAS, refTimeNeeded: (CALLBACK_GAS + CALLBACK_GAS / 64n + 10_000n) * gasScale, depositNeeded: CALLBACK_GAS * gasScale,
+    proofSizeNeeded: BigInt(api.consts.mpcContracts.callbackProofSize.toString()),
   });
   await assert.rejects(callContract(api, alice, address, poll, 'open'), (e) => e instanceof ContractError && e.reason === 'NotCreated');
 

@@ -14,12 +14,14 @@
 //!
 //! ## Use in a runtime
 //!
-//! Implement [`Config`] (no items) for a runtime that has `pallet_mpc` and `pallet_revive`,
+//! Implement [`Config`] (one item, the callbacks' proof size) for a runtime that has `pallet_mpc` and `pallet_revive`,
 //! add this pallet to `construct_runtime` (it holds the pending callbacks) and the precompile
 //! to `pallet_revive::Config::Precompiles`:
 //!
 //! ```ignore
-//! impl pallet_mpc_contracts::Config for Runtime {}
+//! impl pallet_mpc_contracts::Config for Runtime {
+//!     type CallbackProofSize = ConstU64<{ 256 * 1024 }>;
+//! }
 //! impl pallet_revive::Config for Runtime {
 //!     type Precompiles = (pallet_mpc_contracts::MpcPrecompile<Self>,);
 //!     // ...
@@ -58,9 +60,16 @@ pub mod pallet {
 	use scale_info::TypeInfo;
 	use sp_core::H160;
 
-	/// Needs both pallets it joins; has no items of its own.
+	/// Needs both pallets it joins.
 	#[pallet::config]
-	pub trait Config: frame_system::Config + pallet_mpc::Config + pallet_revive::Config {}
+	pub trait Config: frame_system::Config + pallet_mpc::Config + pallet_revive::Config {
+		/// The proof size a result callback is given, and that `fulfill`'s caller must have
+		/// left for it (PROTOCOL.md section 13.4): without a floor, a caller could leave the
+		/// callback too little proof size to read its own storage, and it would fail while
+		/// counted as delivered.
+		#[pallet::constant]
+		type CallbackProofSize: Get<u64>;
+	}
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);

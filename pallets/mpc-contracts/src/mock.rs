@@ -185,7 +185,9 @@ impl pallet_mpc::Config for Test {
 	type MaxBeaconCommittee = ConstU32<0>;
 }
 
-impl pallet_mpc_contracts::Config for Test {}
+impl pallet_mpc_contracts::Config for Test {
+	type CallbackProofSize = frame_support::traits::ConstU64<{ 256 * 1024 }>;
+}
 
 pub const INITIAL_BALANCE: Balance = 1_000_000_000_000_000;
 

@@ -118,6 +118,7 @@ impl<T: Config> Precompile for MpcPrecompile<T> {
 					callbackGas: pending.map_or(0, |c| c.gas),
 					refTimeNeeded: pending.map_or(0, |_| budget.ref_time_needed),
 					depositNeeded: pending.map_or(0, |_| budget.deposit),
+					proofSizeNeeded: pending.map_or(0, |_| budget.proof_size),
 				}))
 			}
 			C::nextRound(_) => {
@@ -381,12 +382,14 @@ fn fulfill<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8
 	let meter = env.frame_meter();
 	let weight_left = meter.weight_left().unwrap_or_default();
 	let deposit_left: u128 = meter.deposit_left().unwrap_or_default().saturated_into();
-	if weight_left.ref_time() < budget.ref_time_needed || deposit_left < budget.deposit {
+	if weight_left.ref_time() < budget.ref_time_needed
+		|| weight_left.proof_size() < budget.proof_size
+		|| deposit_left < budget.deposit
+	{
 		return Err(revert("NotEnoughGas"));
 	}
-	// The proof size is not priced apart: the callback may use what the caller has left.
 	let resources = CallResources::<T>::WeightDeposit {
-		weight: Weight::from_parts(budget.ref_time, weight_left.proof_size()),
+		weight: Weight::from_parts(budget.ref_time, budget.proof_size),
 		deposit_limit: budget.deposit.saturated_into(),
 	};
 	// Delivered before the call: the callback cannot have it delivered twice.
@@ -398,6 +401,9 @@ fn fulfill<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8
 		qualifiedInputs: o.qualified,
 	}
 	.abi_encode();
+	// What a contract's CALL pays before the callee runs.
+	env.frame_meter_mut().charge_weight_token(RuntimeCosts::CallBase)?;
+	env.frame_meter_mut().charge_weight_token(RuntimeCosts::CallInputCloned(data.len() as u32))?;
 	let called = env.call(
 		&resources,
 		&callback.contract,
@@ -406,6 +412,14 @@ fn fulfill<T: Config>(job_id: JobId, env: &mut impl Ext<T = T>) -> Result<Vec<u8
 		ReentrancyProtection::AllowReentry,
 		false,
 	);
+	if let Err(e) = called {
+		// Refused before the consumer's code ran (the call stack too deep, reentry denied,
+		// too little left to load its code): the caller's doing, so nothing is delivered and
+		// the callback stays owed. (ExecError's origin: Caller encodes as 0.)
+		if e.origin.encode() == [0u8] {
+			return Err(Error::Error(e));
+		}
+	}
 	let success = called.is_ok() && !env.last_frame_output().did_revert();
 	emit(env, &IMpc::CallbackDelivered { jobId: job_id, success })?;
 	Ok(Vec::new())
@@ -422,6 +436,9 @@ pub struct CallbackBudget {
 	/// The callback's storage deposit limit, which `fulfill`'s caller must also have left:
 	/// `gas * GasScale`.
 	pub deposit: u128,
+	/// The callback's proof size, which `fulfill`'s caller must also have left:
+	/// [`Config::CallbackProofSize`](crate::Config::CallbackProofSize).
+	pub proof_size: u64,
 }
 
 /// The budget of a callback of `gas`.
@@ -432,7 +449,12 @@ pub fn callback_budget<T: Config>(gas: u64) -> CallbackBudget {
 		<T as pallet_revive::Config>::FeeInfo::fee_to_weight(fee(gas).saturated_into()).ref_time()
 	};
 	let needed = gas.saturating_add(gas / 64).saturating_add(CALLBACK_GAS_MARGIN);
-	CallbackBudget { ref_time: ref_time(gas), ref_time_needed: ref_time(needed), deposit: fee(gas) }
+	CallbackBudget {
+		ref_time: ref_time(gas),
+		ref_time_needed: ref_time(needed),
+		deposit: fee(gas),
+		proof_size: T::CallbackProofSize::get(),
+	}
 }
 
 /// The most ref_time a callback may need: 90 % of a normal extrinsic's, so that one `fulfill`

@@ -545,8 +545,8 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		assert_eq!(pending.consumer.0 .0, contract.0);
 		assert_eq!(pending.callbackGas, CALLBACK_GAS);
 		assert_eq!(
-			(pending.refTimeNeeded, pending.depositNeeded),
-			(budget.ref_time_needed, budget.deposit)
+			(pending.refTimeNeeded, pending.depositNeeded, pending.proofSizeNeeded),
+			(budget.ref_time_needed, budget.deposit, 256 * 1024)
 		);
 		// 2e6 gas at 50,000 fee units each: 1e11 fee, 0.1 s at one fee unit per picosecond.
 		assert_eq!(budget.ref_time, 100_000_000_000);
@@ -583,6 +583,30 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		}
 		assert!(Callbacks::<Test>::contains_key(id));
 		assert_eq!(slot(contract, 1), None);
+
+		// Less proof size left than the callback's: refused, still owed (a caller could
+		// otherwise leave the callback too little to read its own storage).
+		for (proof, refused) in [(8_000u64, true), (256 * 1024 - 1, true)] {
+			let limits = TransactionLimits::WeightAndDeposit {
+				weight_limit: Weight::from_parts(1_000_000_000_000, proof),
+				deposit_limit: 100_000_000_000_000,
+			};
+			let r = Revive::bare_call(
+				RuntimeOrigin::signed(acc(ANYONE)),
+				precompile(),
+				U256::zero(),
+				limits,
+				IMpc::fulfillCall { jobId: id }.abi_encode(),
+				&ExecConfig::new_substrate_tx(),
+			);
+			match (refused, r.result) {
+				(true, Ok(out)) => assert_eq!(revert_reason(&out), "NotEnoughGas"),
+				(false, Err(_)) => {}
+				(_, other) => panic!("proof {proof}: {other:?}"),
+			}
+			assert!(Callbacks::<Test>::contains_key(id));
+			assert_eq!(delivered(id), None);
+		}
 
 		ok(call(ANYONE, precompile(), IMpc::fulfillCall { jobId: id }.abi_encode()));
 		let expected = IMpcConsumer::onMpcResultCall {

@@ -152,9 +152,11 @@ fn build() -> Value {
 			"returns": {
 				"owed": true, "consumer": hex0x(owner.as_slice()), "callbackGas": "3000000",
 				"refTimeNeeded": "152843750000", "depositNeeded": "150000000000",
+				"proofSizeNeeded": "262144",
 				"data": hex0x(&IMpc::pendingCallbackCall::abi_encode_returns(&IMpc::pendingCallbackReturn {
 					owed: true, consumer: owner, callbackGas: 3_000_000,
 					refTimeNeeded: 152_843_750_000, depositNeeded: 150_000_000_000,
+					proofSizeNeeded: 262_144,
 				})),
 			},
 		},
