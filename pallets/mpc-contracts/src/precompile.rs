@@ -182,6 +182,11 @@ fn job_spec<T: Config>(spec: &IMpc::JobSpec) -> Result<JobSpec<T>, Error> {
 	let allowed_providers = if spec.allowedProviders.is_empty() {
 		None
 	} else {
+		// Counted before anything is decoded: the charge covers at most the bound.
+		let max = <T as pallet_mpc::Config>::MaxAllowedProviders::get();
+		if spec.allowedProviders.len() > max as usize {
+			return Err(revert("TooManyProviders"));
+		}
 		let accounts = spec
 			.allowedProviders
 			.iter()
