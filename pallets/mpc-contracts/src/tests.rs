@@ -69,6 +69,11 @@ fn ok(out: ExecReturnValue) -> Vec<u8> {
 	out.data
 }
 
+/// A view of the precompile called by `ANYONE`, decoded.
+fn read_view<C: SolCall>(c: C) -> C::Return {
+	C::abi_decode_returns(&ok(call(ANYONE, precompile(), c.abi_encode()))).expect("the view's ABI")
+}
+
 fn register_workers(k: u8) {
 	for n in 1..=k {
 		let secret = worker_secret(n);
@@ -385,24 +390,14 @@ fn an_account_creates_a_job_and_reads_it() {
 			(0, owner_address.0, CALLBACK_GAS)
 		);
 
-		let view = IMpc::jobCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::jobCall { jobId: id }.abi_encode(),
-		)))
-		.expect("job");
+		let view = read_view(IMpc::jobCall { jobId: id });
 		assert_eq!(view.owner.0 .0, owner_address.0);
 		assert_eq!(view.ownerAccount.0, *AsRef::<[u8; 32]>::as_ref(&acc(OWNER)));
 		assert_eq!((view.phase, view.failure), (0, 0));
 		assert_eq!((view.committeeSize, view.threshold, view.dimension), (3, 1, 2));
 		assert_eq!((view.inputCount, view.qualifiedCount, view.deadline), (0, 0, job.deadline));
 
-		let r = IMpc::resultCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::resultCall { jobId: id }.abi_encode(),
-		)))
-		.expect("result");
+		let r = read_view(IMpc::resultCall { jobId: id });
 		assert!(!r.ready && r.sums.is_empty() && r.means.is_empty());
 	});
 }
@@ -519,12 +514,7 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		);
 		complete(id);
 
-		let r = IMpc::resultCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::resultCall { jobId: id }.abi_encode(),
-		)))
-		.expect("result");
+		let r = read_view(IMpc::resultCall { jobId: id });
 		let int = |v: i128| I256::try_from(v).expect("fits");
 		assert!(r.ready);
 		assert_eq!(r.qualifiedInputs, 3);
@@ -534,12 +524,7 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		assert_eq!(stored.sums.to_vec(), vec![Some(-3), Some(1_000_000_000_000 - 4)]);
 
 		// What fulfill must have left, as the view tells it.
-		let pending = IMpc::pendingCallbackCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::pendingCallbackCall { jobId: id }.abi_encode(),
-		)))
-		.expect("pendingCallback");
+		let pending = read_view(IMpc::pendingCallbackCall { jobId: id });
 		let budget = crate::callback_budget::<Test>(CALLBACK_GAS);
 		assert!(pending.owed);
 		assert_eq!(pending.consumer.0 .0, contract.0);
@@ -619,12 +604,7 @@ fn a_contract_owns_its_job_and_receives_the_exact_result() {
 		assert_eq!(slot(contract, 1), Some(pallet_revive::keccak_256(&expected).to_vec()));
 		assert_eq!(delivered(id), Some(true));
 		assert!(!Callbacks::<Test>::contains_key(id));
-		let pending = IMpc::pendingCallbackCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::pendingCallbackCall { jobId: id }.abi_encode(),
-		)))
-		.expect("pendingCallback");
+		let pending = read_view(IMpc::pendingCallbackCall { jobId: id });
 		assert!(!pending.owed && pending.refTimeNeeded == 0 && pending.depositNeeded == 0);
 		// Once only.
 		assert_eq!(
@@ -687,12 +667,7 @@ fn a_failed_job_is_delivered_without_a_result() {
 		submit(id, 20, &[1, 2]); // one input; the job needs two
 		run_to_deadline(id);
 		assert!(matches!(phase(id), JobPhase::Failed(_)));
-		let view = IMpc::jobCall::abi_decode_returns(&ok(call(
-			ANYONE,
-			precompile(),
-			IMpc::jobCall { jobId: id }.abi_encode(),
-		)))
-		.expect("job");
+		let view = read_view(IMpc::jobCall { jobId: id });
 		assert_eq!((view.phase, view.failure), (5, 0));
 		ok(call(ANYONE, precompile(), IMpc::fulfillCall { jobId: id }.abi_encode()));
 		assert_eq!(delivered(id), Some(true));
