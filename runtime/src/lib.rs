@@ -412,18 +412,11 @@ impl EthExtra for EthExtraImpl {
 	type ExtensionOtherVersions = sp_runtime::traits::InvalidVersion;
 
 	fn get_eth_extension(nonce: Nonce, tip: Balance) -> TxExtension {
-		(
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		extension(
+			nonce,
+			generic::Era::Immortal,
+			tip,
 			pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::new_from_eth_transaction(),
-			frame_system::WeightReclaim::<Runtime>::new(),
 		)
 	}
 }
@@ -455,6 +448,16 @@ pub type Executive = frame_executive::Executive<
 /// The transaction extensions of a transaction from `nonce` in `era`, without a tip: what
 /// the offchain worker and Rust clients sign.
 pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
+	extension(nonce, era, 0, Default::default())
+}
+
+/// The extensions in order: what a Substrate transaction and an Ethereum one share.
+fn extension(
+	nonce: Nonce,
+	era: generic::Era,
+	tip: Balance,
+	set_origin: pallet_revive::evm::tx_extension::SetOrigin<Runtime>,
+) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
@@ -464,8 +467,8 @@ pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(era),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		pallet_revive::evm::tx_extension::SetOrigin::<Runtime>::default(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		set_origin,
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
 }
