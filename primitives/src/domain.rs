@@ -52,10 +52,24 @@ pub const DST_ONEHOT: &[u8] = b"substrate-mpc/v1/onehot";
 pub const DST_RANGE: &[u8] = b"substrate-mpc/v1/range";
 /// Challenge of the linking proof of a range proof's component commitments (section 12.3).
 pub const DST_LINK: &[u8] = b"substrate-mpc/v1/link";
+/// Challenge of an envelope's proof of knowledge of `r` (section 14.4).
+pub const DST_FROST_ENVELOPE: &[u8] = b"substrate-mpc/v1/frost/envelope";
+/// Round-2 share encryption key derivation (section 14.4).
+pub const DST_FROST_KDF: &[u8] = b"substrate-mpc/v1/frost/kdf";
+/// Associated data of a round-2 share ciphertext (section 14.4).
+pub const DST_FROST_SHARE: &[u8] = b"substrate-mpc/v1/frost/share";
+/// Challenge of the DLEQ proof of a complaint against an envelope (section 14.5).
+pub const DST_FROST_DLEQ: &[u8] = b"substrate-mpc/v1/frost/dleq";
+/// Digest `h_j` naming a member's round-1 package and envelope in a complaint (section 14.5).
+pub const DST_FROST_DIGEST: &[u8] = b"substrate-mpc/v1/frost/digest";
+/// Digest of a threshold key (section 14.5).
+pub const DST_FROST_KEY: &[u8] = b"substrate-mpc/v1/frost/key";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
 pub const DST_NONCE: &[u8] = b"substrate-mpc/v1/local/nonce";
+/// Local only: the seed of a key member's DKG randomness (section 14.3, the reference worker).
+pub const DST_FROST_DKG_RNG: &[u8] = b"substrate-mpc/v1/local/frost-dkg";
 /// Local only: the seed of a range-proof verifier's weighing of its two checks
 /// (`SHA-512(DST_RANGE_VERIFIER || ctx || rule || C_0 || proof)`), the same on every node.
 pub const DST_RANGE_VERIFIER: &[u8] = b"substrate-mpc/v1/local/range-verifier";
@@ -91,6 +105,13 @@ mod tests {
 			DST_BEACON_COMMITTEE,
 			DST_BEACON_DRAW,
 			DST_NONCE,
+			DST_FROST_ENVELOPE,
+			DST_FROST_KDF,
+			DST_FROST_SHARE,
+			DST_FROST_DLEQ,
+			DST_FROST_DIGEST,
+			DST_FROST_KEY,
+			DST_FROST_DKG_RNG,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));
 			assert_eq!(tag.get(PROTOCOL_VERSION.len()), Some(&b'/'));

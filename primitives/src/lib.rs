@@ -55,6 +55,7 @@ pub mod dkg;
 pub mod domain;
 mod encryption;
 mod error;
+pub mod frost;
 pub mod generators;
 mod group;
 pub mod hash;

@@ -32,18 +32,18 @@ pub const PROOF_LEN: usize = 64;
 
 /// The common form `(c, z)`.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Proof {
+pub(crate) struct Proof {
 	c: DalekScalar,
 	z: DalekScalar,
 }
 
 impl Proof {
-	fn from_bytes(bytes: &[u8; PROOF_LEN]) -> Result<Self, Error> {
+	pub(crate) fn from_bytes(bytes: &[u8; PROOF_LEN]) -> Result<Self, Error> {
 		let (c, z) = bytes.split_at(32);
 		Ok(Self { c: Scalar::from_canonical_slice(c)?.0, z: Scalar::from_canonical_slice(z)?.0 })
 	}
 
-	fn to_bytes(self) -> [u8; PROOF_LEN] {
+	pub(crate) fn to_bytes(self) -> [u8; PROOF_LEN] {
 		let mut out = [0u8; PROOF_LEN];
 		let (c, z) = out.split_at_mut(32);
 		c.copy_from_slice(self.c.as_bytes());
@@ -52,8 +52,13 @@ impl Proof {
 	}
 
 	/// `z = k + c * secret` for the challenge `c`.
-	fn respond(k: &DalekScalar, c: DalekScalar, secret: &DalekScalar) -> Self {
+	pub(crate) fn respond(k: &DalekScalar, c: DalekScalar, secret: &DalekScalar) -> Self {
 		Self { c, z: k + c * secret }
+	}
+
+	/// The challenge `c`.
+	pub(crate) fn c(&self) -> DalekScalar {
+		self.c
 	}
 
 	/// `z * base - c * public`, variable time.
@@ -62,7 +67,7 @@ impl Proof {
 	}
 
 	/// `z * G - c * public`, variable time with the basepoint table.
-	fn commitment_base(&self, public: &RistrettoPoint) -> RistrettoPoint {
+	pub(crate) fn commitment_base(&self, public: &RistrettoPoint) -> RistrettoPoint {
 		RistrettoPoint::vartime_double_scalar_mul_basepoint(&-self.c, public, &self.z)
 	}
 }

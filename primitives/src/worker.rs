@@ -211,6 +211,22 @@ impl WorkerSecret {
 		Complaint { shared_key, proof }
 	}
 
+	/// A DLEQ proof that `log_G(E) == log_base(e * base)`, with a hedged nonce over
+	/// `statement` and the caller's `challenge` (section 14.5's complaints).
+	pub(crate) fn prove_dleq<R: CryptoRngCore + ?Sized>(
+		&self,
+		base: &curve25519_dalek::ristretto::RistrettoPoint,
+		statement: impl FnOnce(&mut crate::hash::Transcript),
+		rng: &mut R,
+		challenge: impl FnOnce(
+			&curve25519_dalek::ristretto::RistrettoPoint,
+			&curve25519_dalek::ristretto::RistrettoPoint,
+		) -> DalekScalar,
+	) -> DleqProof {
+		let k = hedged_nonce(&self.secret, statement, rng);
+		DleqProof::prove_with(&self.secret, base, &k, challenge)
+	}
+
 	#[cfg(test)]
 	pub(crate) fn secret_scalar(&self) -> &DalekScalar {
 		&self.secret

@@ -1,0 +1,397 @@
+//! Threshold keys end to end in memory: a DKG through the chain's checks, signing with every
+//! share checked, the signature checked by an independent Ed25519 implementation, and what a
+//! faulty member can and cannot do.
+
+use super::*;
+use proptest::prelude::*;
+
+fn idx(i: u32) -> ParticipantIndex {
+	ParticipantIndex::new(i).expect("non-zero")
+}
+
+struct Committee {
+	secrets: Vec<WorkerSecret>,
+	accounts: Vec<AccountBytes>,
+	keys: Vec<EncryptionKey>,
+	ctx: AttemptContext,
+	t: u32,
+}
+
+impl Committee {
+	fn new(n: u32, t: u32, seed: u8) -> Self {
+		let secrets: Vec<_> = (0..n)
+			.map(|i| {
+				let mut bytes = [0u8; 64];
+				bytes[0] = seed;
+				bytes[1] = i as u8 + 1;
+				WorkerSecret::from_uniform_bytes(&bytes).expect("key")
+			})
+			.collect();
+		let accounts = (0..n).map(|i| [i as u8 + 100; 32]).collect();
+		let keys = secrets.iter().map(|s| *s.public_key()).collect();
+		Self {
+			secrets,
+			accounts,
+			keys,
+			ctx: AttemptContext { genesis: [7u8; 32], key: 4, attempt: 1 },
+			t,
+		}
+	}
+
+	fn n(&self) -> u32 {
+		self.secrets.len() as u32
+	}
+
+	fn shape(&self, i: u32) -> MemberShape {
+		MemberShape { index: idx(i), n: self.n(), t: self.t }
+	}
+
+	fn round1(&self) -> Vec<Round1Package> {
+		(1..=self.n())
+			.map(|i| {
+				let p = round1(&self.secrets[i as usize - 1], &self.ctx, &self.shape(i))
+					.expect("round 1");
+				verify_round1(idx(i), self.t, &p).expect("the chain accepts it");
+				p
+			})
+			.collect()
+	}
+
+	fn envelopes(&self, packages: &[Round1Package]) -> Vec<Envelope> {
+		(1..=self.n())
+			.map(|j| {
+				let s = &self.secrets[j as usize - 1];
+				let account = &self.accounts[j as usize - 1];
+				let e = seal_envelope(s, &self.ctx, &self.shape(j), account, &self.keys, packages)
+					.expect("envelope");
+				let sender = SenderContext { attempt: self.ctx, sender: idx(j) };
+				verify_envelope(&sender, account, self.n(), &e).expect("the chain accepts it");
+				e
+			})
+			.collect()
+	}
+
+	fn keys_of(&self, packages: &[Round1Package], envelopes: &[Envelope]) -> Vec<KeyPackage> {
+		let mut rng = ChaCha20Rng::seed_from_u64(1);
+		(1..=self.n())
+			.map(|i| {
+				match finish_dkg(
+					&self.secrets[i as usize - 1],
+					&self.ctx,
+					&self.shape(i),
+					packages,
+					envelopes,
+					&mut rng,
+				)
+				.expect("checks")
+				{
+					DkgOutcome::Key(k) => k,
+					DkgOutcome::Complain { sender, .. } => {
+						panic!("member {i} complains about {sender:?}")
+					}
+				}
+			})
+			.collect()
+	}
+}
+
+/// Signs `message` with the members `signers` and returns the signature, checking every share.
+fn sign_with(
+	group: &FrostGroup,
+	keys: &[KeyPackage],
+	signers: &[u32],
+	message: &[u8],
+	seed: u64,
+) -> [u8; 64] {
+	let mut rng = ChaCha20Rng::seed_from_u64(seed);
+	let mut nonces = Vec::new();
+	let mut commitments = Vec::new();
+	for &i in signers {
+		let (n, c) = commit(&keys[i as usize - 1], &mut rng).expect("commit");
+		verify_signing_commitment(&c).expect("valid");
+		assert_eq!(nonce_commitment(&n).expect("commitment"), c);
+		let n = nonces_from_bytes(&nonces_to_bytes(&n)).expect("round trip");
+		nonces.push(n);
+		commitments.push((idx(i), c));
+	}
+	let package = signing_package(message, &commitments).expect("package");
+	let shares: Vec<_> = signers
+		.iter()
+		.zip(&nonces)
+		.map(|(&i, n)| {
+			let z = sign(&package, n, &keys[i as usize - 1]).expect("share");
+			group.verify_share(&package, idx(i), &z).expect("the chain accepts the share");
+			(idx(i), z)
+		})
+		.collect();
+	group.aggregate(&package, &shares).expect("signature")
+}
+
+fn ed25519_verifies(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+	let key = ed25519_dalek::VerifyingKey::from_bytes(key).expect("a key");
+	key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature)).is_ok()
+}
+
+#[test]
+fn a_committee_makes_a_key_and_any_t_plus_one_sign_with_it() {
+	let c = Committee::new(5, 2, 0);
+	let packages = c.round1();
+	let envelopes = c.envelopes(&packages);
+	let keys = c.keys_of(&packages, &envelopes);
+	let group = FrostGroup::from_round1(2, &packages).expect("key");
+	// Every member's part3 agrees with the chain's key and shares.
+	for (i, k) in keys.iter().enumerate() {
+		assert_eq!(k.verifying_key().serialize().expect("key").as_slice(), &group.group_key());
+		assert_eq!(
+			k.verifying_share().serialize().expect("share").as_slice(),
+			&group.verifying_shares()[i]
+		);
+	}
+	// Stored and reloaded as the chain keeps it.
+	let stored =
+		FrostGroup::from_parts(2, &group.group_key(), &group.verifying_shares()).expect("parts");
+	assert_eq!(stored, group);
+	for (n, signers) in [[1u32, 2, 3], [2, 4, 5], [5, 1, 3]].iter().enumerate() {
+		let message = alloc::format!("transfer {n}");
+		let signature = sign_with(&stored, &keys, signers, message.as_bytes(), n as u64);
+		assert!(ed25519_verifies(&group.group_key(), message.as_bytes(), &signature));
+		assert!(!ed25519_verifies(&group.group_key(), b"another message", &signature));
+	}
+	// The same member derives the same package on every branch: no state, same bytes.
+	assert_eq!(c.round1(), packages);
+	assert_eq!(c.envelopes(&packages), envelopes);
+}
+
+#[test]
+fn round1_packages_are_checked() {
+	let c = Committee::new(3, 1, 9);
+	let packages = c.round1();
+	let good = packages[1].clone();
+	// Another member's package does not pass as member 2's: the identifier is in the proof.
+	assert_eq!(verify_round1(idx(1), 1, &good), Err(Error::InvalidProof));
+	assert_eq!(verify_round1(idx(2), 2, &good), Err(Error::WrongCommitmentCount));
+	let mut bad = good.clone();
+	bad.proof[40] ^= 1;
+	assert!(verify_round1(idx(2), 1, &bad).is_err());
+	let mut bad = good.clone();
+	bad.commitments[1] = curve25519_dalek::EdwardsPoint::default().compress().to_bytes();
+	assert_eq!(verify_round1(idx(2), 1, &bad), Err(Error::IdentityPoint));
+	// A point of small order (the order-2 point (0, -1)) is refused.
+	let mut small = [0u8; 32];
+	small[0] = 0xec;
+	small[1..31].fill(0xff);
+	small[31] = 0x7f;
+	let mut bad = good.clone();
+	bad.commitments[0] = small;
+	assert!(matches!(
+		verify_round1(idx(2), 1, &bad),
+		Err(Error::InvalidPoint | Error::IdentityPoint)
+	));
+	// A mixed-order commitment (a prime-order point plus a torsion point) is refused.
+	let torsion = curve25519_dalek::constants::EIGHT_TORSION[1];
+	let p = Ed25519Group::deserialize(&good.commitments[1]).expect("valid") + torsion;
+	let mut bad = good.clone();
+	bad.commitments[1] = p.compress().to_bytes();
+	assert_eq!(verify_round1(idx(2), 1, &bad), Err(Error::InvalidPoint));
+	// A changed commitment breaks nothing the proof covers but φ_0; a changed φ_0 breaks it.
+	let mut bad = good.clone();
+	bad.commitments[0] = packages[0].commitments[0];
+	assert_eq!(verify_round1(idx(2), 1, &bad), Err(Error::InvalidProof));
+}
+
+#[test]
+fn envelopes_are_checked_and_bound_to_their_sender() {
+	let c = Committee::new(4, 1, 3);
+	let packages = c.round1();
+	let envelopes = c.envelopes(&packages);
+	let e = &envelopes[0];
+	let sender = SenderContext { attempt: c.ctx, sender: idx(1) };
+	assert!(verify_envelope(&sender, &c.accounts[0], 4, e).is_ok());
+	// Another account, member, attempt or size: refused.
+	assert_eq!(verify_envelope(&sender, &c.accounts[1], 4, e), Err(SubmissionError::BadProof));
+	let other = SenderContext { attempt: c.ctx, sender: idx(2) };
+	assert_eq!(verify_envelope(&other, &c.accounts[0], 4, e), Err(SubmissionError::BadProof));
+	let later = SenderContext { attempt: AttemptContext { attempt: 2, ..c.ctx }, sender: idx(1) };
+	assert_eq!(verify_envelope(&later, &c.accounts[0], 4, e), Err(SubmissionError::BadProof));
+	assert_eq!(
+		verify_envelope(&sender, &c.accounts[0], 5, e),
+		Err(SubmissionError::WrongCiphertextCount)
+	);
+	let mut bad = e.clone();
+	bad.ephemeral_key = [0u8; 32];
+	assert_eq!(
+		verify_envelope(&sender, &c.accounts[0], 4, &bad),
+		Err(SubmissionError::IdentityEphemeralKey)
+	);
+	bad.ephemeral_key = [0xffu8; 32];
+	assert_eq!(
+		verify_envelope(&sender, &c.accounts[0], 4, &bad),
+		Err(SubmissionError::BadEphemeralKeyEncoding)
+	);
+	// The digest covers the commitments, E and every ciphertext.
+	let digest = envelope_digest(&sender, &packages[0].commitments, e);
+	let mut changed = e.clone();
+	changed.ciphertexts[2][0] ^= 1;
+	assert_ne!(envelope_digest(&sender, &packages[0].commitments, &changed), digest);
+	assert_ne!(envelope_digest(&sender, &packages[1].commitments, e), digest);
+}
+
+fn subject<'a>(
+	c: &'a Committee,
+	sender: &'a SenderContext,
+	recipient: u32,
+	ephemeral: &'a EphemeralKey,
+	packages: &'a [Round1Package],
+	envelope: &'a Envelope,
+) -> FrostComplaintSubject<'a> {
+	FrostComplaintSubject {
+		sender,
+		recipient: idx(recipient),
+		recipient_key: &c.keys[recipient as usize - 1],
+		ephemeral_key: ephemeral,
+		commitments: &packages[sender.sender.get() as usize - 1].commitments,
+		ciphertext: &envelope.ciphertexts
+			[slot(sender.sender, idx(recipient)).expect("another member")],
+	}
+}
+
+#[test]
+fn a_bad_share_is_proven_and_a_false_complaint_is_a_fault() {
+	let c = Committee::new(4, 1, 5);
+	let packages = c.round1();
+	let mut envelopes = c.envelopes(&packages);
+	// Member 2 sends member 4 a wrong share.
+	envelopes[1] = seal_envelope_with_bad_share(
+		&c.secrets[1],
+		&c.ctx,
+		&c.shape(2),
+		&c.accounts[1],
+		&c.keys,
+		&packages,
+		idx(4),
+	)
+	.expect("envelope");
+	let sender = SenderContext { attempt: c.ctx, sender: idx(2) };
+	verify_envelope(&sender, &c.accounts[1], 4, &envelopes[1]).expect("it looks fine on chain");
+	let mut rng = ChaCha20Rng::seed_from_u64(2);
+	let outcome = finish_dkg(&c.secrets[3], &c.ctx, &c.shape(4), &packages, &envelopes, &mut rng)
+		.expect("checks");
+	let DkgOutcome::Complain { sender: culprit, complaint } = outcome else {
+		panic!("member 4 must complain")
+	};
+	assert_eq!(culprit, idx(2));
+	let ephemeral = EphemeralKey::from_bytes(&envelopes[1].ephemeral_key).expect("E");
+	let s = subject(&c, &sender, 4, &ephemeral, &packages, &envelopes[1]);
+	let (k, proof) = (complaint.shared_key.to_bytes(), complaint.proof.to_bytes());
+	assert_eq!(
+		judge_frost_complaint(&s, &k, &proof),
+		Ok(ComplaintVerdict::InputDisqualified { reason: ShareError::CheckFailed })
+	);
+	// The others' shares from member 2 are fine: they make no complaint about it.
+	for i in [1u32, 3] {
+		let outcome = finish_dkg(
+			&c.secrets[i as usize - 1],
+			&c.ctx,
+			&c.shape(i),
+			&packages,
+			&envelopes,
+			&mut rng,
+		)
+		.expect("checks");
+		assert!(matches!(outcome, DkgOutcome::Key(_)));
+	}
+	// Member 3 complains falsely about member 1's good share: the chain finds the share good.
+	let sender1 = SenderContext { attempt: c.ctx, sender: idx(1) };
+	let e1 = EphemeralKey::from_bytes(&envelopes[0].ephemeral_key).expect("E");
+	let false_complaint = complain(&c.secrets[2], &sender1, idx(3), &e1, &mut rng);
+	let s = subject(&c, &sender1, 3, &e1, &packages, &envelopes[0]);
+	let (k, proof) = (false_complaint.shared_key.to_bytes(), false_complaint.proof.to_bytes());
+	assert_eq!(judge_frost_complaint(&s, &k, &proof), Ok(ComplaintVerdict::WorkerAtFault));
+	// A complaint whose proof is for another member, or tampered, has no verdict.
+	let s2 = subject(&c, &sender1, 2, &e1, &packages, &envelopes[0]);
+	assert_eq!(judge_frost_complaint(&s2, &k, &proof), Err(ComplaintError::InvalidProof));
+	let mut tampered = proof;
+	tampered[5] ^= 1;
+	assert!(judge_frost_complaint(&s, &k, &tampered).is_err());
+	// A ciphertext that does not decrypt is a bad share too.
+	let mut garbled = envelopes[0].clone();
+	garbled.ciphertexts[1][3] ^= 1;
+	let s = subject(&c, &sender1, 3, &e1, &packages, &garbled);
+	assert_eq!(
+		judge_frost_complaint(&s, &k, &proof),
+		Ok(ComplaintVerdict::InputDisqualified { reason: ShareError::DecryptionFailed })
+	);
+}
+
+#[test]
+fn a_bad_signature_share_is_caught_and_the_rest_still_sign() {
+	let c = Committee::new(5, 2, 11);
+	let packages = c.round1();
+	let envelopes = c.envelopes(&packages);
+	let keys = c.keys_of(&packages, &envelopes);
+	let group = FrostGroup::from_round1(2, &packages).expect("key");
+	let mut rng = ChaCha20Rng::seed_from_u64(3);
+	let signers = [1u32, 2, 3];
+	let mut nonces = Vec::new();
+	let mut commitments = Vec::new();
+	for &i in &signers {
+		let (n, cm) = commit(&keys[i as usize - 1], &mut rng).expect("commit");
+		nonces.push(n);
+		commitments.push((idx(i), cm));
+	}
+	let message = b"pay 5";
+	let package = signing_package(message, &commitments).expect("package");
+	let z1 = sign(&package, &nonces[0], &keys[0]).expect("share");
+	// A share from the wrong member, a changed share, or a share over another message fails.
+	assert_eq!(group.verify_share(&package, idx(2), &z1), Err(Error::InvalidProof));
+	let mut wrong = z1;
+	wrong[0] ^= 1;
+	assert!(group.verify_share(&package, idx(1), &wrong).is_err());
+	let other = signing_package(b"pay 500", &commitments).expect("package");
+	assert_eq!(group.verify_share(&other, idx(1), &z1), Err(Error::InvalidProof));
+	assert_eq!(group.verify_share(&package, idx(1), &z1), Ok(()));
+	// An aggregate with a bad share is refused, never an invalid signature.
+	let z2 = sign(&package, &nonces[1], &keys[1]).expect("share");
+	let z3 = sign(&package, &nonces[2], &keys[2]).expect("share");
+	assert!(group.aggregate(&package, &[(idx(1), wrong), (idx(2), z2), (idx(3), z3)]).is_err());
+	let signature =
+		group.aggregate(&package, &[(idx(1), z1), (idx(2), z2), (idx(3), z3)]).expect("signature");
+	assert!(ed25519_verifies(&group.group_key(), message, &signature));
+	// Without member 1: the others sign in a new attempt with fresh nonces.
+	let signature = sign_with(&group, &keys, &[2, 4, 5], message, 9);
+	assert!(ed25519_verifies(&group.group_key(), message, &signature));
+	// Signing commitments must be valid points.
+	let mut bad = commitments[0].1;
+	bad.hiding = [0u8; 32];
+	bad.hiding[0] = 1; // the identity
+	assert_eq!(verify_signing_commitment(&bad), Err(Error::IdentityPoint));
+}
+
+#[test]
+fn fewer_than_t_plus_one_cannot_sign() {
+	let c = Committee::new(4, 2, 21);
+	let packages = c.round1();
+	let envelopes = c.envelopes(&packages);
+	let keys = c.keys_of(&packages, &envelopes);
+	let mut rng = ChaCha20Rng::seed_from_u64(4);
+	let (n1, c1) = commit(&keys[0], &mut rng).expect("commit");
+	let (_, c2) = commit(&keys[1], &mut rng).expect("commit");
+	let package = signing_package(b"m", &[(idx(1), c1), (idx(2), c2)]).expect("package");
+	assert!(sign(&package, &n1, &keys[0]).is_err());
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(6))]
+	#[test]
+	fn any_committee_signs_verifiable_signatures(n in 2u32..7, t_frac in 0u32..100, seed: u8, message: Vec<u8>) {
+		let t = 1 + t_frac % (n - 1);
+		let c = Committee::new(n, t, seed);
+		let packages = c.round1();
+		let envelopes = c.envelopes(&packages);
+		let keys = c.keys_of(&packages, &envelopes);
+		let group = FrostGroup::from_round1(t, &packages).expect("key");
+		let signers: Vec<u32> = (1..=n).rev().take(t as usize + 1).collect();
+		let signature = sign_with(&group, &keys, &signers, &message, u64::from(seed));
+		prop_assert!(ed25519_verifies(&group.group_key(), &message, &signature));
+	}
+}
