@@ -118,6 +118,8 @@ pub mod runtime_api;
 pub mod testing_utils;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_frost;
 mod types;
 pub mod weights;
 
