@@ -8,8 +8,8 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 use mpc_primitives::{
 	frost::{
 		commit, finish_dkg, round1, seal_envelope, sign, signing_package, verify_envelope,
-		verify_round1, AttemptContext, DkgOutcome, Envelope, FrostGroup, KeyPackage, MemberShape,
-		Round1Package, SenderContext,
+		verify_round1, AttemptContext, DkgOutcome, Envelope, FrostGroup, KeyPackage, Member,
+		MemberShape, Round1Package, SenderContext,
 	},
 	EncryptionKey, ParticipantIndex, WorkerSecret,
 };
@@ -33,9 +33,19 @@ struct Key {
 	group: FrostGroup,
 }
 
+fn accounts(n: u32) -> Vec<[u8; 32]> {
+	(1..=n).map(|i| [i as u8; 32]).collect()
+}
+
 impl Key {
-	fn shape(&self, i: u32) -> MemberShape {
-		MemberShape { index: index(i), n: self.n, t: self.t }
+	fn member<'a>(&'a self, i: u32, accounts: &'a [[u8; 32]]) -> Member<'a> {
+		Member {
+			secret: &self.secrets[i as usize - 1],
+			ctx: &CTX,
+			shape: MemberShape { index: index(i), n: self.n, t: self.t },
+			account: &accounts[i as usize - 1],
+			keys: &self.keys,
+		}
 	}
 }
 
@@ -44,23 +54,21 @@ fn make(n: u32) -> Key {
 	let mut rng = ChaCha20Rng::seed_from_u64(u64::from(n));
 	let secrets: Vec<_> = (0..n).map(|_| WorkerSecret::random(&mut rng)).collect();
 	let keys: Vec<_> = secrets.iter().map(|s| *s.public_key()).collect();
-	let shape = |i: u32| MemberShape { index: index(i), n, t };
-	let packages: Vec<_> = (1..=n)
-		.map(|i| round1(&secrets[i as usize - 1], &CTX, &shape(i)).expect("round 1"))
-		.collect();
-	let envelopes: Vec<_> = (1..=n)
-		.map(|j| {
-			let s = &secrets[j as usize - 1];
-			seal_envelope(s, &CTX, &shape(j), &[j as u8; 32], &keys, &packages).expect("envelope")
-		})
-		.collect();
+	let accounts = accounts(n);
+	let member = |i: u32| Member {
+		secret: &secrets[i as usize - 1],
+		ctx: &CTX,
+		shape: MemberShape { index: index(i), n, t },
+		account: &accounts[i as usize - 1],
+		keys: &keys,
+	};
+	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
+	let envelopes: Vec<_> =
+		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
 	let members = (1..=n)
-		.map(|i| {
-			let s = &secrets[i as usize - 1];
-			match finish_dkg(s, &CTX, &shape(i), &packages, &envelopes, &mut rng).expect("dkg") {
-				DkgOutcome::Key(k) => k,
-				DkgOutcome::Complain { .. } => panic!("no complaint"),
-			}
+		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("dkg") {
+			DkgOutcome::Key(k) => k,
+			DkgOutcome::Complain { .. } => panic!("no complaint"),
 		})
 		.collect();
 	let group = FrostGroup::from_round1(t, &packages).expect("key");
@@ -72,15 +80,15 @@ fn dkg(c: &mut Criterion) {
 	for n in [5u32, 16] {
 		let key = make(n);
 		g.bench_with_input(BenchmarkId::new("member_round1", n), &key, |b, k| {
-			b.iter(|| round1(&k.secrets[0], &CTX, &k.shape(1)))
+			let accounts = accounts(k.n);
+			b.iter(|| round1(&k.member(1, &accounts)))
 		});
 		g.bench_with_input(BenchmarkId::new("chain_verify_round1", n), &key, |b, k| {
 			b.iter(|| verify_round1(index(1), k.t, black_box(&k.packages[0])))
 		});
 		g.bench_with_input(BenchmarkId::new("member_seal_envelope", n), &key, |b, k| {
-			b.iter(|| {
-				seal_envelope(&k.secrets[0], &CTX, &k.shape(1), &[1u8; 32], &k.keys, &k.packages)
-			})
+			let accounts = accounts(k.n);
+			b.iter(|| seal_envelope(&k.member(1, &accounts), &k.packages))
 		});
 		g.bench_with_input(BenchmarkId::new("chain_verify_envelope", n), &key, |b, k| {
 			let sender = SenderContext { attempt: CTX, sender: index(1) };
@@ -88,9 +96,8 @@ fn dkg(c: &mut Criterion) {
 		});
 		g.bench_with_input(BenchmarkId::new("member_finish_dkg", n), &key, |b, k| {
 			let mut rng = ChaCha20Rng::seed_from_u64(0);
-			b.iter(|| {
-				finish_dkg(&k.secrets[0], &CTX, &k.shape(1), &k.packages, &k.envelopes, &mut rng)
-			})
+			let accounts = accounts(k.n);
+			b.iter(|| finish_dkg(&k.member(1, &accounts), &k.packages, &k.envelopes, &mut rng))
 		});
 		g.bench_with_input(BenchmarkId::new("chain_group_key", n), &key, |b, k| {
 			b.iter(|| FrostGroup::from_round1(k.t, black_box(&k.packages)))
@@ -117,11 +124,14 @@ fn signing(c: &mut Criterion) {
 			.iter()
 			.zip(&drawn)
 			.map(|(&i, (nonces, _))| {
-				(index(i), sign(&package, nonces, &key.members[i as usize - 1]).expect("share"))
+				(
+					index(i),
+					sign(&package, nonces.clone(), &key.members[i as usize - 1]).expect("share"),
+				)
 			})
 			.collect();
 		g.bench_with_input(BenchmarkId::new("member_sign", n), &key, |b, k| {
-			b.iter(|| sign(&package, &drawn[0].0, &k.members[0]))
+			b.iter(|| sign(&package, drawn[0].0.clone(), &k.members[0]))
 		});
 		g.bench_with_input(BenchmarkId::new("chain_verify_share", n), &key, |b, k| {
 			b.iter(|| k.group.verify_share(&package, index(1), black_box(&shares[0].1)))

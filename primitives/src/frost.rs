@@ -196,7 +196,7 @@ pub fn verify_round1(
 	t: u32,
 	package: &Round1Package,
 ) -> Result<(), Error> {
-	if package.commitments.len() != t as usize + 1 {
+	if Some(package.commitments.len()) != (t as usize).checked_add(1) {
 		return Err(Error::WrongCommitmentCount);
 	}
 	let mut points = Vec::with_capacity(package.commitments.len());
@@ -219,14 +219,47 @@ pub fn verify_round1(
 }
 
 /// The seed of a member's DKG randomness (section 14.3, the reference worker's choice):
-/// `SHA512(local tag || e_i || genesis || u64le(k) || u32le(a))[0..32]`. The same on every
-/// branch of a fork, so the member posts the same package everywhere and keeps no state.
-fn dkg_rng(secret: &WorkerSecret, ctx: &AttemptContext) -> ChaCha20Rng {
+/// `SHA512(local tag || e_i || genesis || u64le(k) || u32le(a) || u32le(t) || u32le(n_a) ||
+/// u32le(i) || W_i || E_1 || ... || E_{n_a})[0..32]`.
+///
+/// Everything the package and the envelope depend on is in it. The same inputs on two
+/// branches of a fork give the same bytes (the member keeps no state); any difference (another
+/// index, size, threshold or member list, which a fork can bring for the same key and attempt)
+/// gives an unrelated polynomial. Were the seed only the attempt's context, one polynomial
+/// and one proof nonce would meet two challenges (they hash `id(i)`), and the two public
+/// responses would give away `a_{i,0}`.
+fn dkg_rng(
+	secret: &WorkerSecret,
+	ctx: &AttemptContext,
+	shape: &MemberShape,
+	account: &AccountBytes,
+	keys: &[EncryptionKey],
+) -> ChaCha20Rng {
 	let mut t = Transcript::new(DST_FROST_DKG_RNG);
 	t.append(&*secret.to_bytes());
 	ctx.append_to(&mut t);
+	t.append_u32(shape.t).append_u32(shape.n).append_u32(shape.index.get()).append(account);
+	for key in keys {
+		t.append(key.as_bytes());
+	}
 	let seed = Zeroizing::new(t.finalize_32());
 	ChaCha20Rng::from_seed(*seed)
+}
+
+/// What a member needs to redo its part of the DKG from the chain: its secret, the attempt,
+/// its place in it, its account and the members' worker keys `E_1..E_{n_a}` in order.
+#[derive(Clone, Copy)]
+pub struct Member<'a> {
+	/// The member's worker secret `e_i`.
+	pub secret: &'a WorkerSecret,
+	/// The attempt.
+	pub ctx: &'a AttemptContext,
+	/// Its index, `n_a` and `t`.
+	pub shape: MemberShape,
+	/// Its account `W_i`.
+	pub account: &'a AccountBytes,
+	/// `E_1..E_{n_a}`, as stored for the key.
+	pub keys: &'a [EncryptionKey],
 }
 
 /// Who a member is in an attempt: its index, the attempt's size `n_a` and the threshold.
@@ -254,25 +287,28 @@ impl MemberShape {
 /// `part1` with the member's derived randomness: its secret package and the round-1 package
 /// to post (section 14.3).
 fn part1(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
+	m: &Member<'_>,
 ) -> Result<(frost::keys::dkg::round1::SecretPackage, ChaCha20Rng, Round1Package), Error> {
-	let (n, min) = shape.max_min()?;
-	let mut rng = dkg_rng(secret, ctx);
+	let (n, min) = m.shape.max_min()?;
+	if m.keys.len() != m.shape.n as usize {
+		return Err(Error::InvalidThreshold);
+	}
+	// The stored key must be this secret's: shares are encrypted to it and complaints proven
+	// for it.
+	let own = m.keys.get(m.shape.index.get() as usize - 1).ok_or(Error::InvalidIndex)?;
+	if own != m.secret.public_key() {
+		return Err(Error::InvalidIndex);
+	}
+	let mut rng = dkg_rng(m.secret, m.ctx, &m.shape, m.account, m.keys);
 	let (secret_package, package) =
-		frost::keys::dkg::part1(identifier(shape.index)?, n, min, &mut rng)
+		frost::keys::dkg::part1(identifier(m.shape.index)?, n, min, &mut rng)
 			.map_err(|_| Error::InvalidThreshold)?;
 	Ok((secret_package, rng, Round1Package::from_frost(&package)?))
 }
 
-/// Member `shape.index`'s round-1 package for attempt `ctx` (section 14.3).
-pub fn round1(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
-) -> Result<Round1Package, Error> {
-	part1(secret, ctx, shape).map(|(_, _, package)| package)
+/// The member's round-1 package (section 14.3).
+pub fn round1(member: &Member<'_>) -> Result<Round1Package, Error> {
+	part1(member).map(|(_, _, package)| package)
 }
 
 /// The other members' round-1 packages keyed by identifier, as `part2` and `part3` take them.
@@ -329,45 +365,35 @@ fn slot(sender: ParticipantIndex, recipient: ParticipantIndex) -> Option<usize> 
 /// worker keys `keys` (`E_1..E_n`, in order) and their round-1 packages `packages` (all `n`,
 /// the member's own included, as on chain). The shares come from `part2`; all randomness from
 /// the member's derived stream, so the envelope is the same on every branch of a fork.
-pub fn seal_envelope(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
-	account: &AccountBytes,
-	keys: &[EncryptionKey],
-	packages: &[Round1Package],
-) -> Result<Envelope, Error> {
-	seal_envelope_inner(secret, ctx, shape, account, keys, packages, None)
+pub fn seal_envelope(member: &Member<'_>, packages: &[Round1Package]) -> Result<Envelope, Error> {
+	seal_envelope_inner(member, packages, None)
 }
 
 /// [`seal_envelope`] with a wrong share (the right one plus one) for member `victim`: what a
 /// faulty member sends. For tests and benchmarks only.
 #[cfg(any(test, feature = "test-utils"))]
 pub fn seal_envelope_with_bad_share(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
-	account: &AccountBytes,
-	keys: &[EncryptionKey],
+	member: &Member<'_>,
 	packages: &[Round1Package],
 	victim: ParticipantIndex,
 ) -> Result<Envelope, Error> {
-	seal_envelope_inner(secret, ctx, shape, account, keys, packages, Some(victim))
+	seal_envelope_inner(member, packages, Some(victim))
 }
 
 fn seal_envelope_inner(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
-	account: &AccountBytes,
-	keys: &[EncryptionKey],
+	member: &Member<'_>,
 	packages: &[Round1Package],
 	bad_for: Option<ParticipantIndex>,
 ) -> Result<Envelope, Error> {
-	if keys.len() != shape.n as usize || packages.len() != shape.n as usize {
+	let Member { ctx, shape, account, keys, .. } = *member;
+	if packages.len() != shape.n as usize {
 		return Err(Error::InvalidThreshold);
 	}
-	let (secret_package, mut rng, _) = part1(secret, ctx, shape)?;
+	let (secret_package, mut rng, _) = part1(member)?;
+	if bad_for.is_some() {
+		// A faulty envelope gets its own `r`: never two plaintexts under one key and nonce.
+		let _ = DalekScalar::random(&mut rng);
+	}
 	let others = others_round1(shape.index, packages)?;
 	let (_, shares) =
 		frost::keys::dkg::part2(secret_package, &others).map_err(|_| Error::InvalidProof)?;
@@ -381,7 +407,14 @@ fn seal_envelope_inner(
 	});
 	let ephemeral = EphemeralKey::new_unchecked(Point::from(basepoint_table() * &*r));
 	let ephemeral_bytes = ephemeral.to_bytes();
-	let w = hedged_nonce(&r, |t| sender.append_to(t), &mut rng);
+	let w = hedged_nonce(
+		&r,
+		|t| {
+			sender.append_to(t);
+			t.append(account);
+		},
+		&mut rng,
+	);
 	let t_point = basepoint_table() * &*w;
 	let c = envelope_challenge(&sender, account, &ephemeral_bytes, &t_point);
 	let proof = Proof::respond(&w, c, &r).to_bytes();
@@ -527,17 +560,22 @@ pub enum DkgOutcome {
 /// order (the member's own envelope is skipped). The first bad share found is the one to
 /// complain about.
 pub fn finish_dkg<R: CryptoRngCore + ?Sized>(
-	secret: &WorkerSecret,
-	ctx: &AttemptContext,
-	shape: &MemberShape,
+	member: &Member<'_>,
 	packages: &[Round1Package],
 	envelopes: &[Envelope],
 	rng: &mut R,
 ) -> Result<DkgOutcome, Error> {
+	let Member { secret, ctx, shape, .. } = *member;
 	if packages.len() != shape.n as usize || envelopes.len() != shape.n as usize {
 		return Err(Error::InvalidThreshold);
 	}
 	let me = shape.index;
+	let (secret_package, _, own) = part1(member)?;
+	// The chain's copy of the member's own package must be the one it made: otherwise its
+	// key package would disagree with the chain's key.
+	if packages.get(me.get() as usize - 1) != Some(&own) {
+		return Err(Error::WrongCommitmentCount);
+	}
 	let mut received = BTreeMap::new();
 	for (j, (package, envelope)) in
 		ParticipantIndex::all(shape.n).zip(packages.iter().zip(envelopes))
@@ -565,7 +603,6 @@ pub fn finish_dkg<R: CryptoRngCore + ?Sized>(
 			}
 		}
 	}
-	let (secret_package, _, _) = part1(secret, ctx, shape)?;
 	let others = others_round1(me, packages)?;
 	let (round2_secret, _) =
 		frost::keys::dkg::part2(secret_package, &others).map_err(|_| Error::InvalidProof)?;
@@ -672,6 +709,9 @@ impl FrostGroup {
 	/// by [`verify_round1`]): `Y = sum_j φ_{j,0}`, `Y_i = sum_k id(i)^k Φ_k`.
 	pub fn from_round1(t: u32, packages: &[Round1Package]) -> Result<Self, Error> {
 		let n = u32::try_from(packages.len()).map_err(|_| Error::InvalidThreshold)?;
+		if packages.iter().any(|p| Some(p.commitments.len()) != (t as usize).checked_add(1)) {
+			return Err(Error::WrongCommitmentCount);
+		}
 		let commitments = ParticipantIndex::all(n)
 			.zip(packages)
 			.map(|(i, p)| {
@@ -743,7 +783,11 @@ impl FrostGroup {
 		t: u32,
 		packages: &[Round1Package],
 	) -> Result<[u8; 32], Error> {
-		let mut sums = alloc::vec![curve25519_dalek::EdwardsPoint::default(); t as usize + 1];
+		let len = packages.first().map(|p| p.commitments.len()).ok_or(Error::InvalidThreshold)?;
+		if Some(len) != (t as usize).checked_add(1) {
+			return Err(Error::WrongCommitmentCount);
+		}
+		let mut sums = alloc::vec![curve25519_dalek::EdwardsPoint::default(); len];
 		for p in packages {
 			if p.commitments.len() != sums.len() {
 				return Err(Error::WrongCommitmentCount);
@@ -790,6 +834,7 @@ impl FrostGroup {
 		package: &SigningPackage,
 		shares: &[(ParticipantIndex, [u8; 32])],
 	) -> Result<[u8; SIGNATURE_LEN], Error> {
+		let count = shares.len();
 		let shares = shares
 			.iter()
 			.map(|(i, z)| {
@@ -798,6 +843,9 @@ impl FrostGroup {
 				Ok((identifier(*i)?, z))
 			})
 			.collect::<Result<BTreeMap<_, _>, Error>>()?;
+		if shares.len() != count {
+			return Err(Error::InvalidIndex);
+		}
 		let signature =
 			frost::aggregate(package, &shares, &self.public).map_err(|_| Error::InvalidProof)?;
 		self.public
@@ -848,6 +896,9 @@ pub fn signing_package(
 		.iter()
 		.map(|(i, c)| Ok((identifier(*i)?, c.to_frost()?)))
 		.collect::<Result<BTreeMap<_, _>, Error>>()?;
+	if commitments.len() != signers.len() {
+		return Err(Error::InvalidIndex);
+	}
 	Ok(SigningPackage::new(commitments, message))
 }
 
@@ -904,10 +955,10 @@ pub fn nonces_from_bytes(bytes: &[u8; 64]) -> Result<SigningNonces, Error> {
 /// erased `nonces` from its store before the share leaves the node (section 14.6).
 pub fn sign(
 	package: &SigningPackage,
-	nonces: &SigningNonces,
+	nonces: SigningNonces,
 	key: &KeyPackage,
 ) -> Result<[u8; 32], Error> {
-	let share = frost::round2::sign(package, nonces, key).map_err(|_| Error::InvalidProof)?;
+	let share = frost::round2::sign(package, &nonces, key).map_err(|_| Error::InvalidProof)?;
 	<[u8; 32]>::try_from(share.serialize().as_slice()).map_err(|_| Error::InvalidProof)
 }
 

@@ -443,8 +443,12 @@ test('the complaint: K and the DLEQ verify, the share fails the commitments, the
   indices.filter((k) => k !== j && k !== i).forEach((k) => {
     assert.equal(openShare(j, k, E, mulRist(ristPoint(E), memberSecret(k)).toBytes(), fromHex(env.ciphertexts[position(j, k)])), share(j, k));
   });
-  // The good envelope's ciphertext, opened with the same K, passes: a complaint on it is false.
-  const good = openShare(j, i, E, K, fromHex(member(j).envelope.ciphertexts[position(j, i)]));
+  // The faulty envelope has its own E (never two plaintexts under one key and nonce); the good
+  // envelope's ciphertext, opened with its own K, passes: a complaint on it would be false.
+  const goodE = fromHex(member(j).envelope.ephemeral_key);
+  assert.notEqual(toHex(goodE), env.ephemeral_key);
+  const goodK = mulRist(ristPoint(goodE), memberSecret(i)).toBytes();
+  const good = openShare(j, i, goodE, goodK, fromHex(member(j).envelope.ciphertexts[position(j, i)]));
   assert.equal(shareMatches(i, good, commitmentsOf(j)), true);
 });
 

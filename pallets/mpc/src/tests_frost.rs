@@ -5,7 +5,7 @@
 use mpc_primitives::{
 	frost::{
 		commit, finish_dkg, round1, seal_envelope, sign, signing_package, AttemptContext,
-		DkgOutcome, FrostGroup, KeyPackage, MemberShape,
+		DkgOutcome, FrostGroup, KeyPackage, Member, MemberShape,
 	},
 	ParticipantIndex, WorkerSecret,
 };
@@ -26,24 +26,22 @@ fn key() -> (FrostGroup, Vec<KeyPackage>) {
 		.map(|i| WorkerSecret::from_uniform_bytes(&[i as u8; 64]).expect("secret"))
 		.collect();
 	let keys: Vec<_> = secrets.iter().map(|s| *s.public_key()).collect();
-	let shape = |i: u32| MemberShape { index: idx(i), n, t };
-	let packages: Vec<_> = (1..=n)
-		.map(|i| round1(&secrets[i as usize - 1], &ctx, &shape(i)).expect("round 1"))
-		.collect();
-	let envelopes: Vec<_> = (1..=n)
-		.map(|j| {
-			let s = &secrets[j as usize - 1];
-			seal_envelope(s, &ctx, &shape(j), &[j as u8; 32], &keys, &packages).expect("envelope")
-		})
-		.collect();
+	let accounts: Vec<[u8; 32]> = (1..=n).map(|i| [i as u8; 32]).collect();
+	let member = |i: u32| Member {
+		secret: &secrets[i as usize - 1],
+		ctx: &ctx,
+		shape: MemberShape { index: idx(i), n, t },
+		account: &accounts[i as usize - 1],
+		keys: &keys,
+	};
+	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
+	let envelopes: Vec<_> =
+		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
 	let mut rng = ChaCha20Rng::seed_from_u64(0);
 	let members = (1..=n)
-		.map(|i| {
-			let s = &secrets[i as usize - 1];
-			match finish_dkg(s, &ctx, &shape(i), &packages, &envelopes, &mut rng).expect("dkg") {
-				DkgOutcome::Key(k) => k,
-				DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
-			}
+		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("dkg") {
+			DkgOutcome::Key(k) => k,
+			DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
 		})
 		.collect();
 	(FrostGroup::from_round1(t, &packages).expect("key"), members)
@@ -64,7 +62,7 @@ fn sign_with(
 	let package = signing_package(message, &commitments).expect("package");
 	let shares: Vec<_> = signers
 		.iter()
-		.zip(&drawn)
+		.zip(drawn)
 		.map(|(&i, (nonces, _))| {
 			(idx(i), sign(&package, nonces, &members[i as usize - 1]).expect("share"))
 		})

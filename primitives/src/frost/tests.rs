@@ -46,11 +46,20 @@ impl Committee {
 		MemberShape { index: idx(i), n: self.n(), t: self.t }
 	}
 
+	fn member(&self, i: u32) -> Member<'_> {
+		Member {
+			secret: &self.secrets[i as usize - 1],
+			ctx: &self.ctx,
+			shape: self.shape(i),
+			account: &self.accounts[i as usize - 1],
+			keys: &self.keys,
+		}
+	}
+
 	fn round1(&self) -> Vec<Round1Package> {
 		(1..=self.n())
 			.map(|i| {
-				let p = round1(&self.secrets[i as usize - 1], &self.ctx, &self.shape(i))
-					.expect("round 1");
+				let p = round1(&self.member(i)).expect("round 1");
 				verify_round1(idx(i), self.t, &p).expect("the chain accepts it");
 				p
 			})
@@ -60,10 +69,8 @@ impl Committee {
 	fn envelopes(&self, packages: &[Round1Package]) -> Vec<Envelope> {
 		(1..=self.n())
 			.map(|j| {
-				let s = &self.secrets[j as usize - 1];
 				let account = &self.accounts[j as usize - 1];
-				let e = seal_envelope(s, &self.ctx, &self.shape(j), account, &self.keys, packages)
-					.expect("envelope");
+				let e = seal_envelope(&self.member(j), packages).expect("envelope");
 				let sender = SenderContext { attempt: self.ctx, sender: idx(j) };
 				verify_envelope(&sender, account, self.n(), &e).expect("the chain accepts it");
 				e
@@ -75,16 +82,7 @@ impl Committee {
 		let mut rng = ChaCha20Rng::seed_from_u64(1);
 		(1..=self.n())
 			.map(|i| {
-				match finish_dkg(
-					&self.secrets[i as usize - 1],
-					&self.ctx,
-					&self.shape(i),
-					packages,
-					envelopes,
-					&mut rng,
-				)
-				.expect("checks")
-				{
+				match finish_dkg(&self.member(i), packages, envelopes, &mut rng).expect("checks") {
 					DkgOutcome::Key(k) => k,
 					DkgOutcome::Complain { sender, .. } => {
 						panic!("member {i} complains about {sender:?}")
@@ -117,7 +115,7 @@ fn sign_with(
 	let package = signing_package(message, &commitments).expect("package");
 	let shares: Vec<_> = signers
 		.iter()
-		.zip(&nonces)
+		.zip(nonces)
 		.map(|(&i, n)| {
 			let z = sign(&package, n, &keys[i as usize - 1]).expect("share");
 			group.verify_share(&package, idx(i), &z).expect("the chain accepts the share");
@@ -261,21 +259,11 @@ fn a_bad_share_is_proven_and_a_false_complaint_is_a_fault() {
 	let packages = c.round1();
 	let mut envelopes = c.envelopes(&packages);
 	// Member 2 sends member 4 a wrong share.
-	envelopes[1] = seal_envelope_with_bad_share(
-		&c.secrets[1],
-		&c.ctx,
-		&c.shape(2),
-		&c.accounts[1],
-		&c.keys,
-		&packages,
-		idx(4),
-	)
-	.expect("envelope");
+	envelopes[1] = seal_envelope_with_bad_share(&c.member(2), &packages, idx(4)).expect("envelope");
 	let sender = SenderContext { attempt: c.ctx, sender: idx(2) };
 	verify_envelope(&sender, &c.accounts[1], 4, &envelopes[1]).expect("it looks fine on chain");
 	let mut rng = ChaCha20Rng::seed_from_u64(2);
-	let outcome = finish_dkg(&c.secrets[3], &c.ctx, &c.shape(4), &packages, &envelopes, &mut rng)
-		.expect("checks");
+	let outcome = finish_dkg(&c.member(4), &packages, &envelopes, &mut rng).expect("checks");
 	let DkgOutcome::Complain { sender: culprit, complaint } = outcome else {
 		panic!("member 4 must complain")
 	};
@@ -289,15 +277,7 @@ fn a_bad_share_is_proven_and_a_false_complaint_is_a_fault() {
 	);
 	// The others' shares from member 2 are fine: they make no complaint about it.
 	for i in [1u32, 3] {
-		let outcome = finish_dkg(
-			&c.secrets[i as usize - 1],
-			&c.ctx,
-			&c.shape(i),
-			&packages,
-			&envelopes,
-			&mut rng,
-		)
-		.expect("checks");
+		let outcome = finish_dkg(&c.member(i), &packages, &envelopes, &mut rng).expect("checks");
 		assert!(matches!(outcome, DkgOutcome::Key(_)));
 	}
 	// Member 3 complains falsely about member 1's good share: the chain finds the share good.
@@ -341,7 +321,7 @@ fn a_bad_signature_share_is_caught_and_the_rest_still_sign() {
 	}
 	let message = b"pay 5";
 	let package = signing_package(message, &commitments).expect("package");
-	let z1 = sign(&package, &nonces[0], &keys[0]).expect("share");
+	let z1 = sign(&package, nonces[0].clone(), &keys[0]).expect("share");
 	// A share from the wrong member, a changed share, or a share over another message fails.
 	assert_eq!(group.verify_share(&package, idx(2), &z1), Err(Error::InvalidProof));
 	let mut wrong = z1;
@@ -351,8 +331,8 @@ fn a_bad_signature_share_is_caught_and_the_rest_still_sign() {
 	assert_eq!(group.verify_share(&other, idx(1), &z1), Err(Error::InvalidProof));
 	assert_eq!(group.verify_share(&package, idx(1), &z1), Ok(()));
 	// An aggregate with a bad share is refused, never an invalid signature.
-	let z2 = sign(&package, &nonces[1], &keys[1]).expect("share");
-	let z3 = sign(&package, &nonces[2], &keys[2]).expect("share");
+	let z2 = sign(&package, nonces[1].clone(), &keys[1]).expect("share");
+	let z3 = sign(&package, nonces[2].clone(), &keys[2]).expect("share");
 	assert!(group.aggregate(&package, &[(idx(1), wrong), (idx(2), z2), (idx(3), z3)]).is_err());
 	let signature =
 		group.aggregate(&package, &[(idx(1), z1), (idx(2), z2), (idx(3), z3)]).expect("signature");
@@ -360,6 +340,13 @@ fn a_bad_signature_share_is_caught_and_the_rest_still_sign() {
 	// Without member 1: the others sign in a new attempt with fresh nonces.
 	let signature = sign_with(&group, &keys, &[2, 4, 5], message, 9);
 	assert!(ed25519_verifies(&group.group_key(), message, &signature));
+	// A signer named twice is refused, in the package and in the aggregate.
+	let twice = [commitments[0], commitments[0], commitments[1]];
+	assert_eq!(signing_package(message, &twice).map(|_| ()), Err(Error::InvalidIndex));
+	assert_eq!(
+		group.aggregate(&package, &[(idx(1), z1), (idx(1), z1), (idx(2), z2)]),
+		Err(Error::InvalidIndex)
+	);
 	// Signing commitments must be valid points.
 	let mut bad = commitments[0].1;
 	bad.hiding = [0u8; 32];
@@ -377,7 +364,52 @@ fn fewer_than_t_plus_one_cannot_sign() {
 	let (n1, c1) = commit(&keys[0], &mut rng).expect("commit");
 	let (_, c2) = commit(&keys[1], &mut rng).expect("commit");
 	let package = signing_package(b"m", &[(idx(1), c1), (idx(2), c2)]).expect("package");
-	assert!(sign(&package, &n1, &keys[0]).is_err());
+	assert!(sign(&package, n1, &keys[0]).is_err());
+}
+
+#[test]
+fn a_member_never_reuses_its_polynomial_in_another_shape() {
+	// Same worker, same key and attempt, but another index, size, threshold or member list
+	// (what a fork can bring): an unrelated polynomial each time, never one polynomial under
+	// two challenges.
+	let c = Committee::new(4, 1, 31);
+	let base = round1(&c.member(2)).expect("round 1");
+	let mut others = Vec::new();
+	let moved = Member { shape: MemberShape { index: idx(3), ..c.shape(2) }, ..c.member(2) };
+	// Member 2's key placed third in another list.
+	let mut keys = c.keys.clone();
+	keys.swap(1, 2);
+	others.push(round1(&Member { keys: &keys, ..moved }).expect("round 1"));
+	let bigger = Committee::new(5, 1, 31);
+	others.push(round1(&bigger.member(2)).expect("round 1"));
+	others.push(
+		round1(&Member { shape: MemberShape { t: 2, ..c.shape(2) }, ..c.member(2) })
+			.expect("round 1"),
+	);
+	let mut keys = c.keys.clone();
+	keys[3] = *c.secrets[0].public_key();
+	others.push(round1(&Member { keys: &keys, ..c.member(2) }).expect("round 1"));
+	for other in &others {
+		assert_ne!(other.commitments[0], base.commitments[0]);
+		assert_ne!(other.proof[..32], base.proof[..32]);
+	}
+	// The stored key must be the member's own.
+	let mut wrong = c.keys.clone();
+	wrong[1] = c.keys[0];
+	assert_eq!(
+		round1(&Member { keys: &wrong, ..c.member(2) }).map(|_| ()),
+		Err(Error::InvalidIndex)
+	);
+}
+
+#[test]
+fn a_member_refuses_a_chain_copy_of_its_package_that_is_not_its_own() {
+	let c = Committee::new(3, 1, 41);
+	let mut packages = c.round1();
+	let envelopes = c.envelopes(&packages);
+	packages[0] = round1(&Committee::new(3, 1, 42).member(1)).expect("another package");
+	let mut rng = ChaCha20Rng::seed_from_u64(5);
+	assert!(finish_dkg(&c.member(1), &packages, &envelopes, &mut rng).is_err());
 }
 
 proptest! {

@@ -33,17 +33,18 @@ fn compute() -> Value {
 		.collect();
 	let keys: Vec<_> = secrets.iter().map(|e| *e.public_key()).collect();
 	let account = |j: u32| [0x10 + j as u8; 32];
-	let shape = |i: u32| MemberShape { index: idx(i), n, t };
+	let accounts: Vec<_> = (1..=n).map(account).collect();
+	let member = |i: u32| Member {
+		secret: &secrets[i as usize - 1],
+		ctx: &ctx,
+		shape: MemberShape { index: idx(i), n, t },
+		account: &accounts[i as usize - 1],
+		keys: &keys,
+	};
 
-	let packages: Vec<_> = (1..=n)
-		.map(|i| round1(&secrets[i as usize - 1], &ctx, &shape(i)).expect("round 1"))
-		.collect();
-	let mut envelopes: Vec<_> = (1..=n)
-		.map(|j| {
-			seal_envelope(&secrets[j as usize - 1], &ctx, &shape(j), &account(j), &keys, &packages)
-				.expect("envelope")
-		})
-		.collect();
+	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
+	let mut envelopes: Vec<_> =
+		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
 	let members: Vec<Value> = (1..=n)
 		.map(|i| {
 			let (p, e) = (&packages[i as usize - 1], &envelopes[i as usize - 1]);
@@ -71,20 +72,9 @@ fn compute() -> Value {
 	let group = FrostGroup::from_round1(t, &packages).expect("key");
 	let mut rng = ChaCha20Rng::seed_from_u64(77);
 	let key_packages: Vec<_> = (1..=n)
-		.map(|i| {
-			match finish_dkg(
-				&secrets[i as usize - 1],
-				&ctx,
-				&shape(i),
-				&packages,
-				&envelopes,
-				&mut rng,
-			)
-			.expect("checks")
-			{
-				DkgOutcome::Key(k) => k,
-				DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
-			}
+		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("checks") {
+			DkgOutcome::Key(k) => k,
+			DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
 		})
 		.collect();
 
@@ -102,7 +92,7 @@ fn compute() -> Value {
 		.iter()
 		.zip(&drawn)
 		.map(|(&i, (nonces, _))| {
-			(idx(i), sign(&package, nonces, &key_packages[i as usize - 1]).expect("share"))
+			(idx(i), sign(&package, nonces.clone(), &key_packages[i as usize - 1]).expect("share"))
 		})
 		.collect();
 	for (i, z) in &shares {
@@ -125,18 +115,9 @@ fn compute() -> Value {
 		.collect();
 
 	// Member 2 sends member 3 a bad share in a re-sent envelope; member 3 complains.
-	envelopes[1] = seal_envelope_with_bad_share(
-		&secrets[1],
-		&ctx,
-		&shape(2),
-		&account(2),
-		&keys,
-		&packages,
-		idx(3),
-	)
-	.expect("envelope");
+	envelopes[1] = seal_envelope_with_bad_share(&member(2), &packages, idx(3)).expect("envelope");
 	let DkgOutcome::Complain { sender, complaint } =
-		finish_dkg(&secrets[2], &ctx, &shape(3), &packages, &envelopes, &mut rng).expect("checks")
+		finish_dkg(&member(3), &packages, &envelopes, &mut rng).expect("checks")
 	else {
 		panic!("member 3 complains")
 	};
