@@ -7,11 +7,11 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use mpc_primitives::{
 	frost::{
-		commit, finish_dkg, round1, seal_envelope, sign, signing_package, verify_envelope,
-		verify_round1, AttemptContext, DkgOutcome, Envelope, FrostGroup, KeyPackage, Member,
-		MemberShape, Round1Package, SenderContext,
+		commit, finish_dkg, round1, seal_envelope, sign, signing_package,
+		testing::{TestCommittee, TestKey},
+		verify_envelope, verify_round1, AttemptContext, FrostGroup, SenderContext,
 	},
-	EncryptionKey, ParticipantIndex, WorkerSecret,
+	ParticipantIndex, WorkerSecret,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -23,84 +23,42 @@ fn index(i: u32) -> ParticipantIndex {
 }
 
 struct Key {
-	n: u32,
-	t: u32,
-	secrets: Vec<WorkerSecret>,
-	keys: Vec<EncryptionKey>,
-	packages: Vec<Round1Package>,
-	envelopes: Vec<Envelope>,
-	members: Vec<KeyPackage>,
-	group: FrostGroup,
-}
-
-fn accounts(n: u32) -> Vec<[u8; 32]> {
-	(1..=n).map(|i| [i as u8; 32]).collect()
-}
-
-impl Key {
-	fn member<'a>(&'a self, i: u32, accounts: &'a [[u8; 32]]) -> Member<'a> {
-		Member {
-			secret: &self.secrets[i as usize - 1],
-			ctx: &CTX,
-			shape: MemberShape { index: index(i), n: self.n, t: self.t },
-			account: &accounts[i as usize - 1],
-			keys: &self.keys,
-		}
-	}
+	committee: TestCommittee,
+	key: TestKey,
 }
 
 fn make(n: u32) -> Key {
 	let t = (n - 1) / 2;
 	let mut rng = ChaCha20Rng::seed_from_u64(u64::from(n));
-	let secrets: Vec<_> = (0..n).map(|_| WorkerSecret::random(&mut rng)).collect();
-	let keys: Vec<_> = secrets.iter().map(|s| *s.public_key()).collect();
-	let accounts = accounts(n);
-	let member = |i: u32| Member {
-		secret: &secrets[i as usize - 1],
-		ctx: &CTX,
-		shape: MemberShape { index: index(i), n, t },
-		account: &accounts[i as usize - 1],
-		keys: &keys,
-	};
-	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
-	let envelopes: Vec<_> =
-		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
-	let members = (1..=n)
-		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("dkg") {
-			DkgOutcome::Key(k) => k,
-			DkgOutcome::Complain { .. } => panic!("no complaint"),
-		})
-		.collect();
-	let group = FrostGroup::from_round1(t, &packages).expect("key");
-	Key { n, t, secrets, keys, packages, envelopes, members, group }
+	let secrets = (0..n).map(|_| WorkerSecret::random(&mut rng)).collect();
+	let accounts = (1..=n).map(|i| [i as u8; 32]).collect();
+	let committee = TestCommittee::new(CTX, t, secrets, accounts);
+	let key = committee.make_key(&mut rng).expect("an honest committee makes its key");
+	Key { committee, key }
 }
 
 fn dkg(c: &mut Criterion) {
 	let mut g = c.benchmark_group("frost/dkg");
 	for n in [5u32, 16] {
-		let key = make(n);
-		g.bench_with_input(BenchmarkId::new("member_round1", n), &key, |b, k| {
-			let accounts = accounts(k.n);
-			b.iter(|| round1(&k.member(1, &accounts)))
+		let Key { committee: c1, key } = make(n);
+		let (first, t) = (c1.member(index(1)), c1.t);
+		g.bench_function(BenchmarkId::new("member_round1", n), |b| b.iter(|| round1(&first)));
+		g.bench_function(BenchmarkId::new("chain_verify_round1", n), |b| {
+			b.iter(|| verify_round1(index(1), t, black_box(&key.packages[0])))
 		});
-		g.bench_with_input(BenchmarkId::new("chain_verify_round1", n), &key, |b, k| {
-			b.iter(|| verify_round1(index(1), k.t, black_box(&k.packages[0])))
+		g.bench_function(BenchmarkId::new("member_seal_envelope", n), |b| {
+			b.iter(|| seal_envelope(&first, &key.packages))
 		});
-		g.bench_with_input(BenchmarkId::new("member_seal_envelope", n), &key, |b, k| {
-			let accounts = accounts(k.n);
-			b.iter(|| seal_envelope(&k.member(1, &accounts), &k.packages))
-		});
-		g.bench_with_input(BenchmarkId::new("chain_verify_envelope", n), &key, |b, k| {
+		g.bench_function(BenchmarkId::new("chain_verify_envelope", n), |b| {
 			let sender = SenderContext { attempt: CTX, sender: index(1) };
-			b.iter(|| verify_envelope(&sender, &[1u8; 32], k.n, black_box(&k.envelopes[0])))
+			b.iter(|| verify_envelope(&sender, first.account, n, black_box(&key.envelopes[0])))
 		});
-		g.bench_with_input(BenchmarkId::new("member_finish_dkg", n), &key, |b, k| {
+		g.bench_function(BenchmarkId::new("member_finish_dkg", n), |b| {
 			let mut rng = ChaCha20Rng::seed_from_u64(0);
-			let accounts = accounts(k.n);
-			b.iter(|| finish_dkg(&k.member(1, &accounts), &k.packages, &k.envelopes, &mut rng))
+			b.iter(|| finish_dkg(&first, &key.packages, &key.envelopes, &mut rng))
 		});
-		g.bench_with_input(BenchmarkId::new("chain_group_key", n), &key, |b, k| {
-			b.iter(|| FrostGroup::from_round1(k.t, black_box(&k.packages)))
+		g.bench_function(BenchmarkId::new("chain_group_key", n), |b| {
+			b.iter(|| FrostGroup::from_round1(t, black_box(&key.packages)))
 		});
 	}
 	g.finish();
@@ -109,8 +67,8 @@ fn dkg(c: &mut Criterion) {
 fn signing(c: &mut Criterion) {
 	let mut g = c.benchmark_group("frost/sign");
 	for n in [5u32, 16] {
-		let key = make(n);
-		let signers: Vec<u32> = (1..=key.t + 1).collect();
+		let Key { committee, key } = make(n);
+		let signers: Vec<u32> = (1..=committee.t + 1).collect();
 		let mut rng = ChaCha20Rng::seed_from_u64(1);
 		let drawn: Vec<_> = signers
 			.iter()
@@ -124,20 +82,18 @@ fn signing(c: &mut Criterion) {
 			.iter()
 			.zip(&drawn)
 			.map(|(&i, (nonces, _))| {
-				(
-					index(i),
-					sign(&package, nonces.clone(), &key.members[i as usize - 1]).expect("share"),
-				)
+				let z = sign(&package, nonces.clone(), &key.members[i as usize - 1]);
+				(index(i), z.expect("share"))
 			})
 			.collect();
-		g.bench_with_input(BenchmarkId::new("member_sign", n), &key, |b, k| {
-			b.iter(|| sign(&package, drawn[0].0.clone(), &k.members[0]))
+		g.bench_function(BenchmarkId::new("member_sign", n), |b| {
+			b.iter(|| sign(&package, drawn[0].0.clone(), &key.members[0]))
 		});
-		g.bench_with_input(BenchmarkId::new("chain_verify_share", n), &key, |b, k| {
-			b.iter(|| k.group.verify_share(&package, index(1), black_box(&shares[0].1)))
+		g.bench_function(BenchmarkId::new("chain_verify_share", n), |b| {
+			b.iter(|| key.group.verify_share(&package, index(1), black_box(&shares[0].1)))
 		});
-		g.bench_with_input(BenchmarkId::new("chain_aggregate", n), &key, |b, k| {
-			b.iter(|| k.group.aggregate(&package, black_box(&shares)))
+		g.bench_function(BenchmarkId::new("chain_aggregate", n), |b| {
+			b.iter(|| key.group.aggregate(&package, black_box(&shares)))
 		});
 	}
 	g.finish();

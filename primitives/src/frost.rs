@@ -962,6 +962,8 @@ pub fn sign(
 	<[u8; 32]>::try_from(share.serialize().as_slice()).map_err(|_| Error::InvalidProof)
 }
 
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use mpc_primitives::{
 	frost::{
-		commit, finish_dkg, round1, seal_envelope, sign, signing_package, AttemptContext,
-		DkgOutcome, FrostGroup, KeyPackage, Member, MemberShape,
+		commit, sign, signing_package, testing::TestCommittee, AttemptContext, FrostGroup,
+		KeyPackage,
 	},
 	ParticipantIndex, WorkerSecret,
 };
@@ -20,31 +20,13 @@ fn idx(i: u32) -> ParticipantIndex {
 
 /// A 5-member key with `t = 2` made as the chain makes it, and the members' key packages.
 fn key() -> (FrostGroup, Vec<KeyPackage>) {
-	let (n, t) = (5u32, 2u32);
 	let ctx = AttemptContext { genesis: [3u8; 32], key: 0, attempt: 0 };
-	let secrets: Vec<_> = (1..=n)
-		.map(|i| WorkerSecret::from_uniform_bytes(&[i as u8; 64]).expect("secret"))
-		.collect();
-	let keys: Vec<_> = secrets.iter().map(|s| *s.public_key()).collect();
-	let accounts: Vec<[u8; 32]> = (1..=n).map(|i| [i as u8; 32]).collect();
-	let member = |i: u32| Member {
-		secret: &secrets[i as usize - 1],
-		ctx: &ctx,
-		shape: MemberShape { index: idx(i), n, t },
-		account: &accounts[i as usize - 1],
-		keys: &keys,
-	};
-	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
-	let envelopes: Vec<_> =
-		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
-	let mut rng = ChaCha20Rng::seed_from_u64(0);
-	let members = (1..=n)
-		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("dkg") {
-			DkgOutcome::Key(k) => k,
-			DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
-		})
-		.collect();
-	(FrostGroup::from_round1(t, &packages).expect("key"), members)
+	let secrets =
+		(1..=5u8).map(|i| WorkerSecret::from_uniform_bytes(&[i; 64]).expect("secret")).collect();
+	let accounts = (1..=5u8).map(|i| [i; 32]).collect();
+	let committee = TestCommittee::new(ctx, 2, secrets, accounts);
+	let key = committee.make_key(&mut ChaCha20Rng::seed_from_u64(0)).expect("key");
+	(key.group, key.members)
 }
 
 fn sign_with(

@@ -9,17 +9,19 @@ fn idx(i: u32) -> ParticipantIndex {
 	ParticipantIndex::new(i).expect("non-zero")
 }
 
-struct Committee {
-	secrets: Vec<WorkerSecret>,
-	accounts: Vec<AccountBytes>,
-	keys: Vec<EncryptionKey>,
-	ctx: AttemptContext,
-	t: u32,
+/// The shared recipe's committee, with the chain's checks run on every message it makes.
+struct Committee(testing::TestCommittee);
+
+impl core::ops::Deref for Committee {
+	type Target = testing::TestCommittee;
+	fn deref(&self) -> &Self::Target {
+		&self.0
+	}
 }
 
 impl Committee {
 	fn new(n: u32, t: u32, seed: u8) -> Self {
-		let secrets: Vec<_> = (0..n)
+		let secrets = (0..n)
 			.map(|i| {
 				let mut bytes = [0u8; 64];
 				bytes[0] = seed;
@@ -28,18 +30,8 @@ impl Committee {
 			})
 			.collect();
 		let accounts = (0..n).map(|i| [i as u8 + 100; 32]).collect();
-		let keys = secrets.iter().map(|s| *s.public_key()).collect();
-		Self {
-			secrets,
-			accounts,
-			keys,
-			ctx: AttemptContext { genesis: [7u8; 32], key: 4, attempt: 1 },
-			t,
-		}
-	}
-
-	fn n(&self) -> u32 {
-		self.secrets.len() as u32
+		let ctx = AttemptContext { genesis: [7u8; 32], key: 4, attempt: 1 };
+		Self(testing::TestCommittee::new(ctx, t, secrets, accounts))
 	}
 
 	fn shape(&self, i: u32) -> MemberShape {
@@ -47,49 +39,30 @@ impl Committee {
 	}
 
 	fn member(&self, i: u32) -> Member<'_> {
-		Member {
-			secret: &self.secrets[i as usize - 1],
-			ctx: &self.ctx,
-			shape: self.shape(i),
-			account: &self.accounts[i as usize - 1],
-			keys: &self.keys,
-		}
+		self.0.member(idx(i))
 	}
 
 	fn round1(&self) -> Vec<Round1Package> {
-		(1..=self.n())
-			.map(|i| {
-				let p = round1(&self.member(i)).expect("round 1");
-				verify_round1(idx(i), self.t, &p).expect("the chain accepts it");
-				p
-			})
-			.collect()
+		let packages = self.0.round1().expect("round 1");
+		for (i, p) in ParticipantIndex::all(self.n()).zip(&packages) {
+			verify_round1(i, self.t, p).expect("the chain accepts it");
+		}
+		packages
 	}
 
 	fn envelopes(&self, packages: &[Round1Package]) -> Vec<Envelope> {
-		(1..=self.n())
-			.map(|j| {
-				let account = &self.accounts[j as usize - 1];
-				let e = seal_envelope(&self.member(j), packages).expect("envelope");
-				let sender = SenderContext { attempt: self.ctx, sender: idx(j) };
-				verify_envelope(&sender, account, self.n(), &e).expect("the chain accepts it");
-				e
-			})
-			.collect()
+		let envelopes = self.0.envelopes(packages).expect("envelopes");
+		for ((j, e), account) in ParticipantIndex::all(self.n()).zip(&envelopes).zip(&self.accounts)
+		{
+			let sender = SenderContext { attempt: self.ctx, sender: j };
+			verify_envelope(&sender, account, self.n(), e).expect("the chain accepts it");
+		}
+		envelopes
 	}
 
 	fn keys_of(&self, packages: &[Round1Package], envelopes: &[Envelope]) -> Vec<KeyPackage> {
 		let mut rng = ChaCha20Rng::seed_from_u64(1);
-		(1..=self.n())
-			.map(|i| {
-				match finish_dkg(&self.member(i), packages, envelopes, &mut rng).expect("checks") {
-					DkgOutcome::Key(k) => k,
-					DkgOutcome::Complain { sender, .. } => {
-						panic!("member {i} complains about {sender:?}")
-					}
-				}
-			})
-			.collect()
+		self.0.key_packages(packages, envelopes, &mut rng).expect("no member complains")
 	}
 }
 

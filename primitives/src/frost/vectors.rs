@@ -8,6 +8,7 @@
 //! listed worker secret to a share that checks, the key and shares follow from the commitments,
 //! the signature shares check, and the signature verifies as ordinary Ed25519.
 
+use super::testing::{TestCommittee, TestKey};
 use super::*;
 use crate::beacon_vectors::check_vector_file;
 use serde_json::{json, Value};
@@ -31,20 +32,13 @@ fn compute() -> Value {
 				.expect("non-zero")
 		})
 		.collect();
-	let keys: Vec<_> = secrets.iter().map(|e| *e.public_key()).collect();
 	let account = |j: u32| [0x10 + j as u8; 32];
-	let accounts: Vec<_> = (1..=n).map(account).collect();
-	let member = |i: u32| Member {
-		secret: &secrets[i as usize - 1],
-		ctx: &ctx,
-		shape: MemberShape { index: idx(i), n, t },
-		account: &accounts[i as usize - 1],
-		keys: &keys,
-	};
-
-	let packages: Vec<_> = (1..=n).map(|i| round1(&member(i)).expect("round 1")).collect();
-	let mut envelopes: Vec<_> =
-		(1..=n).map(|j| seal_envelope(&member(j), &packages).expect("envelope")).collect();
+	let committee = TestCommittee::new(ctx, t, secrets, (1..=n).map(account).collect());
+	let (secrets, keys) = (&committee.secrets, &committee.keys);
+	let member = |i: u32| committee.member(idx(i));
+	let mut rng = ChaCha20Rng::seed_from_u64(77);
+	let TestKey { packages, mut envelopes, members: key_packages, group } =
+		committee.make_key(&mut rng).expect("an honest committee makes its key");
 	let members: Vec<Value> = (1..=n)
 		.map(|i| {
 			let (p, e) = (&packages[i as usize - 1], &envelopes[i as usize - 1]);
@@ -66,15 +60,6 @@ fn compute() -> Value {
 					"digest": hex(&envelope_digest(&sender, &p.commitments, e)),
 				},
 			})
-		})
-		.collect();
-
-	let group = FrostGroup::from_round1(t, &packages).expect("key");
-	let mut rng = ChaCha20Rng::seed_from_u64(77);
-	let key_packages: Vec<_> = (1..=n)
-		.map(|i| match finish_dkg(&member(i), &packages, &envelopes, &mut rng).expect("checks") {
-			DkgOutcome::Key(k) => k,
-			DkgOutcome::Complain { .. } => panic!("honest members do not complain"),
 		})
 		.collect();
 
