@@ -25,6 +25,7 @@ use scale_info::TypeInfo;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+use crate::worker::judge_revealed_share;
 use crate::{
 	dealer::MAX_COMMITTEE,
 	domain::{
@@ -35,8 +36,8 @@ use crate::{
 	hash::Transcript,
 	proof::hedged_nonce,
 	shamir::{powers, ParticipantIndex, Polynomial},
-	AccountBytes, Complaint, ComplaintError, ComplaintVerdict, EncryptionKey, EphemeralKey,
-	EpochContext, Error, Point, Scalar, ShareError, SharedKey, SubmissionError,
+	AccountBytes, ComplaintError, ComplaintVerdict, EncryptionKey, EphemeralKey, EpochContext,
+	Error, Point, Scalar, ShareError, SharedKey, SubmissionError,
 };
 
 /// Length of a key-share ciphertext: one scalar and the tag.
@@ -461,36 +462,31 @@ pub fn judge_key_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
-	let (shared_key, proof) = Complaint::decode_parts(shared_key, proof)?;
-	let statement = KeyDleqStatement {
-		ctx: subject.dealer,
-		index: subject.index,
-		member_key: subject.member_key,
-		ephemeral_key: subject.ephemeral_key,
-		shared_key: &shared_key,
-	};
-	let verified = proof.verify_with(
-		subject.member_key.as_dalek(),
-		subject.ephemeral_key.as_dalek(),
-		shared_key.as_dalek(),
-		|a, b| statement.challenge(a, b),
-	);
-	if !verified {
-		return Err(ComplaintError::InvalidProof);
-	}
-	// Once K is public, so is this share.
-	Ok(
-		match open_key_share(
-			subject.dealer,
-			subject.index,
-			subject.ephemeral_key,
-			subject.member_key,
-			shared_key.as_bytes(),
-			subject.ciphertext,
-			subject.commitments,
-		) {
-			Ok(_) => ComplaintVerdict::WorkerAtFault,
-			Err(reason) => ComplaintVerdict::InputDisqualified { reason },
+	judge_revealed_share(
+		shared_key,
+		proof,
+		subject.member_key,
+		subject.ephemeral_key,
+		|shared_key, a, b| {
+			KeyDleqStatement {
+				ctx: subject.dealer,
+				index: subject.index,
+				member_key: subject.member_key,
+				ephemeral_key: subject.ephemeral_key,
+				shared_key,
+			}
+			.challenge(a, b)
+		},
+		|shared_key| {
+			open_key_share(
+				subject.dealer,
+				subject.index,
+				subject.ephemeral_key,
+				subject.member_key,
+				shared_key.as_bytes(),
+				subject.ciphertext,
+				subject.commitments,
+			)
 		},
 	)
 }

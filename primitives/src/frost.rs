@@ -36,6 +36,7 @@ use crate::{
 	generators::basepoint_table,
 	hash::Transcript,
 	proof::{hedged_nonce, Proof},
+	worker::judge_revealed_share,
 	AccountBytes, Complaint, ComplaintError, ComplaintVerdict, EncryptionKey, EphemeralKey, Error,
 	ParticipantIndex, Point, ShareError, SharedKey, SubmissionError, WorkerSecret, TAG_LEN,
 };
@@ -661,34 +662,31 @@ pub fn judge_frost_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
-	let (shared_key, proof) = Complaint::decode_parts(shared_key, proof)?;
-	let statement = FrostDleqStatement {
-		ctx: subject.sender,
-		recipient: subject.recipient,
-		recipient_key: subject.recipient_key,
-		ephemeral: subject.ephemeral_key,
-		shared_key: &shared_key,
-	};
-	if !proof.verify_with(
-		subject.recipient_key.as_dalek(),
-		subject.ephemeral_key.as_dalek(),
-		shared_key.as_dalek(),
-		|a, b| statement.challenge(a, b),
-	) {
-		return Err(ComplaintError::InvalidProof);
-	}
-	Ok(
-		match open_frost_share(
-			subject.sender,
-			subject.recipient,
-			subject.recipient_key,
-			subject.ephemeral_key,
-			shared_key.as_bytes(),
-			subject.ciphertext,
-			subject.commitments,
-		) {
-			Ok(_) => ComplaintVerdict::WorkerAtFault,
-			Err(reason) => ComplaintVerdict::InputDisqualified { reason },
+	judge_revealed_share(
+		shared_key,
+		proof,
+		subject.recipient_key,
+		subject.ephemeral_key,
+		|shared_key, a, b| {
+			FrostDleqStatement {
+				ctx: subject.sender,
+				recipient: subject.recipient,
+				recipient_key: subject.recipient_key,
+				ephemeral: subject.ephemeral_key,
+				shared_key,
+			}
+			.challenge(a, b)
+		},
+		|shared_key| {
+			open_frost_share(
+				subject.sender,
+				subject.recipient,
+				subject.recipient_key,
+				subject.ephemeral_key,
+				shared_key.as_bytes(),
+				subject.ciphertext,
+				subject.commitments,
+			)
 		},
 	)
 }

@@ -298,6 +298,39 @@ pub struct ComplaintSubject<'a> {
 	pub dimension: usize,
 }
 
+/// What every complaint against a key share comes to (sections 11.3 and 14.5): decode `K`
+/// and the proof, verify that `log_G(member_key) == log_{ephemeral_key}(K)` with the
+/// section's `challenge` (given `K` and the commitments), then let `open` decrypt and check the
+/// share with the now public `K`. `Err` means the complaint is malformed: no verdict.
+pub(crate) fn judge_revealed_share<S>(
+	shared_key: &[u8; 32],
+	proof: &[u8; 64],
+	member_key: &EncryptionKey,
+	ephemeral_key: &EphemeralKey,
+	challenge: impl FnOnce(
+		&SharedKey,
+		&curve25519_dalek::ristretto::RistrettoPoint,
+		&curve25519_dalek::ristretto::RistrettoPoint,
+	) -> DalekScalar,
+	open: impl FnOnce(&SharedKey) -> Result<S, ShareError>,
+) -> Result<ComplaintVerdict, ComplaintError> {
+	let (shared_key, proof) = Complaint::decode_parts(shared_key, proof)?;
+	let verified = proof.verify_with(
+		member_key.as_dalek(),
+		ephemeral_key.as_dalek(),
+		shared_key.as_dalek(),
+		|a, b| challenge(&shared_key, a, b),
+	);
+	if !verified {
+		return Err(ComplaintError::InvalidProof);
+	}
+	// Once K is public, so is this share.
+	Ok(match open(&shared_key) {
+		Ok(_) => ComplaintVerdict::WorkerAtFault,
+		Err(reason) => ComplaintVerdict::InputDisqualified { reason },
+	})
+}
+
 /// The outcome of a complaint whose proof verifies (PROTOCOL.md section 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComplaintVerdict {
