@@ -80,6 +80,7 @@
 extern crate alloc;
 
 pub mod beacon;
+pub mod keys;
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode};

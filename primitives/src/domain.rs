@@ -64,6 +64,8 @@ pub const DST_FROST_DLEQ: &[u8] = b"substrate-mpc/v1/frost/dleq";
 pub const DST_FROST_DIGEST: &[u8] = b"substrate-mpc/v1/frost/digest";
 /// Digest of a threshold key (section 14.5).
 pub const DST_FROST_KEY: &[u8] = b"substrate-mpc/v1/frost/key";
+/// Seed of a key committee's draw from a beacon round (section 14.8).
+pub const DST_FROST_COMMITTEE: &[u8] = b"substrate-mpc/v1/frost/committee";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
@@ -111,6 +113,7 @@ mod tests {
 			DST_FROST_DLEQ,
 			DST_FROST_DIGEST,
 			DST_FROST_KEY,
+			DST_FROST_COMMITTEE,
 			DST_FROST_DKG_RNG,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));

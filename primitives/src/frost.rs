@@ -18,7 +18,7 @@
 //!   whom to complain about), [`commit`] and [`sign`].
 
 use alloc::{collections::BTreeMap, vec::Vec};
-use codec::{Decode, DecodeWithMemTracking, Encode};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use curve25519_dalek::{ristretto::RistrettoPoint, scalar::Scalar as DalekScalar};
 use frost_ed25519 as frost;
 use frost_ed25519::{Ed25519Group, Ed25519ScalarField, Field, Group, GroupError};
@@ -29,8 +29,8 @@ use zeroize::Zeroizing;
 
 use crate::{
 	domain::{
-		DST_FROST_DIGEST, DST_FROST_DKG_RNG, DST_FROST_DLEQ, DST_FROST_ENVELOPE, DST_FROST_KDF,
-		DST_FROST_KEY, DST_FROST_SHARE,
+		DST_FROST_COMMITTEE, DST_FROST_DIGEST, DST_FROST_DKG_RNG, DST_FROST_DLEQ,
+		DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY, DST_FROST_SHARE,
 	},
 	encryption::{derive_key, open, seal, share_aad, Channel},
 	generators::basepoint_table,
@@ -135,6 +135,15 @@ fn split_64(bytes: &[u8; 64]) -> ([u8; 32], [u8; 32]) {
 
 fn frost_error(_: frost::Error) -> Error {
 	Error::InvalidProof
+}
+
+/// The seed that draws key `key`'s committee from beacon output `rho` (section 14.8):
+/// `SHA512("substrate-mpc/v1/frost/committee" || rho || u64le(k))[0..32]`, for
+/// [`crate::draw_committee`]. Never a job's seed ([`crate::committee_seed`]).
+pub fn key_committee_seed(rho: &[u8; 32], key: u64) -> [u8; 32] {
+	let mut t = Transcript::new(DST_FROST_COMMITTEE);
+	t.append(rho).append_u64(key);
+	t.finalize_32()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,8 +361,9 @@ fn envelope_challenge(
 	t.finalize_scalar()
 }
 
-/// The position of member `recipient`'s ciphertext in sender `sender`'s envelope.
-fn slot(sender: ParticipantIndex, recipient: ParticipantIndex) -> Option<usize> {
+/// The position of member `recipient`'s ciphertext in sender `sender`'s envelope (section
+/// 14.4: every member but the sender, in order); `None` for the sender itself.
+pub fn envelope_slot(sender: ParticipantIndex, recipient: ParticipantIndex) -> Option<usize> {
 	let (j, i) = (sender.get() as usize, recipient.get() as usize);
 	match i.cmp(&j) {
 		core::cmp::Ordering::Less => Some(i - 1),
@@ -581,7 +591,7 @@ pub fn finish_dkg<R: CryptoRngCore + ?Sized>(
 	for (j, (package, envelope)) in
 		ParticipantIndex::all(shape.n).zip(packages.iter().zip(envelopes))
 	{
-		let Some(position) = slot(j, me) else { continue };
+		let Some(position) = envelope_slot(j, me) else { continue };
 		let sender = SenderContext { attempt: *ctx, sender: j };
 		let ephemeral = EphemeralKey::from_bytes(&envelope.ephemeral_key)?;
 		let ciphertext = envelope.ciphertexts.get(position).ok_or(Error::InvalidIndex)?;
@@ -859,7 +869,18 @@ impl FrostGroup {
 // Signing
 
 /// A member's signing commitments `(D_i, F_i)` as they go on chain (section 14.6).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub struct SigningCommitment {
 	/// `D_i = d_i * B`.
 	pub hiding: [u8; 32],

@@ -465,6 +465,14 @@ impl Client {
 		sign: impl Fn(&[u8]) -> MultiSignature,
 		call: RuntimeCall,
 	) -> Vec<u8> {
+		let payload = self.signing_payload(&who, call).await;
+		let signature = payload.using_encoded(|p| sign(p));
+		self.submit_signed(who, payload, signature).await
+	}
+
+	/// What `who` signs to send `call` with its next on-chain nonce, immortal: the payload
+	/// (`using_encoded` gives the bytes to sign, hashed when longer than 256 bytes).
+	pub async fn signing_payload(&self, who: &AccountId, call: RuntimeCall) -> SignedPayload {
 		let nonce = self.call("system_accountNextIndex", rpc_params![who.to_string()]).await;
 		let nonce = nonce.as_u64().expect("nonce") as u32;
 		let extension: TxExtension = mpc_runtime::tx_extension(nonce, Era::Immortal);
@@ -481,8 +489,16 @@ impl Client {
 			(),
 			(),
 		);
-		let payload = SignedPayload::from_raw(call, extension, implicit);
-		let signature = payload.using_encoded(|p| sign(p));
+		SignedPayload::from_raw(call, extension, implicit)
+	}
+
+	/// Submits `payload` signed by `who` with `signature`; returns the extrinsic.
+	pub async fn submit_signed(
+		&self,
+		who: AccountId,
+		payload: SignedPayload,
+		signature: MultiSignature,
+	) -> Vec<u8> {
 		let (call, extension, _) = payload.deconstruct();
 		let xt = SubstrateExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extension)
 			.encode();

@@ -329,6 +329,132 @@ fn round_share<T: Config>(epoch: u64, round: u64, i: u32) -> mpc_primitives::Rou
 		.round_share(&round_ctx, &mut ChaCha20Rng::seed_from_u64(round))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Threshold keys
+
+/// The committee of key `id`'s current attempt, with the secrets the benchmarks know.
+fn key_committee<T: Config>(id: keys::KeyId) -> mpc_primitives::frost::testing::TestCommittee {
+	let key = ThresholdKeys::<T>::get(id).expect("key");
+	let (attempt, members) = match &key.status {
+		KeyStatus::Generating { attempt, members, .. } => (*attempt, members.clone()),
+		KeyStatus::Active { attempt, members, .. } => (*attempt, members.clone()),
+		_ => panic!("no committee"),
+	};
+	let pool: Vec<T::AccountId> =
+		(0..T::MaxWorkers::get()).map(|i| account("worker", i, SEED)).collect();
+	let secrets = members
+		.iter()
+		.map(|m| {
+			secret(pool.iter().position(|a| *a == m.account).expect("a benchmark worker") as u32)
+		})
+		.collect();
+	let accounts = members.iter().map(|m| *m.account.as_ref()).collect();
+	let ctx = mpc_primitives::frost::AttemptContext {
+		genesis: Mpc::<T>::genesis_hash(),
+		key: id,
+		attempt,
+	};
+	mpc_primitives::frost::testing::TestCommittee::new(ctx, key.threshold, secrets, accounts)
+}
+
+fn key_member<T: Config>(id: keys::KeyId, i: u32) -> T::AccountId {
+	match ThresholdKeys::<T>::get(id).expect("key").status {
+		KeyStatus::Generating { members, .. } | KeyStatus::Active { members, .. } => {
+			members[i as usize - 1].account.clone()
+		}
+		_ => panic!("no committee"),
+	}
+}
+
+/// A key of `n` workers (the whole pool) with threshold `t`, generating attempt 0.
+fn generating_key<T: Config>(n: u32, t: u32) -> keys::KeyId {
+	register::<T>(n);
+	let owner = funded::<T>("owner", 0);
+	Mpc::<T>::do_create_key(owner, n, t).expect("key requested")
+}
+
+fn next_block<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(1u32.into()));
+}
+
+/// Members `1..=upto` post their round-1 packages; returns every member's package.
+fn post_round1<T: Config>(id: keys::KeyId, upto: u32) -> Vec<mpc_primitives::frost::Round1Package> {
+	let c = key_committee::<T>(id);
+	let packages = c.round1().expect("round 1");
+	for i in 1..=upto {
+		let p = packages[i as usize - 1].clone().try_into().expect("fits");
+		Mpc::<T>::do_submit_key_round1(key_member::<T>(id, i), id, 0, p).expect("accepted");
+	}
+	packages
+}
+
+/// Members `1..=upto` post their envelopes over `packages` (round 2 open).
+fn post_envelopes<T: Config>(
+	id: keys::KeyId,
+	packages: &[mpc_primitives::frost::Round1Package],
+	upto: u32,
+) -> Vec<mpc_primitives::frost::Envelope> {
+	let c = key_committee::<T>(id);
+	let envelopes = c.envelopes(packages).expect("envelopes");
+	for i in 1..=upto {
+		let e = envelopes[i as usize - 1].clone().try_into().expect("fits");
+		Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, e).expect("accepted");
+	}
+	envelopes
+}
+
+fn key_until<T: Config>(id: keys::KeyId) -> BlockNumberFor<T> {
+	match ThresholdKeys::<T>::get(id).expect("key").status {
+		KeyStatus::Generating { until, .. } => until,
+		_ => panic!("not generating"),
+	}
+}
+
+/// An active key of `n` with `t = n - 1`; returns it and every member's key package.
+fn active_key<T: Config>(n: u32) -> (keys::KeyId, Vec<mpc_primitives::frost::KeyPackage>) {
+	let id = generating_key::<T>(n, n - 1);
+	let packages = post_round1::<T>(id, n);
+	next_block::<T>();
+	let envelopes = post_envelopes::<T>(id, &packages, n);
+	let members = key_committee::<T>(id)
+		.key_packages(&packages, &envelopes, &mut ChaCha20Rng::seed_from_u64(3))
+		.expect("key packages");
+	let until = key_until::<T>(id);
+	frame_system::Pallet::<T>::set_block_number(until);
+	Mpc::<T>::process_keys(until);
+	assert!(matches!(ThresholdKeys::<T>::get(id).expect("key").status, KeyStatus::Active { .. }));
+	(id, members)
+}
+
+/// A signing request of key `id` over the longest message.
+fn sign_request<T: Config>(id: keys::KeyId) -> keys::SignRequestId {
+	let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+	let message = BoundedVec::truncate_from(vec![7u8; T::MaxSignMessage::get() as usize]);
+	Mpc::<T>::do_request_signature(owner, id, message).expect("requested")
+}
+
+/// Members `1..=count` commit to request `r`; returns their nonces.
+fn commit_members<T: Config>(
+	id: keys::KeyId,
+	r: keys::SignRequestId,
+	members: &[mpc_primitives::frost::KeyPackage],
+	count: u32,
+) -> Vec<mpc_primitives::frost::SigningNonces> {
+	(1..=count)
+		.map(|i| {
+			let (nonces, c) = mpc_primitives::frost::commit(
+				&members[i as usize - 1],
+				&mut ChaCha20Rng::seed_from_u64(i.into()),
+			)
+			.expect("commit");
+			Mpc::<T>::do_submit_sign_commitment(key_member::<T>(id, i), r, 0, c)
+				.expect("committed");
+			nonces
+		})
+		.collect()
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -856,6 +982,230 @@ mod benchmarks {
 		{
 			check_proven::<T>(&rule, d, &input);
 		}
+	}
+
+	/// A key of `n` requested with a pool of exactly `n`: the DKG starts at once.
+	#[benchmark]
+	fn create_key(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		register::<T>(n);
+		let owner = funded::<T>("owner", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), n, n - 1);
+		assert_eq!(PendingKeys::<T>::get().len(), 1);
+	}
+
+	/// A key of `n` drawn from a full pool with its round's output.
+	#[benchmark]
+	fn key_draw(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		register::<T>(T::MaxWorkers::get());
+		let owner = funded::<T>("owner", 0);
+		let id = Mpc::<T>::do_create_key(owner, n, n - 1).expect("requested");
+		let mut key = ThresholdKeys::<T>::get(id).expect("key");
+		let KeyStatus::Drawing { round, candidates, .. } = key.status.clone() else {
+			panic!("drawing")
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			Mpc::<T>::draw_key(id, &mut key, round, &candidates, &[5u8; 32], now);
+		}
+		assert!(matches!(key.status, KeyStatus::Generating { .. }));
+	}
+
+	/// Round 1 of a key of `n` times out with one member silent: the packages go, the
+	/// silent member's seat is freed, and attempt 1 starts with the rest.
+	#[benchmark]
+	fn key_timeout(n: Linear<3, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, 1);
+		post_round1::<T>(id, n - 1);
+		let until = key_until::<T>(id);
+		#[block]
+		{
+			Mpc::<T>::process_keys(until);
+		}
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		assert!(matches!(key.status, KeyStatus::Generating { attempt: 1, .. }));
+	}
+
+	/// The end of the complaint window of a key of `n` (`t = n - 1`): the group key and `n`
+	/// verifying shares.
+	#[benchmark]
+	fn key_make(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
+		let packages = post_round1::<T>(id, n);
+		next_block::<T>();
+		post_envelopes::<T>(id, &packages, n);
+		let until = key_until::<T>(id);
+		#[block]
+		{
+			Mpc::<T>::process_keys(until);
+		}
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		assert!(matches!(key.status, KeyStatus::Active { .. }));
+	}
+
+	/// The last round-1 package of a key of `n` (`t = n - 1`): round 2 opens.
+	#[benchmark]
+	fn submit_key_round1(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
+		let packages = post_round1::<T>(id, n - 1);
+		let last: keys::BoundedRound1<T> =
+			packages[n as usize - 1].clone().try_into().expect("fits");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, last);
+		assert_eq!(KeyRound1::<T>::iter_prefix(id).count() as u32, n);
+	}
+
+	/// The last envelope of a key of `n` (`t = n - 1`): complaints open.
+	#[benchmark]
+	fn submit_key_envelope(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
+		let packages = post_round1::<T>(id, n);
+		next_block::<T>();
+		let envelopes = post_envelopes::<T>(id, &packages, n - 1);
+		let last: keys::BoundedEnvelope<T> =
+			envelopes[n as usize - 1].clone().try_into().expect("fits");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, last);
+		assert_eq!(KeyEnvelopes::<T>::iter_prefix(id).count() as u32, n);
+	}
+
+	/// Member `n` proves member 1's share bad: the judgement, a fault, and the next attempt
+	/// (the attempt's packages and envelopes removed).
+	#[benchmark]
+	fn complain_key_envelope(n: Linear<3, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, 1);
+		let packages = post_round1::<T>(id, n);
+		next_block::<T>();
+		let c = key_committee::<T>(id);
+		let mut envelopes = c.envelopes(&packages).expect("envelopes");
+		envelopes[0] = mpc_primitives::frost::seal_envelope_with_bad_share(
+			&c.member(index(1)),
+			&packages,
+			index(n),
+		)
+		.expect("envelope");
+		for i in 1..=n {
+			let e = envelopes[i as usize - 1].clone().try_into().expect("fits");
+			Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, e).expect("accepted");
+		}
+		next_block::<T>();
+		let complaint = c
+			.complaint(index(1), index(n), &envelopes[0], &mut ChaCha20Rng::seed_from_u64(1))
+			.expect("complaint");
+		let digest = KeyEnvelopes::<T>::get(id, index(1)).expect("envelope").digest;
+		let culprit = key_member::<T>(id, 1);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(key_member::<T>(id, n)),
+			id,
+			0,
+			index(1),
+			digest,
+			complaint.shared_key.to_bytes(),
+			complaint.proof.to_bytes(),
+		);
+		assert_eq!(Workers::<T>::get(&culprit).expect("worker").faults, 1);
+	}
+
+	/// The owner of an active key asks it to sign the longest message (the key's record is
+	/// read and written at its bounded size whatever its committee).
+	#[benchmark]
+	fn request_signature() {
+		let (id, _) = active_key::<T>(T::MaxKeyCommittee::get().min(4));
+		let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+		let message = BoundedVec::truncate_from(vec![7u8; T::MaxSignMessage::get() as usize]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, message);
+		assert_eq!(OpenSignRequests::<T>::get().len(), 1);
+	}
+
+	/// The `t + 1`-th commitment of a key of `n` (`t = n - 1`) fixes the signers.
+	#[benchmark]
+	fn submit_sign_commitment(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, members) = active_key::<T>(n);
+		let r = sign_request::<T>(id);
+		commit_members::<T>(id, r, &members, n - 1);
+		let (_, last) = mpc_primitives::frost::commit(
+			&members[n as usize - 1],
+			&mut ChaCha20Rng::seed_from_u64(99),
+		)
+		.expect("commit");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(key_member::<T>(id, n)), r, 0, last);
+		assert!(SignRequests::<T>::get(r).expect("request").fixed.is_some());
+	}
+
+	/// The last share of a key of `n` (`t = n - 1`): checked, aggregated and verified.
+	#[benchmark]
+	fn submit_sign_share(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, members) = active_key::<T>(n);
+		let r = sign_request::<T>(id);
+		let nonces = commit_members::<T>(id, r, &members, n);
+		let request = SignRequests::<T>::get(r).expect("request");
+		let package =
+			mpc_primitives::frost::signing_package(&request.message, &request.commitments)
+				.expect("package");
+		let mut last = None;
+		for (i, nonce) in (1..=n).zip(nonces) {
+			let share =
+				mpc_primitives::frost::sign(&package, nonce, &members[i as usize - 1]).expect("z");
+			if i == n {
+				last = Some(share);
+			} else {
+				Mpc::<T>::do_submit_sign_share(key_member::<T>(id, i), r, 0, share).expect("valid");
+			}
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(key_member::<T>(id, n)), r, 0, last.expect("share"));
+		assert!(matches!(
+			SignRequests::<T>::get(r).expect("request").state,
+			keys::SignState::Signed { .. }
+		));
+	}
+
+	/// Every signer of a request is silent past the window: all left out, and the request
+	/// fails with too few members.
+	#[benchmark]
+	fn sign_timeout() {
+		let n = T::MaxKeyCommittee::get().min(4);
+		let (id, members) = active_key::<T>(n);
+		let r = sign_request::<T>(id);
+		commit_members::<T>(id, r, &members, n);
+		let fixed = SignRequests::<T>::get(r).expect("request").fixed.expect("fixed");
+		let late = fixed.saturating_add(T::SignWindow::get());
+		#[block]
+		{
+			Mpc::<T>::process_signatures(late);
+		}
+		assert!(matches!(
+			SignRequests::<T>::get(r).expect("request").state,
+			keys::SignState::Failed { .. }
+		));
+	}
+
+	/// The owner removes an active key of `n`: seats freed, packages and envelopes removed.
+	#[benchmark]
+	fn remove_key(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, _) = active_key::<T>(n);
+		let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+		assert!(ThresholdKeys::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn remove_signature() {
+		let (id, members) = active_key::<T>(T::MaxKeyCommittee::get().min(4));
+		let r = sign_request::<T>(id);
+		let n = members.len() as u32;
+		commit_members::<T>(id, r, &members, n);
+		let fixed = SignRequests::<T>::get(r).expect("request").fixed.expect("fixed");
+		Mpc::<T>::process_signatures(fixed.saturating_add(T::SignWindow::get()));
+		let requester = SignRequests::<T>::get(r).expect("request").requester;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), r);
+		assert!(SignRequests::<T>::get(r).is_none());
 	}
 
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);

@@ -107,6 +107,7 @@ mod benchmarking;
 mod committee;
 pub mod crypto;
 mod inputs;
+pub mod keys;
 mod lifecycle;
 #[cfg(test)]
 mod mock;
@@ -120,12 +121,18 @@ pub mod testing_utils;
 mod tests;
 #[cfg(test)]
 mod tests_frost;
+#[cfg(test)]
+mod tests_keys;
 mod types;
 pub mod weights;
 
 pub use beacon::{
 	BeaconCommittee, BeaconKey, BeaconRandomness, BeaconRound, BoundedKeyDealing, Dkg,
 	StoredKeyDealing, StoredRoundShare,
+};
+pub use keys::{
+	BoundedEnvelope, BoundedRound1, DkgStep, KeyId, KeyStatus, OnSignature, SignRequest,
+	SignRequestId, SignState, StoredEnvelope, ThresholdKey,
 };
 pub use pallet::*;
 pub use types::*;
@@ -242,6 +249,17 @@ pub mod config_preludes {
 		type MaxWaitingJobs = ConstU32<64>;
 		/// 0.1 token.
 		type RoundRequestFee = ConstNumber<{ UNIT / 10 }>;
+		type OnSignature = ();
+		type MaxKeyCommittee = ConstU32<16>;
+		type KeyRoundWindow = ConstNumber<10>;
+		type MaxKeyAttempts = ConstU32<3>;
+		type KeyFee = ConstNumber<UNIT>;
+		type MaxPendingKeys = ConstU32<16>;
+		type SignFee = ConstNumber<{ UNIT / 10 }>;
+		type MaxSignMessage = ConstU32<1024>;
+		type SignWindow = ConstNumber<5>;
+		type SignDeadline = ConstNumber<200>;
+		type MaxOpenSignatures = ConstU32<32>;
 		type WeightInfo = ();
 	}
 
@@ -284,6 +302,17 @@ pub mod config_preludes {
 		type DrawWindow = ConstNumber<20>;
 		type MaxWaitingJobs = ConstU32<4>;
 		type RoundRequestFee = ConstNumber<50>;
+		type OnSignature = ();
+		type MaxKeyCommittee = ConstU32<8>;
+		type KeyRoundWindow = ConstNumber<5>;
+		type MaxKeyAttempts = ConstU32<3>;
+		type KeyFee = ConstNumber<40>;
+		type MaxPendingKeys = ConstU32<4>;
+		type SignFee = ConstNumber<5>;
+		type MaxSignMessage = ConstU32<256>;
+		type SignWindow = ConstNumber<3>;
+		type SignDeadline = ConstNumber<30>;
+		type MaxOpenSignatures = ConstU32<4>;
 		type WeightInfo = ();
 	}
 }
@@ -465,6 +494,59 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type RoundRequestFee: Get<BalanceOf<Self>>;
 
+		/// Told of every signing request's end (`keys.rs`): how other pallets use threshold
+		/// keys.
+		type OnSignature: keys::OnSignature;
+
+		/// The largest threshold-key committee (PROTOCOL.md section 14.8).
+		#[pallet::constant]
+		type MaxKeyCommittee: Get<u32>;
+
+		/// Blocks a DKG round (round 1 or round 2) of a threshold key stays open before its
+		/// attempt fails for the silent members.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type KeyRoundWindow: Get<BlockNumberFor<Self>>;
+
+		/// The most DKG attempts of a threshold key.
+		#[pallet::constant]
+		type MaxKeyAttempts: Get<u32>;
+
+		/// What a threshold key costs its owner ([`Pallet::create_key`]); it goes to
+		/// [`Config::Slash`].
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type KeyFee: Get<BalanceOf<Self>>;
+
+		/// The most threshold keys drawing or generating at a time.
+		#[pallet::constant]
+		type MaxPendingKeys: Get<u32>;
+
+		/// What a signing request costs ([`Pallet::request_signature`]); it goes to
+		/// [`Config::Slash`]. At least what its `t + 1` free commitments and shares cost.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type SignFee: Get<BalanceOf<Self>>;
+
+		/// The longest message a threshold key signs.
+		#[pallet::constant]
+		type MaxSignMessage: Get<u32>;
+
+		/// Blocks the signers of a signing attempt have to post their shares, from the block
+		/// they were fixed in; then the attempt restarts without the silent ones.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type SignWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a signing request has to be signed before it fails.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type SignDeadline: Get<BlockNumberFor<Self>>;
+
+		/// The most signing requests open at a time.
+		#[pallet::constant]
+		type MaxOpenSignatures: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -484,6 +566,12 @@ pub mod pallet {
 		/// An input's storage deposit, held from its provider.
 		#[codec(index = 3)]
 		InputDeposit,
+		/// A threshold key's storage deposit, held from its owner.
+		#[codec(index = 4)]
+		KeyDeposit,
+		/// A signing request's storage deposit, held from its requester.
+		#[codec(index = 5)]
+		SignDeposit,
 	}
 
 	/// Registered workers. Set by `register_worker`, changed by `rotate_key`, removed by
@@ -675,6 +763,57 @@ pub mod pallet {
 	pub type DrawQueue<T: Config> =
 		StorageValue<_, BoundedVec<JobId, T::MaxWaitingJobs>, ValueQuery>;
 
+	/// The next threshold key's number.
+	#[pallet::storage]
+	pub type NextKeyId<T: Config> = StorageValue<_, keys::KeyId, ValueQuery>;
+
+	/// Threshold keys (PROTOCOL.md section 14), until their owner removes them.
+	#[pallet::storage]
+	pub type ThresholdKeys<T: Config> =
+		StorageMap<_, Twox64Concat, keys::KeyId, keys::ThresholdKey<T>>;
+
+	/// The keys drawing or generating, in creation order (`on_initialize` moves them).
+	#[pallet::storage]
+	pub type PendingKeys<T: Config> =
+		StorageValue<_, BoundedVec<keys::KeyId, T::MaxPendingKeys>, ValueQuery>;
+
+	/// The round-1 packages of a key's current attempt (or of the attempt that made it), by
+	/// member.
+	#[pallet::storage]
+	pub type KeyRound1<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		keys::KeyId,
+		Twox64Concat,
+		ParticipantIndex,
+		keys::BoundedRound1<T>,
+	>;
+
+	/// The envelopes of a key's current attempt (or of the attempt that made it), by sender.
+	#[pallet::storage]
+	pub type KeyEnvelopes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		keys::KeyId,
+		Twox64Concat,
+		ParticipantIndex,
+		keys::StoredEnvelope<T>,
+	>;
+
+	/// The next signing request's number.
+	#[pallet::storage]
+	pub type NextSignRequestId<T: Config> = StorageValue<_, keys::SignRequestId, ValueQuery>;
+
+	/// Signing requests, until their requester removes them.
+	#[pallet::storage]
+	pub type SignRequests<T: Config> =
+		StorageMap<_, Twox64Concat, keys::SignRequestId, keys::SignRequest<T>>;
+
+	/// The open signing requests, in creation order.
+	#[pallet::storage]
+	pub type OpenSignRequests<T: Config> =
+		StorageValue<_, BoundedVec<keys::SignRequestId, T::MaxOpenSignatures>, ValueQuery>;
+
 	/// Workers registered at genesis, without a proof of possession (the genesis hash is not
 	/// known yet when genesis is built).
 	#[pallet::genesis_config]
@@ -794,6 +933,84 @@ pub mod pallet {
 		BeaconRoundCompleted { round: u64, epoch: u64, output: [u8; 32] },
 		/// `who` paid for a round: `round` is the first whose output nobody knew when it asked.
 		BeaconRoundRequested { who: T::AccountId, round: u64 },
+		/// A threshold key was requested. Its committee is drawn with beacon round
+		/// `draw_round`, or was taken at once (`None`).
+		KeyRequested { key: keys::KeyId, owner: T::AccountId, draw_round: Option<u64> },
+		/// A key's committee, member `i` at position `i - 1`.
+		KeyCommitteeDrawn { key: keys::KeyId, round: Option<u64>, members: Vec<T::AccountId> },
+		/// Attempt `attempt` of a key's DKG started with these members (round 1 until `until`).
+		KeyAttemptStarted {
+			key: keys::KeyId,
+			attempt: u32,
+			members: Vec<T::AccountId>,
+			until: BlockNumberFor<T>,
+		},
+		/// Member `member`'s round-1 package was accepted.
+		KeyRound1Accepted { key: keys::KeyId, attempt: u32, member: ParticipantIndex },
+		/// Member `member`'s envelope was accepted.
+		KeyEnvelopeAccepted { key: keys::KeyId, attempt: u32, member: ParticipantIndex },
+		/// Member `member`'s complaint proved `sender`'s share bad: `sender` is a culprit.
+		KeyShareProvenBad {
+			key: keys::KeyId,
+			attempt: u32,
+			sender: ParticipantIndex,
+			member: ParticipantIndex,
+		},
+		/// Member `member`'s complaint against `sender` was false: it is at fault.
+		KeyComplaintRejected {
+			key: keys::KeyId,
+			attempt: u32,
+			sender: ParticipantIndex,
+			member: ParticipantIndex,
+		},
+		/// A key attempt failed; `culprits` leave the next one.
+		KeyAttemptFailed { key: keys::KeyId, attempt: u32, culprits: Vec<T::AccountId> },
+		/// The key is made: `group_key` is `Y` (and its account's 32 bytes).
+		KeyActivated { key: keys::KeyId, group_key: [u8; 32], digest: [u8; 32] },
+		/// No key: no committee, too few members left or too many attempts.
+		KeyFailed { key: keys::KeyId },
+		/// A key member's fault was recorded and `penalty` taken from its bond.
+		KeyMemberFaulted { worker: T::AccountId, key: keys::KeyId, penalty: BalanceOf<T> },
+		/// The owner removed a key; its deposit returned and its members' seats are free.
+		KeyRemoved { key: keys::KeyId },
+		/// `requester` asked key `key` to sign.
+		SignatureRequested {
+			request: keys::SignRequestId,
+			key: keys::KeyId,
+			requester: T::AccountId,
+		},
+		/// Member `member` committed to sign in attempt `attempt`.
+		SigningCommitmentAccepted {
+			request: keys::SignRequestId,
+			attempt: u32,
+			member: ParticipantIndex,
+		},
+		/// The `t + 1`-th commitment fixed the attempt's signers.
+		SignersFixed { request: keys::SignRequestId, attempt: u32, signers: Vec<ParticipantIndex> },
+		/// Signer `member`'s share was valid.
+		SignatureShareAccepted {
+			request: keys::SignRequestId,
+			attempt: u32,
+			member: ParticipantIndex,
+		},
+		/// Signer `member`'s share did not verify: a fault; the request goes on without it.
+		SignatureShareRejected {
+			request: keys::SignRequestId,
+			attempt: u32,
+			member: ParticipantIndex,
+		},
+		/// A new signing attempt started without `excluded` (a bad or a missing share).
+		SigningRestarted {
+			request: keys::SignRequestId,
+			attempt: u32,
+			excluded: Vec<ParticipantIndex>,
+		},
+		/// The request is signed: an Ed25519 signature by the key, verified.
+		Signed { request: keys::SignRequestId, key: keys::KeyId, signature: [u8; 64] },
+		/// The request failed: too few members left, or its deadline passed.
+		SignatureFailed { request: keys::SignRequestId, key: keys::KeyId },
+		/// The requester removed an ended request; its deposit returned.
+		SignRequestRemoved { request: keys::SignRequestId },
 	}
 
 	#[pallet::error]
@@ -942,6 +1159,58 @@ pub mod pallet {
 		/// The input's validity proof is missing, malformed, or does not prove that the input
 		/// obeys the job's rule (PROTOCOL.md section 12).
 		InvalidValidityProof,
+		/// No threshold key with this number.
+		UnknownKey,
+		/// Only the key's owner may do this.
+		NotKeyOwner,
+		/// The account is not a member of the key's current attempt.
+		NotKeyMember,
+		/// The key is not generating.
+		KeyNotGenerating,
+		/// The transaction was made for another attempt of the key (a fork, or late).
+		WrongKeyAttempt,
+		/// The attempt is not in the step this transaction belongs to (or the step opens in
+		/// a later block).
+		WrongKeyStep,
+		/// The member already posted in this step.
+		AlreadyPosted,
+		/// The round-1 package's proof of knowledge does not verify.
+		InvalidKeyProof,
+		/// Another member of the attempt posted the same `φ_{i,0}`.
+		RepeatedCommitment,
+		/// The sender has no envelope in this attempt, or the complaint names the complainer.
+		UnknownEnvelope,
+		/// The complaint names an envelope by a digest the sender's does not have (another
+		/// branch of a fork).
+		EnvelopeMismatch,
+		/// The key is not active.
+		KeyNotActive,
+		/// The key is still drawing or generating.
+		KeyNotEnded,
+		/// The key has open signing requests.
+		KeyInUseBySignRequest,
+		/// `MaxPendingKeys` keys already draw or generate.
+		TooManyPendingKeys,
+		/// `MaxOpenSignatures` signing requests are already open.
+		TooManyOpenSignatures,
+		/// No signing request with this number.
+		UnknownSignRequest,
+		/// The signing request ended.
+		RequestEnded,
+		/// The signing request is still open.
+		RequestOpen,
+		/// Only the requester may do this.
+		NotRequester,
+		/// The transaction was made for another attempt of the request.
+		WrongSignAttempt,
+		/// The member is left out of this request (an earlier bad or missing share).
+		MemberExcluded,
+		/// The attempt's signers are already fixed: no more commitments.
+		SignersFixed,
+		/// The attempt's signers are not fixed yet: no shares.
+		SignersNotFixed,
+		/// The member is not one of the attempt's signers.
+		NotASigner,
 	}
 
 	#[pallet::hooks]
@@ -957,6 +1226,8 @@ pub mod pallet {
 			Self::process_draws(now)
 				.saturating_add(Self::process_deadlines(now))
 				.saturating_add(Self::process_beacon(now))
+				.saturating_add(Self::process_keys(now))
+				.saturating_add(Self::process_signatures(now))
 		}
 
 		/// Block weight left over cleans up more inputs of ended jobs (their deposits return
@@ -1371,6 +1642,198 @@ pub mod pallet {
 		pub fn reclaim_input_deposit(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Ok(Self::do_reclaim_input_deposit(provider, job_id)?)
+		}
+
+		/// Requests a threshold key of `committee_size` members, any `threshold + 1` of whom
+		/// sign (PROTOCOL.md section 14.8), paying [`Config::KeyFee`] (and
+		/// [`Config::RoundRequestFee`] when the committee is drawn) and holding a storage
+		/// deposit. With exactly `committee_size` workers in the pool the DKG starts at once.
+		///
+		/// Origin: signed; the key's owner. Emits [`Event::KeyRequested`] and, without a draw,
+		/// [`Event::KeyCommitteeDrawn`] and [`Event::KeyAttemptStarted`].
+		/// Errors: [`Error::InvalidThreshold`], [`Error::CommitteeTooLarge`],
+		/// [`Error::NotEnoughWorkers`], [`Error::NoBeacon`], [`Error::TooManyPendingKeys`],
+		/// [`Error::InsufficientBalance`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::create_key(*committee_size))]
+		pub fn create_key(
+			origin: OriginFor<T>,
+			committee_size: u32,
+			threshold: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create_key(who, committee_size, threshold)?;
+			Ok(())
+		}
+
+		/// A key member posts its round-1 package for attempt `attempt` (PROTOCOL.md section
+		/// 14.3). Free when accepted.
+		///
+		/// Origin: a member of the attempt. Emits [`Event::KeyRound1Accepted`].
+		/// Errors: [`Error::UnknownKey`], [`Error::KeyNotGenerating`],
+		/// [`Error::WrongKeyAttempt`], [`Error::NotKeyMember`], [`Error::WrongKeyStep`],
+		/// [`Error::AlreadyPosted`], [`Error::WrongCommitmentCount`],
+		/// [`Error::BadCommitmentEncoding`], [`Error::InvalidKeyProof`],
+		/// [`Error::RepeatedCommitment`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::submit_key_round1(T::MaxKeyCommittee::get()))]
+		pub fn submit_key_round1(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			attempt: u32,
+			package: keys::BoundedRound1<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_key_round1(who, key, attempt, package)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A key member posts its envelope for attempt `attempt` (PROTOCOL.md section 14.4).
+		/// Free when accepted.
+		///
+		/// Origin: a member of the attempt. Emits [`Event::KeyEnvelopeAccepted`].
+		/// Errors: those of [`Pallet::submit_key_round1`] for the key, attempt and step,
+		/// [`Error::RepeatedEphemeralKey`], [`Error::WrongCiphertextCount`],
+		/// [`Error::BadEphemeralKeyEncoding`], [`Error::IdentityEphemeralKey`],
+		/// [`Error::InvalidDealingProof`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::submit_key_envelope(T::MaxKeyCommittee::get()))]
+		pub fn submit_key_envelope(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			attempt: u32,
+			envelope: keys::BoundedEnvelope<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_key_envelope(who, key, attempt, envelope)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A key member complains that its share in `sender`'s envelope is bad (PROTOCOL.md
+		/// section 14.5), revealing `K` with a DLEQ proof; the envelope is named by its
+		/// digest `h_j`. A bad share makes `sender` a culprit (at fault; free); a good one
+		/// makes the member at fault.
+		///
+		/// Origin: a member of the attempt. Emits [`Event::KeyShareProvenBad`] or
+		/// [`Event::KeyComplaintRejected`], with [`Event::KeyMemberFaulted`].
+		/// Errors: those of [`Pallet::submit_key_round1`] for the key, attempt and step,
+		/// [`Error::UnknownEnvelope`], [`Error::EnvelopeMismatch`],
+		/// [`Error::BadSharedKeyEncoding`], [`Error::BadComplaintProofEncoding`],
+		/// [`Error::InvalidComplaintProof`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::complain_key_envelope(T::MaxKeyCommittee::get()))]
+		pub fn complain_key_envelope(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			attempt: u32,
+			sender: ParticipantIndex,
+			envelope_digest: [u8; 32],
+			shared_key: [u8; 32],
+			proof: [u8; 64],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_complain_key_envelope(
+				who,
+				key,
+				attempt,
+				sender,
+				envelope_digest,
+				shared_key,
+				proof,
+			)?)
+		}
+
+		/// The key's owner asks it to sign `message` (PROTOCOL.md section 14.6), paying
+		/// [`Config::SignFee`] and holding the request's storage deposit.
+		///
+		/// Origin: signed; the key's owner. Emits [`Event::SignatureRequested`].
+		/// Errors: [`Error::UnknownKey`], [`Error::NotKeyOwner`], [`Error::KeyNotActive`],
+		/// [`Error::TooManyOpenSignatures`], [`Error::InsufficientBalance`].
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::request_signature())]
+		pub fn request_signature(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			message: keys::SignMessage<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let owner = ThresholdKeys::<T>::get(key).ok_or(Error::<T>::UnknownKey)?.owner;
+			ensure!(owner == who, Error::<T>::NotKeyOwner);
+			Self::do_request_signature(who, key, message)?;
+			Ok(())
+		}
+
+		/// A key member commits to sign attempt `attempt` of a request: `(D_i, F_i)`. The
+		/// `t + 1`-th commitment fixes the signers. Free when accepted.
+		///
+		/// Origin: a member of the key. Emits [`Event::SigningCommitmentAccepted`] and, with
+		/// the `t + 1`-th, [`Event::SignersFixed`].
+		/// Errors: [`Error::UnknownSignRequest`], [`Error::RequestEnded`],
+		/// [`Error::WrongSignAttempt`], [`Error::NotKeyMember`], [`Error::MemberExcluded`],
+		/// [`Error::SignersFixed`], [`Error::AlreadyPosted`], [`Error::BadCommitmentEncoding`].
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::submit_sign_commitment(T::MaxKeyCommittee::get()))]
+		pub fn submit_sign_commitment(
+			origin: OriginFor<T>,
+			request: keys::SignRequestId,
+			attempt: u32,
+			commitment: mpc_primitives::frost::SigningCommitment,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_sign_commitment(who, request, attempt, commitment)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A signer posts its signature share `z_i` for attempt `attempt` of a request. A
+		/// valid share is free; the last one makes and verifies the signature. A bad share
+		/// is a fault, and the request restarts without its member.
+		///
+		/// Origin: a signer of the attempt. Emits [`Event::SignatureShareAccepted`] (and
+		/// [`Event::Signed`]), or [`Event::SignatureShareRejected`],
+		/// [`Event::KeyMemberFaulted`] and [`Event::SigningRestarted`].
+		/// Errors: those of [`Pallet::submit_sign_commitment`] for the request and member,
+		/// [`Error::SignersNotFixed`], [`Error::NotASigner`], [`Error::AlreadyPosted`].
+		#[pallet::call_index(23)]
+		#[pallet::weight(
+			T::WeightInfo::submit_sign_share(T::MaxKeyCommittee::get())
+				.saturating_add(T::OnSignature::weight())
+		)]
+		pub fn submit_sign_share(
+			origin: OriginFor<T>,
+			request: keys::SignRequestId,
+			attempt: u32,
+			share: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_submit_sign_share(who, request, attempt, share)?)
+		}
+
+		/// The owner removes an active or failed key without open requests: its deposit
+		/// returns, its members' seats are free, and its members can no longer sign with it.
+		///
+		/// Origin: the key's owner. Emits [`Event::KeyRemoved`].
+		/// Errors: [`Error::UnknownKey`], [`Error::NotKeyOwner`], [`Error::KeyNotEnded`],
+		/// [`Error::KeyInUseBySignRequest`].
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::remove_key(T::MaxKeyCommittee::get()))]
+		pub fn remove_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_remove_key(who, key)?)
+		}
+
+		/// The requester removes an ended signing request; its deposit returns.
+		///
+		/// Origin: the requester. Emits [`Event::SignRequestRemoved`].
+		/// Errors: [`Error::UnknownSignRequest`], [`Error::NotRequester`],
+		/// [`Error::RequestOpen`].
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::remove_signature())]
+		pub fn remove_signature(
+			origin: OriginFor<T>,
+			request: keys::SignRequestId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_remove_signature(who, request)?)
 		}
 	}
 }

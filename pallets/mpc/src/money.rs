@@ -96,6 +96,15 @@ impl<T: Config> Pallet<T> {
 		Self::evicted(worker, evict, exhausted);
 	}
 
+	/// Records a fault of key member `worker` (a proven-bad share or signature share, or a
+	/// false complaint) for key `key`, with the penalty and eviction rules of [`Self::fault`].
+	pub(crate) fn key_fault(worker: &T::AccountId, key: u64) {
+		let (penalty, evict, exhausted) = Self::penalize(worker);
+		Self::deposit_event(Event::KeyMemberFaulted { worker: worker.clone(), key, penalty });
+		log::warn!(target: LOG_TARGET, "threshold key {key}: fault recorded for a member");
+		Self::evicted(worker, evict, exhausted);
+	}
+
 	/// Counts a fault and takes the penalty; returns what was taken, whether the worker is
 	/// no longer eligible, and whether its bond no longer covers a penalty.
 	fn penalize(worker: &T::AccountId) -> (BalanceOf<T>, bool, bool) {

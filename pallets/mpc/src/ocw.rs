@@ -12,8 +12,10 @@
 //! members can submit for a job, once (the pallet checks both).
 
 use crate::{
-	BeaconDkg, BeaconKeys, BeaconRounds, Call, Config, Inputs, Jobs, KeyDealings, OpenBeaconRound,
-	Pallet, ResultShares, WorkerJobs, Workers, LOG_TARGET,
+	keys::{DkgStep, KeyStatus},
+	BeaconDkg, BeaconKeys, BeaconRounds, Call, Config, Inputs, Jobs, KeyDealings, KeyEnvelopes,
+	KeyRound1, OpenBeaconRound, OpenSignRequests, Pallet, PendingKeys, ResultShares, SignRequests,
+	ThresholdKeys, WorkerJobs, Workers, LOG_TARGET,
 };
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
@@ -29,8 +31,12 @@ use mpc_offchain_worker::{
 	beacon::{
 		beacon_step, BeaconAction, BeaconProgress, BeaconView, DealingView, DkgView, RoundView,
 	},
-	key_derivation_message, step, worker_secret_from_signature, Action, InputView, JobProgress,
-	JobView, Limits,
+	key_derivation_message,
+	keys::{
+		dkg_step, key_package, sign_step, AttemptView, KeyAction, KeyMaterial, KeyProgress,
+		MemberContext, NonceSlot, NonceStore, SignView, Step, Zeroizing,
+	},
+	step, worker_secret_from_signature, Action, InputView, JobProgress, JobView, Limits,
 };
 use mpc_primitives::{EncryptionKey, ParticipantIndex, Point, WorkerSecret};
 use rand_chacha::ChaCha20Rng;
@@ -200,6 +206,227 @@ impl<T: Config> Pallet<T> {
 		if Self::beacon_enabled() {
 			Self::work_on_beacon(worker, now_u32);
 		}
+		Self::work_on_keys(worker, now_u32);
+		Self::work_on_signatures(worker, now_u32);
+	}
+
+	/// The worker's part in the DKGs of threshold keys it sits in (PROTOCOL.md section 14).
+	fn work_on_keys(worker: &mut LocalWorker<T>, now: u32) {
+		let pending = PendingKeys::<T>::get();
+		if pending.is_empty() {
+			return;
+		}
+		let key = [b"mpc::keys::".as_slice(), worker.account.as_ref()].concat();
+		let lock_key = [key.as_slice(), b"::lock"].concat();
+		let mut lock = StorageLock::<Time>::with_deadline(&lock_key, Duration::from_millis(20_000));
+		let Ok(_guard) = lock.try_lock() else { return };
+		let store = StorageValueRef::persistent(&key);
+		let mut progress = store.get::<KeyProgress>().ok().flatten().unwrap_or_default();
+		progress.retain_keys(&pending);
+		let own_key = *worker.secret.public_key();
+		let chain = MemberContext {
+			genesis: Self::genesis_hash(),
+			account: Self::account_bytes(&worker.account),
+			now,
+		};
+		for key_id in pending {
+			let Some(stored) = ThresholdKeys::<T>::get(key_id) else { continue };
+			let KeyStatus::Generating { attempt, members, step, opened, until, posted } =
+				&stored.status
+			else {
+				continue;
+			};
+			// A member whose key changed since the committee was drawn sits it out.
+			let Some(position) =
+				members.iter().position(|m| m.account == worker.account && m.key == own_key)
+			else {
+				continue;
+			};
+			let Ok(index) = ParticipantIndex::new(position as u32 + 1) else { continue };
+			let n = members.len() as u32;
+			let step = match step {
+				DkgStep::Round1 => Step::Round1,
+				DkgStep::Round2 => Step::Round2,
+				DkgStep::Complaints => Step::Complaints,
+			};
+			let packages =
+				if step == Step::Round1 { Vec::new() } else { Self::key_packages_of(key_id, n) };
+			let envelopes: Vec<_> = if step == Step::Complaints {
+				ParticipantIndex::all(n)
+					.filter_map(|j| KeyEnvelopes::<T>::get(key_id, j))
+					.map(|e| (e.envelope.to_envelope(), e.digest))
+					.collect()
+			} else {
+				Vec::new()
+			};
+			let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
+			let view = AttemptView {
+				key: key_id,
+				attempt: *attempt,
+				threshold: stored.threshold,
+				index,
+				members: &keys,
+				step,
+				opened: (*opened).unique_saturated_into(),
+				until: (*until).unique_saturated_into(),
+				posted: posted.iter().any(|(i, _)| *i == index),
+				packages: &packages,
+				envelopes: &envelopes,
+			};
+			let mut rng = Self::offchain_rng(&key);
+			let action = match dkg_step(
+				&worker.secret,
+				&chain,
+				&view,
+				&mut progress,
+				&Self::worker_limits(),
+				&mut rng,
+			) {
+				Ok(Some(action)) => action,
+				Ok(None) => continue,
+				Err(e) => {
+					log::warn!(target: LOG_TARGET, "key {key_id}: member {}: {e:?}", index.get());
+					continue;
+				}
+			};
+			if !Self::send_key_action(worker, action.clone()) {
+				progress.forget_sent(&action);
+			}
+		}
+		store.set(&progress);
+	}
+
+	/// The attempt's round-1 packages in member order (those on chain).
+	fn key_packages_of(key_id: u64, n: u32) -> Vec<mpc_primitives::frost::Round1Package> {
+		ParticipantIndex::all(n)
+			.filter_map(|i| KeyRound1::<T>::get(key_id, i))
+			.map(|p| p.to_package())
+			.collect()
+	}
+
+	fn account_bytes(account: &T::AccountId) -> [u8; 32] {
+		let mut out = [0u8; 32];
+		let bytes = account.as_ref();
+		let len = bytes.len().min(32);
+		out[..len].copy_from_slice(&bytes[..len]);
+		out
+	}
+
+	/// The worker's part in the open signing requests of keys it holds a share of.
+	fn work_on_signatures(worker: &mut LocalWorker<T>, now: u32) {
+		let open = OpenSignRequests::<T>::get();
+		let mut store = OffchainNonces { account: Self::account_bytes(&worker.account) };
+		store.prune(&open, |r| SignRequests::<T>::get(r).map(|q| q.attempt));
+		if open.is_empty() {
+			return;
+		}
+		let own_key = *worker.secret.public_key();
+		let chain = MemberContext {
+			genesis: Self::genesis_hash(),
+			account: Self::account_bytes(&worker.account),
+			now,
+		};
+		for request_id in open {
+			let Some(request) = SignRequests::<T>::get(request_id) else { continue };
+			let Some(key) = ThresholdKeys::<T>::get(request.key) else { continue };
+			let KeyStatus::Active { attempt, members, group_key, .. } = &key.status else {
+				continue;
+			};
+			let Some(position) =
+				members.iter().position(|m| m.account == worker.account && m.key == own_key)
+			else {
+				continue;
+			};
+			let Ok(index) = ParticipantIndex::new(position as u32 + 1) else { continue };
+			let view = SignView {
+				request: request_id,
+				attempt: request.attempt,
+				message: &request.message,
+				index,
+				excluded: request.excluded.contains(&index),
+				commitments: &request.commitments,
+				fixed: request.fixed.is_some(),
+				shared: request.shares.iter().any(|(i, _)| *i == index),
+			};
+			let n = members.len() as u32;
+			let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
+			let (key_id, dkg_attempt, t, y) = (request.key, *attempt, key.threshold, *group_key);
+			let secret = &worker.secret;
+			let rebuild = |rng: &mut ChaCha20Rng| {
+				let packages = Self::key_packages_of(key_id, n);
+				let envelopes: Vec<_> = ParticipantIndex::all(n)
+					.filter_map(|j| KeyEnvelopes::<T>::get(key_id, j))
+					.map(|e| e.envelope.to_envelope())
+					.collect();
+				let material = KeyMaterial {
+					key: key_id,
+					attempt: dkg_attempt,
+					threshold: t,
+					index,
+					members: &keys,
+					group_key: y,
+					packages: &packages,
+					envelopes: &envelopes,
+				};
+				key_package(secret, &chain, &material, rng)
+			};
+			let mut rng = Self::offchain_rng(&request_id.to_le_bytes());
+			match sign_step(&view, rebuild, &mut store, &mut rng) {
+				Ok(Some(action)) => {
+					Self::send_key_action(worker, action);
+				}
+				Ok(None) => {}
+				Err(e) => log::warn!(
+					target: LOG_TARGET,
+					"signing request {request_id}: member {}: {e:?}",
+					index.get()
+				),
+			}
+		}
+	}
+
+	/// Sends a key member's transaction; whether the pool took it.
+	fn send_key_action(worker: &mut LocalWorker<T>, action: KeyAction) -> bool {
+		let (what, call) = match action {
+			KeyAction::Round1 { key, attempt, package } => match package.try_into() {
+				Ok(package) => (
+					format!("round-1 package for key {key} attempt {attempt}"),
+					Call::<T>::submit_key_round1 { key, attempt, package },
+				),
+				Err(_) => return false,
+			},
+			KeyAction::Envelope { key, attempt, envelope } => match envelope.try_into() {
+				Ok(envelope) => (
+					format!("envelope for key {key} attempt {attempt}"),
+					Call::<T>::submit_key_envelope { key, attempt, envelope },
+				),
+				Err(_) => return false,
+			},
+			KeyAction::Complain { key, attempt, sender, digest, shared_key, proof } => (
+				format!("complaint about member {} of key {key}", sender.get()),
+				Call::<T>::complain_key_envelope {
+					key,
+					attempt,
+					sender,
+					envelope_digest: digest,
+					shared_key,
+					proof,
+				},
+			),
+			KeyAction::Commit { request, attempt, commitment } => (
+				format!("signing commitment for request {request} attempt {attempt}"),
+				Call::<T>::submit_sign_commitment { request, attempt, commitment },
+			),
+			KeyAction::Share { request, attempt, share } => (
+				format!("signature share for request {request} attempt {attempt}"),
+				Call::<T>::submit_sign_share { request, attempt, share },
+			),
+		};
+		let sent = Self::send(worker, call);
+		if sent {
+			log::info!(target: LOG_TARGET, "key member {:?}: sent {what}", worker.account);
+		}
+		sent
 	}
 
 	/// What member `index` reads of epoch `epoch`'s dealings `dealers`: its own ciphertexts.
@@ -541,5 +768,88 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		store.set(&progress);
+	}
+}
+
+/// A worker's signing nonces in the node's offchain persistent storage, one entry per request
+/// and attempt, with an index of the entries so that those of ended requests are removed.
+struct OffchainNonces {
+	account: [u8; 32],
+}
+
+impl OffchainNonces {
+	fn slot_key(&self, request: u64, attempt: u32) -> Vec<u8> {
+		[
+			b"mpc::frost-nonce::".as_slice(),
+			&self.account,
+			&request.to_le_bytes(),
+			&attempt.to_le_bytes(),
+		]
+		.concat()
+	}
+
+	fn index_key(&self) -> Vec<u8> {
+		[b"mpc::frost-nonces::".as_slice(), &self.account].concat()
+	}
+
+	/// Removes the slots of requests no longer open, and of attempts before a request's
+	/// current one. (A used slot removed and met again on another branch only lets the member
+	/// commit with fresh nonces there; a pair is still never used twice.)
+	fn prune(&mut self, open: &[u64], attempt_of: impl Fn(u64) -> Option<u32>) {
+		let index_key = self.index_key();
+		let index = StorageValueRef::persistent(&index_key);
+		let Ok(Some(slots)) = index.get::<Vec<(u64, u32)>>() else { return };
+		let (keep, drop): (Vec<_>, Vec<_>) = slots.into_iter().partition(|(r, a)| {
+			open.contains(r) && attempt_of(*r).is_some_and(|current| *a >= current)
+		});
+		if drop.is_empty() {
+			return;
+		}
+		for (r, a) in drop {
+			StorageValueRef::persistent(&self.slot_key(r, a)).clear();
+		}
+		index.set(&keep);
+	}
+}
+
+impl NonceStore for OffchainNonces {
+	fn get(&self, request: u64, attempt: u32) -> Option<NonceSlot> {
+		StorageValueRef::persistent(&self.slot_key(request, attempt))
+			.get::<NonceSlot>()
+			.ok()
+			.flatten()
+	}
+
+	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64]) -> bool {
+		let key = self.slot_key(request, attempt);
+		let slot = StorageValueRef::persistent(&key);
+		let put = slot.mutate(|old: Result<Option<NonceSlot>, _>| match old {
+			Ok(None) => Ok(NonceSlot::Fresh(Zeroizing::new(*nonces))),
+			_ => Err(()),
+		});
+		if put.is_err() {
+			return false;
+		}
+		let index_key = self.index_key();
+		let index = StorageValueRef::persistent(&index_key);
+		let mut slots = index.get::<Vec<(u64, u32)>>().ok().flatten().unwrap_or_default();
+		slots.push((request, attempt));
+		index.set(&slots);
+		true
+	}
+
+	fn take(&mut self, request: u64, attempt: u32) -> Option<Zeroizing<[u8; 64]>> {
+		let key = self.slot_key(request, attempt);
+		let slot = StorageValueRef::persistent(&key);
+		let mut taken = None;
+		// Compare-and-set: of two runs, one gets the nonces, the other an error.
+		let result = slot.mutate(|old: Result<Option<NonceSlot>, _>| match old {
+			Ok(Some(NonceSlot::Fresh(bytes))) => {
+				taken = Some(bytes);
+				Ok(NonceSlot::Used)
+			}
+			_ => Err(()),
+		});
+		result.ok().and(taken)
 	}
 }

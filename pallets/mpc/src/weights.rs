@@ -67,6 +67,19 @@ pub trait WeightInfo {
 	fn validity_range_single_widest() -> Weight;
 	fn validity_range_narrow_widest_dimension() -> Weight;
 	fn validity_range_widest() -> Weight;
+	fn create_key(n: u32, ) -> Weight;
+	fn key_draw(n: u32, ) -> Weight;
+	fn key_timeout(n: u32, ) -> Weight;
+	fn key_make(n: u32, ) -> Weight;
+	fn submit_key_round1(n: u32, ) -> Weight;
+	fn submit_key_envelope(n: u32, ) -> Weight;
+	fn complain_key_envelope(n: u32, ) -> Weight;
+	fn request_signature() -> Weight;
+	fn submit_sign_commitment(n: u32, ) -> Weight;
+	fn submit_sign_share(n: u32, ) -> Weight;
+	fn sign_timeout() -> Weight;
+	fn remove_key(n: u32, ) -> Weight;
+	fn remove_signature() -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -721,6 +734,71 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn validity_range_widest() -> Weight {
 		Weight::from_parts(125_615_861_000, 0)
 	}
+	fn create_key(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn key_draw(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn key_timeout(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn key_make(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_key_round1(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_key_envelope(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn complain_key_envelope(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn request_signature() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_sign_commitment(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_sign_share(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn sign_timeout() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn remove_key(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn remove_signature() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -908,5 +986,70 @@ impl WeightInfo for () {
 	}
 	fn validity_range_widest() -> Weight {
 		Weight::from_parts(125_615_861_000, 0)
+	}
+	fn create_key(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn key_draw(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn key_timeout(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn key_make(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn submit_key_round1(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn submit_key_envelope(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn complain_key_envelope(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn request_signature() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn submit_sign_commitment(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn submit_sign_share(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn sign_timeout() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn remove_key(_n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn remove_signature() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 }

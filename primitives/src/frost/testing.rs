@@ -86,6 +86,20 @@ impl TestCommittee {
 			.collect()
 	}
 
+	/// Member `recipient`'s complaint about `sender`'s envelope, whatever the share inside:
+	/// true against a bad share, false (a fault) against a good one.
+	pub fn complaint<R: CryptoRngCore + ?Sized>(
+		&self,
+		sender: ParticipantIndex,
+		recipient: ParticipantIndex,
+		envelope: &Envelope,
+		rng: &mut R,
+	) -> Result<Complaint, Error> {
+		let ephemeral = EphemeralKey::from_bytes(&envelope.ephemeral_key)?;
+		let ctx = SenderContext { attempt: self.ctx, sender };
+		Ok(complain(&self.secrets[recipient.get() as usize - 1], &ctx, recipient, &ephemeral, rng))
+	}
+
 	/// The whole DKG of an honest committee.
 	pub fn make_key<R: CryptoRngCore + ?Sized>(&self, rng: &mut R) -> Result<TestKey, Error> {
 		let packages = self.round1()?;

@@ -222,7 +222,7 @@ fn subject<'a>(
 		ephemeral_key: ephemeral,
 		commitments: &packages[sender.sender.get() as usize - 1].commitments,
 		ciphertext: &envelope.ciphertexts
-			[slot(sender.sender, idx(recipient)).expect("another member")],
+			[envelope_slot(sender.sender, idx(recipient)).expect("another member")],
 	}
 }
 
@@ -399,4 +399,18 @@ proptest! {
 		let signature = sign_with(&group, &keys, &signers, &message, u64::from(seed));
 		prop_assert!(ed25519_verifies(&group.group_key(), &message, &signature));
 	}
+}
+
+#[test]
+fn a_key_committee_seed_is_its_own_hash_and_never_a_jobs() {
+	use sha2::{Digest, Sha512};
+	let rho = [9u8; 32];
+	let mut h = Sha512::new();
+	h.update(b"substrate-mpc/v1/frost/committee");
+	h.update(rho);
+	h.update(5u64.to_le_bytes());
+	let expected: [u8; 32] = h.finalize()[..32].try_into().expect("32 bytes");
+	assert_eq!(key_committee_seed(&rho, 5), expected);
+	assert_ne!(key_committee_seed(&rho, 5), crate::committee_seed(&rho, 5));
+	assert_ne!(key_committee_seed(&rho, 5), key_committee_seed(&rho, 6));
 }

@@ -1,0 +1,466 @@
+//! What a threshold-key member does (PROTOCOL.md section 14): post its round-1 package and its
+//! envelope in each DKG attempt it sits in, complain about a bad share, and take part in
+//! signing with nonces it uses once.
+//!
+//! As for jobs and the beacon, every decision is a pure function of a view of one block's state.
+//! The DKG keeps no secret state: a member's package and envelope are derived from its worker
+//! secret and everything they depend on (section 14.3), so a restart or a fork that keeps the
+//! inputs gives the same bytes, and its key package is recomputed from the chain's packages and
+//! envelopes whenever it signs.
+//!
+//! Signing nonces are the one secret kept between blocks. They live in a [`NonceStore`] (the
+//! node's offchain persistent storage), one slot per request and attempt:
+//! - a commitment is sent only from the slot's nonces: made fresh when the slot is empty,
+//!   reused (the same commitment sent again) while they are unused;
+//! - before a share is made the slot is set to [`NonceSlot::Used`] (compare-and-set), and
+//!   the share is made only if that succeeded and the stored nonces commit to exactly the
+//!   chain's commitment of the member: a pair signs once, over one package, whatever the
+//!   forks and restarts (section 14.6, "Nonces").
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use mpc_primitives::{
+	frost::{
+		commit, finish_dkg, nonce_commitment, nonces_from_bytes, nonces_to_bytes, round1,
+		seal_envelope, sign, signing_package, AttemptContext, DkgOutcome, Envelope, KeyPackage,
+		Member, MemberShape, Round1Package, SigningCommitment,
+	},
+	EncryptionKey, ParticipantIndex, WorkerSecret,
+};
+use rand_core::CryptoRngCore;
+use scale_info::TypeInfo;
+/// Secret bytes wiped on drop: how nonces leave a [`NonceStore`].
+pub use zeroize::Zeroizing;
+
+use crate::Limits;
+
+/// The step of a DKG attempt, as the chain stores it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+	/// Round-1 packages.
+	Round1,
+	/// Envelopes (open from block `opened`).
+	Round2,
+	/// Complaints (open from block `opened`).
+	Complaints,
+}
+
+/// A DKG attempt the member sits in.
+#[derive(Clone, Debug)]
+pub struct AttemptView<'a> {
+	/// The key `k`.
+	pub key: u64,
+	/// The attempt `a`.
+	pub attempt: u32,
+	/// `t`.
+	pub threshold: u32,
+	/// The member's index `i` in the attempt.
+	pub index: ParticipantIndex,
+	/// `E_1..E_{n_a}` as the chain stores them.
+	pub members: &'a [EncryptionKey],
+	/// The step.
+	pub step: Step,
+	/// Its first block.
+	pub opened: u32,
+	/// The block in whose `on_initialize` it ends.
+	pub until: u32,
+	/// Whether the chain has the member's package (round 1) or envelope (round 2).
+	pub posted: bool,
+	/// Every member's package, in order: read from round 2 on, empty before.
+	pub packages: &'a [Round1Package],
+	/// Every member's envelope and its digest `h_j`, in order: read in the complaint step.
+	pub envelopes: &'a [(Envelope, [u8; 32])],
+}
+
+/// The chain's context of a member: genesis, its account, the current block.
+#[derive(Clone, Copy, Debug)]
+pub struct MemberContext {
+	/// The chain's genesis hash.
+	pub genesis: [u8; 32],
+	/// The member's account `W_i`.
+	pub account: [u8; 32],
+	/// The current block.
+	pub now: u32,
+}
+
+/// A transaction a key member sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyAction {
+	/// `submit_key_round1(key, attempt, package)`.
+	Round1 {
+		/// The key.
+		key: u64,
+		/// The attempt.
+		attempt: u32,
+		/// The package.
+		package: Round1Package,
+	},
+	/// `submit_key_envelope(key, attempt, envelope)`.
+	Envelope {
+		/// The key.
+		key: u64,
+		/// The attempt.
+		attempt: u32,
+		/// The envelope.
+		envelope: Envelope,
+	},
+	/// `complain_key_envelope(key, attempt, sender, h_j, K, proof)`.
+	Complain {
+		/// The key.
+		key: u64,
+		/// The attempt.
+		attempt: u32,
+		/// The sender of the bad share.
+		sender: ParticipantIndex,
+		/// Its envelope's digest.
+		digest: [u8; 32],
+		/// `K_{j,i}`.
+		shared_key: [u8; 32],
+		/// The DLEQ proof.
+		proof: [u8; 64],
+	},
+	/// `submit_sign_commitment(request, attempt, commitment)`.
+	Commit {
+		/// The request.
+		request: u64,
+		/// The attempt.
+		attempt: u32,
+		/// `(D_i, F_i)`.
+		commitment: SigningCommitment,
+	},
+	/// `submit_sign_share(request, attempt, z_i)`.
+	Share {
+		/// The request.
+		request: u64,
+		/// The attempt.
+		attempt: u32,
+		/// `z_i`.
+		share: [u8; 32],
+	},
+}
+
+/// What the member sent in the DKG, kept between runs (no secrets): `(key, attempt, step,
+/// block)` of its last package, envelope or complaint.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct KeyProgress {
+	/// Sent transactions: key, attempt, what (0 package, 1 envelope, 2 complaint), block.
+	pub sent: Vec<(u64, u32, u8, u32)>,
+}
+
+impl KeyProgress {
+	fn last(&self, key: u64, attempt: u32, what: u8) -> Option<u32> {
+		self.sent.iter().find(|s| (s.0, s.1, s.2) == (key, attempt, what)).map(|s| s.3)
+	}
+
+	fn record(&mut self, key: u64, attempt: u32, what: u8, at: u32) {
+		self.sent.retain(|s| (s.0, s.1, s.2) != (key, attempt, what));
+		self.sent.push((key, attempt, what, at));
+	}
+
+	/// Forgets that `action` was sent (the pool refused it), so the next run sends it again.
+	pub fn forget_sent(&mut self, action: &KeyAction) {
+		let (key, attempt, what) = match action {
+			KeyAction::Round1 { key, attempt, .. } => (*key, *attempt, 0),
+			KeyAction::Envelope { key, attempt, .. } => (*key, *attempt, 1),
+			KeyAction::Complain { key, attempt, .. } => (*key, *attempt, 2),
+			KeyAction::Commit { .. } | KeyAction::Share { .. } => return,
+		};
+		self.sent.retain(|s| (s.0, s.1, s.2) != (key, attempt, what));
+	}
+
+	/// Keeps only what concerns `keys` (the keys still generating).
+	pub fn retain_keys(&mut self, keys: &[u64]) {
+		self.sent.retain(|s| keys.contains(&s.0));
+	}
+}
+
+/// Why the member cannot act; the caller logs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyError {
+	/// The chain's data does not fit the member (its package is not the one it makes, a
+	/// count is wrong): a defect or another branch's data.
+	Inconsistent,
+	/// One of its shares does not check and the complaint window is over: it holds no share
+	/// of this key.
+	NoKeyShare,
+	/// Its key package's group key is not the chain's.
+	KeyMismatch,
+	/// The nonce store failed (a concurrent run changed the slot): nothing sent.
+	NonceStore,
+}
+
+fn due(sent: Option<u32>, now: u32, limits: &Limits) -> bool {
+	sent.is_none_or(|at| now >= at.saturating_add(limits.resubmit_after))
+}
+
+fn member<'a>(
+	secret: &'a WorkerSecret,
+	ctx: &'a AttemptContext,
+	view: &AttemptView<'a>,
+	account: &'a [u8; 32],
+) -> Member<'a> {
+	Member {
+		secret,
+		ctx,
+		shape: MemberShape { index: view.index, n: view.members.len() as u32, t: view.threshold },
+		account,
+		keys: view.members,
+	}
+}
+
+/// One run of a member in a DKG attempt: the transaction to send now, if any. Updates
+/// `progress`.
+pub fn dkg_step<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	chain: &MemberContext,
+	view: &AttemptView<'_>,
+	progress: &mut KeyProgress,
+	limits: &Limits,
+	rng: &mut R,
+) -> Result<Option<KeyAction>, KeyError> {
+	let ctx = AttemptContext { genesis: chain.genesis, key: view.key, attempt: view.attempt };
+	let me = member(secret, &ctx, view, &chain.account);
+	let (key, attempt, now) = (view.key, view.attempt, chain.now);
+	// A transaction built now lands in the next block at the earliest.
+	let lands = now.saturating_add(1);
+	match view.step {
+		Step::Round1 if !view.posted && lands < view.until => {
+			if !due(progress.last(key, attempt, 0), now, limits) {
+				return Ok(None);
+			}
+			let package = round1(&me).map_err(|_| KeyError::Inconsistent)?;
+			progress.record(key, attempt, 0, now);
+			Ok(Some(KeyAction::Round1 { key, attempt, package }))
+		}
+		Step::Round2 if !view.posted && now >= view.opened && lands < view.until => {
+			if !due(progress.last(key, attempt, 1), now, limits) {
+				return Ok(None);
+			}
+			let envelope = seal_envelope(&me, view.packages).map_err(|_| KeyError::Inconsistent)?;
+			progress.record(key, attempt, 1, now);
+			Ok(Some(KeyAction::Envelope { key, attempt, envelope }))
+		}
+		Step::Complaints if now >= view.opened && lands < view.until => {
+			if !due(progress.last(key, attempt, 2), now, limits) {
+				return Ok(None);
+			}
+			let envelopes: Vec<Envelope> = view.envelopes.iter().map(|(e, _)| e.clone()).collect();
+			match finish_dkg(&me, view.packages, &envelopes, rng)
+				.map_err(|_| KeyError::Inconsistent)?
+			{
+				DkgOutcome::Key(_) => Ok(None),
+				DkgOutcome::Complain { sender, complaint } => {
+					let digest = view
+						.envelopes
+						.get(sender.get() as usize - 1)
+						.map(|(_, h)| *h)
+						.ok_or(KeyError::Inconsistent)?;
+					progress.record(key, attempt, 2, now);
+					Ok(Some(KeyAction::Complain {
+						key,
+						attempt,
+						sender,
+						digest,
+						shared_key: complaint.shared_key.to_bytes(),
+						proof: complaint.proof.to_bytes(),
+					}))
+				}
+			}
+		}
+		_ => Ok(None),
+	}
+}
+
+/// An active key the member holds a share of: what rebuilds its key package.
+#[derive(Clone, Debug)]
+pub struct KeyMaterial<'a> {
+	/// The key `k`.
+	pub key: u64,
+	/// The attempt that made it.
+	pub attempt: u32,
+	/// `t`.
+	pub threshold: u32,
+	/// The member's index.
+	pub index: ParticipantIndex,
+	/// `E_1..E_n` of the key's members.
+	pub members: &'a [EncryptionKey],
+	/// `Y`, as the chain stores it.
+	pub group_key: [u8; 32],
+	/// The attempt's packages, in order.
+	pub packages: &'a [Round1Package],
+	/// The attempt's envelopes, in order.
+	pub envelopes: &'a [Envelope],
+}
+
+/// The member's key package, recomputed from the chain (checked against the chain's `Y`).
+pub fn key_package<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	chain: &MemberContext,
+	material: &KeyMaterial<'_>,
+	rng: &mut R,
+) -> Result<KeyPackage, KeyError> {
+	let ctx =
+		AttemptContext { genesis: chain.genesis, key: material.key, attempt: material.attempt };
+	let me = Member {
+		secret,
+		ctx: &ctx,
+		shape: MemberShape {
+			index: material.index,
+			n: material.members.len() as u32,
+			t: material.threshold,
+		},
+		account: &chain.account,
+		keys: material.members,
+	};
+	let package = match finish_dkg(&me, material.packages, material.envelopes, rng)
+		.map_err(|_| KeyError::Inconsistent)?
+	{
+		DkgOutcome::Key(package) => package,
+		DkgOutcome::Complain { .. } => return Err(KeyError::NoKeyShare),
+	};
+	let y = package.verifying_key().serialize().map_err(|_| KeyError::KeyMismatch)?;
+	if y.as_slice() == material.group_key.as_slice() {
+		Ok(package)
+	} else {
+		Err(KeyError::KeyMismatch)
+	}
+}
+
+/// An open signing request of a key the member holds a share of.
+#[derive(Clone, Debug)]
+pub struct SignView<'a> {
+	/// The request `s`.
+	pub request: u64,
+	/// The attempt `b`.
+	pub attempt: u32,
+	/// `m`.
+	pub message: &'a [u8],
+	/// The member's index in the key.
+	pub index: ParticipantIndex,
+	/// Whether the member is left out of the request.
+	pub excluded: bool,
+	/// The attempt's commitments, in arrival order.
+	pub commitments: &'a [(ParticipantIndex, SigningCommitment)],
+	/// Whether the signers are fixed (the `t + 1`-th commitment arrived).
+	pub fixed: bool,
+	/// Whether the chain has the member's share of this attempt.
+	pub shared: bool,
+}
+
+/// One nonce slot of the store: `d || f`, or the mark that they signed. Encodes as `0 || d ||
+/// f` or `1`.
+#[derive(Clone, PartialEq, Eq)]
+pub enum NonceSlot {
+	/// Nonces not used yet.
+	Fresh(Zeroizing<[u8; 64]>),
+	/// They made a share and were erased.
+	Used,
+}
+
+impl Encode for NonceSlot {
+	fn encode_to<O: codec::Output + ?Sized>(&self, dest: &mut O) {
+		match self {
+			NonceSlot::Fresh(bytes) => {
+				dest.push_byte(0);
+				dest.write(&bytes[..]);
+			}
+			NonceSlot::Used => dest.push_byte(1),
+		}
+	}
+}
+
+impl Decode for NonceSlot {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		match input.read_byte()? {
+			0 => {
+				let mut bytes = Zeroizing::new([0u8; 64]);
+				input.read(&mut bytes[..])?;
+				Ok(NonceSlot::Fresh(bytes))
+			}
+			1 => Ok(NonceSlot::Used),
+			_ => Err("unknown nonce slot".into()),
+		}
+	}
+}
+
+impl core::fmt::Debug for NonceSlot {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			NonceSlot::Fresh(_) => f.write_str("Fresh(..)"),
+			NonceSlot::Used => f.write_str("Used"),
+		}
+	}
+}
+
+/// Where a member keeps its signing nonces: the node's offchain persistent storage. Slots are
+/// named by request and attempt.
+pub trait NonceStore {
+	/// The slot of `(request, attempt)`.
+	fn get(&self, request: u64, attempt: u32) -> Option<NonceSlot>;
+	/// Fills the empty slot with fresh nonces; `false` if it was not empty.
+	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64]) -> bool;
+	/// Replaces the slot's nonces with [`NonceSlot::Used`] and returns them: atomic, so two
+	/// runs never both get them. `None` if the slot held no fresh nonces.
+	fn take(&mut self, request: u64, attempt: u32) -> Option<Zeroizing<[u8; 64]>>;
+}
+
+/// One run of a member for a signing request: commit, or sign once the signers are fixed.
+/// `key` rebuilds its key package only when it acts.
+pub fn sign_step<R: CryptoRngCore + ?Sized>(
+	view: &SignView<'_>,
+	key: impl FnOnce(&mut R) -> Result<KeyPackage, KeyError>,
+	store: &mut impl NonceStore,
+	rng: &mut R,
+) -> Result<Option<KeyAction>, KeyError> {
+	if view.excluded {
+		return Ok(None);
+	}
+	let (request, attempt) = (view.request, view.attempt);
+	let mine = view.commitments.iter().find(|(i, _)| *i == view.index).map(|(_, c)| *c);
+	if !view.fixed {
+		if mine.is_some() {
+			return Ok(None);
+		}
+		let commitment = match store.get(request, attempt) {
+			Some(NonceSlot::Used) => return Ok(None),
+			Some(NonceSlot::Fresh(bytes)) => {
+				// Sent before and not on chain here: the same commitment again.
+				let nonces = nonces_from_bytes(&bytes).map_err(|_| KeyError::NonceStore)?;
+				nonce_commitment(&nonces).map_err(|_| KeyError::NonceStore)?
+			}
+			None => {
+				let package = key(rng)?;
+				let (nonces, commitment) =
+					commit(&package, rng).map_err(|_| KeyError::Inconsistent)?;
+				if !store.put_fresh(request, attempt, &nonces_to_bytes(&nonces)) {
+					return Err(KeyError::NonceStore);
+				}
+				commitment
+			}
+		};
+		return Ok(Some(KeyAction::Commit { request, attempt, commitment }));
+	}
+	let Some(mine) = mine else { return Ok(None) };
+	if view.shared {
+		return Ok(None);
+	}
+	// The stored nonces must be the ones the chain has the commitment of; checked before
+	// they are taken, so a slot of another branch's commitment stays as it is.
+	let Some(NonceSlot::Fresh(bytes)) = store.get(request, attempt) else { return Ok(None) };
+	let nonces = nonces_from_bytes(&bytes).map_err(|_| KeyError::NonceStore)?;
+	if nonce_commitment(&nonces).map_err(|_| KeyError::NonceStore)? != mine {
+		return Ok(None);
+	}
+	let package = key(rng)?;
+	let signing =
+		signing_package(view.message, view.commitments).map_err(|_| KeyError::Inconsistent)?;
+	// Erased before the share exists, let alone leaves the node.
+	let taken = store.take(request, attempt).ok_or(KeyError::NonceStore)?;
+	let nonces = nonces_from_bytes(&taken).map_err(|_| KeyError::NonceStore)?;
+	let share = sign(&signing, nonces, &package).map_err(|_| KeyError::Inconsistent)?;
+	Ok(Some(KeyAction::Share { request, attempt, share }))
+}
+
+#[cfg(test)]
+#[path = "keys_tests.rs"]
+mod tests;

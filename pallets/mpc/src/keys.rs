@@ -1,0 +1,1095 @@
+//! Threshold keys (PROTOCOL.md section 14): Ed25519 keys that a committee holds and nobody
+//! holds alone, made by FROST's DKG through the chain, and signatures by `t + 1` of their
+//! members, every share checked here.
+//!
+//! A key's life: [`Pallet::create_key`] → `Drawing` (when the pool is larger than the
+//! committee: the committee is drawn from a beacon round, as a job's) → `Generating` in
+//! attempts, each through round 1 ([`Pallet::submit_key_round1`]), round 2
+//! ([`Pallet::submit_key_envelope`]) and complaints ([`Pallet::complain_key_envelope`]) →
+//! `Active` (or `Failed`). An attempt that fails for a silent or proven-bad member is followed
+//! by one without its culprits, at most [`Config::MaxKeyAttempts`] in all. The round-1 packages
+//! and envelopes of the attempt that made the key stay while it is active: the members
+//! recompute their key packages from them, so no worker stores a key share.
+//!
+//! A signature: [`Pallet::request_signature`] (the key's owner) or
+//! [`Pallet::do_request_signature`] (another pallet) → members commit
+//! ([`Pallet::submit_sign_commitment`]); the `t + 1`-th commitment fixes the signers → each
+//! posts its share ([`Pallet::submit_sign_share`]), checked against its verifying share → the
+//! aggregate is verified as an ordinary Ed25519 signature and stored. A bad share is a fault
+//! and the request goes on without its member; a silent signer is left out after
+//! [`Config::SignWindow`] blocks.
+//!
+//! Every transaction a member sends names its key or request and the attempt, so one made on
+//! another branch of a fork is refused with an error, never judged.
+
+use crate::{money::add_entry, *};
+use frame_support::{defensive, traits::Footprint};
+use mpc_primitives::{
+	frost::{
+		envelope_digest, envelope_slot, judge_frost_complaint, key_committee_seed, signing_package,
+		verify_envelope, verify_round1, verify_signing_commitment, AttemptContext, Envelope,
+		FrostComplaintSubject, FrostGroup, FrostShareCiphertext, Round1Package, SenderContext,
+		SigningCommitment, FROST_PROOF_LEN, SIGNATURE_LEN,
+	},
+	ComplaintVerdict, EphemeralKey,
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+/// A threshold key's number `k`: assigned in creation order, from 0.
+pub type KeyId = u64;
+/// A signing request's number `s`: assigned in creation order, from 0.
+pub type SignRequestId = u64;
+/// A key's members in order (member `i` at position `i - 1`), keys as when it was drawn.
+pub type KeyCommittee<T> = BoundedVec<CommitteeMember<T>, <T as Config>::MaxKeyCommittee>;
+/// Ed25519 points of a key committee in wire form: commitments `φ_{i,0..t}`, shares `Y_i`.
+pub type KeyPoints<T> = BoundedVec<[u8; 32], <T as Config>::MaxKeyCommittee>;
+/// Member indices within a key's attempt.
+pub type KeyIndices<T> = BoundedVec<ParticipantIndex, <T as Config>::MaxKeyCommittee>;
+/// A message to sign.
+pub type SignMessage<T> = BoundedVec<u8, <T as Config>::MaxSignMessage>;
+
+/// The step of a DKG attempt (PROTOCOL.md sections 14.3-14.5).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum DkgStep {
+	/// Members post their round-1 packages.
+	Round1,
+	/// Members post their envelopes.
+	Round2,
+	/// Members complain about bad shares; at the end the key is made.
+	Complaints,
+}
+
+/// Where a key stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub enum KeyStatus<T: Config> {
+	/// Waiting for beacon round `round` to draw the committee from `candidates` (the pool
+	/// at the request); fails at block `until`.
+	Drawing {
+		/// The draw round.
+		round: u64,
+		/// The pool when the key was requested, in pool order.
+		candidates: WorkerPool<T>,
+		/// The key fails in `on_initialize` of this block if the round has not completed.
+		until: BlockNumberOf<T>,
+	},
+	/// Attempt `attempt` of the DKG runs with `members`.
+	Generating {
+		/// The attempt `a`.
+		attempt: u32,
+		/// `M_a`, in order.
+		members: KeyCommittee<T>,
+		/// The step.
+		step: DkgStep,
+		/// The first block of the step.
+		opened: BlockNumberOf<T>,
+		/// In `on_initialize` of this block the step times out (round 1 or 2: the attempt
+		/// fails) or ends (complaints: the key is made).
+		until: BlockNumberOf<T>,
+		/// Who posted in this step (a round's members and their `φ_{i,0}` or `E`).
+		posted: BoundedVec<(ParticipantIndex, [u8; 32]), T::MaxKeyCommittee>,
+	},
+	/// The key is made.
+	Active {
+		/// The attempt that made it (its packages and envelopes are stored).
+		attempt: u32,
+		/// Its members, in order; member `i` has identifier `id(i)`.
+		members: KeyCommittee<T>,
+		/// `Y`: the key, and its account's 32 bytes.
+		group_key: [u8; 32],
+		/// `Y_1..Y_n`.
+		verifying_shares: KeyPoints<T>,
+		/// The key's digest (PROTOCOL.md section 14.5).
+		digest: [u8; 32],
+		/// The block it was made in.
+		activated: BlockNumberOf<T>,
+	},
+	/// No key: too few members or too many attempts, or no committee.
+	Failed {
+		/// The block it failed in.
+		at: BlockNumberOf<T>,
+	},
+}
+
+/// A threshold key.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct ThresholdKey<T: Config> {
+	/// Who asked for it: it alone asks it to sign, and gets the deposit back.
+	pub owner: AccountIdOf<T>,
+	/// `t`: `t + 1` members sign.
+	pub threshold: u32,
+	/// The committee's size `n`.
+	pub size: u32,
+	/// The storage deposit held from the owner.
+	pub deposit: BalanceOf<T>,
+	/// The block it was requested in.
+	pub created: BlockNumberOf<T>,
+	/// Signing requests not ended yet.
+	pub open_requests: u32,
+	/// Where it stands.
+	pub status: KeyStatus<T>,
+}
+
+impl<T: Config> ThresholdKey<T> {
+	/// The members holding seats: the drawn committee or the current attempt's, the key's.
+	fn seated(&self) -> &[CommitteeMember<T>] {
+		match &self.status {
+			KeyStatus::Generating { members, .. } | KeyStatus::Active { members, .. } => members,
+			KeyStatus::Drawing { .. } | KeyStatus::Failed { .. } => &[],
+		}
+	}
+}
+
+/// A round-1 package as `submit_key_round1` takes and stores it (PROTOCOL.md section 14.3).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct BoundedRound1<T: Config> {
+	/// `φ_{i,0}..φ_{i,t}`.
+	pub commitments: KeyPoints<T>,
+	/// `R_i || μ_i`.
+	pub proof: [u8; FROST_PROOF_LEN],
+}
+
+impl<T: Config> BoundedRound1<T> {
+	/// As `mpc_primitives::frost` takes it.
+	pub fn to_package(&self) -> Round1Package {
+		Round1Package { commitments: self.commitments.to_vec(), proof: self.proof }
+	}
+}
+
+impl<T: Config> TryFrom<Round1Package> for BoundedRound1<T> {
+	type Error = Error<T>;
+
+	fn try_from(p: Round1Package) -> Result<Self, Error<T>> {
+		Ok(Self {
+			commitments: BoundedVec::try_from(p.commitments)
+				.map_err(|_| Error::<T>::WrongCommitmentCount)?,
+			proof: p.proof,
+		})
+	}
+}
+
+/// An envelope as `submit_key_envelope` takes it (PROTOCOL.md section 14.4).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct BoundedEnvelope<T: Config> {
+	/// `E`.
+	pub ephemeral_key: [u8; 32],
+	/// `c || z`.
+	pub proof: [u8; FROST_PROOF_LEN],
+	/// `ct_{j,i}` for every other member, in order.
+	pub ciphertexts: BoundedVec<FrostShareCiphertext, T::MaxKeyCommittee>,
+}
+
+impl<T: Config> BoundedEnvelope<T> {
+	/// As `mpc_primitives::frost` takes it.
+	pub fn to_envelope(&self) -> Envelope {
+		Envelope {
+			ephemeral_key: self.ephemeral_key,
+			proof: self.proof,
+			ciphertexts: self.ciphertexts.to_vec(),
+		}
+	}
+}
+
+impl<T: Config> TryFrom<Envelope> for BoundedEnvelope<T> {
+	type Error = Error<T>;
+
+	fn try_from(e: Envelope) -> Result<Self, Error<T>> {
+		Ok(Self {
+			ephemeral_key: e.ephemeral_key,
+			proof: e.proof,
+			ciphertexts: BoundedVec::try_from(e.ciphertexts)
+				.map_err(|_| Error::<T>::WrongCiphertextCount)?,
+		})
+	}
+}
+
+/// An accepted envelope and its digest `h_j` (which names it with the sender's package).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct StoredEnvelope<T: Config> {
+	/// The envelope.
+	pub envelope: BoundedEnvelope<T>,
+	/// `h_j` (PROTOCOL.md section 14.5).
+	pub digest: [u8; 32],
+}
+
+/// Where a signing request stands.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum SignState<BlockNumber> {
+	/// Members commit and sign.
+	Open,
+	/// Signed: `R || z`, an Ed25519 signature by the key, verified here.
+	Signed {
+		/// The signature.
+		signature: [u8; SIGNATURE_LEN],
+		/// The block it was made in.
+		at: BlockNumber,
+	},
+	/// Not signed: too few members left, or the deadline passed.
+	Failed {
+		/// The block it failed in.
+		at: BlockNumber,
+	},
+}
+
+/// A signing request (PROTOCOL.md section 14.6).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct SignRequest<T: Config> {
+	/// The key.
+	pub key: KeyId,
+	/// Who asked: it gets the deposit back.
+	pub requester: AccountIdOf<T>,
+	/// `m`.
+	pub message: SignMessage<T>,
+	/// The storage deposit held from the requester.
+	pub deposit: BalanceOf<T>,
+	/// The request fails in `on_initialize` of this block if not signed.
+	pub deadline: BlockNumberOf<T>,
+	/// The attempt `b`.
+	pub attempt: u32,
+	/// Members left out of the request (a bad or a missing share).
+	pub excluded: KeyIndices<T>,
+	/// The attempt's commitments in arrival order: the first `t + 1` are the signers'.
+	pub commitments: BoundedVec<(ParticipantIndex, SigningCommitment), T::MaxKeyCommittee>,
+	/// The block the signers were fixed in (the `t + 1`-th commitment).
+	pub fixed: Option<BlockNumberOf<T>>,
+	/// The attempt's valid shares `z_i`.
+	pub shares: BoundedVec<(ParticipantIndex, [u8; 32]), T::MaxKeyCommittee>,
+	/// Where it stands.
+	pub state: SignState<BlockNumberOf<T>>,
+}
+
+/// Consumers of signatures: how other pallets use threshold keys.
+pub trait OnSignature {
+	/// Called once per request, when it ends: the signature (verified against the key), or
+	/// `None` if it failed.
+	fn on_signature(request: SignRequestId, key: KeyId, signature: Option<&[u8; SIGNATURE_LEN]>);
+	/// The most weight `on_signature` uses; charged to the share that completes a request.
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+impl OnSignature for () {
+	fn on_signature(_: SignRequestId, _: KeyId, _: Option<&[u8; SIGNATURE_LEN]>) {}
+}
+
+impl<T: Config> Pallet<T> {
+	fn attempt_context(key: KeyId, attempt: u32) -> AttemptContext {
+		AttemptContext { genesis: Self::genesis_hash(), key, attempt }
+	}
+
+	/// Member `who`'s index in `members`.
+	fn key_index(
+		members: &[CommitteeMember<T>],
+		who: &T::AccountId,
+	) -> Result<ParticipantIndex, Error<T>> {
+		members
+			.iter()
+			.position(|m| &m.account == who)
+			.and_then(|p| ParticipantIndex::new(p as u32 + 1).ok())
+			.ok_or(Error::<T>::NotKeyMember)
+	}
+
+	/// The storage a key of `n` members can take at most: its record, `n` packages and `n`
+	/// envelopes, priced by [`Pallet::deposit_for`].
+	pub fn key_footprint(key_id: KeyId, n: u32) -> Footprint {
+		let mut footprint = Footprint::default();
+		let record = ThresholdKeys::<T>::hashed_key_for(key_id);
+		footprint.count = 1;
+		footprint.size = (record.len() + ThresholdKey::<T>::max_encoded_len()) as u64;
+		for i in ParticipantIndex::all(n) {
+			let k1 = KeyRound1::<T>::hashed_key_for(key_id, i);
+			let k2 = KeyEnvelopes::<T>::hashed_key_for(key_id, i);
+			footprint.count = footprint.count.saturating_add(2);
+			footprint.size = footprint.size.saturating_add(
+				(k1.len() + BoundedRound1::<T>::max_encoded_len()) as u64
+					+ (k2.len() + StoredEnvelope::<T>::max_encoded_len()) as u64,
+			);
+		}
+		footprint
+	}
+
+	/// Requests a key of `n` members with threshold `t` for `owner`, exactly as
+	/// [`Pallet::create_key`] signed by `owner` does; returns its number.
+	pub fn do_create_key(owner: T::AccountId, n: u32, t: u32) -> Result<KeyId, Error<T>> {
+		ensure!(t >= 1 && t < n, Error::<T>::InvalidThreshold);
+		ensure!(n <= T::MaxKeyCommittee::get(), Error::<T>::CommitteeTooLarge);
+		let mut pool = WorkerList::<T>::get();
+		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
+		let needs_draw = pool.len() > n as usize;
+		if needs_draw {
+			ensure!(Self::beacon_enabled(), Error::<T>::NoBeacon);
+		}
+		ensure!(
+			(PendingKeys::<T>::decode_len().unwrap_or(0) as u32) < T::MaxPendingKeys::get(),
+			Error::<T>::TooManyPendingKeys
+		);
+		let key_id = NextKeyId::<T>::get();
+		let now = frame_system::Pallet::<T>::block_number();
+		let deposit = Self::deposit_for(Self::key_footprint(key_id, n));
+		let committee = if needs_draw {
+			None
+		} else {
+			Some(Self::committee_of::<T::MaxKeyCommittee>(pool.iter().take(n as usize))?)
+		};
+
+		// Everything checked; now pay and write.
+		if needs_draw {
+			Self::charge_fee(&owner, T::RoundRequestFee::get())?;
+		}
+		Self::charge_fee(&owner, T::KeyFee::get())?;
+		Self::hold(HoldReason::KeyDeposit, &owner, deposit)?;
+		NextKeyId::<T>::put(key_id.saturating_add(1));
+		PendingKeys::<T>::try_append(key_id).map_err(|_| {
+			defensive!("a pending-key list fuller than checked");
+			Error::<T>::Inconsistent
+		})?;
+		let mut key = ThresholdKey::<T> {
+			owner: owner.clone(),
+			threshold: t,
+			size: n,
+			deposit,
+			created: now,
+			open_requests: 0,
+			status: KeyStatus::Failed { at: now },
+		};
+		match committee {
+			Some(committee) => {
+				Self::deposit_event(Event::KeyRequested { key: key_id, owner, draw_round: None });
+				Self::seat_key_committee(key_id, &mut key, committee, &mut pool, None, now);
+			}
+			None => {
+				let round = Self::want_round();
+				key.status = KeyStatus::Drawing {
+					round,
+					candidates: pool,
+					until: now.saturating_add(T::DrawWindow::get()),
+				};
+				Self::deposit_event(Event::KeyRequested {
+					key: key_id,
+					owner,
+					draw_round: Some(round),
+				});
+			}
+		}
+		ThresholdKeys::<T>::insert(key_id, key);
+		Ok(key_id)
+	}
+
+	/// Seats a key's committee (seats counted with jobs) and starts attempt 0.
+	fn seat_key_committee(
+		key_id: KeyId,
+		key: &mut ThresholdKey<T>,
+		committee: KeyCommittee<T>,
+		pool: &mut WorkerPool<T>,
+		round: Option<u64>,
+		now: BlockNumberFor<T>,
+	) {
+		if Self::take_seats(&committee, pool) {
+			WorkerList::<T>::put(&*pool);
+		}
+		let accounts = committee.iter().map(|m| m.account.clone()).collect();
+		Self::deposit_event(Event::KeyCommitteeDrawn { key: key_id, round, members: accounts });
+		Self::start_attempt(key_id, key, 0, committee, now);
+	}
+
+	fn start_attempt(
+		key_id: KeyId,
+		key: &mut ThresholdKey<T>,
+		attempt: u32,
+		members: KeyCommittee<T>,
+		now: BlockNumberFor<T>,
+	) {
+		let until = now.saturating_add(T::KeyRoundWindow::get());
+		let accounts = members.iter().map(|m| m.account.clone()).collect();
+		key.status = KeyStatus::Generating {
+			attempt,
+			members,
+			step: DkgStep::Round1,
+			opened: now,
+			until,
+			posted: BoundedVec::new(),
+		};
+		Self::deposit_event(Event::KeyAttemptStarted {
+			key: key_id,
+			attempt,
+			members: accounts,
+			until,
+		});
+	}
+
+	/// Removes a key's packages and envelopes (at most `MaxKeyCommittee` entries each).
+	fn drop_key_rounds(key_id: KeyId) {
+		let limit = T::MaxKeyCommittee::get();
+		let _ = KeyRound1::<T>::clear_prefix(key_id, limit, None);
+		let _ = KeyEnvelopes::<T>::clear_prefix(key_id, limit, None);
+	}
+
+	/// Ends attempt `attempt` without a key: the next attempt without `culprits`, or the key
+	/// fails.
+	fn fail_attempt(
+		key_id: KeyId,
+		key: &mut ThresholdKey<T>,
+		culprits: &[ParticipantIndex],
+		now: BlockNumberFor<T>,
+	) {
+		let KeyStatus::Generating { attempt, members, .. } = &key.status else { return };
+		let attempt = *attempt;
+		let (mut rest, mut gone) = (Vec::new(), Vec::new());
+		for (p, m) in members.iter().enumerate() {
+			let culprit = ParticipantIndex::new(p as u32 + 1).is_ok_and(|i| culprits.contains(&i));
+			if culprit {
+				gone.push(m.clone());
+			} else {
+				rest.push(m.clone());
+			}
+		}
+		Self::drop_key_rounds(key_id);
+		Self::free_seats(&gone);
+		Self::deposit_event(Event::KeyAttemptFailed {
+			key: key_id,
+			attempt,
+			culprits: gone.into_iter().map(|m| m.account).collect(),
+		});
+		let next = attempt.saturating_add(1);
+		if (rest.len() as u32) < key.threshold.saturating_add(1) || next >= T::MaxKeyAttempts::get()
+		{
+			Self::free_seats(&rest);
+			Self::fail_key(key_id, key, now);
+			return;
+		}
+		Self::start_attempt(key_id, key, next, BoundedVec::truncate_from(rest), now);
+	}
+
+	fn fail_key(key_id: KeyId, key: &mut ThresholdKey<T>, now: BlockNumberFor<T>) {
+		key.status = KeyStatus::Failed { at: now };
+		PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
+		Self::deposit_event(Event::KeyFailed { key: key_id });
+	}
+
+	/// The attempt's round-1 packages, in member order.
+	fn round1_packages(key_id: KeyId, n: u32) -> Result<Vec<Round1Package>, Error<T>> {
+		ParticipantIndex::all(n)
+			.map(|i| KeyRound1::<T>::get(key_id, i).map(|p| p.to_package()))
+			.collect::<Option<Vec<_>>>()
+			.ok_or_else(|| {
+				defensive!("a key attempt past round 1 without every package");
+				Error::<T>::Inconsistent
+			})
+	}
+
+	/// Makes the key at the end of the complaint window (PROTOCOL.md section 14.5).
+	fn make_key(key_id: KeyId, key: &mut ThresholdKey<T>, now: BlockNumberFor<T>) {
+		let KeyStatus::Generating { attempt, members, .. } = &key.status else { return };
+		let (attempt, members) = (*attempt, members.clone());
+		let n = members.len() as u32;
+		let made = Self::round1_packages(key_id, n).and_then(|packages| {
+			let group = FrostGroup::from_round1(key.threshold, &packages)
+				.map_err(|_| Error::<T>::Inconsistent)?;
+			let ctx = Self::attempt_context(key_id, attempt);
+			let digest = FrostGroup::digest(&ctx, key.threshold, &packages)
+				.map_err(|_| Error::<T>::Inconsistent)?;
+			Ok((group, digest))
+		});
+		match made {
+			Ok((group, digest)) => {
+				let group_key = group.group_key();
+				key.status = KeyStatus::Active {
+					attempt,
+					members,
+					group_key,
+					verifying_shares: BoundedVec::truncate_from(group.verifying_shares()),
+					digest,
+					activated: now,
+				};
+				PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
+				Self::deposit_event(Event::KeyActivated { key: key_id, group_key, digest });
+			}
+			// The identity as key (negligible) or a defect: the attempt failed, no culprit.
+			Err(_) => Self::fail_attempt(key_id, key, &[], now),
+		}
+	}
+
+	/// Draws a waiting key's committee with its round's output `rho`, or fails the key.
+	pub(crate) fn draw_key(
+		key_id: KeyId,
+		key: &mut ThresholdKey<T>,
+		round: u64,
+		candidates: &WorkerPool<T>,
+		rho: &[u8; 32],
+		now: BlockNumberFor<T>,
+	) {
+		let seed = key_committee_seed(rho, key_id);
+		let n = key.size as usize;
+		let mut pool = WorkerList::<T>::get();
+		let picked = mpc_primitives::draw_committee(&seed, candidates.len(), n, |c| {
+			candidates.get(c).is_some_and(|a| pool.contains(a))
+		});
+		let accounts: Vec<&T::AccountId> =
+			picked.iter().filter_map(|&c| candidates.get(c)).collect();
+		match Self::committee_of::<T::MaxKeyCommittee>(accounts) {
+			Ok(committee) if committee.len() == n => {
+				Self::seat_key_committee(key_id, key, committee, &mut pool, Some(round), now)
+			}
+			_ => Self::fail_key(key_id, key, now),
+		}
+	}
+
+	/// The threshold keys' part of `on_initialize`: draws, timeouts and keys made. At most one
+	/// key is made or drawn per block (its group key is the heavy step); the others wait.
+	pub(crate) fn process_keys(now: BlockNumberFor<T>) -> Weight {
+		let pending = PendingKeys::<T>::get();
+		let mut weight = T::DbWeight::get().reads(1);
+		let mut heavy_done = false;
+		for key_id in pending {
+			weight.saturating_accrue(T::DbWeight::get().reads(1));
+			let Some(mut key) = ThresholdKeys::<T>::get(key_id) else {
+				defensive!("a pending key without its record");
+				PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
+				continue;
+			};
+			let n = key.size;
+			let changed = match &key.status {
+				KeyStatus::Drawing { round, candidates, until } => {
+					weight.saturating_accrue(T::DbWeight::get().reads(1));
+					let output = BeaconRounds::<T>::get(round).and_then(|r| r.output);
+					match output {
+						Some((rho, _)) if !heavy_done => {
+							heavy_done = true;
+							let (round, candidates) = (*round, candidates.clone());
+							weight.saturating_accrue(T::WeightInfo::key_draw(n));
+							Self::draw_key(key_id, &mut key, round, &candidates, &rho, now);
+							true
+						}
+						None if now >= *until => {
+							weight.saturating_accrue(T::DbWeight::get().writes(2));
+							Self::fail_key(key_id, &mut key, now);
+							true
+						}
+						_ => false,
+					}
+				}
+				KeyStatus::Generating { step, until, members, posted, .. } if now >= *until => {
+					match step {
+						DkgStep::Round1 | DkgStep::Round2 => {
+							let silent: Vec<ParticipantIndex> =
+								ParticipantIndex::all(members.len() as u32)
+									.filter(|i| !posted.iter().any(|(p, _)| p == i))
+									.collect();
+							weight.saturating_accrue(T::WeightInfo::key_timeout(n));
+							Self::fail_attempt(key_id, &mut key, &silent, now);
+							true
+						}
+						DkgStep::Complaints if !heavy_done => {
+							heavy_done = true;
+							weight.saturating_accrue(T::WeightInfo::key_make(n));
+							Self::make_key(key_id, &mut key, now);
+							true
+						}
+						DkgStep::Complaints => false,
+					}
+				}
+				_ => false,
+			};
+			if changed {
+				ThresholdKeys::<T>::insert(key_id, key);
+			}
+		}
+		weight
+	}
+
+	/// The member's attempt and its place: the key must be generating attempt `attempt`.
+	fn generating(
+		key: &ThresholdKey<T>,
+		attempt: u32,
+		who: &T::AccountId,
+	) -> Result<(ParticipantIndex, u32), Error<T>> {
+		let KeyStatus::Generating { attempt: current, members, .. } = &key.status else {
+			return Err(Error::<T>::KeyNotGenerating);
+		};
+		ensure!(*current == attempt, Error::<T>::WrongKeyAttempt);
+		Ok((Self::key_index(members, who)?, members.len() as u32))
+	}
+
+	pub(crate) fn do_submit_key_round1(
+		who: T::AccountId,
+		key_id: KeyId,
+		attempt: u32,
+		package: BoundedRound1<T>,
+	) -> Result<(), Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		let (index, n) = Self::generating(&key, attempt, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
+			return Err(Error::<T>::KeyNotGenerating);
+		};
+		ensure!(*step == DkgStep::Round1, Error::<T>::WrongKeyStep);
+		ensure!(!posted.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		let package_plain = package.to_package();
+		verify_round1(index, key.threshold, &package_plain).map_err(|e| match e {
+			mpc_primitives::Error::WrongCommitmentCount => Error::<T>::WrongCommitmentCount,
+			mpc_primitives::Error::InvalidProof => Error::<T>::InvalidKeyProof,
+			_ => Error::<T>::BadCommitmentEncoding,
+		})?;
+		let phi0 = *package.commitments.first().ok_or(Error::<T>::WrongCommitmentCount)?;
+		ensure!(!posted.iter().any(|(_, p)| *p == phi0), Error::<T>::RepeatedCommitment);
+		posted.try_push((index, phi0)).map_err(|_| Error::<T>::Inconsistent)?;
+		KeyRound1::<T>::insert(key_id, index, package);
+		Self::deposit_event(Event::KeyRound1Accepted { key: key_id, attempt, member: index });
+		if posted.len() as u32 == n {
+			// Round 2 opens in the next block.
+			*step = DkgStep::Round2;
+			*opened = now.saturating_add(One::one());
+			*until = opened.saturating_add(T::KeyRoundWindow::get());
+			posted.clear();
+		}
+		ThresholdKeys::<T>::insert(key_id, key);
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_key_envelope(
+		who: T::AccountId,
+		key_id: KeyId,
+		attempt: u32,
+		envelope: BoundedEnvelope<T>,
+	) -> Result<(), Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		let (index, n) = Self::generating(&key, attempt, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
+			return Err(Error::<T>::KeyNotGenerating);
+		};
+		ensure!(*step == DkgStep::Round2 && now >= *opened, Error::<T>::WrongKeyStep);
+		ensure!(!posted.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		ensure!(
+			!posted.iter().any(|(_, e)| *e == envelope.ephemeral_key),
+			Error::<T>::RepeatedEphemeralKey
+		);
+		let ctx = SenderContext { attempt: Self::attempt_context(key_id, attempt), sender: index };
+		let plain = envelope.to_envelope();
+		verify_envelope(&ctx, who.as_ref(), n, &plain).map_err(Self::submission_error)?;
+		let commitments = KeyRound1::<T>::get(key_id, index).ok_or_else(|| {
+			defensive!("round 2 without the sender's package");
+			Error::<T>::Inconsistent
+		})?;
+		let digest = envelope_digest(&ctx, &commitments.commitments, &plain);
+		posted.try_push((index, envelope.ephemeral_key)).map_err(|_| Error::<T>::Inconsistent)?;
+		KeyEnvelopes::<T>::insert(key_id, index, StoredEnvelope { envelope, digest });
+		Self::deposit_event(Event::KeyEnvelopeAccepted { key: key_id, attempt, member: index });
+		if posted.len() as u32 == n {
+			*step = DkgStep::Complaints;
+			*opened = now.saturating_add(One::one());
+			*until = opened.saturating_add(T::ComplaintWindow::get());
+			posted.clear();
+		}
+		ThresholdKeys::<T>::insert(key_id, key);
+		Ok(())
+	}
+
+	pub(crate) fn do_complain_key_envelope(
+		who: T::AccountId,
+		key_id: KeyId,
+		attempt: u32,
+		sender: ParticipantIndex,
+		digest: [u8; 32],
+		shared_key: [u8; 32],
+		proof: [u8; 64],
+	) -> Result<PostDispatchInfo, Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		let (member, n) = Self::generating(&key, attempt, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let KeyStatus::Generating { step, opened, members, .. } = &key.status else {
+			return Err(Error::<T>::KeyNotGenerating);
+		};
+		ensure!(*step == DkgStep::Complaints && now >= *opened, Error::<T>::WrongKeyStep);
+		let slot = envelope_slot(sender, member).ok_or(Error::<T>::UnknownEnvelope)?;
+		let stored = KeyEnvelopes::<T>::get(key_id, sender).ok_or(Error::<T>::UnknownEnvelope)?;
+		// Made against another envelope (on another branch of a fork): refused, not judged.
+		ensure!(stored.digest == digest, Error::<T>::EnvelopeMismatch);
+		let package = KeyRound1::<T>::get(key_id, sender).ok_or(Error::<T>::Inconsistent)?;
+		let recipient_key = Self::member(members, member)?.key;
+		let ephemeral = EphemeralKey::from_bytes(&stored.envelope.ephemeral_key)
+			.map_err(|_| Error::<T>::Inconsistent)?;
+		let ciphertext = stored.envelope.ciphertexts.get(slot).ok_or(Error::<T>::Inconsistent)?;
+		let ctx = SenderContext { attempt: Self::attempt_context(key_id, attempt), sender };
+		let subject = FrostComplaintSubject {
+			sender: &ctx,
+			recipient: member,
+			recipient_key: &recipient_key,
+			ephemeral_key: &ephemeral,
+			commitments: &package.commitments,
+			ciphertext,
+		};
+		let verdict =
+			judge_frost_complaint(&subject, &shared_key, &proof).map_err(Self::complaint_error)?;
+		let weight = Some(T::WeightInfo::complain_key_envelope(n));
+		match verdict {
+			ComplaintVerdict::InputDisqualified { .. } => {
+				let culprit = Self::member(members, sender)?.account.clone();
+				Self::deposit_event(Event::KeyShareProvenBad {
+					key: key_id,
+					attempt,
+					sender,
+					member,
+				});
+				Self::key_fault(&culprit, key_id);
+				Self::fail_attempt(key_id, &mut key, &[sender], now);
+				ThresholdKeys::<T>::insert(key_id, key);
+				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No })
+			}
+			ComplaintVerdict::WorkerAtFault => {
+				Self::deposit_event(Event::KeyComplaintRejected {
+					key: key_id,
+					attempt,
+					sender,
+					member,
+				});
+				Self::key_fault(&who, key_id);
+				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes })
+			}
+		}
+	}
+
+	/// Asks key `key_id` to sign `message` for `requester`, who pays [`Config::SignFee`] and the
+	/// request's storage deposit; returns the request's number. The caller checks that
+	/// `requester` may use the key: the extrinsic lets only its owner; a pallet decides itself.
+	pub fn do_request_signature(
+		requester: T::AccountId,
+		key_id: KeyId,
+		message: SignMessage<T>,
+	) -> Result<SignRequestId, Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		ensure!(matches!(key.status, KeyStatus::Active { .. }), Error::<T>::KeyNotActive);
+		ensure!(
+			(OpenSignRequests::<T>::decode_len().unwrap_or(0) as u32) < T::MaxOpenSignatures::get(),
+			Error::<T>::TooManyOpenSignatures
+		);
+		let id = NextSignRequestId::<T>::get();
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut request = SignRequest::<T> {
+			key: key_id,
+			requester: requester.clone(),
+			message,
+			deposit: Zero::zero(),
+			deadline: now.saturating_add(T::SignDeadline::get()),
+			attempt: 0,
+			excluded: BoundedVec::new(),
+			commitments: BoundedVec::new(),
+			fixed: None,
+			shares: BoundedVec::new(),
+			state: SignState::Open,
+		};
+		// Priced at its largest: every commitment and share slot filled.
+		let mut footprint = Footprint::default();
+		add_entry(&mut footprint, &SignRequests::<T>::hashed_key_for(id), &request);
+		footprint.size = footprint.size.saturating_add(
+			(T::MaxKeyCommittee::get() as u64)
+				.saturating_mul((ParticipantIndex::max_encoded_len() * 3 + 32 * 4 + 4) as u64),
+		);
+		request.deposit = Self::deposit_for(footprint);
+		Self::charge_fee(&requester, T::SignFee::get())?;
+		Self::hold(HoldReason::SignDeposit, &requester, request.deposit)?;
+		OpenSignRequests::<T>::try_append(id).map_err(|_| {
+			defensive!("an open-request list fuller than checked");
+			Error::<T>::Inconsistent
+		})?;
+		NextSignRequestId::<T>::put(id.saturating_add(1));
+		key.open_requests = key.open_requests.saturating_add(1);
+		ThresholdKeys::<T>::insert(key_id, key);
+		SignRequests::<T>::insert(id, request);
+		Self::deposit_event(Event::SignatureRequested { request: id, key: key_id, requester });
+		Ok(id)
+	}
+
+	/// The request's key, active, and the caller's index in it.
+	fn signing_member(
+		request: &SignRequest<T>,
+		attempt: u32,
+		who: &T::AccountId,
+	) -> Result<(ThresholdKey<T>, ParticipantIndex), Error<T>> {
+		ensure!(request.state == SignState::Open, Error::<T>::RequestEnded);
+		ensure!(request.attempt == attempt, Error::<T>::WrongSignAttempt);
+		let key = ThresholdKeys::<T>::get(request.key).ok_or(Error::<T>::Inconsistent)?;
+		let KeyStatus::Active { members, .. } = &key.status else {
+			defensive!("an open signing request of a key not active");
+			return Err(Error::<T>::Inconsistent);
+		};
+		let index = Self::key_index(members, who)?;
+		ensure!(!request.excluded.contains(&index), Error::<T>::MemberExcluded);
+		Ok((key, index))
+	}
+
+	pub(crate) fn do_submit_sign_commitment(
+		who: T::AccountId,
+		request_id: SignRequestId,
+		attempt: u32,
+		commitment: SigningCommitment,
+	) -> Result<(), Error<T>> {
+		let mut request =
+			SignRequests::<T>::get(request_id).ok_or(Error::<T>::UnknownSignRequest)?;
+		let (key, index) = Self::signing_member(&request, attempt, &who)?;
+		ensure!(request.fixed.is_none(), Error::<T>::SignersFixed);
+		ensure!(!request.commitments.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		verify_signing_commitment(&commitment).map_err(|_| Error::<T>::BadCommitmentEncoding)?;
+		request.commitments.try_push((index, commitment)).map_err(|_| Error::<T>::Inconsistent)?;
+		Self::deposit_event(Event::SigningCommitmentAccepted {
+			request: request_id,
+			attempt,
+			member: index,
+		});
+		if request.commitments.len() as u32 == key.threshold.saturating_add(1) {
+			let now = frame_system::Pallet::<T>::block_number();
+			request.fixed = Some(now);
+			let signers = request.commitments.iter().map(|(i, _)| *i).collect();
+			Self::deposit_event(Event::SignersFixed { request: request_id, attempt, signers });
+		}
+		SignRequests::<T>::insert(request_id, request);
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_sign_share(
+		who: T::AccountId,
+		request_id: SignRequestId,
+		attempt: u32,
+		share: [u8; 32],
+	) -> Result<PostDispatchInfo, Error<T>> {
+		let mut request =
+			SignRequests::<T>::get(request_id).ok_or(Error::<T>::UnknownSignRequest)?;
+		let (mut key, index) = Self::signing_member(&request, attempt, &who)?;
+		ensure!(request.fixed.is_some(), Error::<T>::SignersNotFixed);
+		ensure!(request.commitments.iter().any(|(i, _)| *i == index), Error::<T>::NotASigner);
+		ensure!(!request.shares.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		let KeyStatus::Active { group_key, verifying_shares, .. } = &key.status else {
+			return Err(Error::<T>::Inconsistent);
+		};
+		let n = verifying_shares.len() as u32;
+		let group = FrostGroup::from_parts(key.threshold, group_key, verifying_shares)
+			.map_err(|_| Error::<T>::Inconsistent)?;
+		let package = signing_package(&request.message, &request.commitments)
+			.map_err(|_| Error::<T>::Inconsistent)?;
+		let weight = Some(T::WeightInfo::submit_sign_share(n));
+		let now = frame_system::Pallet::<T>::block_number();
+		if group.verify_share(&package, index, &share).is_err() {
+			// A bad share is a fault; the request goes on without the member.
+			Self::deposit_event(Event::SignatureShareRejected {
+				request: request_id,
+				attempt,
+				member: index,
+			});
+			Self::key_fault(&who, request.key);
+			Self::restart_signing(request_id, &mut request, &mut key, &[index], now);
+			SignRequests::<T>::insert(request_id, request);
+			return Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes });
+		}
+		request.shares.try_push((index, share)).map_err(|_| Error::<T>::Inconsistent)?;
+		Self::deposit_event(Event::SignatureShareAccepted {
+			request: request_id,
+			attempt,
+			member: index,
+		});
+		if request.shares.len() == request.commitments.len() {
+			let signature = group.aggregate(&package, &request.shares).map_err(|_| {
+				defensive!("verified signature shares that do not aggregate");
+				Error::<T>::Inconsistent
+			})?;
+			request.state = SignState::Signed { signature, at: now };
+			Self::end_request(request_id, &request, &mut key);
+			Self::deposit_event(Event::Signed { request: request_id, key: request.key, signature });
+			T::OnSignature::on_signature(request_id, request.key, Some(&signature));
+		}
+		SignRequests::<T>::insert(request_id, request);
+		Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No })
+	}
+
+	/// Leaves `out` out of the request and starts its next attempt; fails the request when
+	/// fewer than `t + 1` members remain.
+	fn restart_signing(
+		request_id: SignRequestId,
+		request: &mut SignRequest<T>,
+		key: &mut ThresholdKey<T>,
+		out: &[ParticipantIndex],
+		now: BlockNumberFor<T>,
+	) {
+		for i in out {
+			if !request.excluded.contains(i) && request.excluded.try_push(*i).is_err() {
+				defensive!("more excluded members than members");
+			}
+		}
+		request.attempt = request.attempt.saturating_add(1);
+		request.commitments.clear();
+		request.shares.clear();
+		request.fixed = None;
+		let left = key.size.saturating_sub(request.excluded.len() as u32);
+		Self::deposit_event(Event::SigningRestarted {
+			request: request_id,
+			attempt: request.attempt,
+			excluded: out.to_vec(),
+		});
+		if left < key.threshold.saturating_add(1) {
+			Self::fail_request(request_id, request, key, now);
+		}
+	}
+
+	fn fail_request(
+		request_id: SignRequestId,
+		request: &mut SignRequest<T>,
+		key: &mut ThresholdKey<T>,
+		now: BlockNumberFor<T>,
+	) {
+		request.state = SignState::Failed { at: now };
+		Self::end_request(request_id, request, key);
+		Self::deposit_event(Event::SignatureFailed { request: request_id, key: request.key });
+		T::OnSignature::on_signature(request_id, request.key, None);
+	}
+
+	/// A request ended: off the open list, one fewer on its key (written here).
+	fn end_request(request_id: SignRequestId, request: &SignRequest<T>, key: &mut ThresholdKey<T>) {
+		OpenSignRequests::<T>::mutate(|open| open.retain(|r| *r != request_id));
+		key.open_requests = key.open_requests.saturating_sub(1);
+		ThresholdKeys::<T>::insert(request.key, key.clone());
+	}
+
+	/// The signing requests' part of `on_initialize`: silent signers left out after
+	/// [`Config::SignWindow`] blocks, requests failed at their deadline.
+	pub(crate) fn process_signatures(now: BlockNumberFor<T>) -> Weight {
+		let open = OpenSignRequests::<T>::get();
+		let mut weight = T::DbWeight::get().reads(1);
+		for request_id in open {
+			weight.saturating_accrue(T::DbWeight::get().reads(1));
+			let Some(mut request) = SignRequests::<T>::get(request_id) else {
+				defensive!("an open request without its record");
+				OpenSignRequests::<T>::mutate(|open| open.retain(|r| *r != request_id));
+				continue;
+			};
+			let late = request.fixed.is_some_and(|f| now >= f.saturating_add(T::SignWindow::get()));
+			if now < request.deadline && !late {
+				continue;
+			}
+			weight.saturating_accrue(T::WeightInfo::sign_timeout());
+			let Some(mut key) = ThresholdKeys::<T>::get(request.key) else {
+				defensive!("a request without its key");
+				continue;
+			};
+			if now >= request.deadline {
+				Self::fail_request(request_id, &mut request, &mut key, now);
+			} else {
+				let silent: Vec<ParticipantIndex> = request
+					.commitments
+					.iter()
+					.map(|(i, _)| *i)
+					.filter(|i| !request.shares.iter().any(|(s, _)| s == i))
+					.collect();
+				Self::restart_signing(request_id, &mut request, &mut key, &silent, now);
+			}
+			SignRequests::<T>::insert(request_id, request);
+		}
+		weight
+	}
+
+	pub(crate) fn do_remove_key(who: T::AccountId, key_id: KeyId) -> Result<(), Error<T>> {
+		let key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		ensure!(key.owner == who, Error::<T>::NotKeyOwner);
+		ensure!(
+			matches!(key.status, KeyStatus::Active { .. } | KeyStatus::Failed { .. }),
+			Error::<T>::KeyNotEnded
+		);
+		ensure!(key.open_requests == 0, Error::<T>::KeyInUseBySignRequest);
+		Self::free_seats(key.seated());
+		Self::drop_key_rounds(key_id);
+		ThresholdKeys::<T>::remove(key_id);
+		Self::release(HoldReason::KeyDeposit, &key.owner, key.deposit);
+		Self::deposit_event(Event::KeyRemoved { key: key_id });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_signature(
+		who: T::AccountId,
+		request_id: SignRequestId,
+	) -> Result<(), Error<T>> {
+		let request = SignRequests::<T>::get(request_id).ok_or(Error::<T>::UnknownSignRequest)?;
+		ensure!(request.requester == who, Error::<T>::NotRequester);
+		ensure!(request.state != SignState::Open, Error::<T>::RequestOpen);
+		SignRequests::<T>::remove(request_id);
+		Self::release(HoldReason::SignDeposit, &who, request.deposit);
+		Self::deposit_event(Event::SignRequestRemoved { request: request_id });
+		Ok(())
+	}
+}

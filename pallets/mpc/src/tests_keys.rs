@@ -1,0 +1,610 @@
+//! Threshold keys through the pallet (PROTOCOL.md sections 14.2-14.8): a committee makes a key
+//! with real FROST packages and envelopes, signs with it, and every bad input is refused with
+//! its error and no state change. Members' messages come from `mpc_primitives::frost` as the
+//! worker makes them.
+
+use crate::testing_utils::index;
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect as _, InspectHold as _},
+	BoundedVec,
+};
+use mpc_primitives::frost::{
+	commit, finish_dkg, seal_envelope_with_bad_share, sign, signing_package,
+	testing::TestCommittee, AttemptContext, DkgOutcome, Envelope, KeyPackage, Round1Package,
+	SigningCommitment, SigningNonces,
+};
+use sp_core::ed25519;
+
+const OWNER: u8 = 30;
+const STRANGER: u8 = 50;
+
+fn origin(n: u8) -> RuntimeOrigin {
+	RuntimeOrigin::signed(acc(n))
+}
+
+/// Workers are accounts `1..=k`.
+fn register_workers(k: u8) {
+	register_range(1, k);
+}
+
+fn register_range(from: u8, to: u8) {
+	for n in from..=to {
+		let secret = worker_secret(n);
+		let proof =
+			secret.prove_possession(&Mpc::genesis_hash(), acc(n).as_ref(), &mut rng(n.into()));
+		assert_ok!(Mpc::register_worker(
+			origin(n),
+			secret.public_key().to_bytes(),
+			proof.to_bytes()
+		));
+	}
+}
+
+fn key(id: KeyId) -> ThresholdKey<Test> {
+	ThresholdKeys::<Test>::get(id).expect("key")
+}
+
+/// The committee of the key's current attempt, as its members see it.
+fn attempt_committee(id: KeyId) -> (TestCommittee, Vec<u8>) {
+	let k = key(id);
+	let KeyStatus::Generating { attempt, members, .. } = &k.status else {
+		panic!("not generating: {:?}", k.status)
+	};
+	let accounts: Vec<u8> =
+		members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
+	let ctx = AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt: *attempt };
+	let committee = TestCommittee::new(
+		ctx,
+		k.threshold,
+		accounts.iter().map(|&a| worker_secret(a)).collect(),
+		accounts.iter().map(|&a| *acc(a).as_ref()).collect(),
+	);
+	(committee, accounts)
+}
+
+fn attempt_of(id: KeyId) -> u32 {
+	match key(id).status {
+		KeyStatus::Generating { attempt, .. } => attempt,
+		other => panic!("not generating: {other:?}"),
+	}
+}
+
+fn bounded_round1(p: &Round1Package) -> BoundedRound1<Test> {
+	p.clone().try_into().expect("fits")
+}
+
+fn bounded_envelope(e: &Envelope) -> BoundedEnvelope<Test> {
+	e.clone().try_into().expect("fits")
+}
+
+fn post_round1(id: KeyId, accounts: &[u8], packages: &[Round1Package]) {
+	let attempt = attempt_of(id);
+	for (a, p) in accounts.iter().zip(packages) {
+		assert_ok!(Mpc::submit_key_round1(origin(*a), id, attempt, bounded_round1(p)));
+	}
+}
+
+fn post_envelopes(id: KeyId, accounts: &[u8], envelopes: &[Envelope]) {
+	let attempt = attempt_of(id);
+	for (a, e) in accounts.iter().zip(envelopes) {
+		assert_ok!(Mpc::submit_key_envelope(origin(*a), id, attempt, bounded_envelope(e)));
+	}
+}
+
+fn next_block() {
+	run_to_block(System::block_number() + 1);
+}
+
+/// Runs the key's current attempt honestly to its end; returns the members' key packages.
+fn run_honest_attempt(id: KeyId) -> Vec<KeyPackage> {
+	let (c, accounts) = attempt_committee(id);
+	let packages = c.round1().expect("round 1");
+	post_round1(id, &accounts, &packages);
+	next_block();
+	let envelopes = c.envelopes(&packages).expect("envelopes");
+	post_envelopes(id, &accounts, &envelopes);
+	let members = c.key_packages(&packages, &envelopes, &mut rng(9)).expect("key packages");
+	let KeyStatus::Generating { until, step, .. } = key(id).status else { panic!("generating") };
+	assert_eq!(step, DkgStep::Complaints);
+	run_to_block(until);
+	members
+}
+
+/// A 5-member key (t = 2) of workers 1..=5, made; returns its id and key packages.
+fn active_key() -> (KeyId, Vec<KeyPackage>) {
+	register_workers(5);
+	let id = NextKeyId::<Test>::get();
+	assert_ok!(Mpc::create_key(origin(OWNER), 5, 2));
+	let members = run_honest_attempt(id);
+	assert!(matches!(key(id).status, KeyStatus::Active { .. }));
+	(id, members)
+}
+
+fn group_key(id: KeyId) -> [u8; 32] {
+	match key(id).status {
+		KeyStatus::Active { group_key, .. } => group_key,
+		other => panic!("not active: {other:?}"),
+	}
+}
+
+fn request(id: KeyId, message: &[u8]) -> SignRequestId {
+	let r = NextSignRequestId::<Test>::get();
+	assert_ok!(Mpc::request_signature(
+		origin(OWNER),
+		id,
+		BoundedVec::truncate_from(message.to_vec())
+	));
+	r
+}
+
+fn sign_request(id: SignRequestId) -> SignRequest<Test> {
+	SignRequests::<Test>::get(id).expect("request")
+}
+
+/// Members `signers` (indices) commit to the request's current attempt; returns their nonces.
+fn commit_all(
+	request: SignRequestId,
+	members: &[KeyPackage],
+	signers: &[u32],
+) -> Vec<(u32, SigningNonces, SigningCommitment)> {
+	let attempt = sign_request(request).attempt;
+	signers
+		.iter()
+		.map(|&i| {
+			let (nonces, c) =
+				commit(&members[i as usize - 1], &mut rng(u64::from(i) + 77)).expect("commit");
+			assert_ok!(Mpc::submit_sign_commitment(origin(i as u8), request, attempt, c));
+			(i, nonces, c)
+		})
+		.collect()
+}
+
+fn share_of(
+	request: SignRequestId,
+	members: &[KeyPackage],
+	i: u32,
+	nonces: SigningNonces,
+) -> [u8; 32] {
+	let r = sign_request(request);
+	let package = signing_package(&r.message, &r.commitments).expect("package");
+	sign(&package, nonces, &members[i as usize - 1]).expect("share")
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().last().expect("an event").event.clone()
+}
+
+#[test]
+fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
+	new_test_ext().execute_with(|| {
+		let before = Balances::balance(&acc(OWNER));
+		let (id, members) = active_key();
+		let k = key(id);
+		assert!(k.deposit > 0);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::KeyDeposit.into(), &acc(OWNER)),
+			k.deposit
+		);
+		let fee: Balance = <<Test as Config>::KeyFee as Get<Balance>>::get();
+		assert_eq!(Balances::balance(&acc(OWNER)), before - fee - k.deposit);
+		// Every member's key package agrees with the chain's key.
+		let y = group_key(id);
+		for m in &members {
+			assert_eq!(m.verifying_key().serialize().expect("key").as_slice(), y.as_slice());
+		}
+		// Members hold a seat while the key is active.
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 1);
+		assert!(PendingKeys::<Test>::get().is_empty());
+
+		let message = b"pay 10 units to Dave";
+		let r = request(id, message);
+		let committed = commit_all(r, &members, &[4, 1, 5]);
+		assert_eq!(sign_request(r).fixed, Some(System::block_number()));
+		// The signers are fixed: a fourth commitment is refused.
+		let (_, late) = commit(&members[1], &mut rng(5)).expect("commit");
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(2), r, 0, late),
+			Error::<Test>::SignersFixed
+		);
+		for (i, nonces, _) in committed {
+			let share = share_of(r, &members, i, nonces);
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, share));
+		}
+		let SignState::Signed { signature, .. } = sign_request(r).state else {
+			panic!("not signed")
+		};
+		assert_eq!(last_event(), Event::<Test>::Signed { request: r, key: id, signature }.into());
+		assert!(sp_io::crypto::ed25519_verify(
+			&ed25519::Signature::from_raw(signature),
+			message,
+			&ed25519::Public::from_raw(y)
+		));
+		assert!(OpenSignRequests::<Test>::get().is_empty());
+		assert_eq!(key(id).open_requests, 0);
+
+		// Deposits come back; the seats are free again.
+		let deposit = sign_request(r).deposit;
+		assert_noop!(Mpc::remove_signature(origin(STRANGER), r), Error::<Test>::NotRequester);
+		let held = Balances::balance_on_hold(&HoldReason::SignDeposit.into(), &acc(OWNER));
+		assert_eq!(held, deposit);
+		assert_ok!(Mpc::remove_signature(origin(OWNER), r));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::SignDeposit.into(), &acc(OWNER)), 0);
+		assert_noop!(Mpc::remove_key(origin(STRANGER), id), Error::<Test>::NotKeyOwner);
+		assert_ok!(Mpc::remove_key(origin(OWNER), id));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::KeyDeposit.into(), &acc(OWNER)), 0);
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 0);
+		assert!(ThresholdKeys::<Test>::get(id).is_none());
+		assert_eq!(KeyRound1::<Test>::iter_prefix(id).count(), 0);
+		assert_eq!(KeyEnvelopes::<Test>::iter_prefix(id).count(), 0);
+	});
+}
+
+#[test]
+fn bad_key_requests_are_refused() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		assert_noop!(Mpc::create_key(origin(OWNER), 3, 0), Error::<Test>::InvalidThreshold);
+		assert_noop!(Mpc::create_key(origin(OWNER), 3, 3), Error::<Test>::InvalidThreshold);
+		assert_noop!(Mpc::create_key(origin(OWNER), 9, 2), Error::<Test>::CommitteeTooLarge);
+		register_range(4, 5);
+		// More workers than seats needs a draw, and this runtime runs no beacon.
+		assert_noop!(Mpc::create_key(origin(OWNER), 4, 2), Error::<Test>::NoBeacon);
+		assert_noop!(Mpc::create_key(origin(OWNER), 6, 2), Error::<Test>::NotEnoughWorkers);
+		let poor = 61;
+		assert_noop!(Mpc::create_key(origin(poor), 5, 2), Error::<Test>::InsufficientBalance);
+		for _ in 0..<<Test as Config>::MaxPendingKeys as Get<u32>>::get() {
+			assert_ok!(Mpc::create_key(origin(OWNER), 5, 2));
+		}
+		assert_noop!(Mpc::create_key(origin(OWNER), 5, 2), Error::<Test>::TooManyPendingKeys);
+	});
+}
+
+#[test]
+fn round1_and_envelopes_are_checked_and_misplaced_ones_refused() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let (c, accounts) = attempt_committee(0);
+		let packages = c.round1().expect("round 1");
+		let p = |i: usize| bounded_round1(&packages[i]);
+		assert_noop!(Mpc::submit_key_round1(origin(1), 9, 0, p(0)), Error::<Test>::UnknownKey);
+		assert_noop!(Mpc::submit_key_round1(origin(1), 0, 1, p(0)), Error::<Test>::WrongKeyAttempt);
+		assert_noop!(
+			Mpc::submit_key_round1(origin(STRANGER), 0, 0, p(0)),
+			Error::<Test>::NotKeyMember
+		);
+		// Member 2 posting member 1's package: the proof hashes id(1).
+		assert_noop!(Mpc::submit_key_round1(origin(2), 0, 0, p(0)), Error::<Test>::InvalidKeyProof);
+		let mut short = p(0);
+		short.commitments.pop();
+		assert_noop!(
+			Mpc::submit_key_round1(origin(1), 0, 0, short),
+			Error::<Test>::WrongCommitmentCount
+		);
+		let mut identity = p(0);
+		identity.commitments[1] = [0u8; 32];
+		identity.commitments[1][0] = 1; // the Ed25519 identity
+		assert_noop!(
+			Mpc::submit_key_round1(origin(1), 0, 0, identity),
+			Error::<Test>::BadCommitmentEncoding
+		);
+		let envelopes = c.envelopes(&packages).expect("envelopes");
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Error::<Test>::WrongKeyStep
+		);
+		assert_ok!(Mpc::submit_key_round1(origin(1), 0, 0, p(0)));
+		assert_noop!(Mpc::submit_key_round1(origin(1), 0, 0, p(0)), Error::<Test>::AlreadyPosted);
+		post_round1(0, &accounts[1..], &packages[1..]);
+		// Round 2 opens in the next block, not in the one round 1 completed in.
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Error::<Test>::WrongKeyStep
+		);
+		assert_noop!(Mpc::submit_key_round1(origin(3), 0, 0, p(2)), Error::<Test>::WrongKeyStep);
+		next_block();
+		// Member 2's envelope sent by member 1: its proof is bound to member 2.
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[1])),
+			Error::<Test>::InvalidDealingProof
+		);
+		let mut fewer = envelopes[0].clone();
+		fewer.ciphertexts.pop();
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&fewer)),
+			Error::<Test>::WrongCiphertextCount
+		);
+		let mut identity = envelopes[0].clone();
+		identity.ephemeral_key = [0u8; 32];
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&identity)),
+			Error::<Test>::IdentityEphemeralKey
+		);
+		assert_ok!(Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])));
+		// Another member reusing member 1's `E`.
+		let mut copied = envelopes[1].clone();
+		copied.ephemeral_key = envelopes[0].ephemeral_key;
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(2), 0, 0, bounded_envelope(&copied)),
+			Error::<Test>::RepeatedEphemeralKey
+		);
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Error::<Test>::AlreadyPosted
+		);
+	});
+}
+
+#[test]
+fn a_silent_member_is_left_out_and_the_rest_make_the_key() {
+	new_test_ext().execute_with(|| {
+		register_workers(5);
+		assert_ok!(Mpc::create_key(origin(OWNER), 5, 2));
+		let (c, _) = attempt_committee(0);
+		let packages = c.round1().expect("round 1");
+		// Member 4 never posts.
+		post_round1(0, &[1, 2, 3, 5], &[0, 1, 2, 4].map(|i| packages[i].clone()));
+		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
+		run_to_block(until);
+		assert!(System::events().iter().any(|e| e.event
+			== Event::<Test>::KeyAttemptFailed { key: 0, attempt: 0, culprits: vec![acc(4)] }
+				.into()));
+		assert_eq!(attempt_of(0), 1);
+		assert_eq!(KeyRound1::<Test>::iter_prefix(0).count(), 0);
+		// The silent member's seat is free; it was not faulted.
+		let w4 = Workers::<Test>::get(acc(4)).expect("worker");
+		assert_eq!((w4.jobs, w4.faults), (0, 0));
+		let members = run_honest_attempt(0);
+		let KeyStatus::Active { members: seated, .. } = key(0).status else { panic!("active") };
+		assert_eq!(seated.len(), 4);
+		assert_eq!(members.len(), 4);
+	});
+}
+
+#[test]
+fn a_bad_share_is_proven_its_sender_faulted_and_the_key_made_without_it() {
+	new_test_ext().execute_with(|| {
+		register_workers(5);
+		assert_ok!(Mpc::create_key(origin(OWNER), 5, 2));
+		let (c, accounts) = attempt_committee(0);
+		let packages = c.round1().expect("round 1");
+		post_round1(0, &accounts, &packages);
+		next_block();
+		let mut envelopes = c.envelopes(&packages).expect("envelopes");
+		// Member 2 sends member 3 a wrong share.
+		envelopes[1] = seal_envelope_with_bad_share(&c.member(index(2)), &packages, index(3))
+			.expect("envelope");
+		post_envelopes(0, &accounts, &envelopes);
+		let mut rng = rng(4);
+		let DkgOutcome::Complain { sender, complaint } =
+			finish_dkg(&c.member(index(3)), &packages, &envelopes, &mut rng).expect("checks")
+		else {
+			panic!("member 3 complains")
+		};
+		assert_eq!(sender, index(2));
+		let digest = KeyEnvelopes::<Test>::get(0, sender).expect("envelope").digest;
+		let (k, proof) = (complaint.shared_key.to_bytes(), complaint.proof.to_bytes());
+		// Complaints open in the block after round 2 completed.
+		assert_noop!(
+			Mpc::complain_key_envelope(origin(3), 0, 0, sender, digest, k, proof),
+			Error::<Test>::WrongKeyStep
+		);
+		next_block();
+		assert_noop!(
+			Mpc::complain_key_envelope(origin(3), 0, 0, sender, [1u8; 32], k, proof),
+			Error::<Test>::EnvelopeMismatch
+		);
+		assert_noop!(
+			Mpc::complain_key_envelope(origin(3), 0, 0, index(3), digest, k, proof),
+			Error::<Test>::UnknownEnvelope
+		);
+		// Member 4 presenting member 3's proof: no verdict.
+		assert_noop!(
+			Mpc::complain_key_envelope(origin(4), 0, 0, sender, digest, k, proof),
+			Error::<Test>::InvalidComplaintProof
+		);
+		let bond = Workers::<Test>::get(acc(2)).expect("worker").bond;
+		assert_ok!(Mpc::complain_key_envelope(origin(3), 0, 0, sender, digest, k, proof));
+		assert!(System::events().iter().any(|e| e.event
+			== Event::<Test>::KeyShareProvenBad { key: 0, attempt: 0, sender, member: index(3) }
+				.into()));
+		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").bond, bond - FAULT_PENALTY);
+		// The next attempt runs without member 2 and makes the key.
+		assert_eq!(attempt_of(0), 1);
+		run_honest_attempt(0);
+		let KeyStatus::Active { members, .. } = key(0).status else { panic!("active") };
+		assert!(members.iter().all(|m| m.account != acc(2)));
+	});
+}
+
+#[test]
+fn a_false_complaint_is_a_fault_and_the_key_is_still_made() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let (c, accounts) = attempt_committee(0);
+		let packages = c.round1().expect("round 1");
+		post_round1(0, &accounts, &packages);
+		next_block();
+		let envelopes = c.envelopes(&packages).expect("envelopes");
+		post_envelopes(0, &accounts, &envelopes);
+		next_block();
+		let lie = c.complaint(index(1), index(2), &envelopes[0], &mut rng(3)).expect("complaint");
+		let digest = KeyEnvelopes::<Test>::get(0, index(1)).expect("envelope").digest;
+		let bond = Workers::<Test>::get(acc(2)).expect("worker").bond;
+		assert_ok!(Mpc::complain_key_envelope(
+			origin(2),
+			0,
+			0,
+			index(1),
+			digest,
+			lie.shared_key.to_bytes(),
+			lie.proof.to_bytes()
+		));
+		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").bond, bond - FAULT_PENALTY);
+		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
+		run_to_block(until);
+		assert!(matches!(key(0).status, KeyStatus::Active { .. }));
+	});
+}
+
+#[test]
+fn too_many_silent_members_fail_the_key_and_free_its_seats() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		assert_ok!(Mpc::create_key(origin(OWNER), 3, 2));
+		// Nobody posts: the attempt fails, and 0 < t + 1 members remain.
+		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
+		run_to_block(until);
+		assert!(matches!(key(0).status, KeyStatus::Failed { .. }));
+		assert_eq!(last_event(), Event::<Test>::KeyFailed { key: 0 }.into());
+		assert!(PendingKeys::<Test>::get().is_empty());
+		for a in 1..=3 {
+			assert_eq!(Workers::<Test>::get(acc(a)).expect("worker").jobs, 0);
+		}
+		assert_noop!(
+			Mpc::request_signature(origin(OWNER), 0, BoundedVec::new()),
+			Error::<Test>::KeyNotActive
+		);
+		assert_ok!(Mpc::remove_key(origin(OWNER), 0));
+	});
+}
+
+#[test]
+fn a_bad_signature_share_is_a_fault_and_the_others_sign() {
+	new_test_ext().execute_with(|| {
+		let (id, members) = active_key();
+		let r = request(id, b"message");
+		let committed = commit_all(r, &members, &[1, 2, 3]);
+		let mut shares: Vec<(u32, [u8; 32])> =
+			committed.into_iter().map(|(i, n, _)| (i, share_of(r, &members, i, n))).collect();
+		// Member 2 posts member 1's share.
+		shares[1].1 = shares[0].1;
+		assert_noop!(
+			Mpc::submit_sign_share(origin(4), r, 0, shares[0].1),
+			Error::<Test>::NotASigner
+		);
+		assert_noop!(
+			Mpc::submit_sign_share(origin(1), r, 1, shares[0].1),
+			Error::<Test>::WrongSignAttempt
+		);
+		assert_ok!(Mpc::submit_sign_share(origin(1), r, 0, shares[0].1));
+		assert_noop!(
+			Mpc::submit_sign_share(origin(1), r, 0, shares[0].1),
+			Error::<Test>::AlreadyPosted
+		);
+		let bond = Workers::<Test>::get(acc(2)).expect("worker").bond;
+		assert_ok!(Mpc::submit_sign_share(origin(2), r, 0, shares[1].1));
+		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").bond, bond - FAULT_PENALTY);
+		let state = sign_request(r);
+		assert_eq!((state.attempt, state.excluded.to_vec()), (1, vec![index(2)]));
+		assert!(state.commitments.is_empty());
+		let (_, c) = commit(&members[1], &mut rng(8)).expect("commit");
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(2), r, 1, c),
+			Error::<Test>::MemberExcluded
+		);
+		// Attempt 1 with members 3, 4 and 5.
+		for (i, nonces, _) in commit_all(r, &members, &[3, 4, 5]) {
+			let share = share_of(r, &members, i, nonces);
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, share));
+		}
+		assert!(matches!(sign_request(r).state, SignState::Signed { .. }));
+	});
+}
+
+#[test]
+fn a_silent_signer_is_left_out_and_a_request_fails_at_its_deadline_or_without_members() {
+	new_test_ext().execute_with(|| {
+		let (id, members) = active_key();
+		let r = request(id, b"message");
+		assert_noop!(
+			Mpc::submit_sign_share(origin(1), r, 0, [0u8; 32]),
+			Error::<Test>::SignersNotFixed
+		);
+		// Members 1 and 2 sign; member 3 stays silent.
+		for (i, nonces, _) in commit_all(r, &members, &[1, 2, 3]) {
+			if i != 3 {
+				let share = share_of(r, &members, i, nonces);
+				assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, share));
+			}
+		}
+		let fixed = sign_request(r).fixed.expect("fixed");
+		run_to_block(fixed + <<Test as Config>::SignWindow as Get<u64>>::get());
+		let state = sign_request(r);
+		assert_eq!((state.attempt, state.excluded.to_vec()), (1, vec![index(3)]));
+		// Silence is no fault.
+		assert_eq!(Workers::<Test>::get(acc(3)).expect("worker").faults, 0);
+		for (i, nonces, _) in commit_all(r, &members, &[2, 4, 1]) {
+			let share = share_of(r, &members, i, nonces);
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, share));
+		}
+		assert!(matches!(sign_request(r).state, SignState::Signed { .. }));
+
+		// A request that too few commit to waits, and fails at its deadline.
+		let late = request(id, b"late");
+		let _ = commit_all(late, &members, &[5]);
+		let deadline = sign_request(late).deadline;
+		run_to_block(deadline - 1);
+		assert_eq!(sign_request(late).state, SignState::Open);
+		run_to_block(deadline);
+		assert!(matches!(sign_request(late).state, SignState::Failed { .. }));
+		assert_eq!(last_event(), Event::<Test>::SignatureFailed { request: late, key: id }.into());
+
+		// Three silent signers leave two members, fewer than t + 1: the request fails at once.
+		let third = request(id, b"third");
+		let _ = commit_all(third, &members, &[1, 2, 3]);
+		let fixed = sign_request(third).fixed.expect("fixed");
+		run_to_block(fixed + <<Test as Config>::SignWindow as Get<u64>>::get());
+		assert!(matches!(sign_request(third).state, SignState::Failed { .. }));
+		assert_ok!(Mpc::remove_signature(origin(OWNER), third));
+	});
+}
+
+#[test]
+fn signing_requests_are_checked() {
+	new_test_ext().execute_with(|| {
+		let (id, members) = active_key();
+		let message = || BoundedVec::truncate_from(b"m".to_vec());
+		assert_noop!(
+			Mpc::request_signature(origin(STRANGER), id, message()),
+			Error::<Test>::NotKeyOwner
+		);
+		assert_noop!(
+			Mpc::request_signature(origin(OWNER), 7, message()),
+			Error::<Test>::UnknownKey
+		);
+		let r = request(id, b"m");
+		assert_noop!(Mpc::remove_key(origin(OWNER), id), Error::<Test>::KeyInUseBySignRequest);
+		assert_noop!(Mpc::remove_signature(origin(OWNER), r), Error::<Test>::RequestOpen);
+		let (_, c) = commit(&members[0], &mut rng(1)).expect("commit");
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(1), 9, 0, c),
+			Error::<Test>::UnknownSignRequest
+		);
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(STRANGER), r, 0, c),
+			Error::<Test>::NotKeyMember
+		);
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(1), r, 3, c),
+			Error::<Test>::WrongSignAttempt
+		);
+		let bad = SigningCommitment { hiding: [0u8; 32], binding: c.binding };
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(1), r, 0, bad),
+			Error::<Test>::BadCommitmentEncoding
+		);
+		assert_ok!(Mpc::submit_sign_commitment(origin(1), r, 0, c));
+		assert_noop!(Mpc::submit_sign_commitment(origin(1), r, 0, c), Error::<Test>::AlreadyPosted);
+		for _ in 1..<<Test as Config>::MaxOpenSignatures as Get<u32>>::get() {
+			request(id, b"more");
+		}
+		assert_noop!(
+			Mpc::request_signature(origin(OWNER), id, message()),
+			Error::<Test>::TooManyOpenSignatures
+		);
+	});
+}
