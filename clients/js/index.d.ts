@@ -12,7 +12,8 @@ export * from './protocol.js';
  * `Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee` (a job failed without a committee),
  * `NotDrawn` (no committee yet), `CommitteeChanged` (a committee whose digest is not the job's,
  * read in one block state), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
- * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`. Contracts: errors of
+ * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`; for threshold keys `KeyFailed`
+ * and `SignatureFailed` (a key or a signing request ended without). Contracts: errors of
  * pallet-revive (`Revive.OutOfGas`, `Revive.ContractReverted`, ...), `ContractReverted` (a
  * {@link ContractError}), `CompileError`, `AccountUnmapped`, `BadArgument`,
  * `NoInstantiatedEvent`.
@@ -588,6 +589,162 @@ export declare function waitForBeaconRound(api: ApiPromise, options?: {
   timeoutMs?: number;
   onProgress?: (p: { block: number; latest: number | null }) => void;
 }): Promise<BeaconRound>;
+
+// ---- threshold keys (PROTOCOL.md section 14; src/keys.js) ---------------------------------------
+
+/** A key's status: the pallet's `KeyStatus` variant name. */
+export type KeyStatus = 'Drawing' | 'Generating' | 'Active' | 'Failed';
+/** The step of a DKG attempt (PROTOCOL.md sections 14.3-14.5). */
+export type DkgStep = 'Round1' | 'Round2' | 'Complaints';
+/** The pallet's `KeyStatus` variant names, in order. */
+export declare const KEY_STATUSES: readonly ['Drawing', 'Generating', 'Active', 'Failed'];
+/** The pallet's `SignState` variant names, in order. */
+export declare const SIGN_STATES: readonly ['Open', 'Signed', 'Failed'];
+
+/** A member of a key's committee. */
+export interface KeyMember {
+  /** The worker's account (SS58). */
+  account: string;
+  /** Its encryption key `E_i` as stored when the key was created (hex, 32 bytes). */
+  key: string;
+}
+
+/**
+ * A threshold key as plain data ({@link thresholdKey}). Every field is there whatever the
+ * status; those of another status are `null` (or `[]` for lists). Hex without `0x`.
+ */
+export interface ThresholdKey {
+  id: bigint;
+  /** Who asked for it (SS58): it alone asks it to sign and gets the deposit back. */
+  owner: string;
+  /** `t`: any `t + 1` members sign. */
+  threshold: number;
+  /** The committee size `n`. */
+  size: number;
+  /** The storage deposit held from the owner. */
+  deposit: bigint;
+  /** The block it was requested in. */
+  created: number;
+  /** Signing requests not ended yet. */
+  openRequests: number;
+  status: KeyStatus;
+  /** `Drawing`: the beacon round that draws its committee. */
+  drawRound: number | null;
+  /** `Drawing`: the pool at the request, in pool order. */
+  candidates: string[];
+  /** `Drawing`: the block by which it is drawn; `Generating`: the block the step ends or times out in. */
+  until: number | null;
+  /** `Generating`: the attempt that runs; `Active`: the one that made it. */
+  attempt: number | null;
+  /** `Generating`, `Active`: the members in order (member `i` at `members[i - 1]`). */
+  members: KeyMember[];
+  /** `Generating`: the step. */
+  step: DkgStep | null;
+  /** `Generating`: the first block of the step. */
+  opened: number | null;
+  /** `Generating`: the members (1-based) that posted in the step. */
+  posted: number[];
+  /** `Active`: the group key `Y` (hex, 32 bytes). */
+  groupKey: string | null;
+  /** `Active`: the account whose 32 bytes are `Y` (SS58): it moves funds only with `t + 1` members' signature. */
+  account: string | null;
+  /** `Active`: `Y_1..Y_n` (hex). */
+  verifyingShares: string[];
+  /** `Active`: the key's digest (PROTOCOL.md section 14.5; hex). */
+  digest: string | null;
+  /** `Active`: the block it was made in. */
+  activated: number | null;
+  /** `Failed`: the block it failed in. */
+  failedAt: number | null;
+}
+
+/** A signing request as plain data ({@link signatureRequest}). */
+export interface SignatureRequest {
+  id: bigint;
+  key: bigint;
+  /** Who asked (SS58): it gets the deposit back. */
+  requester: string;
+  /** The message `m`. */
+  message: Uint8Array;
+  /** The storage deposit held from the requester. */
+  deposit: bigint;
+  /** The request fails in this block if not signed. */
+  deadline: number;
+  /** The attempt `b`. */
+  attempt: number;
+  /** Members left out of the request (a bad or a missing share). */
+  excluded: number[];
+  /** The attempt's commitments `(D_i, F_i)` in arrival order (hex): the first `threshold + 1` are the signers'. */
+  commitments: { member: number; hiding: string; binding: string }[];
+  /** The block the signers were fixed in, or `null`. */
+  fixed: number | null;
+  /** The attempt's valid shares `z_i` (hex). */
+  shares: { member: number; share: string }[];
+  state: 'Open' | 'Signed' | 'Failed';
+  /** `Signed`: `R || z` (64 bytes), an Ed25519 signature by the key, verified by the chain. */
+  signature: Uint8Array | null;
+  signedAt: number | null;
+  failedAt: number | null;
+}
+
+/** A message to sign: bytes, `0x` and hex digits, or text (signed as its UTF-8 bytes). */
+export type KeyMessage = Uint8Array | string;
+
+/**
+ * Asks for a key of `size` workers, any `threshold + 1` of whom sign (`mpc.createKey`; the signer
+ * owns it, pays `keyFee` and holds a deposit). Resolves with the key's id from `mpc.KeyRequested`.
+ * Rejects with the chain's error (`Mpc.InvalidThreshold`, `Mpc.NotEnoughWorkers`, ...).
+ */
+export declare function createKey(api: ApiPromise, signer: AddressOrPair, spec: { size: number; threshold: number }): Promise<bigint>;
+/** A key as plain data, or `null` when not stored (never created, or removed). */
+export declare function thresholdKey(api: ApiPromise | ApiDecoration<'promise'>, keyId: bigint | number): Promise<ThresholdKey | null>;
+/**
+ * Waits until the key is `Active` and resolves with it. Rejects with `MpcError` `KeyFailed`,
+ * `Mpc.UnknownKey` or `Timeout` (default 180 s).
+ */
+export declare function waitForKey(api: ApiPromise, keyId: bigint | number, options?: {
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; status: KeyStatus; attempt: number | null; step: DkgStep | null }) => void;
+}): Promise<ThresholdKey>;
+/**
+ * The key's owner asks it to sign `message` (`mpc.requestSignature`; pays `signFee`, holds a
+ * deposit). Resolves with the request's id from `mpc.SignatureRequested`. A message longer than
+ * `maxSignMessage` throws a `ProtocolError` (code `'message'`) before sending. Rejects with
+ * `Mpc.NotKeyOwner`, `Mpc.UnknownKey`, `Mpc.KeyNotActive`, `Mpc.TooManyOpenSignatures`, ...
+ */
+export declare function requestSignature(api: ApiPromise, signer: AddressOrPair, keyId: bigint | number, message: KeyMessage): Promise<bigint>;
+/** A signing request as plain data, or `null` when not stored (never made, or removed). */
+export declare function signatureRequest(api: ApiPromise | ApiDecoration<'promise'>, requestId: bigint | number): Promise<SignatureRequest | null>;
+/**
+ * Waits until the request is signed and resolves with the signature (64 bytes). Rejects with
+ * `MpcError` `SignatureFailed`, `Mpc.UnknownSignRequest` or `Timeout` (default 120 s).
+ */
+export declare function waitForSignature(api: ApiPromise, requestId: bigint | number, options?: {
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; state: 'Open' | 'Signed' | 'Failed'; attempt: number; commitments: number; shares: number }) => void;
+}): Promise<Uint8Array>;
+/**
+ * Whether `signature` (64 bytes or hex) is a valid Ed25519 signature (RFC 8032) of `message` by
+ * the group key (32 bytes, hex, or the key's SS58 account), checked with `@polkadot/util-crypto`'s
+ * `ed25519Verify`. Throws a `ProtocolError` (`'key'`, `'signature'`, `'message'`) for an
+ * argument of the wrong form.
+ */
+export declare function verifyKeySignature(groupKey: Uint8Array | string, message: KeyMessage, signature: Uint8Array | string): boolean;
+/** A message as the bytes that are signed: bytes as they are, `0x` hex as its bytes, other text as UTF-8. */
+export declare function keyMessage(message: KeyMessage): Uint8Array;
+/** A group key's 32 bytes from bytes, 64 hex digits (`0x` optional) or the key's SS58 account. */
+export declare function groupKeyBytes(groupKey: Uint8Array | string): Uint8Array;
+/**
+ * The owner removes an `Active` or `Failed` key without open requests (`mpc.removeKey`); its
+ * deposit returns. Rejects with `Mpc.UnknownKey`, `Mpc.NotKeyOwner`, `Mpc.KeyNotEnded` or
+ * `Mpc.KeyInUseBySignRequest`.
+ */
+export declare function removeKey(api: ApiPromise, signer: AddressOrPair, keyId: bigint | number): Promise<{ blockHash: string }>;
+/**
+ * The requester removes an ended request (`mpc.removeSignature`); its deposit returns. Rejects
+ * with `Mpc.UnknownSignRequest`, `Mpc.NotRequester` or `Mpc.RequestOpen`.
+ */
+export declare function removeSignature(api: ApiPromise, signer: AddressOrPair, requestId: bigint | number): Promise<{ blockHash: string }>;
 
 // ---- privacy smart contracts (PROTOCOL.md section 13; src/contracts.js) ------------------------
 

@@ -441,6 +441,12 @@ impl Client {
 		u64::decode(&mut &raw[..]).expect("a u64")
 	}
 
+	/// Seconds between the timestamps of blocks `from` and `to` of the best chain.
+	pub async fn seconds_between(&self, from: u32, to: u32) -> f64 {
+		let at = |n| async move { self.timestamp(self.block_hash(n).await.expect("block")).await };
+		(at(to).await.saturating_sub(at(from).await)) as f64 / 1000.0
+	}
+
 	/// Signs `call` by `signer` with its next on-chain nonce and submits it.
 	pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Vec<u8> {
 		let who = AccountId::from(signer.public());
@@ -895,5 +901,111 @@ pub mod mpc {
 			assert!(start.elapsed() < timeout, "job {id}: condition not reached in time");
 			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
+	}
+}
+
+/// Threshold keys (PROTOCOL.md section 14): reading keys and signing requests, asking for a
+/// signature.
+pub mod keys {
+	use super::*;
+	use mpc_runtime::pallet_mpc::{self, KeyStatus, SignRequest, SignState, ThresholdKey};
+
+	/// Key `id`, read from storage at the best block.
+	pub async fn key(client: &Client, id: u64) -> Option<ThresholdKey<Runtime>> {
+		let key = pallet_mpc::ThresholdKeys::<Runtime>::hashed_key_for(id);
+		let raw = client.storage_raw(&key, None).await?;
+		Some(Decode::decode(&mut &raw[..]).expect("a threshold key"))
+	}
+
+	/// Signing request `id`, read from storage at the best block.
+	pub async fn request(client: &Client, id: u64) -> Option<SignRequest<Runtime>> {
+		let key = pallet_mpc::SignRequests::<Runtime>::hashed_key_for(id);
+		let raw = client.storage_raw(&key, None).await?;
+		Some(Decode::decode(&mut &raw[..]).expect("a signing request"))
+	}
+
+	/// Requests a key of `n` with threshold `t` by `owner`; returns its id and the block the
+	/// request landed in.
+	pub async fn create(client: &Client, owner: &sr25519::Pair, n: u32, t: u32) -> (u64, u32) {
+		let call =
+			RuntimeCall::Mpc(pallet_mpc::Call::create_key { committee_size: n, threshold: t });
+		let inclusion = client.submit_and_wait(owner, call).await.expect("key requested");
+		let id = inclusion
+			.events
+			.iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Mpc(pallet_mpc::Event::KeyRequested { key, .. }) => Some(*key),
+				_ => None,
+			})
+			.expect("a KeyRequested event");
+		(id, inclusion.block)
+	}
+
+	/// Waits until key `id` is active; returns `Y`. Panics if it fails.
+	pub async fn wait_active(client: &Client, id: u64, timeout: Duration) -> [u8; 32] {
+		let start = Instant::now();
+		loop {
+			if let Some(key) = key(client, id).await {
+				match key.status {
+					KeyStatus::Active { group_key, .. } => return group_key,
+					KeyStatus::Failed { .. } => panic!("key {id} failed"),
+					_ => {}
+				}
+			}
+			assert!(start.elapsed() < timeout, "key {id} not made in time");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// The owner asks key `id` to sign `message`; returns the request and its inclusion.
+	pub async fn ask(
+		client: &Client,
+		owner: &sr25519::Pair,
+		id: u64,
+		message: Vec<u8>,
+	) -> (u64, Inclusion) {
+		let call = RuntimeCall::Mpc(pallet_mpc::Call::request_signature {
+			key: id,
+			message: message.try_into().expect("short enough"),
+		});
+		let inclusion = client.submit_and_wait(owner, call).await.expect("requested");
+		let request = inclusion
+			.events
+			.iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Mpc(pallet_mpc::Event::SignatureRequested { request, .. }) => {
+					Some(*request)
+				}
+				_ => None,
+			})
+			.expect("a SignatureRequested event");
+		(request, inclusion)
+	}
+
+	/// Waits until request `id` is signed; returns the signature and the block it was made in.
+	/// Panics if it fails.
+	pub async fn wait_signed(client: &Client, id: u64, timeout: Duration) -> ([u8; 64], u32) {
+		let start = Instant::now();
+		loop {
+			if let Some(r) = request(client, id).await {
+				match r.state {
+					SignState::Signed { signature, at } => return (signature, at),
+					SignState::Failed { .. } => panic!("request {id} failed"),
+					SignState::Open => {}
+				}
+			}
+			assert!(start.elapsed() < timeout, "request {id} not signed in time");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// Whether `signature` is `Y`'s Ed25519 signature of `message` (the chain's own check).
+	pub fn verifies(group_key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+		use sp_core::ed25519;
+		ed25519::Pair::verify(
+			&ed25519::Signature::from_raw(*signature),
+			message,
+			&ed25519::Public::from_raw(*group_key),
+		)
 	}
 }

@@ -43,11 +43,6 @@ async fn wait_event<R>(
 	}
 }
 
-async fn seconds_between(client: &Client, from: u32, to: u32) -> f64 {
-	let at = |n| async move { client.timestamp(client.block_hash(n).await.expect("block")).await };
-	(at(to).await.saturating_sub(at(from).await)) as f64 / 1000.0
-}
-
 async fn measure(n_b: usize) {
 	let dir = std::env::temp_dir().join(format!("mpc-e2e-scale-{n_b}-{}", std::process::id()));
 	std::fs::create_dir_all(&dir).expect("dir");
@@ -92,7 +87,7 @@ async fn measure(n_b: usize) {
 	let key: Option<MpcBeaconKey> = client.runtime_api("MpcBeaconApi_key", epoch).await;
 	let key = key.expect("the key is stored");
 	assert_eq!(key.committee.len(), n_b);
-	let dkg_seconds = seconds_between(&client, started, activated).await;
+	let dkg_seconds = client.seconds_between(started, activated).await;
 
 	// A paid request: the next round, opened in a later block, and its output.
 	let requester = Sr25519Keyring::Ferdie.pair();
@@ -116,7 +111,7 @@ async fn measure(n_b: usize) {
 			_ => None,
 		})
 		.await;
-	let round_seconds = seconds_between(&client, request.block, completed).await;
+	let round_seconds = client.seconds_between(request.block, completed).await;
 	let t_b = (n_b - 1) / 2;
 	println!(
 		"beacon scale: n_B = {n_b}, t_B = {t_b}: DKG from block {started} to key in block \

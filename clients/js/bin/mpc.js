@@ -10,6 +10,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   createJob, submitInput, reclaimInputDeposit, getJob, normalizeInputRule, formatDecimal, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
+  createKey, thresholdKey, waitForKey, requestSignature, signatureRequest, waitForSignature, verifyKeySignature, keyMessage, groupKeyBytes,
   compileContractFile, deployContract, callContract, readContract, fulfill, contractInterface,
 } from '../src/index.js';
 
@@ -20,8 +21,8 @@ const EXIT_CODES = [
   ['0', 'done'],
   ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
   ['2', 'usage error: unknown command or option, missing or malformed argument'],
-  ['3', 'a record, a committee draw or a beacon round does not verify'],
-  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled'],
+  ['3', 'a record, a committee draw, a beacon round or a threshold key\'s signature does not verify'],
+  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled, or a threshold key or a signing request failed'],
 ];
 
 /** Options every command takes. */
@@ -34,6 +35,8 @@ const COMMON = {
 
 const JOB_ARG = { name: '<job>', help: 'the job id (a whole number)', int: true };
 const ROUND_ARG = { name: '<round>', help: 'the beacon round number (a whole number)', int: true };
+const KEY_ARG = { name: '<key>', help: 'the threshold key id (a whole number)', int: true };
+const MESSAGE_ARG = { name: '<message>', help: 'the message: text (its UTF-8 bytes are signed), or 0x and hex digits for bytes' };
 
 /** The commands: words, summary, usage line, positional arguments, own options, examples. */
 const COMMANDS = [
@@ -204,6 +207,67 @@ const COMMANDS = [
     run: runBeaconRequest,
   },
   {
+    name: 'key create',
+    summary: 'ask for a threshold key (FROST, Ed25519) that a committee of workers holds; the signer owns it',
+    usage: 'mpc key create --size <n> --threshold <t> [--wait] [options]',
+    args: [],
+    options: {
+      size: { type: 'string', arg: '<n>', int: true, required: true, help: 'committee size n: workers that hold the key' },
+      threshold: { type: 'string', arg: '<t>', int: true, required: true, help: 'threshold t: any t + 1 members sign, any t cannot; 1 <= t < n' },
+      wait: { type: 'boolean', help: 'wait until the key is made (Active) and print its group key and account' },
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '180', help: 'give up waiting with --wait (exit code 4) after this long' },
+    },
+    examples: ['mpc key create --suri //Ferdie --size 5 --threshold 2', 'mpc key create --suri //Ferdie --size 5 --threshold 2 --wait --json'],
+    check: (opts, command) => {
+      for (const name of ['size', 'threshold']) {
+        if (Number(opts[name]) > 0xffffffff) throw new UsageError(`--${name} is at most 4294967295 (a u32), not ${opts[name]}`, command);
+      }
+    },
+    run: runKeyCreate,
+  },
+  {
+    name: 'key show',
+    summary: 'print a threshold key: status, owner, members, and once made its group key, account and verifying shares',
+    usage: 'mpc key show <key> [options]',
+    args: [KEY_ARG],
+    options: {},
+    examples: ['mpc key show 0', 'mpc key show 0 --json'],
+    run: runKeyShow,
+  },
+  {
+    name: 'key sign',
+    summary: 'ask a key the signer owns to sign a message; wait for the signature, verify it and print it',
+    usage: 'mpc key sign <key> <message> [options]',
+    args: [KEY_ARG, MESSAGE_ARG],
+    options: {
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '120', help: 'give up waiting for the signature (exit code 4) after this long' },
+    },
+    examples: ['mpc key sign 0 "pay Bob 5" --suri //Ferdie', 'mpc key sign 0 0x68656c6c6f --suri //Ferdie --json', 'mpc key sign 0 --suri //Ferdie -- "-text that starts with a dash"'],
+    run: runKeySign,
+  },
+  {
+    name: 'key verify',
+    summary: 'check an Ed25519 signature by a threshold key (exit code 3 if it does not verify)',
+    usage: 'mpc key verify <key|group-key> <message> <signature> [options]',
+    args: [
+      {
+        name: '<key|group-key>',
+        help: 'the key id (its group key read from the chain), or the group key itself: 0x and 64 hex digits, or the key\'s SS58 account (checked here, no node needed)',
+        validate: (v) => (WHOLE.test(v) || isGroupKey(v) ? null : `<key|group-key> is a key id, 0x and 64 hex digits, or an SS58 account, not '${v}'`),
+      },
+      MESSAGE_ARG,
+      {
+        name: '<signature>',
+        help: 'the signature, 64 bytes (R || z) as 128 hex digits (0x optional)',
+        validate: (v) => (/^(0x)?[0-9a-fA-F]{128}$/.test(v) ? null : `<signature> is 128 hex digits, not '${v}'`),
+      },
+    ],
+    options: {},
+    examples: ['mpc key verify 0 "pay Bob 5" 0x2e2d...', 'mpc key verify 0x5f9c... 0x68656c6c6f 2e2d... --json'],
+    offline: (args) => !WHOLE.test(args[0]),
+    run: runKeyVerify,
+  },
+  {
     name: 'contract deploy',
     summary: 'compile a Solidity file with solc (EVM bytecode) and deploy one of its contracts (pallet-revive)',
     usage: 'mpc contract deploy <file.sol> [--args <json>] [--value <planck>] [options]',
@@ -349,8 +413,8 @@ example${c.examples.length > 1 ? 's' : ''}:
 ${c.examples.map((e) => `  ${e}`).join('\n')}
 
 exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a
-record, a draw or a beacon round does not verify, 4 timeout or failed job ('mpc
---help' says more).`;
+record, a draw, a beacon round or a key's signature does not verify, 4 timeout,
+or a failed job, key or signing request ('mpc --help' says more).`;
 }
 
 function groupHelp(group) {
@@ -473,6 +537,8 @@ function checkArgs(command, args) {
     if (a.int && !WHOLE.test(args[k])) {
       throw new UsageError(`${a.name.replace(/^\[(.*)\]$/, '$1')} must be a whole number, not '${args[k]}'`, command);
     }
+    const wrong = a.validate?.(args[k]);
+    if (wrong) throw new UsageError(wrong, command);
   });
   const variadic = spec.length > 0 && spec[spec.length - 1].variadic;
   if (!variadic && args.length > spec.length) throw new UsageError(`unexpected argument '${args[spec.length]}'`, command);
@@ -481,6 +547,19 @@ function checkArgs(command, args) {
     if (bad !== undefined) throw new UsageError(`not a decimal number: '${bad}'`, command);
   }
   return args;
+}
+
+/** Whether `text` is a group key `Y` as `key verify` takes it: 0x and 64 hex digits, or an SS58 account. */
+function isGroupKey(text) {
+  if (text.startsWith('0x')) return /^0x[0-9a-fA-F]{64}$/.test(text);
+  // Hex goes with 0x: 64 decimal digits would read as a key id.
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return false;
+  try {
+    groupKeyBytes(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const BOUND = /^-?\d+(?:\.\d+)?$/;
@@ -770,6 +849,119 @@ async function runBeaconRequest(ctx) {
   return EXIT.done;
 }
 
+/** A threshold key for people: its status, and what it holds in that status. */
+function describeKey(k) {
+  const lines = [
+    `key ${k.id}: ${k.status}`,
+    `owner: ${k.owner}`,
+    `threshold: ${k.threshold} (any ${k.threshold + 1} of ${k.size} members sign)`,
+    `deposit: ${k.deposit}`,
+    `created: block ${k.created}`,
+    `open signing requests: ${k.openRequests}`,
+  ];
+  switch (k.status) {
+    case 'Drawing':
+      lines.push(`waiting for committee draw (beacon round ${k.drawRound}) from ${k.candidates.length} candidates, until block ${k.until}`);
+      break;
+    case 'Generating':
+      lines.push(`attempt ${k.attempt}: ${k.step} since block ${k.opened} (until block ${k.until}), posted by members: ${k.posted.join(', ') || 'none'}`);
+      break;
+    case 'Active':
+      lines.push(`group key: ${k.groupKey}`, `account: ${k.account}`, `digest: ${k.digest}`, `activated: block ${k.activated} (attempt ${k.attempt})`);
+      break;
+    case 'Failed':
+      lines.push(`failed in block ${k.failedAt}`);
+      break;
+    default:
+  }
+  if (k.members.length) {
+    lines.push(`members${k.status === 'Active' ? ' (account, verifying share Y_i)' : ''}:`);
+    k.members.forEach((m, i) => lines.push(`  ${i + 1} ${m.account}${k.status === 'Active' ? ` ${k.verifyingShares[i]}` : ''}`));
+  }
+  return lines.join('\n');
+}
+
+async function readKey(api, keyId) {
+  const key = await thresholdKey(api, keyId);
+  if (!key) throw new MpcError('Mpc.UnknownKey', `key ${keyId} is not stored (never created, or removed)`);
+  return key;
+}
+
+async function runKeyCreate(ctx) {
+  const { opts } = ctx;
+  const size = Number(opts.size);
+  const threshold = Number(opts.threshold);
+  const id = await createKey(ctx.api, ctx.signer(), { size, threshold });
+  const key = await readKey(ctx.api, id);
+  if (!opts.wait) {
+    const where = key.status === 'Drawing' ? `waiting for committee draw (beacon round ${key.drawRound})` : key.status.toLowerCase();
+    out(ctx, `key ${id} requested (any ${threshold + 1} of ${size} members sign): ${where}; 'mpc key show ${id}' shows it`, key);
+    return EXIT.done;
+  }
+  if (!opts.json) console.log(`key ${id} requested (any ${threshold + 1} of ${size} members sign); waiting for it to be made`);
+  const made = await waitForKey(ctx.api, id, {
+    timeoutMs: Number(opts.timeout) * 1000,
+    onProgress: ({ block, status, attempt, step }) => progress(ctx, status === 'Generating' ? `#${block} attempt ${attempt}: ${step}` : `#${block} ${status}`),
+  });
+  if (!opts.json) process.stderr.write('\n');
+  out(ctx, `key ${id} made in block ${made.activated}\ngroup key: ${made.groupKey}\naccount: ${made.account}`, made);
+  return EXIT.done;
+}
+
+async function runKeyShow(ctx) {
+  const key = await readKey(ctx.api, BigInt(ctx.args[0]));
+  out(ctx, describeKey(key), key);
+  return EXIT.done;
+}
+
+async function runKeySign(ctx) {
+  const keyId = BigInt(ctx.args[0]);
+  const message = ctx.args[1];
+  let request;
+  try {
+    request = await requestSignature(ctx.api, ctx.signer(), keyId, message);
+  } catch (e) {
+    // A message longer than the chain signs is the caller's mistake.
+    if (e instanceof ProtocolError && e.code === 'message') throw new UsageError(e.message, ctx.command);
+    throw e;
+  }
+  if (!ctx.opts.json) console.log(`signing request ${request} to key ${keyId}; waiting for the signature`);
+  const signature = await waitForSignature(ctx.api, request, {
+    timeoutMs: Number(ctx.opts.timeout) * 1000,
+    onProgress: ({ block, attempt, commitments, shares }) => progress(ctx, `#${block} attempt ${attempt}: ${commitments} commitments, ${shares} shares`),
+  });
+  if (!ctx.opts.json) process.stderr.write('\n');
+  // The chain verified it; so does this process, against the key's group key.
+  const { groupKey } = await readKey(ctx.api, keyId);
+  const verified = verifyKeySignature(groupKey, message, signature);
+  const { signedAt } = await signatureRequest(ctx.api, request) ?? {};
+  const data = { key: keyId, request, message: toHex(keyMessage(message)), signature, signedAt, groupKey, verified };
+  out(ctx, verified
+    ? `request ${request} signed in block ${signedAt}; verified here against group key ${groupKey}\nsignature: ${toHex(signature)}`
+    : `request ${request} signed in block ${signedAt}, but the signature does NOT verify against group key ${groupKey}\nsignature: ${toHex(signature)}`, data);
+  return verified ? EXIT.done : EXIT.invalid;
+}
+
+async function runKeyVerify(ctx) {
+  const [which, message, signature] = ctx.args;
+  const keyId = WHOLE.test(which) ? BigInt(which) : null;
+  let groupKey;
+  if (keyId === null) {
+    groupKey = toHex(groupKeyBytes(which));
+  } else {
+    const key = await readKey(ctx.api, keyId);
+    if (key.status !== 'Active') throw new MpcError('KeyNotActive', `key ${keyId} is ${key.status}: it has no group key`);
+    groupKey = key.groupKey;
+  }
+  const bytes = keyMessage(message);
+  const valid = verifyKeySignature(groupKey, bytes, signature);
+  const data = { key: keyId, groupKey, message: toHex(bytes), signature: signature.replace(/^0x/, '').toLowerCase(), valid };
+  out(ctx, valid
+    ? `signature verifies: group key ${groupKey} signed the ${bytes.length}-byte message`
+    : `signature does NOT verify: not a signature by group key ${groupKey} of the ${bytes.length}-byte message`, data);
+  return valid ? EXIT.done : EXIT.invalid;
+}
+
 /** The contract `opts.contract` (or the only one, or the file's namesake) of a compiled file. */
 async function compiledContract(path, name, command) {
   const { contracts } = await compileContractFile(path);
@@ -884,6 +1076,8 @@ async function main(argv) {
   }
   const { command, opts, args } = invocation;
   await cryptoWaitReady();
+  // A command that needs no chain for these arguments (`key verify` with a group key) runs without one.
+  if (command.offline?.(args)) return command.run({ api: null, signer: null, opts, args, command });
   const api = await connect(opts.url);
   const signer = () => new Keyring({ type: 'sr25519' }).addFromUri(opts.suri);
   try {
@@ -900,7 +1094,7 @@ function failure(e) {
     return EXIT.usage;
   }
   console.error(`mpc: ${e?.message ?? e}`);
-  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled|NoCommittee)$/.test(e.errorName)) return EXIT.failed;
+  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled|NoCommittee|KeyFailed|SignatureFailed)$/.test(e.errorName)) return EXIT.failed;
   return EXIT.error;
 }
 

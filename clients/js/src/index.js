@@ -15,12 +15,13 @@ import {
   ballotChoice, RANGE_PROVER_MISSING, checkRangeProofForm,
 } from './protocol.js';
 import { loadProver } from './prover.js';
-import { MpcError, send } from './tx.js';
+import { MpcError, send, everyBlock, unexpectedMetadata } from './tx.js';
 
 export * from './protocol.js';
 export * from './prover.js';
 export { MpcError, send } from './tx.js';
 export * from './contracts.js';
+export * from './keys.js';
 
 const bytes = (codec) => (codec.toU8a ? codec.toU8a(true) : fromHex(String(codec)));
 
@@ -207,42 +208,6 @@ export async function waitForCommittee(api, jobId, { timeoutMs = 120_000, onProg
     }
     if (job.phase === 'Cancelled') throw new MpcError('JobCancelled', `job ${id} was cancelled before its committee was drawn`);
     throw new MpcError('JobFailed', `job ${id} is ${job.phase} and has no committee`);
-  });
-}
-
-/**
- * Runs `check()` now and `check(blockNumber)` on every new block until it returns a value
- * (resolved) or throws (rejected); `undefined` means keep waiting. Rejects with `timeout()`
- * after `timeoutMs`. Unsubscribes in every case.
- */
-function everyBlock(api, timeoutMs, timeout, check) {
-  return new Promise((resolve, reject) => {
-    let unsub = () => {};
-    let finished = false;
-    const timer = setTimeout(() => finish(reject, timeout()), timeoutMs);
-    function finish(fn, value) {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      unsub();
-      fn(value);
-    }
-    const run = async (block) => {
-      try {
-        const value = await check(block);
-        if (value !== undefined) finish(resolve, value);
-      } catch (e) {
-        finish(reject, e);
-      }
-    };
-    run();
-    api.rpc.chain
-      .subscribeNewHeads((header) => run(header.number.toNumber()))
-      .then((u) => {
-        if (finished) u();
-        else unsub = u;
-      })
-      .catch((e) => finish(reject, e));
   });
 }
 
@@ -650,10 +615,6 @@ function* callsIn(call) {
     if (isCall(a)) yield* callsIn(a);
     else if (Array.isArray(a)) for (const x of a) if (isCall(x)) yield* callsIn(x);
   }
-}
-
-function unexpectedMetadata(what) {
-  return new MpcError('UnexpectedMetadata', `${what}: this client does not match the chain's metadata`);
 }
 
 const argName = (n) => n.replace(/_/g, '').toLowerCase();

@@ -1,14 +1,15 @@
-// Sending extrinsics and naming the chain's errors: shared by the job client (index.js) and the
-// contract helpers (contracts.js).
+// Sending extrinsics, naming the chain's errors and waiting block by block: shared by the job
+// client (index.js), the threshold keys (keys.js) and the contract helpers (contracts.js).
 
 /**
  * An error from the chain, named after the pallet error (`Mpc.NotCollecting`,
  * `Mpc.AlreadySubmitted`, ...), or a client-side condition without the `Mpc.` prefix
  * (`Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee`, `NotDrawn`, `CommitteeChanged`,
- * `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for the beacon `NoBeaconRound`,
- * `BeaconRoundOpen`, `NoBeaconKey`). Contracts (contracts.js): pallet-revive's errors
- * (`Revive.OutOfGas`, `Revive.ContractReverted`, ...), `ContractReverted` (a `ContractError`),
- * `CompileError`, `AccountUnmapped`, `BadArgument`, `NoInstantiatedEvent`.
+ * `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, for the beacon `NoBeaconRound`,
+ * `BeaconRoundOpen`, `NoBeaconKey`, and for threshold keys (keys.js) `KeyFailed`,
+ * `SignatureFailed`). Contracts (contracts.js): pallet-revive's errors (`Revive.OutOfGas`,
+ * `Revive.ContractReverted`, ...), `ContractReverted` (a `ContractError`), `CompileError`,
+ * `AccountUnmapped`, `BadArgument`, `NoInstantiatedEvent`.
  */
 export class MpcError extends Error {
   constructor(name, docs) {
@@ -52,5 +53,46 @@ export function send(api, signer, tx, options = {}) {
         unsub = u;
       })
       .catch(reject);
+  });
+}
+
+/** A `MpcError('UnexpectedMetadata')`: the chain lacks `what` this client reads. */
+export function unexpectedMetadata(what) {
+  return new MpcError('UnexpectedMetadata', `${what}: this client does not match the chain's metadata`);
+}
+
+/**
+ * Runs `check()` now and `check(blockNumber)` on every new block until it returns a value
+ * (resolved) or throws (rejected); `undefined` means keep waiting. Rejects with `timeout()`
+ * after `timeoutMs`. Unsubscribes in every case.
+ */
+export function everyBlock(api, timeoutMs, timeout, check) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let finished = false;
+    const timer = setTimeout(() => finish(reject, timeout()), timeoutMs);
+    function finish(fn, value) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      unsub();
+      fn(value);
+    }
+    const run = async (block) => {
+      try {
+        const value = await check(block);
+        if (value !== undefined) finish(resolve, value);
+      } catch (e) {
+        finish(reject, e);
+      }
+    };
+    run();
+    api.rpc.chain
+      .subscribeNewHeads((header) => run(header.number.toNumber()))
+      .then((u) => {
+        if (finished) u();
+        else unsub = u;
+      })
+      .catch((e) => finish(reject, e));
   });
 }

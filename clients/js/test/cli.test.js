@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { freePort } from './dev-node.js';
 
 const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
 const COMMANDS = [
   'job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify',
-  'contract deploy', 'contract call', 'contract read', 'contract fulfill',
+  'key create', 'key show', 'key sign', 'key verify', 'contract deploy', 'contract call', 'contract read', 'contract fulfill',
 ];
 const OPTIONS = {
   'job create': {
@@ -29,6 +31,10 @@ const OPTIONS = {
   'beacon latest': {},
   'beacon round': {},
   'beacon verify': {},
+  'key create': { size: null, threshold: null, wait: null, timeout: '180' },
+  'key show': {},
+  'key sign': { timeout: '120' },
+  'key verify': {},
   'contract deploy': { contract: null, args: '[]', value: '0' },
   'contract call': { value: '0', abi: null, contract: null },
   'contract read': { abi: null, contract: null },
@@ -37,9 +43,13 @@ const OPTIONS = {
 const ARGS = {
   'job create': [], 'input submit': ['<job>', '<value>...'], 'input reclaim': ['<job>'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
   'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
+  'key create': [], 'key show': ['<key>'], 'key sign': ['<key>', '<message>'], 'key verify': ['<key|group-key>', '<message>', '<signature>'],
   'contract deploy': ['<file.sol>'], 'contract call': ['<address>', '<function>', '[<arg>...]'], 'contract read': ['<address>', '<function>', '[<arg>...]'],
   'contract fulfill': ['<job>'],
 };
+
+/** A well-formed signature (128 hex digits) for the usage cases. */
+const SIG = '0a'.repeat(64);
 
 let closed;
 before(async () => {
@@ -101,8 +111,10 @@ test('mpc --help and mpc help list every command, the common options and the exi
   assert.match(help, /^ {2}0 {2}done$/m);
   assert.match(help, /^ {2}1 {2}the chain refused \(a pallet error/m);
   assert.match(help, /^ {2}2 {2}usage error/m);
-  assert.match(help, /^ {2}3 {2}a record, a committee draw or a beacon round does not verify$/m);
-  assert.match(help, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled$/m);
+  // The exit codes' rows, with their wrapped lines joined.
+  const rows = help.slice(help.indexOf('exit codes:')).replace(/\n {5}(?=\S)/g, ' ');
+  assert.match(rows, /^ {2}3 {2}a record, a committee draw, a beacon round or a threshold key's signature does not verify$/m);
+  assert.match(rows, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled, or a threshold key or a signing request failed$/m);
   for (const line of help.split('\n')) assert.ok(line.length <= 80, `line too long: ${line}`);
 });
 
@@ -146,6 +158,19 @@ test('mpc job --help lists the job commands', async () => {
   assert.doesNotMatch(input.stdout, /^ {2}job /m);
 });
 
+test('mpc key --help lists the threshold key commands', async () => {
+  const r = await mpc(['key', '--help']);
+  assert.equal(r.code, 0);
+  for (const c of ['key create', 'key show', 'key sign', 'key verify']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
+  assert.doesNotMatch(r.stdout, /^ {2}(job|beacon|input) /m);
+  const create = (await mpc(['key', 'create', '--help'])).stdout;
+  assert.match(optionRow(create, 'size'), /^--size <n> .*\(required\)$/);
+  assert.match(optionRow(create, 'threshold'), /^--threshold <t> .*1 <= t < n \(required\)$/);
+  const verify = (await mpc(['key', 'verify', '--help'])).stdout;
+  assert.match(verify, /^usage: mpc key verify <key\|group-key> <message> <signature> \[options\]$/m);
+  assert.match(verify, /no node needed/);
+});
+
 test('unknown options are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['job', 'create', '--committee', '5', '--threshold', '2', '--bogus']), /^mpc: unknown option '--bogus'$/m, 'mpc job create', 'mpc job create --help');
   // An option of another command is unknown to this one.
@@ -165,6 +190,8 @@ test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['record']), /'record' needs a command \(one of: verify\)/, 'mpc record <command>', 'mpc record --help');
   assertUsage(await mpc(['input', 'withdraw', '1']), /unknown command 'input withdraw' \(one of: submit, reclaim\)/, 'mpc input <command>', 'mpc input --help');
   assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify, request\)/, 'mpc beacon <command>', 'mpc beacon --help');
+  assertUsage(await mpc(['key']), /'key' needs a command \(one of: create, show, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
+  assertUsage(await mpc(['key', 'remove', '1']), /unknown command 'key remove' \(one of: create, show, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
 
@@ -216,6 +243,46 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
   });
 });
 
+test('malformed threshold key commands are usage errors (exit code 2)', async () => {
+  // A key id is a whole number; a group key 0x and 64 hex digits or an SS58 account; a
+  // signature 128 hex digits; --size and --threshold u32.
+  const cases = [
+    [['key', 'create'], /missing --size/, 'key create'],
+    [['key', 'create', '--size', '5'], /missing --threshold/, 'key create'],
+    [['key', 'create', '--threshold', '2'], /missing --size/, 'key create'],
+    [['key', 'create', '--size', 'five', '--threshold', '2'], /--size takes a whole number, not 'five'/, 'key create'],
+    [['key', 'create', '--size', '4294967296', '--threshold', '2'], /--size is at most 4294967295 \(a u32\), not 4294967296/, 'key create'],
+    [['key', 'create', '--size', '-1', '--threshold', '2'], /option '--size' needs a value/, 'key create'],
+    [['key', 'create', '--size', '5', '--threshold', '-1'], /option '--threshold' needs a value/, 'key create'],
+    [['key', 'create', '--size', '5', '--threshold', '2', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'key create'],
+    [['key', 'create', '--size', '5', '--threshold', '2', '--wait=yes'], /option '--wait' takes no value/, 'key create'],
+    [['key', 'create', '--size', '5', '--threshold', '2', '3'], /unexpected argument '3'/, 'key create'],
+    [['key', 'show'], /missing <key>/, 'key show'],
+    [['key', 'show', 'first'], /<key> must be a whole number, not 'first'/, 'key show'],
+    [['key', 'show', '1', '2'], /unexpected argument '2'/, 'key show'],
+    [['key', 'sign'], /missing <key>/, 'key sign'],
+    [['key', 'sign', '1'], /missing <message>/, 'key sign'],
+    [['key', 'sign', '0x01', 'hello'], /<key> must be a whole number, not '0x01'/, 'key sign'],
+    [['key', 'sign', '1', 'hello', 'world'], /unexpected argument 'world'/, 'key sign'],
+    [['key', 'sign', '1', 'hello', '--timeout', '1.5'], /--timeout takes a whole number, not '1\.5'/, 'key sign'],
+    [['key', 'sign', '1', '-x'], /unknown option '-x'/, 'key sign'],
+    [['key', 'verify'], /missing <key\|group-key>/, 'key verify'],
+    [['key', 'verify', '1', 'hello'], /missing <signature>/, 'key verify'],
+    [['key', 'verify', '0x1234', 'hello', SIG], /<key\|group-key> is a key id, 0x and 64 hex digits, or an SS58 account, not '0x1234'/, 'key verify'],
+    [['key', 'verify', 'ab'.repeat(32), 'hello', SIG], /<key\|group-key> is a key id, 0x and 64 hex digits, or an SS58 account, not 'abab/, 'key verify'],
+    // Alice's address with its last character changed: the SS58 checksum fails.
+    [['key', 'verify', '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQZ', 'hello', SIG], /<key\|group-key> is a key id/, 'key verify'],
+    [['key', 'verify', '1', 'hello', SIG.slice(2)], /<signature> is 128 hex digits, not '/, 'key verify'],
+    [['key', 'verify', '1', 'hello', `${SIG.slice(2)}zz`], /<signature> is 128 hex digits/, 'key verify'],
+    [['key', 'verify', '1', 'hello', SIG, 'more'], /unexpected argument 'more'/, 'key verify'],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => mpc(args)));
+  runs.forEach((r, k) => {
+    const [, message, c] = cases[k];
+    assertUsage(r, message, `mpc ${c}`, `mpc ${c} --help`);
+  });
+});
+
 test('valid arguments reach the node; none answering is a runtime error (exit code 1)', async () => {
   const runs = await Promise.all([
     mpc(['workers']),
@@ -228,6 +295,12 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--one-hot-abstain']),
     mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--dimension', '2', '--decimals', '2', '--range=-1.5:2,0:10']),
     mpc(['job', 'create', '--committee', '3', '--threshold', '1', '--dimension', '4', '--range=0:255']),
+    mpc(['key', 'create', '--size', '5', '--threshold', '2', '--wait', '--suri', '//Ferdie']),
+    mpc(['key', 'show', '0', '--json']),
+    mpc(['key', 'sign', '0', 'pay Bob 5', '--suri', '//Ferdie']),
+    mpc(['key', 'sign', '0', '--', '-starts with a dash']),
+    // With a key id, the group key comes from the chain.
+    mpc(['key', 'verify', '0', 'hello', SIG]),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);
@@ -250,4 +323,44 @@ test('mpc contract deploy takes its constructor arguments as a JSON array, check
   assertUsage(bad, /--args takes a JSON array/, 'mpc contract deploy <file\\.sol>', 'mpc contract deploy --help');
   const value = await mpc(['contract', 'call', '0x00', 'open()', '--value', '1.5']);
   assertUsage(value, /--value takes a whole number, not '1\.5'/, 'mpc contract call <address>', 'mpc contract call --help');
+});
+
+test('mpc key verify with a group key or its account checks an Ed25519 signature here, without a node', async () => {
+  const secret = ed25519.utils.randomSecretKey();
+  const Y = ed25519.getPublicKey(secret);
+  const hex = (b) => Buffer.from(b).toString('hex');
+  const text = 'pay Bob 5';
+  const signature = hex(ed25519.sign(new TextEncoder().encode(text), secret));
+  const other = hex(ed25519.sign(new TextEncoder().encode('pay Bob 6'), secret));
+  const stranger = hex(ed25519.sign(new TextEncoder().encode(text), ed25519.utils.randomSecretKey()));
+  const key = `0x${hex(Y)}`;
+  const account = encodeAddress(Y, 42);
+  const tampered = `${signature.slice(0, 80)}${signature[80] === '0' ? '1' : '0'}${signature.slice(81)}`;
+  // --url points at a closed port: these never connect.
+  const [valid, json, asHex, byAccount, upper, wrongMessage, wrongSignature, wrongKey, flipped, wrongJson] = await Promise.all([
+    mpc(['key', 'verify', key, text, signature]),
+    mpc(['key', 'verify', key, text, `0x${signature}`, '--json']),
+    mpc(['key', 'verify', key, `0x${hex(new TextEncoder().encode(text))}`, signature]),
+    mpc(['key', 'verify', account, text, signature]),
+    mpc(['key', 'verify', key.toUpperCase().replace('0X', '0x'), text, signature.toUpperCase()]),
+    mpc(['key', 'verify', key, 'pay Bob 6', signature]),
+    mpc(['key', 'verify', key, text, other]),
+    mpc(['key', 'verify', key, text, stranger]),
+    mpc(['key', 'verify', account, text, tampered]),
+    mpc(['key', 'verify', key, 'pay Bob 6', signature, '--json']),
+  ]);
+  for (const r of [valid, asHex, byAccount, upper]) {
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, `signature verifies: group key ${hex(Y)} signed the 9-byte message\n`);
+  }
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), { key: null, groupKey: hex(Y), message: hex(new TextEncoder().encode(text)), signature, valid: true });
+  for (const r of [wrongMessage, wrongSignature, wrongKey, flipped]) {
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, new RegExp(`^signature does NOT verify: not a signature by group key ${hex(Y)} of the 9-byte message$`, 'm'));
+  }
+  assert.equal(wrongJson.code, 3);
+  assert.equal(JSON.parse(wrongJson.stdout).valid, false);
 });
