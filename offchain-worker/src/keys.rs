@@ -21,9 +21,9 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use mpc_primitives::{
 	frost::{
-		commit, finish_dkg, nonce_commitment, nonces_from_bytes, nonces_to_bytes, round1,
-		seal_envelope, sign, signing_package, AttemptContext, DkgOutcome, Envelope, KeyPackage,
-		Member, MemberShape, Round1Package, SigningCommitment,
+		attempt_digest, commit, finish_dkg, nonce_commitment, nonces_from_bytes, nonces_to_bytes,
+		package_digest, round1, seal_envelope, sign, signing_package, AttemptContext, DkgOutcome,
+		Envelope, KeyPackage, Member, MemberShape, Round1Package, SigningCommitment,
 	},
 	EncryptionKey, ParticipantIndex, WorkerSecret,
 };
@@ -58,6 +58,8 @@ pub struct AttemptView<'a> {
 	pub index: ParticipantIndex,
 	/// `E_1..E_{n_a}` as the chain stores them.
 	pub members: &'a [EncryptionKey],
+	/// `W_1..W_{n_a}`, in the same order.
+	pub accounts: &'a [[u8; 32]],
 	/// The step.
 	pub step: Step,
 	/// Its first block.
@@ -86,21 +88,25 @@ pub struct MemberContext {
 /// A transaction a key member sends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeyAction {
-	/// `submit_key_round1(key, attempt, package)`.
+	/// `submit_key_round1(key, attempt, A, package)`.
 	Round1 {
 		/// The key.
 		key: u64,
 		/// The attempt.
 		attempt: u32,
+		/// The attempt's digest `A`.
+		attempt_digest: [u8; 32],
 		/// The package.
 		package: Round1Package,
 	},
-	/// `submit_key_envelope(key, attempt, envelope)`.
+	/// `submit_key_envelope(key, attempt, A, envelope)`.
 	Envelope {
 		/// The key.
 		key: u64,
 		/// The attempt.
 		attempt: u32,
+		/// The attempt's digest `A`.
+		attempt_digest: [u8; 32],
 		/// The envelope.
 		envelope: Envelope,
 	},
@@ -128,12 +134,14 @@ pub enum KeyAction {
 		/// `(D_i, F_i)`.
 		commitment: SigningCommitment,
 	},
-	/// `submit_sign_share(request, attempt, z_i)`.
+	/// `submit_sign_share(request, attempt, P, z_i)`.
 	Share {
 		/// The request.
 		request: u64,
 		/// The attempt.
 		attempt: u32,
+		/// The signing package's digest `P`.
+		package_digest: [u8; 32],
 		/// `z_i`.
 		share: [u8; 32],
 	},
@@ -145,6 +153,9 @@ pub enum KeyAction {
 pub struct KeyProgress {
 	/// Sent transactions: key, attempt, what (0 package, 1 envelope, 2 complaint), block.
 	pub sent: Vec<(u64, u32, u8, u32)>,
+	/// Attempts whose shares all checked: key, attempt, and a digest of the envelopes' `h_j`
+	/// (another set of envelopes, on another branch, is checked again).
+	pub clean: Vec<(u64, u32, [u8; 32])>,
 }
 
 impl KeyProgress {
@@ -171,6 +182,7 @@ impl KeyProgress {
 	/// Keeps only what concerns `keys` (the keys still generating).
 	pub fn retain_keys(&mut self, keys: &[u64]) {
 		self.sent.retain(|s| keys.contains(&s.0));
+		self.clean.retain(|c| keys.contains(&c.0));
 	}
 }
 
@@ -221,6 +233,12 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 	let ctx = AttemptContext { genesis: chain.genesis, key: view.key, attempt: view.attempt };
 	let me = member(secret, &ctx, view, &chain.account);
 	let (key, attempt, now) = (view.key, view.attempt, chain.now);
+	let members: Vec<([u8; 32], EncryptionKey)> =
+		view.accounts.iter().copied().zip(view.members.iter().copied()).collect();
+	if members.len() != view.members.len() {
+		return Err(KeyError::Inconsistent);
+	}
+	let digest = attempt_digest(&ctx, view.threshold, &members);
 	// A transaction built now lands in the next block at the earliest.
 	let lands = now.saturating_add(1);
 	match view.step {
@@ -230,7 +248,7 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 			}
 			let package = round1(&me).map_err(|_| KeyError::Inconsistent)?;
 			progress.record(key, attempt, 0, now);
-			Ok(Some(KeyAction::Round1 { key, attempt, package }))
+			Ok(Some(KeyAction::Round1 { key, attempt, attempt_digest: digest, package }))
 		}
 		Step::Round2 if !view.posted && now >= view.opened && lands < view.until => {
 			if !due(progress.last(key, attempt, 1), now, limits) {
@@ -238,17 +256,25 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 			}
 			let envelope = seal_envelope(&me, view.packages).map_err(|_| KeyError::Inconsistent)?;
 			progress.record(key, attempt, 1, now);
-			Ok(Some(KeyAction::Envelope { key, attempt, envelope }))
+			Ok(Some(KeyAction::Envelope { key, attempt, attempt_digest: digest, envelope }))
 		}
 		Step::Complaints if now >= view.opened && lands < view.until => {
 			if !due(progress.last(key, attempt, 2), now, limits) {
+				return Ok(None);
+			}
+			// The same envelopes checked clean before: nothing to do (no `part3` every block).
+			let set = envelope_set(view.envelopes);
+			if progress.clean.contains(&(key, attempt, set)) {
 				return Ok(None);
 			}
 			let envelopes: Vec<Envelope> = view.envelopes.iter().map(|(e, _)| e.clone()).collect();
 			match finish_dkg(&me, view.packages, &envelopes, rng)
 				.map_err(|_| KeyError::Inconsistent)?
 			{
-				DkgOutcome::Key(_) => Ok(None),
+				DkgOutcome::Key(_) => {
+					progress.clean.push((key, attempt, set));
+					Ok(None)
+				}
 				DkgOutcome::Complain { sender, complaint } => {
 					let digest = view
 						.envelopes
@@ -269,6 +295,18 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 		}
 		_ => Ok(None),
 	}
+}
+
+/// A digest of an attempt's envelopes (their `h_j` in order): names the set a member checked.
+fn envelope_set(envelopes: &[(Envelope, [u8; 32])]) -> [u8; 32] {
+	let mut all = Vec::with_capacity(envelopes.len() * 32);
+	for (_, h) in envelopes {
+		all.extend_from_slice(h);
+	}
+	let wide = mpc_primitives::hash::sha512(&all);
+	let mut out = [0u8; 32];
+	out.copy_from_slice(&wide[..32]);
+	out
 }
 
 /// An active key the member holds a share of: what rebuilds its key package.
@@ -329,6 +367,10 @@ pub fn key_package<R: CryptoRngCore + ?Sized>(
 /// An open signing request of a key the member holds a share of.
 #[derive(Clone, Debug)]
 pub struct SignView<'a> {
+	/// The chain's genesis hash.
+	pub genesis: [u8; 32],
+	/// The key `k`.
+	pub key: u64,
 	/// The request `s`.
 	pub request: u64,
 	/// The attempt `b`.
@@ -345,14 +387,16 @@ pub struct SignView<'a> {
 	pub fixed: bool,
 	/// Whether the chain has the member's share of this attempt.
 	pub shared: bool,
+	/// The current block.
+	pub now: u32,
 }
 
-/// One nonce slot of the store: `d || f`, or the mark that they signed. Encodes as `0 || d ||
-/// f` or `1`.
+/// One nonce slot of the store: `d || f`, or the mark that they signed. /// Encodes as `0 || d ||
+/// f || u32le(sent)` or `1`.
 #[derive(Clone, PartialEq, Eq)]
 pub enum NonceSlot {
-	/// Nonces not used yet.
-	Fresh(Zeroizing<[u8; 64]>),
+	/// Nonces not used yet, and the block their commitment was last sent in.
+	Fresh(Zeroizing<[u8; 64]>, u32),
 	/// They made a share and were erased.
 	Used,
 }
@@ -360,9 +404,10 @@ pub enum NonceSlot {
 impl Encode for NonceSlot {
 	fn encode_to<O: codec::Output + ?Sized>(&self, dest: &mut O) {
 		match self {
-			NonceSlot::Fresh(bytes) => {
+			NonceSlot::Fresh(bytes, sent) => {
 				dest.push_byte(0);
 				dest.write(&bytes[..]);
+				sent.encode_to(dest);
 			}
 			NonceSlot::Used => dest.push_byte(1),
 		}
@@ -375,7 +420,7 @@ impl Decode for NonceSlot {
 			0 => {
 				let mut bytes = Zeroizing::new([0u8; 64]);
 				input.read(&mut bytes[..])?;
-				Ok(NonceSlot::Fresh(bytes))
+				Ok(NonceSlot::Fresh(bytes, u32::decode(input)?))
 			}
 			1 => Ok(NonceSlot::Used),
 			_ => Err("unknown nonce slot".into()),
@@ -386,7 +431,7 @@ impl Decode for NonceSlot {
 impl core::fmt::Debug for NonceSlot {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
-			NonceSlot::Fresh(_) => f.write_str("Fresh(..)"),
+			NonceSlot::Fresh(_, sent) => write!(f, "Fresh(.., sent {sent})"),
 			NonceSlot::Used => f.write_str("Used"),
 		}
 	}
@@ -397,8 +442,11 @@ impl core::fmt::Debug for NonceSlot {
 pub trait NonceStore {
 	/// The slot of `(request, attempt)`.
 	fn get(&self, request: u64, attempt: u32) -> Option<NonceSlot>;
-	/// Fills the empty slot with fresh nonces; `false` if it was not empty.
-	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64]) -> bool;
+	/// Fills the empty slot with fresh nonces whose commitment is sent in block `now`; `false`
+	/// if it was not empty.
+	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64], now: u32) -> bool;
+	/// Records that the slot's commitment was sent again in block `now`.
+	fn resent(&mut self, request: u64, attempt: u32, now: u32);
 	/// Replaces the slot's nonces with [`NonceSlot::Used`] and returns them: atomic, so two
 	/// runs never both get them. `None` if the slot held no fresh nonces.
 	fn take(&mut self, request: u64, attempt: u32) -> Option<Zeroizing<[u8; 64]>>;
@@ -410,6 +458,7 @@ pub fn sign_step<R: CryptoRngCore + ?Sized>(
 	view: &SignView<'_>,
 	key: impl FnOnce(&mut R) -> Result<KeyPackage, KeyError>,
 	store: &mut impl NonceStore,
+	limits: &Limits,
 	rng: &mut R,
 ) -> Result<Option<KeyAction>, KeyError> {
 	if view.excluded {
@@ -423,16 +472,22 @@ pub fn sign_step<R: CryptoRngCore + ?Sized>(
 		}
 		let commitment = match store.get(request, attempt) {
 			Some(NonceSlot::Used) => return Ok(None),
-			Some(NonceSlot::Fresh(bytes)) => {
-				// Sent before and not on chain here: the same commitment again.
+			Some(NonceSlot::Fresh(bytes, sent)) => {
+				// Sent before and not on chain here: the same commitment again, once the last
+				// send had time to land.
+				if !due(Some(sent), view.now, limits) {
+					return Ok(None);
+				}
 				let nonces = nonces_from_bytes(&bytes).map_err(|_| KeyError::NonceStore)?;
-				nonce_commitment(&nonces).map_err(|_| KeyError::NonceStore)?
+				let commitment = nonce_commitment(&nonces).map_err(|_| KeyError::NonceStore)?;
+				store.resent(request, attempt, view.now);
+				commitment
 			}
 			None => {
 				let package = key(rng)?;
 				let (nonces, commitment) =
 					commit(&package, rng).map_err(|_| KeyError::Inconsistent)?;
-				if !store.put_fresh(request, attempt, &nonces_to_bytes(&nonces)) {
+				if !store.put_fresh(request, attempt, &nonces_to_bytes(&nonces), view.now) {
 					return Err(KeyError::NonceStore);
 				}
 				commitment
@@ -446,7 +501,7 @@ pub fn sign_step<R: CryptoRngCore + ?Sized>(
 	}
 	// The stored nonces must be the ones the chain has the commitment of; checked before
 	// they are taken, so a slot of another branch's commitment stays as it is.
-	let Some(NonceSlot::Fresh(bytes)) = store.get(request, attempt) else { return Ok(None) };
+	let Some(NonceSlot::Fresh(bytes, _)) = store.get(request, attempt) else { return Ok(None) };
 	let nonces = nonces_from_bytes(&bytes).map_err(|_| KeyError::NonceStore)?;
 	if nonce_commitment(&nonces).map_err(|_| KeyError::NonceStore)? != mine {
 		return Ok(None);
@@ -458,7 +513,9 @@ pub fn sign_step<R: CryptoRngCore + ?Sized>(
 	let taken = store.take(request, attempt).ok_or(KeyError::NonceStore)?;
 	let nonces = nonces_from_bytes(&taken).map_err(|_| KeyError::NonceStore)?;
 	let share = sign(&signing, nonces, &package).map_err(|_| KeyError::Inconsistent)?;
-	Ok(Some(KeyAction::Share { request, attempt, share }))
+	let package_digest =
+		package_digest(&view.genesis, view.key, request, attempt, view.message, view.commitments);
+	Ok(Some(KeyAction::Share { request, attempt, package_digest, share }))
 }
 
 #[cfg(test)]

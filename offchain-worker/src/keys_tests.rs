@@ -4,7 +4,7 @@
 use super::*;
 use alloc::collections::BTreeMap;
 use mpc_primitives::frost::{
-	envelope_digest, seal_envelope_with_bad_share, FrostGroup, SenderContext,
+	attempt_digest, envelope_digest, seal_envelope_with_bad_share, FrostGroup, SenderContext,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -19,6 +19,7 @@ fn idx(i: u32) -> ParticipantIndex {
 struct Committee {
 	secrets: Vec<WorkerSecret>,
 	keys: Vec<EncryptionKey>,
+	accounts: Vec<[u8; 32]>,
 	t: u32,
 }
 
@@ -27,7 +28,8 @@ impl Committee {
 		let mut rng = ChaCha20Rng::seed_from_u64(11);
 		let secrets: Vec<WorkerSecret> = (0..n).map(|_| WorkerSecret::random(&mut rng)).collect();
 		let keys = secrets.iter().map(|s| *s.public_key()).collect();
-		Self { secrets, keys, t }
+		let accounts = (1..=n).map(|i| [i as u8; 32]).collect();
+		Self { secrets, keys, accounts, t }
 	}
 
 	fn n(&self) -> u32 {
@@ -51,6 +53,7 @@ impl Committee {
 			threshold: self.t,
 			index: idx(i),
 			members: &self.keys,
+			accounts: &self.accounts,
 			step,
 			opened: 10,
 			until: 20,
@@ -148,6 +151,12 @@ fn members_run_the_dkg_step_by_step_and_resend_the_same_bytes() {
 	let view = c.view(2, Step::Round1, &[], &[]);
 	let mut progress = KeyProgress::default();
 	let first = c.step(2, &view, 10, &mut progress).expect("a package");
+	// It names the attempt as the chain does: `A` over the threshold and every (W_i, E_i).
+	let KeyAction::Round1 { attempt_digest: a, .. } = &first else { panic!("a package") };
+	let members: Vec<([u8; 32], EncryptionKey)> =
+		c.accounts.iter().copied().zip(c.keys.iter().copied()).collect();
+	let ctx = AttemptContext { genesis: GENESIS, key: KEY, attempt: 0 };
+	assert_eq!(*a, attempt_digest(&ctx, 2, &members));
 	assert_eq!(c.step(2, &view, 11, &mut progress), None);
 	let again = c.step(2, &view, 10 + Limits::default().resubmit_after, &mut progress);
 	assert_eq!(again, Some(first));
@@ -218,16 +227,21 @@ impl NonceStore for MemStore {
 	fn get(&self, request: u64, attempt: u32) -> Option<NonceSlot> {
 		self.0.get(&(request, attempt)).cloned()
 	}
-	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64]) -> bool {
+	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64], now: u32) -> bool {
 		if self.0.contains_key(&(request, attempt)) {
 			return false;
 		}
-		self.0.insert((request, attempt), NonceSlot::Fresh(Zeroizing::new(*nonces)));
+		self.0.insert((request, attempt), NonceSlot::Fresh(Zeroizing::new(*nonces), now));
 		true
+	}
+	fn resent(&mut self, request: u64, attempt: u32, now: u32) {
+		if let Some(NonceSlot::Fresh(_, sent)) = self.0.get_mut(&(request, attempt)) {
+			*sent = now;
+		}
 	}
 	fn take(&mut self, request: u64, attempt: u32) -> Option<Zeroizing<[u8; 64]>> {
 		match self.0.insert((request, attempt), NonceSlot::Used) {
-			Some(NonceSlot::Fresh(bytes)) => Some(bytes),
+			Some(NonceSlot::Fresh(bytes, _)) => Some(bytes),
 			other => {
 				if let Some(o) = other {
 					self.0.insert((request, attempt), o);
@@ -261,6 +275,8 @@ fn sign_view<'a>(
 	fixed: bool,
 ) -> SignView<'a> {
 	SignView {
+		genesis: GENESIS,
+		key: KEY,
 		request: 7,
 		attempt: 0,
 		message,
@@ -269,6 +285,7 @@ fn sign_view<'a>(
 		commitments,
 		fixed,
 		shared: false,
+		now: 40,
 	}
 }
 
@@ -281,7 +298,7 @@ fn run(
 ) -> Option<KeyAction> {
 	let mut rng = ChaCha20Rng::seed_from_u64(seed);
 	let package = s.packages[i as usize - 1].clone();
-	sign_step(view, |_| Ok(package), store, &mut rng).expect("no error")
+	sign_step(view, |_| Ok(package), store, &Limits::default(), &mut rng).expect("no error")
 }
 
 #[test]
@@ -297,8 +314,11 @@ fn members_sign_with_nonces_used_once_across_restarts_and_forks() {
 		else {
 			panic!("member {i} commits")
 		};
-		// A restart with other randomness sends the same commitment again.
-		let again = run(&s, i, &view, &mut stores[i as usize - 1], 99);
+		// Not again while it may still land; then (a dropped transaction, or a restart with
+		// other randomness) the same commitment, from the stored nonces.
+		assert_eq!(run(&s, i, &view, &mut stores[i as usize - 1], 99), None);
+		let later = SignView { now: view.now + Limits::default().resubmit_after, ..view };
+		let again = run(&s, i, &later, &mut stores[i as usize - 1], 99);
 		assert_eq!(again, Some(KeyAction::Commit { request: 7, attempt: 0, commitment }));
 		commitments.push((idx(i), commitment));
 	}
@@ -352,14 +372,14 @@ fn a_member_signs_only_over_its_own_commitment() {
 	let (_, c3) = commit(&s.packages[2], &mut ChaCha20Rng::seed_from_u64(52)).expect("c");
 	let list = [(idx(1), foreign), (idx(2), c2), (idx(3), c3)];
 	assert_eq!(run(&s, 1, &sign_view(1, message, &list, true), &mut store, 2), None);
-	assert!(matches!(store.get(7, 0), Some(NonceSlot::Fresh(_))));
+	assert!(matches!(store.get(7, 0), Some(NonceSlot::Fresh(..))));
 	let list = [(idx(1), commitment), (idx(2), c2), (idx(3), c3)];
 	assert!(matches!(
 		run(&s, 1, &sign_view(1, message, &list, true), &mut store, 2),
 		Some(KeyAction::Share { .. })
 	));
 	// A slot encodes and decodes as the store keeps it.
-	let slot = NonceSlot::Fresh(Zeroizing::new([7u8; 64]));
+	let slot = NonceSlot::Fresh(Zeroizing::new([7u8; 64]), 12);
 	assert_eq!(NonceSlot::decode(&mut &slot.encode()[..]).ok(), Some(slot));
 	assert_eq!(NonceSlot::decode(&mut &NonceSlot::Used.encode()[..]).ok(), Some(NonceSlot::Used));
 }

@@ -66,6 +66,10 @@ pub const DST_FROST_DIGEST: &[u8] = b"substrate-mpc/v1/frost/digest";
 pub const DST_FROST_KEY: &[u8] = b"substrate-mpc/v1/frost/key";
 /// Seed of a key committee's draw from a beacon round (section 14.8).
 pub const DST_FROST_COMMITTEE: &[u8] = b"substrate-mpc/v1/frost/committee";
+/// Digest `A` naming a DKG attempt in its packages and envelopes (section 14.3).
+pub const DST_FROST_ATTEMPT: &[u8] = b"substrate-mpc/v1/frost/attempt";
+/// Digest `P` naming a signing package in a signature share (section 14.6).
+pub const DST_FROST_PACKAGE: &[u8] = b"substrate-mpc/v1/frost/package";
 
 /// Local only, never on the wire: hedged proof nonces `k = HashToScalar(DST_NONCE || secret ||
 /// random bytes)`, so a weak RNG cannot leak a secret through a proof.
@@ -114,6 +118,8 @@ mod tests {
 			DST_FROST_DIGEST,
 			DST_FROST_KEY,
 			DST_FROST_COMMITTEE,
+			DST_FROST_ATTEMPT,
+			DST_FROST_PACKAGE,
 			DST_FROST_DKG_RNG,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));

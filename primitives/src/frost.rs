@@ -29,8 +29,9 @@ use zeroize::Zeroizing;
 
 use crate::{
 	domain::{
-		DST_FROST_COMMITTEE, DST_FROST_DIGEST, DST_FROST_DKG_RNG, DST_FROST_DLEQ,
-		DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY, DST_FROST_SHARE,
+		DST_FROST_ATTEMPT, DST_FROST_COMMITTEE, DST_FROST_DIGEST, DST_FROST_DKG_RNG,
+		DST_FROST_DLEQ, DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY, DST_FROST_PACKAGE,
+		DST_FROST_SHARE,
 	},
 	encryption::{derive_key, open, seal, share_aad, Channel},
 	generators::basepoint_table,
@@ -144,6 +145,43 @@ pub fn key_committee_seed(rho: &[u8; 32], key: u64) -> [u8; 32] {
 	let mut t = Transcript::new(DST_FROST_COMMITTEE);
 	t.append(rho).append_u64(key);
 	t.finalize_32()
+}
+
+/// `A` (section 14.3): names attempt `ctx` with threshold `t` and its members `(W_i, E_i)` in
+/// order, in every round-1 package and envelope.
+pub fn attempt_digest(
+	ctx: &AttemptContext,
+	t: u32,
+	members: &[(AccountBytes, EncryptionKey)],
+) -> [u8; 32] {
+	let mut h = Transcript::new(DST_FROST_ATTEMPT);
+	ctx.append_to(&mut h);
+	h.append_u32(t).append_u32(u32::try_from(members.len()).unwrap_or(u32::MAX));
+	for (account, key) in members {
+		h.append(account).append(key.as_bytes());
+	}
+	h.finalize_32()
+}
+
+/// `P` (section 14.6): names the signing package of attempt `attempt` of request `request` of
+/// key `key`: the message and the signers' commitments (taken in increasing order of index).
+pub fn package_digest(
+	genesis: &[u8; 32],
+	key: u64,
+	request: u64,
+	attempt: u32,
+	message: &[u8],
+	signers: &[(ParticipantIndex, SigningCommitment)],
+) -> [u8; 32] {
+	let mut sorted: Vec<&(ParticipantIndex, SigningCommitment)> = signers.iter().collect();
+	sorted.sort_by_key(|(i, _)| i.get());
+	let mut h = Transcript::new(DST_FROST_PACKAGE);
+	h.append(genesis).append_u64(key).append_u64(request).append_u32(attempt);
+	h.append_u32(u32::try_from(message.len()).unwrap_or(u32::MAX)).append(message);
+	for (i, c) in sorted {
+		h.append_u32(i.get()).append(&c.hiding).append(&c.binding);
+	}
+	h.finalize_32()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +438,12 @@ fn seal_envelope_inner(
 	if packages.len() != shape.n as usize {
 		return Err(Error::InvalidThreshold);
 	}
-	let (secret_package, mut rng, _) = part1(member)?;
+	let (secret_package, mut rng, own) = part1(member)?;
+	// The chain's copy of the member's own package must be the one it makes (section 14.4):
+	// otherwise its shares would not match the commitments others check them against.
+	if packages.get(shape.index.get() as usize - 1) != Some(&own) {
+		return Err(Error::WrongCommitmentCount);
+	}
 	if bad_for.is_some() {
 		// A faulty envelope gets its own `r`: never two plaintexts under one key and nonce.
 		let _ = DalekScalar::random(&mut rng);

@@ -110,9 +110,19 @@ async fn a_key_signs_with_two_nodes_down_waits_with_three_and_survives_a_bad_sha
 		fixed.commitments.iter().any(|(i, _)| i.get() as usize == eve_index),
 		"with three members up, Eve is a signer"
 	);
+	// The share names this branch's signing package (or it would be refused, not judged).
+	let package_digest = mpc_primitives::frost::package_digest(
+		&mpc::genesis(&client).await,
+		id,
+		r,
+		0,
+		&fixed.message,
+		&fixed.commitments,
+	);
 	let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_sign_share {
 		request: r,
 		attempt: 0,
+		package_digest,
 		share: scalar(&mut rng),
 	});
 	let from = client.best_number().await;

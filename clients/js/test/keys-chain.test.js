@@ -29,7 +29,7 @@ const KEY_ERRORS = [
   'UnknownKey', 'NotKeyOwner', 'NotKeyMember', 'KeyNotGenerating', 'WrongKeyAttempt', 'WrongKeyStep', 'AlreadyPosted', 'InvalidKeyProof',
   'RepeatedCommitment', 'UnknownEnvelope', 'EnvelopeMismatch', 'KeyNotActive', 'KeyNotEnded', 'KeyInUseBySignRequest', 'TooManyPendingKeys',
   'TooManyOpenSignatures', 'UnknownSignRequest', 'RequestEnded', 'RequestOpen', 'NotRequester', 'WrongSignAttempt', 'MemberExcluded',
-  'SignersFixed', 'SignersNotFixed', 'NotASigner',
+  'SignersFixed', 'SignersNotFixed', 'NotASigner', 'AttemptMismatch', 'PackageMismatch', 'MemberNotBonded',
 ];
 
 const isError = (name) => (e) => e instanceof MpcError && e.errorName === name;

@@ -357,6 +357,15 @@ fn key_committee<T: Config>(id: keys::KeyId) -> mpc_primitives::frost::testing::
 	mpc_primitives::frost::testing::TestCommittee::new(ctx, key.threshold, secrets, accounts)
 }
 
+fn key_digest<T: Config>(id: keys::KeyId) -> [u8; 32] {
+	Mpc::<T>::key_attempt_digest(id, &ThresholdKeys::<T>::get(id).expect("key"))
+		.expect("an attempt")
+}
+
+fn package_digest<T: Config>(r: keys::SignRequestId) -> [u8; 32] {
+	Mpc::<T>::sign_package_digest(r, &SignRequests::<T>::get(r).expect("request"))
+}
+
 fn key_member<T: Config>(id: keys::KeyId, i: u32) -> T::AccountId {
 	match ThresholdKeys::<T>::get(id).expect("key").status {
 		KeyStatus::Generating { members, .. } | KeyStatus::Active { members, .. } => {
@@ -384,7 +393,8 @@ fn post_round1<T: Config>(id: keys::KeyId, upto: u32) -> Vec<mpc_primitives::fro
 	let packages = c.round1().expect("round 1");
 	for i in 1..=upto {
 		let p = packages[i as usize - 1].clone().try_into().expect("fits");
-		Mpc::<T>::do_submit_key_round1(key_member::<T>(id, i), id, 0, p).expect("accepted");
+		let a = key_digest::<T>(id);
+		Mpc::<T>::do_submit_key_round1(key_member::<T>(id, i), id, 0, a, p).expect("accepted");
 	}
 	packages
 }
@@ -399,7 +409,8 @@ fn post_envelopes<T: Config>(
 	let envelopes = c.envelopes(packages).expect("envelopes");
 	for i in 1..=upto {
 		let e = envelopes[i as usize - 1].clone().try_into().expect("fits");
-		Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, e).expect("accepted");
+		let a = key_digest::<T>(id);
+		Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, a, e).expect("accepted");
 	}
 	envelopes
 }
@@ -1012,19 +1023,22 @@ mod benchmarks {
 		assert!(matches!(key.status, KeyStatus::Generating { .. }));
 	}
 
-	/// Round 1 of a key of `n` times out with one member silent: the packages go, the
-	/// silent member's seat is freed, and attempt 1 starts with the rest.
+	/// Round 2 of a key of `n` (`t = n - 1`) times out with one member silent: fewer than
+	/// `t + 1` members are left, so the key fails: its `n` packages and `n - 1` envelopes go,
+	/// and every member's seat is freed (the worst of a timeout).
 	#[benchmark]
-	fn key_timeout(n: Linear<3, { T::MaxKeyCommittee::get() }>) {
-		let id = generating_key::<T>(n, 1);
-		post_round1::<T>(id, n - 1);
+	fn key_timeout(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
+		let packages = post_round1::<T>(id, n);
+		next_block::<T>();
+		post_envelopes::<T>(id, &packages, n - 1);
 		let until = key_until::<T>(id);
 		#[block]
 		{
 			Mpc::<T>::process_keys(until);
 		}
 		let key = ThresholdKeys::<T>::get(id).expect("key");
-		assert!(matches!(key.status, KeyStatus::Generating { attempt: 1, .. }));
+		assert!(matches!(key.status, KeyStatus::Failed { .. }));
 	}
 
 	/// The end of the complaint window of a key of `n` (`t = n - 1`): the group key and `n`
@@ -1051,8 +1065,9 @@ mod benchmarks {
 		let packages = post_round1::<T>(id, n - 1);
 		let last: keys::BoundedRound1<T> =
 			packages[n as usize - 1].clone().try_into().expect("fits");
+		let a = key_digest::<T>(id);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, last);
+		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, a, last);
 		assert_eq!(KeyRound1::<T>::iter_prefix(id).count() as u32, n);
 	}
 
@@ -1065,16 +1080,18 @@ mod benchmarks {
 		let envelopes = post_envelopes::<T>(id, &packages, n - 1);
 		let last: keys::BoundedEnvelope<T> =
 			envelopes[n as usize - 1].clone().try_into().expect("fits");
+		let a = key_digest::<T>(id);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, last);
+		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, a, last);
 		assert_eq!(KeyEnvelopes::<T>::iter_prefix(id).count() as u32, n);
 	}
 
-	/// Member `n` proves member 1's share bad: the judgement, a fault, and the next attempt
-	/// (the attempt's packages and envelopes removed).
+	/// Member `n` proves member 1's share bad (`t = n - 1`): the judgement, a fault, and the
+	/// attempt's end, which fails the key (too few members left): its packages and envelopes
+	/// removed, every seat freed.
 	#[benchmark]
-	fn complain_key_envelope(n: Linear<3, { T::MaxKeyCommittee::get() }>) {
-		let id = generating_key::<T>(n, 1);
+	fn complain_key_envelope(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
 		let packages = post_round1::<T>(id, n);
 		next_block::<T>();
 		let c = key_committee::<T>(id);
@@ -1087,7 +1104,9 @@ mod benchmarks {
 		.expect("envelope");
 		for i in 1..=n {
 			let e = envelopes[i as usize - 1].clone().try_into().expect("fits");
-			Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, e).expect("accepted");
+			let a = key_digest::<T>(id);
+			Mpc::<T>::do_submit_key_envelope(key_member::<T>(id, i), id, 0, a, e)
+				.expect("accepted");
 		}
 		next_block::<T>();
 		let complaint = c
@@ -1106,6 +1125,8 @@ mod benchmarks {
 			complaint.proof.to_bytes(),
 		);
 		assert_eq!(Workers::<T>::get(&culprit).expect("worker").faults, 1);
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		assert!(matches!(key.status, KeyStatus::Failed { .. }));
 	}
 
 	/// The owner of an active key asks it to sign the longest message (the key's record is
@@ -1153,11 +1174,14 @@ mod benchmarks {
 			if i == n {
 				last = Some(share);
 			} else {
-				Mpc::<T>::do_submit_sign_share(key_member::<T>(id, i), r, 0, share).expect("valid");
+				let p = package_digest::<T>(r);
+				Mpc::<T>::do_submit_sign_share(key_member::<T>(id, i), r, 0, p, share)
+					.expect("valid");
 			}
 		}
+		let p = package_digest::<T>(r);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(key_member::<T>(id, n)), r, 0, last.expect("share"));
+		_(RawOrigin::Signed(key_member::<T>(id, n)), r, 0, p, last.expect("share"));
 		assert!(matches!(
 			SignRequests::<T>::get(r).expect("request").state,
 			keys::SignState::Signed { .. }
@@ -1167,8 +1191,7 @@ mod benchmarks {
 	/// Every signer of a request is silent past the window: all left out, and the request
 	/// fails with too few members.
 	#[benchmark]
-	fn sign_timeout() {
-		let n = T::MaxKeyCommittee::get().min(4);
+	fn sign_timeout(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
 		let (id, members) = active_key::<T>(n);
 		let r = sign_request::<T>(id);
 		commit_members::<T>(id, r, &members, n);

@@ -26,10 +26,10 @@ use crate::{money::add_entry, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	frost::{
-		envelope_digest, envelope_slot, judge_frost_complaint, key_committee_seed, signing_package,
-		verify_envelope, verify_round1, verify_signing_commitment, AttemptContext, Envelope,
-		FrostComplaintSubject, FrostGroup, FrostShareCiphertext, Round1Package, SenderContext,
-		SigningCommitment, FROST_PROOF_LEN, SIGNATURE_LEN,
+		attempt_digest, envelope_digest, envelope_slot, judge_frost_complaint, key_committee_seed,
+		package_digest, signing_package, verify_envelope, verify_round1, verify_signing_commitment,
+		AttemptContext, Envelope, FrostComplaintSubject, FrostGroup, FrostShareCiphertext,
+		Round1Package, SenderContext, SigningCommitment, FROST_PROOF_LEN, SIGNATURE_LEN,
 	},
 	ComplaintVerdict, EphemeralKey,
 };
@@ -164,7 +164,7 @@ pub struct ThresholdKey<T: Config> {
 
 impl<T: Config> ThresholdKey<T> {
 	/// The members holding seats: the drawn committee or the current attempt's, the key's.
-	fn seated(&self) -> &[CommitteeMember<T>] {
+	pub(crate) fn seated(&self) -> &[CommitteeMember<T>] {
 		match &self.status {
 			KeyStatus::Generating { members, .. } | KeyStatus::Active { members, .. } => members,
 			KeyStatus::Drawing { .. } | KeyStatus::Failed { .. } => &[],
@@ -352,6 +352,23 @@ impl OnSignature for () {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Runs `f` in a storage layer: its writes stay only if it succeeds (for the entry points
+	/// of other pallets, which may call outside a transaction).
+	fn all_or_nothing<R>(f: impl FnOnce() -> Result<R, Error<T>>) -> Result<R, Error<T>> {
+		use frame_support::storage::{
+			transactional::with_transaction_opaque_err, TransactionOutcome,
+		};
+		with_transaction_opaque_err(|| {
+			let r = f();
+			if r.is_ok() {
+				TransactionOutcome::Commit(r)
+			} else {
+				TransactionOutcome::Rollback(r)
+			}
+		})
+		.map_err(|()| Error::<T>::Inconsistent)?
+	}
+
 	fn attempt_context(key: KeyId, attempt: u32) -> AttemptContext {
 		AttemptContext { genesis: Self::genesis_hash(), key, attempt }
 	}
@@ -390,6 +407,12 @@ impl<T: Config> Pallet<T> {
 	/// Requests a key of `n` members with threshold `t` for `owner`, exactly as
 	/// [`Pallet::create_key`] signed by `owner` does; returns its number.
 	pub fn do_create_key(owner: T::AccountId, n: u32, t: u32) -> Result<KeyId, Error<T>> {
+		// All or nothing for a caller outside a transaction: the fee is not kept when the
+		// deposit cannot be held.
+		Self::all_or_nothing(|| Self::create_key_in_layer(owner, n, t))
+	}
+
+	fn create_key_in_layer(owner: T::AccountId, n: u32, t: u32) -> Result<KeyId, Error<T>> {
 		ensure!(t >= 1 && t < n, Error::<T>::InvalidThreshold);
 		ensure!(n <= T::MaxKeyCommittee::get(), Error::<T>::CommitteeTooLarge);
 		let mut pool = WorkerList::<T>::get();
@@ -689,14 +712,39 @@ impl<T: Config> Pallet<T> {
 		Ok((Self::key_index(members, who)?, members.len() as u32))
 	}
 
+	/// `A` of the key's current attempt (PROTOCOL.md section 14.3).
+	pub fn key_attempt_digest(key_id: KeyId, key: &ThresholdKey<T>) -> Option<[u8; 32]> {
+		let KeyStatus::Generating { attempt, members, .. } = &key.status else { return None };
+		let list: Vec<_> = members.iter().map(|m| (*m.account.as_ref(), m.key)).collect();
+		Some(attempt_digest(&Self::attempt_context(key_id, *attempt), key.threshold, &list))
+	}
+
+	/// The caller's index in attempt `attempt`, which `digest` must name as the chain's.
+	fn attempt_member(
+		key_id: KeyId,
+		key: &ThresholdKey<T>,
+		attempt: u32,
+		digest: &[u8; 32],
+		who: &T::AccountId,
+	) -> Result<(ParticipantIndex, u32), Error<T>> {
+		let found = Self::generating(key, attempt, who)?;
+		// Made for this attempt number on another branch of a fork: refused, not judged.
+		ensure!(
+			Self::key_attempt_digest(key_id, key).as_ref() == Some(digest),
+			Error::<T>::AttemptMismatch
+		);
+		Ok(found)
+	}
+
 	pub(crate) fn do_submit_key_round1(
 		who: T::AccountId,
 		key_id: KeyId,
 		attempt: u32,
+		digest: [u8; 32],
 		package: BoundedRound1<T>,
 	) -> Result<(), Error<T>> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
-		let (index, n) = Self::generating(&key, attempt, &who)?;
+		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
@@ -729,10 +777,11 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		key_id: KeyId,
 		attempt: u32,
+		digest: [u8; 32],
 		envelope: BoundedEnvelope<T>,
 	) -> Result<(), Error<T>> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
-		let (index, n) = Self::generating(&key, attempt, &who)?;
+		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
@@ -776,10 +825,14 @@ impl<T: Config> Pallet<T> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
 		let (member, n) = Self::generating(&key, attempt, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let KeyStatus::Generating { step, opened, members, .. } = &key.status else {
+		let KeyStatus::Generating { step, opened, until, members, .. } = &key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
 		};
-		ensure!(*step == DkgStep::Complaints && now >= *opened, Error::<T>::WrongKeyStep);
+		// Until the block before the window's end, even when the key is made a block later.
+		ensure!(
+			*step == DkgStep::Complaints && now >= *opened && now < *until,
+			Error::<T>::WrongKeyStep
+		);
 		let slot = envelope_slot(sender, member).ok_or(Error::<T>::UnknownEnvelope)?;
 		let stored = KeyEnvelopes::<T>::get(key_id, sender).ok_or(Error::<T>::UnknownEnvelope)?;
 		// Made against another envelope (on another branch of a fork): refused, not judged.
@@ -832,6 +885,14 @@ impl<T: Config> Pallet<T> {
 	/// request's storage deposit; returns the request's number. The caller checks that
 	/// `requester` may use the key: the extrinsic lets only its owner; a pallet decides itself.
 	pub fn do_request_signature(
+		requester: T::AccountId,
+		key_id: KeyId,
+		message: SignMessage<T>,
+	) -> Result<SignRequestId, Error<T>> {
+		Self::all_or_nothing(|| Self::request_signature_in_layer(requester, key_id, message))
+	}
+
+	fn request_signature_in_layer(
 		requester: T::AccountId,
 		key_id: KeyId,
 		message: SignMessage<T>,
@@ -907,6 +968,9 @@ impl<T: Config> Pallet<T> {
 			SignRequests::<T>::get(request_id).ok_or(Error::<T>::UnknownSignRequest)?;
 		let (key, index) = Self::signing_member(&request, attempt, &who)?;
 		ensure!(request.fixed.is_none(), Error::<T>::SignersFixed);
+		// A member with nothing left at stake signs no more: a bad share must cost something.
+		let bond = Workers::<T>::get(&who).map(|w| w.bond).unwrap_or_default();
+		ensure!(!bond.is_zero() && bond >= T::FaultPenalty::get(), Error::<T>::MemberNotBonded);
 		ensure!(!request.commitments.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
 		verify_signing_commitment(&commitment).map_err(|_| Error::<T>::BadCommitmentEncoding)?;
 		request.commitments.try_push((index, commitment)).map_err(|_| Error::<T>::Inconsistent)?;
@@ -925,10 +989,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `P` of the request's current attempt (PROTOCOL.md section 14.6).
+	pub fn sign_package_digest(request_id: SignRequestId, request: &SignRequest<T>) -> [u8; 32] {
+		package_digest(
+			&Self::genesis_hash(),
+			request.key,
+			request_id,
+			request.attempt,
+			&request.message,
+			&request.commitments,
+		)
+	}
+
 	pub(crate) fn do_submit_sign_share(
 		who: T::AccountId,
 		request_id: SignRequestId,
 		attempt: u32,
+		digest: [u8; 32],
 		share: [u8; 32],
 	) -> Result<PostDispatchInfo, Error<T>> {
 		let mut request =
@@ -937,6 +1014,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(request.fixed.is_some(), Error::<T>::SignersNotFixed);
 		ensure!(request.commitments.iter().any(|(i, _)| *i == index), Error::<T>::NotASigner);
 		ensure!(!request.shares.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		// Made over another package (on another branch of a fork): refused, not judged.
+		ensure!(
+			Self::sign_package_digest(request_id, &request) == digest,
+			Error::<T>::PackageMismatch
+		);
 		let KeyStatus::Active { group_key, verifying_shares, .. } = &key.status else {
 			return Err(Error::<T>::Inconsistent);
 		};
@@ -957,6 +1039,7 @@ impl<T: Config> Pallet<T> {
 			Self::key_fault(&who, request.key);
 			Self::restart_signing(request_id, &mut request, &mut key, &[index], now);
 			SignRequests::<T>::insert(request_id, request);
+			let weight = weight.map(|w| w.saturating_add(T::OnSignature::weight()));
 			return Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes });
 		}
 		request.shares.try_push((index, share)).map_err(|_| Error::<T>::Inconsistent)?;
@@ -974,6 +1057,9 @@ impl<T: Config> Pallet<T> {
 			Self::end_request(request_id, &request, &mut key);
 			Self::deposit_event(Event::Signed { request: request_id, key: request.key, signature });
 			T::OnSignature::on_signature(request_id, request.key, Some(&signature));
+			SignRequests::<T>::insert(request_id, request);
+			let weight = weight.map(|w| w.saturating_add(T::OnSignature::weight()));
+			return Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No });
 		}
 		SignRequests::<T>::insert(request_id, request);
 		Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No })
@@ -997,7 +1083,11 @@ impl<T: Config> Pallet<T> {
 		request.commitments.clear();
 		request.shares.clear();
 		request.fixed = None;
-		let left = key.size.saturating_sub(request.excluded.len() as u32);
+		let members = match &key.status {
+			KeyStatus::Active { members, .. } => members.len() as u32,
+			_ => 0,
+		};
+		let left = members.saturating_sub(request.excluded.len() as u32);
 		Self::deposit_event(Event::SigningRestarted {
 			request: request_id,
 			attempt: request.attempt,
@@ -1043,7 +1133,8 @@ impl<T: Config> Pallet<T> {
 			if now < request.deadline && !late {
 				continue;
 			}
-			weight.saturating_accrue(T::WeightInfo::sign_timeout());
+			weight.saturating_accrue(T::WeightInfo::sign_timeout(T::MaxKeyCommittee::get()));
+			weight.saturating_accrue(T::OnSignature::weight());
 			let Some(mut key) = ThresholdKeys::<T>::get(request.key) else {
 				defensive!("a request without its key");
 				continue;
@@ -1062,6 +1153,69 @@ impl<T: Config> Pallet<T> {
 			SignRequests::<T>::insert(request_id, request);
 		}
 		weight
+	}
+
+	/// The threshold keys' invariants (`try_state`): the pending and open lists, the open
+	/// request counts and the deposits held.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn keys_try_state(
+		keys: &[(KeyId, ThresholdKey<T>)],
+	) -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		let pending = PendingKeys::<T>::get();
+		for (id, key) in keys {
+			let waits =
+				matches!(key.status, KeyStatus::Drawing { .. } | KeyStatus::Generating { .. });
+			ensure!(pending.contains(id) == waits, "pending keys != keys drawing or generating");
+		}
+		ensure!(
+			pending.len() == keys.iter().filter(|(id, _)| pending.contains(id)).count(),
+			"a pending key without its record"
+		);
+		let requests: Vec<(SignRequestId, SignRequest<T>)> = SignRequests::<T>::iter().collect();
+		let open = OpenSignRequests::<T>::get();
+		for (id, r) in &requests {
+			ensure!(
+				open.contains(id) == (r.state == SignState::Open),
+				"open list != open requests"
+			);
+		}
+		ensure!(
+			open.iter().all(|id| requests.iter().any(|(r, _)| r == id)),
+			"an open request without its record"
+		);
+		for (id, key) in keys {
+			let count =
+				requests.iter().filter(|(_, r)| r.key == *id && r.state == SignState::Open).count()
+					as u32;
+			ensure!(key.open_requests == count, "a key's open request count");
+		}
+		let mut owners: Vec<&T::AccountId> = keys.iter().map(|(_, k)| &k.owner).collect();
+		owners.dedup();
+		for owner in owners {
+			let held: BalanceOf<T> = keys
+				.iter()
+				.filter(|(_, k)| &k.owner == owner)
+				.fold(Zero::zero(), |sum, (_, k)| sum.saturating_add(k.deposit));
+			ensure!(
+				held == T::Currency::balance_on_hold(&HoldReason::KeyDeposit.into(), owner),
+				"key deposits != held"
+			);
+		}
+		let mut requesters: Vec<&T::AccountId> =
+			requests.iter().map(|(_, r)| &r.requester).collect();
+		requesters.dedup();
+		for who in requesters {
+			let held: BalanceOf<T> = requests
+				.iter()
+				.filter(|(_, r)| &r.requester == who)
+				.fold(Zero::zero(), |sum, (_, r)| sum.saturating_add(r.deposit));
+			ensure!(
+				held == T::Currency::balance_on_hold(&HoldReason::SignDeposit.into(), who),
+				"signing deposits != held"
+			);
+		}
+		Ok(())
 	}
 
 	pub(crate) fn do_remove_key(who: T::AccountId, key_id: KeyId) -> Result<(), Error<T>> {

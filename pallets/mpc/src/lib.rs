@@ -1211,6 +1211,14 @@ pub mod pallet {
 		SignersNotFixed,
 		/// The member is not one of the attempt's signers.
 		NotASigner,
+		/// The package or envelope names another attempt (its digest `A` differs: made on
+		/// another branch of a fork).
+		AttemptMismatch,
+		/// The signature share names another signing package (its digest `P` differs: made on
+		/// another branch of a fork).
+		PackageMismatch,
+		/// The member's bond no longer covers a fault penalty: it signs no more.
+		MemberNotBonded,
 	}
 
 	#[pallet::hooks]
@@ -1257,6 +1265,21 @@ pub mod pallet {
 				T::WorkerBond::get() >= T::FaultPenalty::get(),
 				"a bond must cover a fault penalty, or new workers are never eligible"
 			);
+			if T::MaxKeyCommittee::get() >= 2 {
+				assert!(
+					T::MaxKeyCommittee::get() <= T::MaxWorkers::get(),
+					"MaxKeyCommittee must not exceed MaxWorkers"
+				);
+				// A member's transaction lands in the block after it saw the step open.
+				let two: BlockNumberFor<T> = 2u32.into();
+				assert!(T::KeyRoundWindow::get() >= two, "KeyRoundWindow must be at least 2");
+				assert!(T::SignWindow::get() >= two, "SignWindow must be at least 2");
+				assert!(
+					T::SignDeadline::get() > T::SignWindow::get(),
+					"SignDeadline must outlast SignWindow"
+				);
+				assert!(T::MaxKeyAttempts::get() >= 1, "MaxKeyAttempts must be at least 1");
+			}
 			if Self::beacon_enabled() {
 				assert!(
 					T::MaxBeaconCommittee::get() <= T::MaxWorkers::get(),
@@ -1666,13 +1689,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// A key member posts its round-1 package for attempt `attempt` (PROTOCOL.md section
-		/// 14.3). Free when accepted.
+		/// A key member posts its round-1 package for attempt `attempt`, named by its digest
+		/// `A` (PROTOCOL.md section 14.3). Free when accepted.
 		///
 		/// Origin: a member of the attempt. Emits [`Event::KeyRound1Accepted`].
 		/// Errors: [`Error::UnknownKey`], [`Error::KeyNotGenerating`],
-		/// [`Error::WrongKeyAttempt`], [`Error::NotKeyMember`], [`Error::WrongKeyStep`],
-		/// [`Error::AlreadyPosted`], [`Error::WrongCommitmentCount`],
+		/// [`Error::WrongKeyAttempt`], [`Error::NotKeyMember`], [`Error::AttemptMismatch`],
+		/// [`Error::WrongKeyStep`], [`Error::AlreadyPosted`], [`Error::WrongCommitmentCount`],
 		/// [`Error::BadCommitmentEncoding`], [`Error::InvalidKeyProof`],
 		/// [`Error::RepeatedCommitment`].
 		#[pallet::call_index(18)]
@@ -1681,15 +1704,16 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			key: keys::KeyId,
 			attempt: u32,
+			attempt_digest: [u8; 32],
 			package: keys::BoundedRound1<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_key_round1(who, key, attempt, package)?;
+			Self::do_submit_key_round1(who, key, attempt, attempt_digest, package)?;
 			Ok(Pays::No.into())
 		}
 
-		/// A key member posts its envelope for attempt `attempt` (PROTOCOL.md section 14.4).
-		/// Free when accepted.
+		/// A key member posts its envelope for attempt `attempt`, named by its digest `A`
+		/// (PROTOCOL.md section 14.4). Free when accepted.
 		///
 		/// Origin: a member of the attempt. Emits [`Event::KeyEnvelopeAccepted`].
 		/// Errors: those of [`Pallet::submit_key_round1`] for the key, attempt and step,
@@ -1702,10 +1726,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			key: keys::KeyId,
 			attempt: u32,
+			attempt_digest: [u8; 32],
 			envelope: keys::BoundedEnvelope<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_key_envelope(who, key, attempt, envelope)?;
+			Self::do_submit_key_envelope(who, key, attempt, attempt_digest, envelope)?;
 			Ok(Pays::No.into())
 		}
 
@@ -1770,7 +1795,8 @@ pub mod pallet {
 		/// the `t + 1`-th, [`Event::SignersFixed`].
 		/// Errors: [`Error::UnknownSignRequest`], [`Error::RequestEnded`],
 		/// [`Error::WrongSignAttempt`], [`Error::NotKeyMember`], [`Error::MemberExcluded`],
-		/// [`Error::SignersFixed`], [`Error::AlreadyPosted`], [`Error::BadCommitmentEncoding`].
+		/// [`Error::SignersFixed`], [`Error::MemberNotBonded`], [`Error::AlreadyPosted`],
+		/// [`Error::BadCommitmentEncoding`].
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::submit_sign_commitment(T::MaxKeyCommittee::get()))]
 		pub fn submit_sign_commitment(
@@ -1784,15 +1810,17 @@ pub mod pallet {
 			Ok(Pays::No.into())
 		}
 
-		/// A signer posts its signature share `z_i` for attempt `attempt` of a request. A
-		/// valid share is free; the last one makes and verifies the signature. A bad share
+		/// A signer posts its signature share `z_i` for attempt `attempt` of a request, naming
+		/// the signing package by its digest `P` (PROTOCOL.md section 14.6). A valid share is
+		/// free; the last one makes and verifies the signature. A bad share
 		/// is a fault, and the request restarts without its member.
 		///
 		/// Origin: a signer of the attempt. Emits [`Event::SignatureShareAccepted`] (and
 		/// [`Event::Signed`]), or [`Event::SignatureShareRejected`],
 		/// [`Event::KeyMemberFaulted`] and [`Event::SigningRestarted`].
 		/// Errors: those of [`Pallet::submit_sign_commitment`] for the request and member,
-		/// [`Error::SignersNotFixed`], [`Error::NotASigner`], [`Error::AlreadyPosted`].
+		/// [`Error::SignersNotFixed`], [`Error::NotASigner`], [`Error::AlreadyPosted`],
+		/// [`Error::PackageMismatch`].
 		#[pallet::call_index(23)]
 		#[pallet::weight(
 			T::WeightInfo::submit_sign_share(T::MaxKeyCommittee::get())
@@ -1802,10 +1830,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			request: keys::SignRequestId,
 			attempt: u32,
+			package_digest: [u8; 32],
 			share: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Ok(Self::do_submit_sign_share(who, request, attempt, share)?)
+			Ok(Self::do_submit_sign_share(who, request, attempt, package_digest, share)?)
 		}
 
 		/// The owner removes an active or failed key without open requests: its deposit

@@ -675,11 +675,19 @@ impl<T: Config> Pallet<T> {
 		ensure!(rounds.windows(2).all(|w| w[0] <= w[1]), "draw rounds out of order");
 		// The pool is exactly the eligible workers; each worker's seat count is its entries.
 		let pool = WorkerList::<T>::get();
+		let keys: Vec<(u64, keys::ThresholdKey<T>)> = ThresholdKeys::<T>::iter().collect();
 		for (who, info) in Workers::<T>::iter() {
 			ensure!(pool.contains(&who) == Self::is_eligible(&info), "pool != eligible workers");
 			let seats = WorkerJobs::<T>::iter_prefix(&who).count() as u32;
-			ensure!(info.jobs == seats, "worker seat count != its committee entries");
+			// A key holds its members' seats from its draw until it fails or is removed.
+			let key_seats =
+				keys.iter().filter(|(_, k)| k.seated().iter().any(|m| m.account == who)).count();
+			ensure!(
+				info.jobs == seats + key_seats as u32,
+				"worker seat count != its committee entries and key seats"
+			);
 		}
+		Self::keys_try_state(&keys)?;
 		ensure!(pool.iter().all(Workers::<T>::contains_key), "unregistered in the pool");
 		ensure!(
 			WorkerCount::<T>::get() as usize == Workers::<T>::iter().count(),

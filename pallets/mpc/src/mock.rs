@@ -67,6 +67,23 @@ impl crate::OnJobCompleted<AccountId> for RecordCompleted {
 	}
 }
 
+/// `(request, key, signature)` of an ended signing request (`None`: it failed).
+pub type Signed = (u64, u64, Option<[u8; 64]>);
+
+thread_local! {
+	/// Every ended signing request, in order.
+	pub static SIGNED: RefCell<Vec<Signed>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records ended signing requests, as a consuming pallet would.
+pub struct RecordSignatures;
+
+impl crate::OnSignature for RecordSignatures {
+	fn on_signature(request: u64, key: u64, signature: Option<&[u8; 64]>) {
+		SIGNED.with(|s| s.borrow_mut().push((request, key, signature.copied())));
+	}
+}
+
 parameter_types! {
 	pub const TreasuryAccount: AccountId = AccountId32::new([0xee; 32]);
 	/// Off (0) unless a test turns the beacon on with `BeaconMembers::set(n)`.
@@ -116,6 +133,7 @@ impl pallet_mpc::Config for Test {
 	type RegisterOrigin = EnsureSigned<AccountId>;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type OnJobCompleted = RecordCompleted;
+	type OnSignature = RecordSignatures;
 	type MaxBeaconCommittee = BeaconMembers;
 }
 
@@ -147,6 +165,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		COMPLETED.with(|c| c.borrow_mut().clear());
+		SIGNED.with(|s| s.borrow_mut().clear());
 	});
 	ext
 }

@@ -260,12 +260,15 @@ impl<T: Config> Pallet<T> {
 				Vec::new()
 			};
 			let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
+			let accounts: Vec<[u8; 32]> =
+				members.iter().map(|m| Self::account_bytes(&m.account)).collect();
 			let view = AttemptView {
 				key: key_id,
 				attempt: *attempt,
 				threshold: stored.threshold,
 				index,
 				members: &keys,
+				accounts: &accounts,
 				step,
 				opened: (*opened).unique_saturated_into(),
 				until: (*until).unique_saturated_into(),
@@ -339,6 +342,8 @@ impl<T: Config> Pallet<T> {
 			};
 			let Ok(index) = ParticipantIndex::new(position as u32 + 1) else { continue };
 			let view = SignView {
+				genesis: chain.genesis,
+				key: request.key,
 				request: request_id,
 				attempt: request.attempt,
 				message: &request.message,
@@ -347,6 +352,7 @@ impl<T: Config> Pallet<T> {
 				commitments: &request.commitments,
 				fixed: request.fixed.is_some(),
 				shared: request.shares.iter().any(|(i, _)| *i == index),
+				now,
 			};
 			let n = members.len() as u32;
 			let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
@@ -371,7 +377,7 @@ impl<T: Config> Pallet<T> {
 				key_package(secret, &chain, &material, rng)
 			};
 			let mut rng = Self::offchain_rng(&request_id.to_le_bytes());
-			match sign_step(&view, rebuild, &mut store, &mut rng) {
+			match sign_step(&view, rebuild, &mut store, &Self::worker_limits(), &mut rng) {
 				Ok(Some(action)) => {
 					Self::send_key_action(worker, action);
 				}
@@ -388,20 +394,23 @@ impl<T: Config> Pallet<T> {
 	/// Sends a key member's transaction; whether the pool took it.
 	fn send_key_action(worker: &mut LocalWorker<T>, action: KeyAction) -> bool {
 		let (what, call) = match action {
-			KeyAction::Round1 { key, attempt, package } => match package.try_into() {
+			KeyAction::Round1 { key, attempt, attempt_digest, package } => match package.try_into()
+			{
 				Ok(package) => (
 					format!("round-1 package for key {key} attempt {attempt}"),
-					Call::<T>::submit_key_round1 { key, attempt, package },
+					Call::<T>::submit_key_round1 { key, attempt, attempt_digest, package },
 				),
 				Err(_) => return false,
 			},
-			KeyAction::Envelope { key, attempt, envelope } => match envelope.try_into() {
-				Ok(envelope) => (
-					format!("envelope for key {key} attempt {attempt}"),
-					Call::<T>::submit_key_envelope { key, attempt, envelope },
-				),
-				Err(_) => return false,
-			},
+			KeyAction::Envelope { key, attempt, attempt_digest, envelope } => {
+				match envelope.try_into() {
+					Ok(envelope) => (
+						format!("envelope for key {key} attempt {attempt}"),
+						Call::<T>::submit_key_envelope { key, attempt, attempt_digest, envelope },
+					),
+					Err(_) => return false,
+				}
+			}
 			KeyAction::Complain { key, attempt, sender, digest, shared_key, proof } => (
 				format!("complaint about member {} of key {key}", sender.get()),
 				Call::<T>::complain_key_envelope {
@@ -417,9 +426,9 @@ impl<T: Config> Pallet<T> {
 				format!("signing commitment for request {request} attempt {attempt}"),
 				Call::<T>::submit_sign_commitment { request, attempt, commitment },
 			),
-			KeyAction::Share { request, attempt, share } => (
+			KeyAction::Share { request, attempt, package_digest, share } => (
 				format!("signature share for request {request} attempt {attempt}"),
-				Call::<T>::submit_sign_share { request, attempt, share },
+				Call::<T>::submit_sign_share { request, attempt, package_digest, share },
 			),
 		};
 		let sent = Self::send(worker, call);
@@ -799,16 +808,21 @@ impl OffchainNonces {
 		let index_key = self.index_key();
 		let index = StorageValueRef::persistent(&index_key);
 		let Ok(Some(slots)) = index.get::<Vec<(u64, u32)>>() else { return };
-		let (keep, drop): (Vec<_>, Vec<_>) = slots.into_iter().partition(|(r, a)| {
-			open.contains(r) && attempt_of(*r).is_some_and(|current| *a >= current)
-		});
+		let stale = |(r, a): &(u64, u32)| {
+			!(open.contains(r) && attempt_of(*r).is_some_and(|current| *a >= current))
+		};
+		let drop: Vec<(u64, u32)> = slots.iter().copied().filter(|s| stale(s)).collect();
 		if drop.is_empty() {
 			return;
 		}
-		for (r, a) in drop {
-			StorageValueRef::persistent(&self.slot_key(r, a)).clear();
+		for (r, a) in &drop {
+			StorageValueRef::persistent(&self.slot_key(*r, *a)).clear();
 		}
-		index.set(&keep);
+		let _ = index.mutate(|old: Result<Option<Vec<(u64, u32)>>, _>| {
+			let mut slots = old.ok().flatten().unwrap_or_default();
+			slots.retain(|s| !drop.contains(s));
+			Ok::<_, ()>(slots)
+		});
 	}
 }
 
@@ -820,22 +834,34 @@ impl NonceStore for OffchainNonces {
 			.flatten()
 	}
 
-	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64]) -> bool {
+	fn put_fresh(&mut self, request: u64, attempt: u32, nonces: &[u8; 64], now: u32) -> bool {
 		let key = self.slot_key(request, attempt);
 		let slot = StorageValueRef::persistent(&key);
 		let put = slot.mutate(|old: Result<Option<NonceSlot>, _>| match old {
-			Ok(None) => Ok(NonceSlot::Fresh(Zeroizing::new(*nonces))),
+			Ok(None) => Ok(NonceSlot::Fresh(Zeroizing::new(*nonces), now)),
 			_ => Err(()),
 		});
 		if put.is_err() {
 			return false;
 		}
+		// Compare-and-set too, so that a concurrent prune loses no entry.
 		let index_key = self.index_key();
 		let index = StorageValueRef::persistent(&index_key);
-		let mut slots = index.get::<Vec<(u64, u32)>>().ok().flatten().unwrap_or_default();
-		slots.push((request, attempt));
-		index.set(&slots);
+		let _ = index.mutate(|old: Result<Option<Vec<(u64, u32)>>, _>| {
+			let mut slots = old.ok().flatten().unwrap_or_default();
+			slots.push((request, attempt));
+			Ok::<_, ()>(slots)
+		});
 		true
+	}
+
+	fn resent(&mut self, request: u64, attempt: u32, now: u32) {
+		let key = self.slot_key(request, attempt);
+		let slot = StorageValueRef::persistent(&key);
+		let _ = slot.mutate(|old: Result<Option<NonceSlot>, _>| match old {
+			Ok(Some(NonceSlot::Fresh(bytes, _))) => Ok(NonceSlot::Fresh(bytes, now)),
+			_ => Err(()),
+		});
 	}
 
 	fn take(&mut self, request: u64, attempt: u32) -> Option<Zeroizing<[u8; 64]>> {
@@ -844,7 +870,7 @@ impl NonceStore for OffchainNonces {
 		let mut taken = None;
 		// Compare-and-set: of two runs, one gets the nonces, the other an error.
 		let result = slot.mutate(|old: Result<Option<NonceSlot>, _>| match old {
-			Ok(Some(NonceSlot::Fresh(bytes))) => {
+			Ok(Some(NonceSlot::Fresh(bytes, _))) => {
 				taken = Some(bytes);
 				Ok(NonceSlot::Used)
 			}

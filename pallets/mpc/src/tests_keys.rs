@@ -3,7 +3,7 @@
 //! its error and no state change. Members' messages come from `mpc_primitives::frost` as the
 //! worker makes them.
 
-use crate::testing_utils::index;
+use crate::testing_utils::{self, index};
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
@@ -46,6 +46,16 @@ fn key(id: KeyId) -> ThresholdKey<Test> {
 	ThresholdKeys::<Test>::get(id).expect("key")
 }
 
+/// The digest `A` of key `id`'s current attempt (zeros for no such key).
+fn ad(id: KeyId) -> [u8; 32] {
+	ThresholdKeys::<Test>::get(id).and_then(|k| Mpc::key_attempt_digest(id, &k)).unwrap_or_default()
+}
+
+/// The digest `P` of request `r`'s current signing package.
+fn pd(r: SignRequestId) -> [u8; 32] {
+	Mpc::sign_package_digest(r, &SignRequests::<Test>::get(r).expect("request"))
+}
+
 /// The committee of the key's current attempt, as its members see it.
 fn attempt_committee(id: KeyId) -> (TestCommittee, Vec<u8>) {
 	let k = key(id);
@@ -82,14 +92,14 @@ fn bounded_envelope(e: &Envelope) -> BoundedEnvelope<Test> {
 fn post_round1(id: KeyId, accounts: &[u8], packages: &[Round1Package]) {
 	let attempt = attempt_of(id);
 	for (a, p) in accounts.iter().zip(packages) {
-		assert_ok!(Mpc::submit_key_round1(origin(*a), id, attempt, bounded_round1(p)));
+		assert_ok!(Mpc::submit_key_round1(origin(*a), id, attempt, ad(id), bounded_round1(p)));
 	}
 }
 
 fn post_envelopes(id: KeyId, accounts: &[u8], envelopes: &[Envelope]) {
 	let attempt = attempt_of(id);
 	for (a, e) in accounts.iter().zip(envelopes) {
-		assert_ok!(Mpc::submit_key_envelope(origin(*a), id, attempt, bounded_envelope(e)));
+		assert_ok!(Mpc::submit_key_envelope(origin(*a), id, attempt, ad(id), bounded_envelope(e)));
 	}
 }
 
@@ -210,7 +220,7 @@ fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 		);
 		for (i, nonces, _) in committed {
 			let share = share_of(r, &members, i, nonces);
-			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, share));
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, pd(r), share));
 		}
 		let SignState::Signed { signature, .. } = sign_request(r).state else {
 			panic!("not signed")
@@ -223,6 +233,8 @@ fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 		));
 		assert!(OpenSignRequests::<Test>::get().is_empty());
 		assert_eq!(key(id).open_requests, 0);
+		assert_eq!(SIGNED.with(|s| s.borrow().clone()), vec![(r, id, Some(signature))]);
+		assert_ok!(Mpc::do_try_state());
 
 		// Deposits come back; the seats are free again.
 		let deposit = sign_request(r).deposit;
@@ -238,6 +250,7 @@ fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 		assert!(ThresholdKeys::<Test>::get(id).is_none());
 		assert_eq!(KeyRound1::<Test>::iter_prefix(id).count(), 0);
 		assert_eq!(KeyEnvelopes::<Test>::iter_prefix(id).count(), 0);
+		assert_ok!(Mpc::do_try_state());
 	});
 }
 
@@ -269,69 +282,90 @@ fn round1_and_envelopes_are_checked_and_misplaced_ones_refused() {
 		let (c, accounts) = attempt_committee(0);
 		let packages = c.round1().expect("round 1");
 		let p = |i: usize| bounded_round1(&packages[i]);
-		assert_noop!(Mpc::submit_key_round1(origin(1), 9, 0, p(0)), Error::<Test>::UnknownKey);
-		assert_noop!(Mpc::submit_key_round1(origin(1), 0, 1, p(0)), Error::<Test>::WrongKeyAttempt);
 		assert_noop!(
-			Mpc::submit_key_round1(origin(STRANGER), 0, 0, p(0)),
+			Mpc::submit_key_round1(origin(1), 9, 0, ad(9), p(0)),
+			Error::<Test>::UnknownKey
+		);
+		assert_noop!(
+			Mpc::submit_key_round1(origin(1), 0, 1, ad(0), p(0)),
+			Error::<Test>::WrongKeyAttempt
+		);
+		assert_noop!(
+			Mpc::submit_key_round1(origin(STRANGER), 0, 0, ad(0), p(0)),
 			Error::<Test>::NotKeyMember
 		);
 		// Member 2 posting member 1's package: the proof hashes id(1).
-		assert_noop!(Mpc::submit_key_round1(origin(2), 0, 0, p(0)), Error::<Test>::InvalidKeyProof);
+		assert_noop!(
+			Mpc::submit_key_round1(origin(2), 0, 0, ad(0), p(0)),
+			Error::<Test>::InvalidKeyProof
+		);
 		let mut short = p(0);
 		short.commitments.pop();
 		assert_noop!(
-			Mpc::submit_key_round1(origin(1), 0, 0, short),
+			Mpc::submit_key_round1(origin(1), 0, 0, ad(0), short),
 			Error::<Test>::WrongCommitmentCount
 		);
 		let mut identity = p(0);
 		identity.commitments[1] = [0u8; 32];
 		identity.commitments[1][0] = 1; // the Ed25519 identity
 		assert_noop!(
-			Mpc::submit_key_round1(origin(1), 0, 0, identity),
+			Mpc::submit_key_round1(origin(1), 0, 0, ad(0), identity),
 			Error::<Test>::BadCommitmentEncoding
 		);
 		let envelopes = c.envelopes(&packages).expect("envelopes");
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&envelopes[0])),
 			Error::<Test>::WrongKeyStep
 		);
-		assert_ok!(Mpc::submit_key_round1(origin(1), 0, 0, p(0)));
-		assert_noop!(Mpc::submit_key_round1(origin(1), 0, 0, p(0)), Error::<Test>::AlreadyPosted);
+		assert_ok!(Mpc::submit_key_round1(origin(1), 0, 0, ad(0), p(0)));
+		assert_noop!(
+			Mpc::submit_key_round1(origin(1), 0, 0, ad(0), p(0)),
+			Error::<Test>::AlreadyPosted
+		);
 		post_round1(0, &accounts[1..], &packages[1..]);
 		// Round 2 opens in the next block, not in the one round 1 completed in.
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&envelopes[0])),
 			Error::<Test>::WrongKeyStep
 		);
-		assert_noop!(Mpc::submit_key_round1(origin(3), 0, 0, p(2)), Error::<Test>::WrongKeyStep);
+		assert_noop!(
+			Mpc::submit_key_round1(origin(3), 0, 0, ad(0), p(2)),
+			Error::<Test>::WrongKeyStep
+		);
 		next_block();
 		// Member 2's envelope sent by member 1: its proof is bound to member 2.
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[1])),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&envelopes[1])),
 			Error::<Test>::InvalidDealingProof
 		);
 		let mut fewer = envelopes[0].clone();
 		fewer.ciphertexts.pop();
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&fewer)),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&fewer)),
 			Error::<Test>::WrongCiphertextCount
 		);
 		let mut identity = envelopes[0].clone();
 		identity.ephemeral_key = [0u8; 32];
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&identity)),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&identity)),
 			Error::<Test>::IdentityEphemeralKey
 		);
-		assert_ok!(Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])));
+		assert_ok!(Mpc::submit_key_envelope(
+			origin(1),
+			0,
+			0,
+			ad(0),
+			bounded_envelope(&envelopes[0])
+		));
 		// Another member reusing member 1's `E`.
 		let mut copied = envelopes[1].clone();
 		copied.ephemeral_key = envelopes[0].ephemeral_key;
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(2), 0, 0, bounded_envelope(&copied)),
+			Mpc::submit_key_envelope(origin(2), 0, 0, ad(0), bounded_envelope(&copied)),
 			Error::<Test>::RepeatedEphemeralKey
 		);
 		assert_noop!(
-			Mpc::submit_key_envelope(origin(1), 0, 0, bounded_envelope(&envelopes[0])),
+			Mpc::submit_key_envelope(origin(1), 0, 0, ad(0), bounded_envelope(&envelopes[0])),
 			Error::<Test>::AlreadyPosted
 		);
 	});
@@ -360,6 +394,32 @@ fn a_silent_member_is_left_out_and_the_rest_make_the_key() {
 		let KeyStatus::Active { members: seated, .. } = key(0).status else { panic!("active") };
 		assert_eq!(seated.len(), 4);
 		assert_eq!(members.len(), 4);
+		assert_ok!(Mpc::do_try_state());
+		// Signing with the 4 members of a key of 5: silent signers leave fewer than t + 1 = 3
+		// members, so the request fails at once (not at its deadline).
+		let accounts: Vec<u8> =
+			seated.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
+		let r = request(0, b"four members");
+		let attempt = sign_request(r).attempt;
+		let mut first = None;
+		for (p, a) in accounts.iter().enumerate().take(3) {
+			let (nonces, c) = commit(&members[p], &mut rng(p as u64)).expect("commit");
+			assert_ok!(Mpc::submit_sign_commitment(origin(*a), r, attempt, c));
+			first = first.or(Some(nonces));
+		}
+		// Only the first signer's share arrives: two are left out, two members are left (of a
+		// key of 4 made for 5: counting 5 would leave 3 and wait for the deadline).
+		let state = sign_request(r);
+		let package = signing_package(&state.message, &state.commitments).expect("package");
+		let share = sign(&package, first.expect("nonces"), &members[0]).expect("share");
+		assert_ok!(Mpc::submit_sign_share(origin(accounts[0]), r, attempt, pd(r), share));
+		let fixed = state.fixed.expect("fixed");
+		run_to_block(fixed + <<Test as Config>::SignWindow as Get<u64>>::get());
+		let state = sign_request(r);
+		assert!(matches!(state.state, SignState::Failed { .. }), "{:?}", state.state);
+		assert!(state.deadline > System::block_number());
+		assert_eq!(SIGNED.with(|s| s.borrow().last().cloned()), Some((r, 0, None)));
+		assert_ok!(Mpc::do_try_state());
 	});
 }
 
@@ -483,20 +543,20 @@ fn a_bad_signature_share_is_a_fault_and_the_others_sign() {
 		// Member 2 posts member 1's share.
 		shares[1].1 = shares[0].1;
 		assert_noop!(
-			Mpc::submit_sign_share(origin(4), r, 0, shares[0].1),
+			Mpc::submit_sign_share(origin(4), r, 0, pd(r), shares[0].1),
 			Error::<Test>::NotASigner
 		);
 		assert_noop!(
-			Mpc::submit_sign_share(origin(1), r, 1, shares[0].1),
+			Mpc::submit_sign_share(origin(1), r, 1, pd(r), shares[0].1),
 			Error::<Test>::WrongSignAttempt
 		);
-		assert_ok!(Mpc::submit_sign_share(origin(1), r, 0, shares[0].1));
+		assert_ok!(Mpc::submit_sign_share(origin(1), r, 0, pd(r), shares[0].1));
 		assert_noop!(
-			Mpc::submit_sign_share(origin(1), r, 0, shares[0].1),
+			Mpc::submit_sign_share(origin(1), r, 0, pd(r), shares[0].1),
 			Error::<Test>::AlreadyPosted
 		);
 		let bond = Workers::<Test>::get(acc(2)).expect("worker").bond;
-		assert_ok!(Mpc::submit_sign_share(origin(2), r, 0, shares[1].1));
+		assert_ok!(Mpc::submit_sign_share(origin(2), r, 0, pd(r), shares[1].1));
 		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").bond, bond - FAULT_PENALTY);
 		let state = sign_request(r);
 		assert_eq!((state.attempt, state.excluded.to_vec()), (1, vec![index(2)]));
@@ -509,7 +569,7 @@ fn a_bad_signature_share_is_a_fault_and_the_others_sign() {
 		// Attempt 1 with members 3, 4 and 5.
 		for (i, nonces, _) in commit_all(r, &members, &[3, 4, 5]) {
 			let share = share_of(r, &members, i, nonces);
-			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, share));
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, pd(r), share));
 		}
 		assert!(matches!(sign_request(r).state, SignState::Signed { .. }));
 	});
@@ -521,14 +581,14 @@ fn a_silent_signer_is_left_out_and_a_request_fails_at_its_deadline_or_without_me
 		let (id, members) = active_key();
 		let r = request(id, b"message");
 		assert_noop!(
-			Mpc::submit_sign_share(origin(1), r, 0, [0u8; 32]),
+			Mpc::submit_sign_share(origin(1), r, 0, pd(r), [0u8; 32]),
 			Error::<Test>::SignersNotFixed
 		);
 		// Members 1 and 2 sign; member 3 stays silent.
 		for (i, nonces, _) in commit_all(r, &members, &[1, 2, 3]) {
 			if i != 3 {
 				let share = share_of(r, &members, i, nonces);
-				assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, share));
+				assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, pd(r), share));
 			}
 		}
 		let fixed = sign_request(r).fixed.expect("fixed");
@@ -539,7 +599,7 @@ fn a_silent_signer_is_left_out_and_a_request_fails_at_its_deadline_or_without_me
 		assert_eq!(Workers::<Test>::get(acc(3)).expect("worker").faults, 0);
 		for (i, nonces, _) in commit_all(r, &members, &[2, 4, 1]) {
 			let share = share_of(r, &members, i, nonces);
-			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, share));
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, pd(r), share));
 		}
 		assert!(matches!(sign_request(r).state, SignState::Signed { .. }));
 
@@ -606,5 +666,177 @@ fn signing_requests_are_checked() {
 			Mpc::request_signature(origin(OWNER), id, message()),
 			Error::<Test>::TooManyOpenSignatures
 		);
+	});
+}
+
+#[test]
+fn a_key_committee_is_drawn_from_a_larger_pool_by_a_beacon_round_nobody_knew() {
+	new_test_ext().execute_with(|| {
+		register_workers(8);
+		let fee: Balance = <<Test as Config>::RoundRequestFee as Get<Balance>>::get();
+		let key_fee: Balance = <<Test as Config>::KeyFee as Get<Balance>>::get();
+		let before = Balances::balance(&acc(OWNER));
+		// With the beacon on, as in a runtime that runs it.
+		BeaconMembers::set(3);
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let KeyStatus::Drawing { round, candidates, .. } = key(0).status else {
+			panic!("drawing: {:?}", key(0).status)
+		};
+		assert_eq!(candidates.len(), 8);
+		assert_eq!(Balances::balance(&acc(OWNER)), before - fee - key_fee - key(0).deposit);
+		// Nobody sits yet; the key waits for its round.
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 0);
+		next_block();
+		assert!(matches!(key(0).status, KeyStatus::Drawing { .. }));
+		// The round completes: the next block draws four of the eight with the key's seed.
+		let rho = [42u8; 32];
+		testing_utils::complete_round::<Test>(round, rho);
+		next_block();
+		let KeyStatus::Generating { members, attempt: 0, .. } = key(0).status else {
+			panic!("generating: {:?}", key(0).status)
+		};
+		let seed = mpc_primitives::frost::key_committee_seed(&rho, 0);
+		let picked = mpc_primitives::draw_committee(&seed, 8, 4, |_| true);
+		let expected: Vec<AccountId> = picked.iter().map(|&c| candidates[c].clone()).collect();
+		let drawn: Vec<AccountId> = members.iter().map(|m| m.account.clone()).collect();
+		assert_eq!(drawn, expected);
+		// A job's seed from the same round would have drawn another committee.
+		let job_seed = mpc_primitives::committee_seed(&rho, 0);
+		assert_ne!(mpc_primitives::draw_committee(&job_seed, 8, 4, |_| true), picked);
+		for m in members.iter() {
+			assert_eq!(Workers::<Test>::get(&m.account).expect("worker").jobs, 1);
+		}
+		// The drawn committee makes the key.
+		run_honest_attempt(0);
+		assert!(matches!(key(0).status, KeyStatus::Active { .. }));
+
+		// A key whose round does not complete in time fails, and frees nothing it never took.
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let KeyStatus::Drawing { until: late, .. } = key(1).status else { panic!("drawing") };
+		BeaconMembers::set(0);
+		run_to_block(late);
+		assert!(matches!(key(1).status, KeyStatus::Failed { .. }));
+		assert_eq!(last_event(), Event::<Test>::KeyFailed { key: 1 }.into());
+	});
+}
+
+#[test]
+fn transactions_made_on_another_branch_are_refused_not_judged() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let (c, accounts) = attempt_committee(0);
+		let packages = c.round1().expect("round 1");
+		// Another branch's attempt 0 of key 0 (other members, or another threshold) has
+		// another `A`: its package is refused with an error.
+		let other = [9u8; 32];
+		assert_noop!(
+			Mpc::submit_key_round1(origin(1), 0, 0, other, bounded_round1(&packages[0])),
+			Error::<Test>::AttemptMismatch
+		);
+		post_round1(0, &accounts, &packages);
+		next_block();
+		let envelopes = c.envelopes(&packages).expect("envelopes");
+		assert_noop!(
+			Mpc::submit_key_envelope(origin(1), 0, 0, other, bounded_envelope(&envelopes[0])),
+			Error::<Test>::AttemptMismatch
+		);
+		post_envelopes(0, &accounts, &envelopes);
+		let members = c.key_packages(&packages, &envelopes, &mut rng(2)).expect("packages");
+		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
+		run_to_block(until);
+
+		let r = request(0, b"this branch's message");
+		let committed = commit_all(r, &members, &[1, 2]);
+		// A share made over another branch's package (another message, same request and
+		// attempt): refused with an error, and its sender is not faulted.
+		let mut rng = rng(12);
+		let (n1, c1) = commit(&members[0], &mut rng).expect("commit");
+		let foreign = signing_package(
+			b"another branch's message",
+			&[(index(1), c1), (index(2), committed[1].2)],
+		)
+		.expect("package");
+		let foreign_share = sign(&foreign, n1, &members[0]).expect("share");
+		let foreign_digest = mpc_primitives::frost::package_digest(
+			&Mpc::genesis_hash(),
+			0,
+			r,
+			0,
+			b"another branch's message",
+			&[(index(1), c1), (index(2), committed[1].2)],
+		);
+		assert_noop!(
+			Mpc::submit_sign_share(origin(1), r, 0, foreign_digest, foreign_share),
+			Error::<Test>::PackageMismatch
+		);
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").faults, 0);
+		for (i, nonces, _) in committed {
+			let share = share_of(r, &members, i, nonces);
+			assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 0, pd(r), share));
+		}
+		assert!(matches!(sign_request(r).state, SignState::Signed { .. }));
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn a_member_without_a_bond_left_does_not_sign() {
+	new_test_ext().execute_with(|| {
+		let (id, members) = active_key();
+		let r = request(id, b"m");
+		Workers::<Test>::mutate(acc(1), |w| {
+			if let Some(w) = w {
+				w.bond = FAULT_PENALTY - 1;
+			}
+		});
+		let (_, c) = commit(&members[0], &mut rng(1)).expect("commit");
+		assert_noop!(
+			Mpc::submit_sign_commitment(origin(1), r, 0, c),
+			Error::<Test>::MemberNotBonded
+		);
+	});
+}
+
+#[test]
+fn two_keys_ending_in_one_block_are_made_one_block_apart_and_complaints_end_on_time() {
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		assert_ok!(Mpc::create_key(origin(OWNER), 4, 1));
+		let (c0, a0) = attempt_committee(0);
+		let (c1, a1) = attempt_committee(1);
+		let (p0, p1) = (c0.round1().expect("r1"), c1.round1().expect("r1"));
+		post_round1(0, &a0, &p0);
+		post_round1(1, &a1, &p1);
+		next_block();
+		let (e0, e1) = (c0.envelopes(&p0).expect("e"), c1.envelopes(&p1).expect("e"));
+		post_envelopes(0, &a0, &e0);
+		post_envelopes(1, &a1, &e1);
+		let KeyStatus::Generating { until, .. } = key(1).status else { panic!() };
+		run_to_block(until);
+		// At most one key is made per block: key 0 now, key 1 waits a block.
+		assert!(matches!(key(0).status, KeyStatus::Active { .. }));
+		assert!(matches!(key(1).status, KeyStatus::Generating { .. }));
+		// The window has closed for key 1 all the same: a complaint now is refused.
+		let lie = c1.complaint(index(1), index(2), &e1[0], &mut rng(3)).expect("complaint");
+		let digest = KeyEnvelopes::<Test>::get(1, index(1)).expect("envelope").digest;
+		assert_noop!(
+			Mpc::complain_key_envelope(
+				origin(a1[1]),
+				1,
+				0,
+				index(1),
+				digest,
+				lie.shared_key.to_bytes(),
+				lie.proof.to_bytes()
+			),
+			Error::<Test>::WrongKeyStep
+		);
+		next_block();
+		assert!(matches!(key(1).status, KeyStatus::Active { .. }));
+		// Each member holds a seat for each key.
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 2);
+		assert_ok!(Mpc::do_try_state());
 	});
 }

@@ -77,7 +77,7 @@ pub trait WeightInfo {
 	fn request_signature() -> Weight;
 	fn submit_sign_commitment(n: u32, ) -> Weight;
 	fn submit_sign_share(n: u32, ) -> Weight;
-	fn sign_timeout() -> Weight;
+	fn sign_timeout(n: u32, ) -> Weight;
 	fn remove_key(n: u32, ) -> Weight;
 	fn remove_signature() -> Weight;
 }
@@ -787,28 +787,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
-	/// Storage: `Mpc::PendingKeys` (r:1 w:0)
+	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
 	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::KeyRound1` (r:15 w:15)
+	/// Storage: `Mpc::KeyRound1` (r:16 w:16)
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:1 w:1)
+	/// Storage: `Mpc::KeyEnvelopes` (r:15 w:15)
+	/// Proof: `Mpc::KeyEnvelopes` (`max_values`: None, `max_size`: Some(925), added: 3400, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:16 w:16)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// The range of component `n` is `[2, 16]`.
 	fn key_timeout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `474 + n * (160 ±0)`
-		//  Estimated: `7150 + n * (2258 ±82)`
-		// Minimum execution time: 524_257_000 picoseconds.
-		Weight::from_parts(529_276_665, 7150)
-			// Standard Error: 678_132
-			.saturating_add(Weight::from_parts(18_619_806, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		//  Measured:  `310 + n * (313 ±0)`
+		//  Estimated: `5608 + n * (3080 ±0)`
+		// Minimum execution time: 665_151_000 picoseconds.
+		Weight::from_parts(542_322_428, 5608)
+			// Standard Error: 2_949_415
+			.saturating_add(Weight::from_parts(110_811_230, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2258).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3080).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
 	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
@@ -834,18 +836,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyRound1` (r:0 w:1)
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn submit_key_round1(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `306 + n * (100 ±0)`
+		//  Measured:  `360 + n * (100 ±0)`
 		//  Estimated: `5608`
-		// Minimum execution time: 845_756_000 picoseconds.
-		Weight::from_parts(663_649_246, 5608)
-			// Standard Error: 1_221_211
-			.saturating_add(Weight::from_parts(142_110_696, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 891_157_000 picoseconds.
+		Weight::from_parts(694_450_138, 5608)
+			// Standard Error: 1_200_473
+			.saturating_add(Weight::from_parts(133_329_504, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
@@ -861,10 +865,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `494 + n * (154 ±0)`
 		//  Estimated: `5608`
-		// Minimum execution time: 649_138_000 picoseconds.
-		Weight::from_parts(655_507_571, 5608)
-			// Standard Error: 2_001_448
-			.saturating_add(Weight::from_parts(24_378_047, 0).saturating_mul(n.into()))
+		// Minimum execution time: 656_118_000 picoseconds.
+		Weight::from_parts(670_652_297, 5608)
+			// Standard Error: 2_442_554
+			.saturating_add(Weight::from_parts(23_036_628, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -876,25 +880,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:1 w:1)
+	/// Storage: `Mpc::Workers` (r:16 w:16)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[3, 16]`.
+	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
+	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
 	fn complain_key_envelope(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `995 + n * (247 ±0)`
+		//  Measured:  `777 + n * (379 ±0)`
 		//  Estimated: `5608 + n * (3400 ±0)`
-		// Minimum execution time: 2_481_976_000 picoseconds.
-		Weight::from_parts(2_542_778_662, 5608)
-			// Standard Error: 2_195_978
-			.saturating_add(Weight::from_parts(41_878_598, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_497_208_000 picoseconds.
+		Weight::from_parts(2_132_673_071, 5608)
+			// Standard Error: 8_386_992
+			.saturating_add(Weight::from_parts(355_462_769, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
@@ -922,34 +928,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::SignRequests` (r:1 w:1)
 	/// Proof: `Mpc::SignRequests` (`max_values`: None, `max_size`: Some(2911), added: 5386, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:1 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn submit_sign_commitment(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1556 + n * (164 ±0)`
+		//  Measured:  `1749 + n * (177 ±0)`
 		//  Estimated: `6376`
-		// Minimum execution time: 752_987_000 picoseconds.
-		Weight::from_parts(768_362_821, 6376)
-			// Standard Error: 1_639_421
-			.saturating_add(Weight::from_parts(17_620_033, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 807_751_000 picoseconds.
+		Weight::from_parts(887_053_761, 6376)
+			// Standard Error: 3_577_209
+			.saturating_add(Weight::from_parts(14_878_410, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::SignRequests` (r:1 w:1)
 	/// Proof: `Mpc::SignRequests` (`max_values`: None, `max_size`: Some(2911), added: 5386, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::OpenSignRequests` (r:1 w:1)
 	/// Proof: `Mpc::OpenSignRequests` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn submit_sign_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1592 + n * (200 ±0)`
+		//  Measured:  `1646 + n * (200 ±0)`
 		//  Estimated: `6376`
-		// Minimum execution time: 3_704_327_000 picoseconds.
-		Weight::from_parts(2_579_555_464, 6376)
-			// Standard Error: 21_319_961
-			.saturating_add(Weight::from_parts(746_696_156, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 3_579_319_000 picoseconds.
+		Weight::from_parts(2_205_949_226, 6376)
+			// Standard Error: 8_194_289
+			.saturating_add(Weight::from_parts(722_024_664, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mpc::OpenSignRequests` (r:1 w:1)
@@ -958,12 +968,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::SignRequests` (`max_values`: None, `max_size`: Some(2911), added: 5386, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
-	fn sign_timeout() -> Weight {
+	/// The range of component `n` is `[2, 16]`.
+	fn sign_timeout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2284`
+		//  Measured:  `1628 + n * (164 ±0)`
 		//  Estimated: `6376`
-		// Minimum execution time: 418_244_000 picoseconds.
-		Weight::from_parts(433_604_000, 6376)
+		// Minimum execution time: 394_160_000 picoseconds.
+		Weight::from_parts(401_903_095, 6376)
+			// Standard Error: 1_832_155
+			.saturating_add(Weight::from_parts(12_510_105, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -1221,13 +1234,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn key_timeout(n: u32, ) -> Weight {
-		Weight::from_parts(529_276_665, 7150)
-			.saturating_add(Weight::from_parts(18_619_806, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+		Weight::from_parts(542_322_428, 5608)
+			.saturating_add(Weight::from_parts(110_811_230, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2258).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3080).saturating_mul(n.into()))
 	}
 	fn key_make(n: u32, ) -> Weight {
 		Weight::from_parts(2_158_375_000, 5608)
@@ -1238,24 +1251,24 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3080).saturating_mul(n.into()))
 	}
 	fn submit_key_round1(n: u32, ) -> Weight {
-		Weight::from_parts(663_649_246, 5608)
-			.saturating_add(Weight::from_parts(142_110_696, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(694_450_138, 5608)
+			.saturating_add(Weight::from_parts(133_329_504, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn submit_key_envelope(n: u32, ) -> Weight {
-		Weight::from_parts(655_507_571, 5608)
-			.saturating_add(Weight::from_parts(24_378_047, 0).saturating_mul(n.into()))
+		Weight::from_parts(670_652_297, 5608)
+			.saturating_add(Weight::from_parts(23_036_628, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn complain_key_envelope(n: u32, ) -> Weight {
-		Weight::from_parts(2_542_778_662, 5608)
-			.saturating_add(Weight::from_parts(41_878_598, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_132_673_071, 5608)
+			.saturating_add(Weight::from_parts(355_462_769, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
 	fn request_signature() -> Weight {
@@ -1264,19 +1277,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_sign_commitment(n: u32, ) -> Weight {
-		Weight::from_parts(768_362_821, 6376)
-			.saturating_add(Weight::from_parts(17_620_033, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(887_053_761, 6376)
+			.saturating_add(Weight::from_parts(14_878_410, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_sign_share(n: u32, ) -> Weight {
-		Weight::from_parts(2_579_555_464, 6376)
-			.saturating_add(Weight::from_parts(746_696_156, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(2_205_949_226, 6376)
+			.saturating_add(Weight::from_parts(722_024_664, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn sign_timeout() -> Weight {
-		Weight::from_parts(433_604_000, 6376)
+	fn sign_timeout(n: u32, ) -> Weight {
+		Weight::from_parts(401_903_095, 6376)
+			.saturating_add(Weight::from_parts(12_510_105, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

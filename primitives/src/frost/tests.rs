@@ -414,3 +414,61 @@ fn a_key_committee_seed_is_its_own_hash_and_never_a_jobs() {
 	assert_ne!(key_committee_seed(&rho, 5), crate::committee_seed(&rho, 5));
 	assert_ne!(key_committee_seed(&rho, 5), key_committee_seed(&rho, 6));
 }
+
+#[test]
+fn attempts_and_signing_packages_are_named_by_their_digests() {
+	use sha2::{Digest, Sha512};
+	let ctx = AttemptContext { genesis: [1u8; 32], key: 7, attempt: 2 };
+	let c = Committee::new(3, 1, 4);
+	let members: Vec<(AccountBytes, EncryptionKey)> =
+		c.accounts.iter().copied().zip(c.keys.iter().copied()).collect();
+	let mut h = Sha512::new();
+	h.update(b"substrate-mpc/v1/frost/attempt");
+	h.update([1u8; 32]);
+	h.update(7u64.to_le_bytes());
+	h.update(2u32.to_le_bytes());
+	h.update(1u32.to_le_bytes());
+	h.update(3u32.to_le_bytes());
+	for (w, e) in &members {
+		h.update(w);
+		h.update(e.as_bytes());
+	}
+	let expected: [u8; 32] = h.finalize()[..32].try_into().expect("32");
+	assert_eq!(attempt_digest(&ctx, 1, &members), expected);
+	assert_ne!(attempt_digest(&ctx, 2, &members), expected, "another threshold");
+	assert_ne!(attempt_digest(&ctx, 1, &members[..2]), expected, "other members");
+
+	let d = |b: u8| SigningCommitment { hiding: [b; 32], binding: [b + 1; 32] };
+	let signers = [(idx(3), d(3)), (idx(1), d(1))];
+	let mut h = Sha512::new();
+	h.update(b"substrate-mpc/v1/frost/package");
+	h.update([1u8; 32]);
+	h.update(7u64.to_le_bytes());
+	h.update(9u64.to_le_bytes());
+	h.update(0u32.to_le_bytes());
+	h.update(2u32.to_le_bytes());
+	h.update(b"hi");
+	for (i, c) in [(1u32, d(1)), (3, d(3))] {
+		h.update(i.to_le_bytes());
+		h.update(c.hiding);
+		h.update(c.binding);
+	}
+	let expected: [u8; 32] = h.finalize()[..32].try_into().expect("32");
+	assert_eq!(package_digest(&[1u8; 32], 7, 9, 0, b"hi", &signers), expected);
+	let swapped = [(idx(1), d(1)), (idx(3), d(3))];
+	assert_eq!(package_digest(&[1u8; 32], 7, 9, 0, b"hi", &swapped), expected, "order-free");
+	assert_ne!(package_digest(&[1u8; 32], 7, 9, 1, b"hi", &signers), expected, "attempt");
+	assert_ne!(package_digest(&[1u8; 32], 8, 9, 0, b"hi", &signers), expected, "key");
+	assert_ne!(package_digest(&[1u8; 32], 7, 9, 0, b"ho", &signers), expected, "message");
+}
+
+#[test]
+fn a_member_does_not_seal_over_a_chain_copy_of_its_package_that_is_not_its_own() {
+	let c = Committee::new(3, 1, 6);
+	let mut packages = c.round1();
+	assert!(seal_envelope(&c.member(2), &packages).is_ok());
+	// Another branch's package of member 2 (another polynomial) on this chain.
+	let other = Committee::new(3, 1, 7).round1();
+	packages[1] = other[1].clone();
+	assert_eq!(seal_envelope(&c.member(2), &packages), Err(Error::WrongCommitmentCount));
+}
