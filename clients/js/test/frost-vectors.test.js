@@ -452,6 +452,29 @@ test('the complaint: K and the DLEQ verify, the share fails the commitments, the
   assert.equal(shareMatches(i, good, commitmentsOf(j)), true);
 });
 
+test('the digests that name an attempt (A, 14.3) and a signing package (P, 14.6), and a committee seed (14.8)', () => {
+  // A = SHA512("substrate-mpc/v1/frost/attempt" || genesis || u64le(k) || u32le(a) || u32le(t) || u32le(n_a) || W_1 || E_1 || ...)[0..32]
+  const A = digest32(
+    ascii('substrate-mpc/v1/frost/attempt'), genesis, u64le(keyIndex), u32le(attempt), u32le(t), u32le(n),
+    ...indices.flatMap((i) => [account(i), fromHex(member(i).E)]),
+  );
+  assert.equal(toHex(A), V.attempt_digest);
+  // P = SHA512("substrate-mpc/v1/frost/package" || genesis || u64le(k) || u64le(s) || u32le(b) || u32le(|m|) || m || (u32le(i) || D_i || F_i) in increasing i)[0..32]
+  const sg = V.signing;
+  const m = fromHex(sg.message);
+  const signers = [...sg.signers].sort((x, y) => x.index - y.index);
+  const P = digest32(
+    ascii('substrate-mpc/v1/frost/package'), genesis, u64le(keyIndex), u64le(BigInt(sg.request)), u32le(sg.attempt),
+    u32le(m.length), m, ...signers.flatMap((x) => [u32le(x.index), fromHex(x.hiding), fromHex(x.binding)]),
+  );
+  assert.equal(toHex(P), sg.package_digest);
+  // Another message or request names another package.
+  assert.notEqual(toHex(digest32(ascii('substrate-mpc/v1/frost/package'), genesis, u64le(keyIndex), u64le(BigInt(sg.request) + 1n))), sg.package_digest);
+  // seed_K = SHA512("substrate-mpc/v1/frost/committee" || rho || u64le(k))[0..32]
+  const seed = digest32(ascii('substrate-mpc/v1/frost/committee'), fromHex(V.committee_seed.rho), u64le(keyIndex));
+  assert.equal(toHex(seed), V.committee_seed.seed);
+});
+
 // Last: every value of the file was read by a test above.
 test('every field of the vectors is reproduced or checked', () => {
   assert.deepEqual(unread(), [], 'fields of frost-v1.json no test reads');

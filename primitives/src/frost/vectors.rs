@@ -1,6 +1,7 @@
 //! Test vectors of PROTOCOL.md section 14 (`tests/vectors/frost-v1.json`): a three-member key
 //! (`t = 1`) with fixed worker secrets, its round-1 packages, envelopes and their digests, the
-//! key, a complaint against a bad share, and one signature by members 1 and 3.
+//! key, a complaint against a bad share, one signature by members 1 and 3, and the digests `A`
+//! and `P` and a committee draw seed.
 //!
 //! Every value is recomputed from the inputs in the file and compared; with
 //! `MPC_WRITE_FROST_VECTORS=1` the file is written instead. A client checks what it can
@@ -125,6 +126,13 @@ fn compute() -> Value {
 	.expect("well formed");
 	assert_eq!(verdict, ComplaintVerdict::InputDisqualified { reason: ShareError::CheckFailed });
 
+	// The digests that name an attempt and a signing package (sections 14.3, 14.6), and a
+	// key committee's draw seed (section 14.8).
+	let attempt_members: Vec<(AccountBytes, EncryptionKey)> =
+		(1..=n).map(account).zip(keys.iter().copied()).collect();
+	let request = 5u64;
+	let rho = [0x5au8; 32];
+
 	json!({
 		"section": "PROTOCOL.md section 14",
 		"genesis": hex(&ctx.genesis),
@@ -136,9 +144,24 @@ fn compute() -> Value {
 		"group_key": hex(&group.group_key()),
 		"verifying_shares": group.verifying_shares().iter().map(|s| hex(s)).collect::<Vec<_>>(),
 		"key_digest": hex(&FrostGroup::digest(&ctx, t, &packages).expect("digest")),
+		"attempt_digest": hex(&attempt_digest(&ctx, t, &attempt_members)),
+		"committee_seed": {
+			"rho": hex(&rho),
+			"seed": hex(&key_committee_seed(&rho, ctx.key)),
+		},
 		"signing": {
+			"request": request,
+			"attempt": 0,
 			"message": hex(message),
 			"signers": signing,
+			"package_digest": hex(&package_digest(
+				&ctx.genesis,
+				ctx.key,
+				request,
+				0,
+				message,
+				&commitments,
+			)),
 			"signature": hex(&signature),
 		},
 		"complaint": {
