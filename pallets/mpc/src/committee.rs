@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 		proof: [u8; 64],
 	) -> Result<(), Error<T>> {
 		let mut info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(info.jobs == 0, Error::<T>::WorkerBusy);
+		ensure!(info.jobs == 0 && KeySeats::<T>::get(&who) == 0, Error::<T>::WorkerBusy);
 		let key = Self::check_new_key(&who, &key, &proof)?;
 		WorkerKeys::<T>::remove(info.key.as_bytes());
 		WorkerKeys::<T>::insert(key.as_bytes(), &who);
@@ -79,7 +79,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_deregister(who: T::AccountId) -> Result<(), Error<T>> {
 		let info = Workers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(info.jobs == 0, Error::<T>::WorkerBusy);
+		ensure!(info.jobs == 0 && KeySeats::<T>::get(&who) == 0, Error::<T>::WorkerBusy);
 		Workers::<T>::remove(&who);
 		WorkerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		WorkerKeys::<T>::remove(info.key.as_bytes());
@@ -171,6 +171,28 @@ impl<T: Config> Pallet<T> {
 				for who in &rejoin {
 					Self::join_pool(pool, who);
 				}
+			});
+		}
+	}
+
+	/// Whether pool member `who` may be drawn into a new key's committee: a free key seat.
+	pub(crate) fn has_key_seat(who: &T::AccountId) -> bool {
+		KeySeats::<T>::get(who) < T::MaxKeysPerWorker::get()
+	}
+
+	/// Counts a key seat of each member (apart from job seats).
+	pub(crate) fn take_key_seats(committee: &[CommitteeMember<T>]) {
+		for member in committee {
+			KeySeats::<T>::mutate(&member.account, |seats| *seats = seats.saturating_add(1));
+		}
+	}
+
+	/// Frees a key seat of each member.
+	pub(crate) fn free_key_seats(committee: &[CommitteeMember<T>]) {
+		for member in committee {
+			KeySeats::<T>::mutate_exists(&member.account, |seats| {
+				let left = seats.unwrap_or_default().saturating_sub(1);
+				*seats = (left > 0).then_some(left);
 			});
 		}
 	}

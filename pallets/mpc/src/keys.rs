@@ -415,7 +415,10 @@ impl<T: Config> Pallet<T> {
 	fn create_key_in_layer(owner: T::AccountId, n: u32, t: u32) -> Result<KeyId, Error<T>> {
 		ensure!(t >= 1 && t < n, Error::<T>::InvalidThreshold);
 		ensure!(n <= T::MaxKeyCommittee::get(), Error::<T>::CommitteeTooLarge);
-		let mut pool = WorkerList::<T>::get();
+		// Workers with a free key seat; keys never take job seats.
+		let pool: WorkerPool<T> = BoundedVec::truncate_from(
+			WorkerList::<T>::get().into_iter().filter(Self::has_key_seat).collect::<Vec<_>>(),
+		);
 		ensure!(pool.len() >= n as usize, Error::<T>::NotEnoughWorkers);
 		let needs_draw = pool.len() > n as usize;
 		if needs_draw {
@@ -457,7 +460,7 @@ impl<T: Config> Pallet<T> {
 		match committee {
 			Some(committee) => {
 				Self::deposit_event(Event::KeyRequested { key: key_id, owner, draw_round: None });
-				Self::seat_key_committee(key_id, &mut key, committee, &mut pool, None, now);
+				Self::seat_key_committee(key_id, &mut key, committee, None, now);
 			}
 			None => {
 				let round = Self::want_round();
@@ -477,18 +480,15 @@ impl<T: Config> Pallet<T> {
 		Ok(key_id)
 	}
 
-	/// Seats a key's committee (seats counted with jobs) and starts attempt 0.
+	/// Seats a key's committee (key seats, apart from job seats) and starts attempt 0.
 	fn seat_key_committee(
 		key_id: KeyId,
 		key: &mut ThresholdKey<T>,
 		committee: KeyCommittee<T>,
-		pool: &mut WorkerPool<T>,
 		round: Option<u64>,
 		now: BlockNumberFor<T>,
 	) {
-		if Self::take_seats(&committee, pool) {
-			WorkerList::<T>::put(&*pool);
-		}
+		Self::take_key_seats(&committee);
 		let accounts = committee.iter().map(|m| m.account.clone()).collect();
 		Self::deposit_event(Event::KeyCommitteeDrawn { key: key_id, round, members: accounts });
 		Self::start_attempt(key_id, key, 0, committee, now);
@@ -546,7 +546,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::drop_key_rounds(key_id);
-		Self::free_seats(&gone);
+		Self::free_key_seats(&gone);
 		Self::deposit_event(Event::KeyAttemptFailed {
 			key: key_id,
 			attempt,
@@ -555,7 +555,7 @@ impl<T: Config> Pallet<T> {
 		let next = attempt.saturating_add(1);
 		if (rest.len() as u32) < key.threshold.saturating_add(1) || next >= T::MaxKeyAttempts::get()
 		{
-			Self::free_seats(&rest);
+			Self::free_key_seats(&rest);
 			Self::fail_key(key_id, key, now);
 			return;
 		}
@@ -622,15 +622,15 @@ impl<T: Config> Pallet<T> {
 	) {
 		let seed = key_committee_seed(rho, key_id);
 		let n = key.size as usize;
-		let mut pool = WorkerList::<T>::get();
+		let pool = WorkerList::<T>::get();
 		let picked = mpc_primitives::draw_committee(&seed, candidates.len(), n, |c| {
-			candidates.get(c).is_some_and(|a| pool.contains(a))
+			candidates.get(c).is_some_and(|a| pool.contains(a) && Self::has_key_seat(a))
 		});
 		let accounts: Vec<&T::AccountId> =
 			picked.iter().filter_map(|&c| candidates.get(c)).collect();
 		match Self::committee_of::<T::MaxKeyCommittee>(accounts) {
 			Ok(committee) if committee.len() == n => {
-				Self::seat_key_committee(key_id, key, committee, &mut pool, Some(round), now)
+				Self::seat_key_committee(key_id, key, committee, Some(round), now)
 			}
 			_ => Self::fail_key(key_id, key, now),
 		}
@@ -659,6 +659,10 @@ impl<T: Config> Pallet<T> {
 							heavy_done = true;
 							let (round, candidates) = (*round, candidates.clone());
 							weight.saturating_accrue(T::WeightInfo::key_draw(n));
+							// Up to every candidate's key seats, when many are ineligible.
+							weight.saturating_accrue(
+								T::DbWeight::get().reads(T::MaxWorkers::get().into()),
+							);
 							Self::draw_key(key_id, &mut key, round, &candidates, &rho, now);
 							true
 						}
@@ -1226,7 +1230,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::KeyNotEnded
 		);
 		ensure!(key.open_requests == 0, Error::<T>::KeyInUseBySignRequest);
-		Self::free_seats(key.seated());
+		Self::free_key_seats(key.seated());
 		Self::drop_key_rounds(key_id);
 		ThresholdKeys::<T>::remove(key_id);
 		Self::release(HoldReason::KeyDeposit, &key.owner, key.deposit);

@@ -260,6 +260,7 @@ pub mod config_preludes {
 		type SignWindow = ConstNumber<5>;
 		type SignDeadline = ConstNumber<200>;
 		type MaxOpenSignatures = ConstU32<32>;
+		type MaxKeysPerWorker = ConstU32<8>;
 		type WeightInfo = ();
 	}
 
@@ -313,6 +314,7 @@ pub mod config_preludes {
 		type SignWindow = ConstNumber<3>;
 		type SignDeadline = ConstNumber<30>;
 		type MaxOpenSignatures = ConstU32<4>;
+		type MaxKeysPerWorker = ConstU32<4>;
 		type WeightInfo = ();
 	}
 }
@@ -546,6 +548,11 @@ pub mod pallet {
 		/// The most signing requests open at a time.
 		#[pallet::constant]
 		type MaxOpenSignatures: Get<u32>;
+
+		/// The most threshold keys a worker holds a seat in (drawing, generating or active):
+		/// counted apart from its jobs, so keys never take the seats jobs are drawn into.
+		#[pallet::constant]
+		type MaxKeysPerWorker: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -808,6 +815,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SignRequests<T: Config> =
 		StorageMap<_, Twox64Concat, keys::SignRequestId, keys::SignRequest<T>>;
+
+	/// How many threshold keys each worker holds a seat in (at most
+	/// [`Config::MaxKeysPerWorker`]); a worker with a seat can neither rotate its key nor
+	/// deregister.
+	#[pallet::storage]
+	pub type KeySeats<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The open signing requests, in creation order.
 	#[pallet::storage]
@@ -1279,6 +1292,7 @@ pub mod pallet {
 					"SignDeadline must outlast SignWindow"
 				);
 				assert!(T::MaxKeyAttempts::get() >= 1, "MaxKeyAttempts must be at least 1");
+				assert!(T::MaxKeysPerWorker::get() >= 1, "MaxKeysPerWorker must be at least 1");
 			}
 			if Self::beacon_enabled() {
 				assert!(
@@ -1678,7 +1692,11 @@ pub mod pallet {
 		/// [`Error::NotEnoughWorkers`], [`Error::NoBeacon`], [`Error::TooManyPendingKeys`],
 		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::create_key(*committee_size))]
+		#[pallet::weight(
+			T::WeightInfo::create_key(*committee_size)
+				// Every pool member's key seats are read (the benchmark's pool is the committee).
+				.saturating_add(T::DbWeight::get().reads(T::MaxWorkers::get().into()))
+		)]
 		pub fn create_key(
 			origin: OriginFor<T>,
 			committee_size: u32,

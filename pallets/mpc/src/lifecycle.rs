@@ -679,12 +679,13 @@ impl<T: Config> Pallet<T> {
 		for (who, info) in Workers::<T>::iter() {
 			ensure!(pool.contains(&who) == Self::is_eligible(&info), "pool != eligible workers");
 			let seats = WorkerJobs::<T>::iter_prefix(&who).count() as u32;
-			// A key holds its members' seats from its draw until it fails or is removed.
+			ensure!(info.jobs == seats, "worker seat count != its committee entries");
+			// A key holds its members' key seats from its draw until it fails or is removed.
 			let key_seats =
 				keys.iter().filter(|(_, k)| k.seated().iter().any(|m| m.account == who)).count();
 			ensure!(
-				info.jobs == seats + key_seats as u32,
-				"worker seat count != its committee entries and key seats"
+				KeySeats::<T>::get(&who) == key_seats as u32,
+				"worker key seat count != the keys it sits in"
 			);
 		}
 		Self::keys_try_state(&keys)?;

@@ -204,8 +204,10 @@ fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 		for m in &members {
 			assert_eq!(m.verifying_key().serialize().expect("key").as_slice(), y.as_slice());
 		}
-		// Members hold a seat while the key is active.
-		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 1);
+		// Members hold a key seat while the key is active (not a job seat), and cannot leave.
+		assert_eq!(KeySeats::<Test>::get(acc(1)), 1);
+		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 0);
+		assert_noop!(Mpc::deregister_worker(origin(1)), Error::<Test>::WorkerBusy);
 		assert!(PendingKeys::<Test>::get().is_empty());
 
 		let message = b"pay 10 units to Dave";
@@ -246,7 +248,7 @@ fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 		assert_noop!(Mpc::remove_key(origin(STRANGER), id), Error::<Test>::NotKeyOwner);
 		assert_ok!(Mpc::remove_key(origin(OWNER), id));
 		assert_eq!(Balances::balance_on_hold(&HoldReason::KeyDeposit.into(), &acc(OWNER)), 0);
-		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 0);
+		assert_eq!(KeySeats::<Test>::get(acc(1)), 0);
 		assert!(ThresholdKeys::<Test>::get(id).is_none());
 		assert_eq!(KeyRound1::<Test>::iter_prefix(id).count(), 0);
 		assert_eq!(KeyEnvelopes::<Test>::iter_prefix(id).count(), 0);
@@ -267,9 +269,12 @@ fn bad_key_requests_are_refused() {
 		assert_noop!(Mpc::create_key(origin(OWNER), 6, 2), Error::<Test>::NotEnoughWorkers);
 		let poor = 61;
 		assert_noop!(Mpc::create_key(origin(poor), 5, 2), Error::<Test>::InsufficientBalance);
-		for _ in 0..<<Test as Config>::MaxPendingKeys as Get<u32>>::get() {
-			assert_ok!(Mpc::create_key(origin(OWNER), 5, 2));
-		}
+		// As many keys pending as the runtime allows (each key seats every worker once, so the
+		// list is filled directly: the workers' key seats would run out first in this mock).
+		let max = <<Test as Config>::MaxPendingKeys as Get<u32>>::get();
+		PendingKeys::<Test>::put(BoundedVec::truncate_from(
+			(100..100 + u64::from(max)).collect::<Vec<_>>(),
+		));
 		assert_noop!(Mpc::create_key(origin(OWNER), 5, 2), Error::<Test>::TooManyPendingKeys);
 	});
 }
@@ -389,7 +394,7 @@ fn a_silent_member_is_left_out_and_the_rest_make_the_key() {
 		assert_eq!(KeyRound1::<Test>::iter_prefix(0).count(), 0);
 		// The silent member's seat is free; it was not faulted.
 		let w4 = Workers::<Test>::get(acc(4)).expect("worker");
-		assert_eq!((w4.jobs, w4.faults), (0, 0));
+		assert_eq!((KeySeats::<Test>::get(acc(4)), w4.faults), (0, 0));
 		let members = run_honest_attempt(0);
 		let KeyStatus::Active { members: seated, .. } = key(0).status else { panic!("active") };
 		assert_eq!(seated.len(), 4);
@@ -522,7 +527,7 @@ fn too_many_silent_members_fail_the_key_and_free_its_seats() {
 		assert_eq!(last_event(), Event::<Test>::KeyFailed { key: 0 }.into());
 		assert!(PendingKeys::<Test>::get().is_empty());
 		for a in 1..=3 {
-			assert_eq!(Workers::<Test>::get(acc(a)).expect("worker").jobs, 0);
+			assert_eq!(KeySeats::<Test>::get(acc(a)), 0);
 		}
 		assert_noop!(
 			Mpc::request_signature(origin(OWNER), 0, BoundedVec::new()),
@@ -685,7 +690,7 @@ fn a_key_committee_is_drawn_from_a_larger_pool_by_a_beacon_round_nobody_knew() {
 		assert_eq!(candidates.len(), 8);
 		assert_eq!(Balances::balance(&acc(OWNER)), before - fee - key_fee - key(0).deposit);
 		// Nobody sits yet; the key waits for its round.
-		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 0);
+		assert_eq!(KeySeats::<Test>::get(acc(1)), 0);
 		next_block();
 		assert!(matches!(key(0).status, KeyStatus::Drawing { .. }));
 		// The round completes: the next block draws four of the eight with the key's seed.
@@ -704,7 +709,7 @@ fn a_key_committee_is_drawn_from_a_larger_pool_by_a_beacon_round_nobody_knew() {
 		let job_seed = mpc_primitives::committee_seed(&rho, 0);
 		assert_ne!(mpc_primitives::draw_committee(&job_seed, 8, 4, |_| true), picked);
 		for m in members.iter() {
-			assert_eq!(Workers::<Test>::get(&m.account).expect("worker").jobs, 1);
+			assert_eq!(KeySeats::<Test>::get(&m.account), 1);
 		}
 		// The drawn committee makes the key.
 		run_honest_attempt(0);
@@ -835,8 +840,33 @@ fn two_keys_ending_in_one_block_are_made_one_block_apart_and_complaints_end_on_t
 		);
 		next_block();
 		assert!(matches!(key(1).status, KeyStatus::Active { .. }));
-		// Each member holds a seat for each key.
-		assert_eq!(Workers::<Test>::get(acc(1)).expect("worker").jobs, 2);
+		// Each member holds a key seat for each key.
+		assert_eq!(KeySeats::<Test>::get(acc(1)), 2);
+		assert_ok!(Mpc::do_try_state());
+	});
+}
+
+#[test]
+fn keys_take_key_seats_never_job_seats_and_a_worker_holds_at_most_max_keys() {
+	new_test_ext().execute_with(|| {
+		register_workers(3);
+		let max = <<Test as Config>::MaxKeysPerWorker as Get<u32>>::get();
+		for _ in 0..max {
+			assert_ok!(Mpc::do_create_key(acc(OWNER), 3, 1));
+		}
+		// Every worker holds `max` key seats: no key of 3 can be made, but jobs still can.
+		assert_eq!(KeySeats::<Test>::get(acc(2)), max);
+		assert_noop!(Mpc::create_key(origin(OWNER), 3, 1), Error::<Test>::NotEnoughWorkers);
+		assert_eq!(WorkerList::<Test>::get().len(), 3, "every worker still takes jobs");
+		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").jobs, 0);
+		// A seated worker can neither rotate its key nor leave.
+		let secret = worker_secret(99);
+		let proof = secret.prove_possession(&Mpc::genesis_hash(), acc(2).as_ref(), &mut rng(9));
+		assert_noop!(
+			Mpc::rotate_key(origin(2), secret.public_key().to_bytes(), proof.to_bytes()),
+			Error::<Test>::WorkerBusy
+		);
+		assert_noop!(Mpc::deregister_worker(origin(2)), Error::<Test>::WorkerBusy);
 		assert_ok!(Mpc::do_try_state());
 	});
 }

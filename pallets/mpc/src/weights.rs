@@ -742,11 +742,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	// scripts/weights regenerates them with the rest.
 	/// Storage: `Mpc::WorkerList` (r:1 w:0)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
 	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::NextKeyId` (r:1 w:1)
 	/// Proof: `Mpc::NextKeyId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:16)
+	/// Storage: `Mpc::Workers` (r:16 w:0)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -759,31 +761,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `311 + n * (160 ±0)`
 		//  Estimated: `3676 + n * (2584 ±0)`
-		// Minimum execution time: 1_999_474_000 picoseconds.
-		Weight::from_parts(1_827_821_819, 3676)
-			// Standard Error: 1_766_041
-			.saturating_add(Weight::from_parts(186_805_001, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_104_070_000 picoseconds.
+		Weight::from_parts(1_974_706_625, 3676)
+			// Standard Error: 1_700_316
+			.saturating_add(Weight::from_parts(205_659_377, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::WorkerList` (r:1 w:0)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:16)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:16 w:0)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn key_draw(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3035 + n * (144 ±0)`
 		//  Estimated: `3535 + n * (2584 ±0)`
-		// Minimum execution time: 557_627_000 picoseconds.
-		Weight::from_parts(363_747_797, 3535)
-			// Standard Error: 1_405_110
-			.saturating_add(Weight::from_parts(136_039_066, 0).saturating_mul(n.into()))
+		// Minimum execution time: 617_002_000 picoseconds.
+		Weight::from_parts(342_006_452, 3535)
+			// Standard Error: 2_166_387
+			.saturating_add(Weight::from_parts(177_227_169, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
@@ -795,17 +799,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyEnvelopes` (r:15 w:15)
 	/// Proof: `Mpc::KeyEnvelopes` (`max_values`: None, `max_size`: Some(925), added: 3400, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:16)
-	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn key_timeout(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `310 + n * (313 ±0)`
+		//  Measured:  `347 + n * (254 ±0)`
 		//  Estimated: `5608 + n * (3080 ±0)`
-		// Minimum execution time: 665_151_000 picoseconds.
-		Weight::from_parts(542_322_428, 5608)
-			// Standard Error: 2_949_415
-			.saturating_add(Weight::from_parts(110_811_230, 0).saturating_mul(n.into()))
+		// Minimum execution time: 611_922_000 picoseconds.
+		Weight::from_parts(425_257_071, 5608)
+			// Standard Error: 4_395_772
+			.saturating_add(Weight::from_parts(118_263_672, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -880,26 +884,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:16)
+	/// Storage: `Mpc::Workers` (r:1 w:1)
 	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
 	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 16]`.
 	fn complain_key_envelope(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `777 + n * (379 ±0)`
+		//  Measured:  `949 + n * (337 ±0)`
 		//  Estimated: `5608 + n * (3400 ±0)`
-		// Minimum execution time: 2_497_208_000 picoseconds.
-		Weight::from_parts(2_132_673_071, 5608)
-			// Standard Error: 8_386_992
-			.saturating_add(Weight::from_parts(355_462_769, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 2_677_359_000 picoseconds.
+		Weight::from_parts(2_153_188_083, 5608)
+			// Standard Error: 8_291_746
+			.saturating_add(Weight::from_parts(347_492_263, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
@@ -982,8 +988,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Workers` (r:16 w:16)
-	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyRound1` (r:16 w:16)
 	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::KeyEnvelopes` (r:16 w:16)
@@ -995,12 +1001,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 16]`.
 	fn remove_key(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `695 + n * (319 ±0)`
+		//  Measured:  `708 + n * (260 ±0)`
 		//  Estimated: `5608 + n * (3400 ±0)`
-		// Minimum execution time: 1_467_472_000 picoseconds.
-		Weight::from_parts(1_271_263_511, 5608)
-			// Standard Error: 2_851_632
-			.saturating_add(Weight::from_parts(121_065_132, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_448_455_000 picoseconds.
+		Weight::from_parts(1_302_102_261, 5608)
+			// Standard Error: 2_429_676
+			.saturating_add(Weight::from_parts(112_996_077, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1217,25 +1223,25 @@ impl WeightInfo for () {
 	// run of earlier benchmarks is compared in PERFORMANCE.md). The next full run of
 	// scripts/weights regenerates them with the rest.
 	fn create_key(n: u32, ) -> Weight {
-		Weight::from_parts(1_827_821_819, 3676)
-			.saturating_add(Weight::from_parts(186_805_001, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_974_706_625, 3676)
+			.saturating_add(Weight::from_parts(205_659_377, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn key_draw(n: u32, ) -> Weight {
-		Weight::from_parts(363_747_797, 3535)
-			.saturating_add(Weight::from_parts(136_039_066, 0).saturating_mul(n.into()))
+		Weight::from_parts(342_006_452, 3535)
+			.saturating_add(Weight::from_parts(177_227_169, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn key_timeout(n: u32, ) -> Weight {
-		Weight::from_parts(542_322_428, 5608)
-			.saturating_add(Weight::from_parts(110_811_230, 0).saturating_mul(n.into()))
+		Weight::from_parts(425_257_071, 5608)
+			.saturating_add(Weight::from_parts(118_263_672, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1263,11 +1269,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn complain_key_envelope(n: u32, ) -> Weight {
-		Weight::from_parts(2_132_673_071, 5608)
-			.saturating_add(Weight::from_parts(355_462_769, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(2_153_188_083, 5608)
+			.saturating_add(Weight::from_parts(347_492_263, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
@@ -1295,8 +1301,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_key(n: u32, ) -> Weight {
-		Weight::from_parts(1_271_263_511, 5608)
-			.saturating_add(Weight::from_parts(121_065_132, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_302_102_261, 5608)
+			.saturating_add(Weight::from_parts(112_996_077, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
