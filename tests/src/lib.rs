@@ -79,6 +79,32 @@ pub fn local_spec_with(dir: &std::path::Path, extra: &[(&str, bool)]) -> PathBuf
 	path
 }
 
+/// A `--chain local` network whose pool has `n` workers: Alice, Bob and Charlie authoring and
+/// running their workers, and workers `W04..` added at genesis whose keys Alice's node holds
+/// (put in its keystore over RPC before block 1), so one node runs `n - 2` members' offchain
+/// work. Returns the nodes, a client of Alice's node, and the directory of the chain spec (the
+/// caller removes it).
+pub async fn scale_network(tag: &str, n: usize) -> (Vec<Node>, Client, PathBuf) {
+	let dir = std::env::temp_dir().join(format!("mpc-e2e-{tag}-{n}-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).expect("dir");
+	let names: Vec<String> = (4..=n).map(|i| format!("W{i:02}")).collect();
+	let extra: Vec<(&str, bool)> = names.iter().map(|n| (n.as_str(), false)).collect();
+	let spec = local_spec_with(&dir, &extra);
+	let spec = spec.to_str().expect("path");
+	let mut nodes = Node::start_network(
+		spec,
+		&["alice", "bob", "charlie"],
+		&["--force-authoring", "--rpc-methods", "unsafe"],
+	);
+	let client = nodes[0].client(Duration::from_secs(180)).await;
+	for name in &names {
+		let suri = format!("//{name}");
+		let public = sp_core::ed25519::Pair::from_string(&suri, None).expect("seed").public().0;
+		client.insert_key("mpcw", &suri, public).await;
+	}
+	(nodes, client, dir)
+}
+
 /// The node binary: `MPC_NODE` if set, else `target/debug/mpc-node` of this workspace.
 pub fn node_binary() -> PathBuf {
 	if let Ok(path) = std::env::var("MPC_NODE") {

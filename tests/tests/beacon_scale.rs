@@ -10,9 +10,8 @@
 //! the blocks and seconds from the DKG's start to its key, then from a paid round request to
 //! that round's output, and asserts that every member dealt and the round verifies.
 
-use mpc_e2e::{Client, Node};
+use mpc_e2e::Client;
 use mpc_runtime::{pallet_mpc, MpcBeaconKey, RuntimeCall, RuntimeEvent};
-use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use std::time::{Duration, Instant};
 
@@ -44,23 +43,7 @@ async fn wait_event<R>(
 }
 
 async fn measure(n_b: usize) {
-	let dir = std::env::temp_dir().join(format!("mpc-e2e-scale-{n_b}-{}", std::process::id()));
-	std::fs::create_dir_all(&dir).expect("dir");
-	let names: Vec<String> = (4..=n_b).map(|i| format!("W{i:02}")).collect();
-	let extra: Vec<(&str, bool)> = names.iter().map(|n| (n.as_str(), false)).collect();
-	let spec = mpc_e2e::local_spec_with(&dir, &extra);
-	let spec = spec.to_str().expect("path");
-	let mut nodes = Node::start_network(
-		spec,
-		&["alice", "bob", "charlie"],
-		&["--force-authoring", "--rpc-methods", "unsafe"],
-	);
-	let client = nodes[0].client(Duration::from_secs(180)).await;
-	for name in &names {
-		let suri = format!("//{name}");
-		let public = ed25519::Pair::from_string(&suri, None).expect("seed").public().0;
-		client.insert_key("mpcw", &suri, public).await;
-	}
+	let (nodes, client, dir) = mpc_e2e::scale_network("scale", n_b).await;
 
 	// The genesis DKG: started in block 1 with the whole pool, its key some blocks later.
 	let (started, (epoch, members)) =

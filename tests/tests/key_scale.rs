@@ -9,30 +9,13 @@
 //! measures, from block timestamps, the blocks and seconds from the request to the key, and from
 //! a signing request to its signature, with `t = floor((n - 1) / 2)`.
 
-use mpc_e2e::{keys, Node};
+use mpc_e2e::keys;
 use mpc_runtime::pallet_mpc::KeyStatus;
-use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use std::time::Duration;
 
 async fn measure(n: usize) {
-	let dir = std::env::temp_dir().join(format!("mpc-e2e-key-scale-{n}-{}", std::process::id()));
-	std::fs::create_dir_all(&dir).expect("dir");
-	let names: Vec<String> = (4..=n).map(|i| format!("W{i:02}")).collect();
-	let extra: Vec<(&str, bool)> = names.iter().map(|n| (n.as_str(), false)).collect();
-	let spec = mpc_e2e::local_spec_with(&dir, &extra);
-	let spec = spec.to_str().expect("path");
-	let mut nodes = Node::start_network(
-		spec,
-		&["alice", "bob", "charlie"],
-		&["--force-authoring", "--rpc-methods", "unsafe"],
-	);
-	let client = nodes[0].client(Duration::from_secs(180)).await;
-	for name in &names {
-		let suri = format!("//{name}");
-		let public = ed25519::Pair::from_string(&suri, None).expect("seed").public().0;
-		client.insert_key("mpcw", &suri, public).await;
-	}
+	let (nodes, client, dir) = mpc_e2e::scale_network("key-scale", n).await;
 	client.wait_for_block(2, Duration::from_secs(120)).await;
 
 	let owner = Sr25519Keyring::Ferdie.pair();

@@ -750,7 +750,7 @@ impl<T: Config> Pallet<T> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
 		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
+		let KeyStatus::Generating { step, posted, .. } = &mut key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
 		};
 		ensure!(*step == DkgStep::Round1, Error::<T>::WrongKeyStep);
@@ -767,14 +767,25 @@ impl<T: Config> Pallet<T> {
 		KeyRound1::<T>::insert(key_id, index, package);
 		Self::deposit_event(Event::KeyRound1Accepted { key: key_id, attempt, member: index });
 		if posted.len() as u32 == n {
-			// Round 2 opens in the next block.
-			*step = DkgStep::Round2;
-			*opened = now.saturating_add(One::one());
-			*until = opened.saturating_add(T::KeyRoundWindow::get());
-			posted.clear();
+			Self::open_step(&mut key.status, DkgStep::Round2, T::KeyRoundWindow::get(), now);
 		}
 		ThresholdKeys::<T>::insert(key_id, key);
 		Ok(())
+	}
+
+	/// The step after a complete one: it opens in the next block and lasts `window` blocks.
+	fn open_step(
+		status: &mut KeyStatus<T>,
+		next: DkgStep,
+		window: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) {
+		if let KeyStatus::Generating { step, opened, until, posted, .. } = status {
+			*step = next;
+			*opened = now.saturating_add(One::one());
+			*until = opened.saturating_add(window);
+			posted.clear();
+		}
 	}
 
 	pub(crate) fn do_submit_key_envelope(
@@ -787,7 +798,7 @@ impl<T: Config> Pallet<T> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
 		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let KeyStatus::Generating { step, posted, until, opened, .. } = &mut key.status else {
+		let KeyStatus::Generating { step, posted, opened, .. } = &mut key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
 		};
 		ensure!(*step == DkgStep::Round2 && now >= *opened, Error::<T>::WrongKeyStep);
@@ -808,10 +819,7 @@ impl<T: Config> Pallet<T> {
 		KeyEnvelopes::<T>::insert(key_id, index, StoredEnvelope { envelope, digest });
 		Self::deposit_event(Event::KeyEnvelopeAccepted { key: key_id, attempt, member: index });
 		if posted.len() as u32 == n {
-			*step = DkgStep::Complaints;
-			*opened = now.saturating_add(One::one());
-			*until = opened.saturating_add(T::ComplaintWindow::get());
-			posted.clear();
+			Self::open_step(&mut key.status, DkgStep::Complaints, T::ComplaintWindow::get(), now);
 		}
 		ThresholdKeys::<T>::insert(key_id, key);
 		Ok(())

@@ -223,7 +223,6 @@ impl<T: Config> Pallet<T> {
 		let store = StorageValueRef::persistent(&key);
 		let mut progress = store.get::<KeyProgress>().ok().flatten().unwrap_or_default();
 		progress.retain_keys(&pending);
-		let own_key = *worker.secret.public_key();
 		let chain = MemberContext {
 			genesis: Self::genesis_hash(),
 			account: Self::account_bytes(&worker.account),
@@ -236,13 +235,7 @@ impl<T: Config> Pallet<T> {
 			else {
 				continue;
 			};
-			// A member whose key changed since the committee was drawn sits it out.
-			let Some(position) =
-				members.iter().position(|m| m.account == worker.account && m.key == own_key)
-			else {
-				continue;
-			};
-			let Ok(index) = ParticipantIndex::new(position as u32 + 1) else { continue };
+			let Some(index) = Self::own_index(members, worker) else { continue };
 			let n = members.len() as u32;
 			let step = match step {
 				DkgStep::Round1 => Step::Round1,
@@ -299,6 +292,17 @@ impl<T: Config> Pallet<T> {
 		store.set(&progress);
 	}
 
+	/// The worker's index among a key's `members`. A member whose key changed since the
+	/// committee was drawn sits it out.
+	fn own_index(
+		members: &[crate::CommitteeMember<T>],
+		worker: &LocalWorker<T>,
+	) -> Option<ParticipantIndex> {
+		let own = worker.secret.public_key();
+		let position = members.iter().position(|m| m.account == worker.account && m.key == *own)?;
+		ParticipantIndex::new(position as u32 + 1).ok()
+	}
+
 	/// The attempt's round-1 packages in member order (those on chain).
 	fn key_packages_of(key_id: u64, n: u32) -> Vec<mpc_primitives::frost::Round1Package> {
 		ParticipantIndex::all(n)
@@ -323,7 +327,6 @@ impl<T: Config> Pallet<T> {
 		if open.is_empty() {
 			return;
 		}
-		let own_key = *worker.secret.public_key();
 		let chain = MemberContext {
 			genesis: Self::genesis_hash(),
 			account: Self::account_bytes(&worker.account),
@@ -335,12 +338,7 @@ impl<T: Config> Pallet<T> {
 			let KeyStatus::Active { attempt, members, group_key, .. } = &key.status else {
 				continue;
 			};
-			let Some(position) =
-				members.iter().position(|m| m.account == worker.account && m.key == own_key)
-			else {
-				continue;
-			};
-			let Ok(index) = ParticipantIndex::new(position as u32 + 1) else { continue };
+			let Some(index) = Self::own_index(members, worker) else { continue };
 			let view = SignView {
 				genesis: chain.genesis,
 				key: request.key,
