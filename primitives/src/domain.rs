@@ -76,6 +76,11 @@ pub const DST_FROST_PACKAGE: &[u8] = b"substrate-mpc/v1/frost/package";
 pub const DST_NONCE: &[u8] = b"substrate-mpc/v1/local/nonce";
 /// Local only: the seed of a key member's DKG randomness (section 14.3, the reference worker).
 pub const DST_FROST_DKG_RNG: &[u8] = b"substrate-mpc/v1/local/frost-dkg";
+/// Local only: the seed of a key member's refresh randomness (section 14.9, the reference
+/// worker).
+pub const DST_FROST_REFRESH_RNG: &[u8] = b"substrate-mpc/v1/local/frost-refresh";
+/// Digest `A_r` naming a refresh attempt in its packages and envelopes (section 14.9).
+pub const DST_FROST_REFRESH: &[u8] = b"substrate-mpc/v1/frost/refresh";
 /// Local only: the seed of a range-proof verifier's weighing of its two checks
 /// (`SHA-512(DST_RANGE_VERIFIER || ctx || rule || C_0 || proof)`), the same on every node.
 pub const DST_RANGE_VERIFIER: &[u8] = b"substrate-mpc/v1/local/range-verifier";
@@ -121,6 +126,8 @@ mod tests {
 			DST_FROST_ATTEMPT,
 			DST_FROST_PACKAGE,
 			DST_FROST_DKG_RNG,
+			DST_FROST_REFRESH_RNG,
+			DST_FROST_REFRESH,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));
 			assert_eq!(tag.get(PROTOCOL_VERSION.len()), Some(&b'/'));

@@ -31,7 +31,7 @@ use crate::{
 	domain::{
 		DST_FROST_ATTEMPT, DST_FROST_COMMITTEE, DST_FROST_DIGEST, DST_FROST_DKG_RNG,
 		DST_FROST_DLEQ, DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY, DST_FROST_PACKAGE,
-		DST_FROST_SHARE,
+		DST_FROST_REFRESH, DST_FROST_REFRESH_RNG, DST_FROST_SHARE,
 	},
 	encryption::{derive_key, open, seal, share_aad, Channel},
 	generators::basepoint_table,
@@ -452,28 +452,7 @@ fn seal_envelope_inner(
 	let (_, shares) =
 		frost::keys::dkg::part2(secret_package, &others).map_err(|_| Error::InvalidProof)?;
 	let sender = SenderContext { attempt: *ctx, sender: shape.index };
-
-	let r = Zeroizing::new(loop {
-		let r = DalekScalar::random(&mut rng);
-		if r != DalekScalar::ZERO {
-			break r;
-		}
-	});
-	let ephemeral = EphemeralKey::new_unchecked(Point::from(basepoint_table() * &*r));
-	let ephemeral_bytes = ephemeral.to_bytes();
-	let w = hedged_nonce(
-		&r,
-		|t| {
-			sender.append_to(t);
-			t.append(account);
-		},
-		&mut rng,
-	);
-	let t_point = basepoint_table() * &*w;
-	let c = envelope_challenge(&sender, account, &ephemeral_bytes, &t_point);
-	let proof = Proof::respond(&w, c, &r).to_bytes();
-
-	let mut ciphertexts = Vec::with_capacity(keys.len().saturating_sub(1));
+	let mut recipients = Vec::with_capacity(keys.len().saturating_sub(1));
 	for (i, key) in ParticipantIndex::all(shape.n).zip(keys) {
 		if i == shape.index {
 			continue;
@@ -486,9 +465,45 @@ fn seal_envelope_inner(
 			let right = decode_scalar(&bytes)?;
 			plaintext = Zeroizing::new((right + DalekScalar::ONE).to_bytes().to_vec());
 		}
+		recipients.push((i, key, plaintext));
+	}
+	seal_shares(&sender, account, &recipients, &mut rng)
+}
+
+/// An envelope from `sender` (account `account`) carrying each recipient's plaintext share,
+/// encrypted to its worker key under its identifier (section 14.4, steps 1-4), with `r` and
+/// the proof's nonce drawn from `rng`.
+fn seal_shares(
+	sender: &SenderContext,
+	account: &AccountBytes,
+	recipients: &[(ParticipantIndex, &EncryptionKey, Zeroizing<Vec<u8>>)],
+	rng: &mut ChaCha20Rng,
+) -> Result<Envelope, Error> {
+	let r = Zeroizing::new(loop {
+		let r = DalekScalar::random(rng);
+		if r != DalekScalar::ZERO {
+			break r;
+		}
+	});
+	let ephemeral = EphemeralKey::new_unchecked(Point::from(basepoint_table() * &*r));
+	let ephemeral_bytes = ephemeral.to_bytes();
+	let w = hedged_nonce(
+		&r,
+		|t| {
+			sender.append_to(t);
+			t.append(account);
+		},
+		rng,
+	);
+	let t_point = basepoint_table() * &*w;
+	let c = envelope_challenge(sender, account, &ephemeral_bytes, &t_point);
+	let proof = Proof::respond(&w, c, &r).to_bytes();
+
+	let mut ciphertexts = Vec::with_capacity(recipients.len());
+	for (i, key, plaintext) in recipients {
 		let shared = crate::SharedSecret::multiply(key.as_dalek(), &r);
-		let k = derive_key(&sender, i, &ephemeral, key, shared.as_bytes());
-		let sealed = seal(&k, &share_aad(&sender, i), &plaintext);
+		let k = derive_key(sender, *i, &ephemeral, key, shared.as_bytes());
+		let sealed = seal(&k, &share_aad(sender, *i), plaintext);
 		ciphertexts.push(
 			FrostShareCiphertext::try_from(sealed.as_slice())
 				.map_err(|_| Error::DecryptionFailed)?,
@@ -1024,6 +1039,7 @@ pub fn sign(
 	<[u8; 32]>::try_from(share.serialize().as_slice()).map_err(|_| Error::InvalidProof)
 }
 
+pub mod refresh;
 #[cfg(any(test, feature = "test-utils"))]
 pub mod testing;
 #[cfg(test)]
