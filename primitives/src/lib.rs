@@ -26,7 +26,8 @@
 //!   [`KeyShare::round_share`], [`verify_round_share`], [`combine_round`] and
 //!   [`verify_round`] for the rounds of the randomness beacon.
 //! - **Threshold keys** (section 14): the [`frost`] module, FROST Ed25519 keys made through the
-//!   chain and signing with every share checked, on ZF's `frost-ed25519`.
+//!   chain and signing with every share checked, on ZF's `frost-ed25519`; refreshed without
+//!   departed members by [`frost::refresh`] (section 14.9).
 //!
 //! ## Promises
 //! - `#![no_std]` (with `alloc`), builds for `wasm32v1-none`; no `unsafe`.

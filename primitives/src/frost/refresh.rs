@@ -182,8 +182,9 @@ pub fn seal_refresh_envelope(
 
 /// What a member's check of a refresh came to.
 pub enum RefreshOutcome {
-	/// Every share checked: the member's refreshed key package.
-	Key(KeyPackage),
+	/// Every share checked: the member's refreshed key package, and the refreshed key as the
+	/// member computes it (the same as [`FrostGroup::refreshed`]).
+	Key(KeyPackage, alloc::boxed::Box<FrostGroup>),
 	/// The share from the member with identifier `sender` did not: complain (section 14.5,
 	/// with identifiers).
 	Complain {
@@ -288,7 +289,7 @@ pub fn finish_refresh<R: CryptoRngCore + ?Sized>(
 	packages: &[RefreshPackage],
 	envelopes: &[Envelope],
 	rng: &mut R,
-) -> Result<(RefreshOutcome, Option<FrostGroup>), Error> {
+) -> Result<RefreshOutcome, Error> {
 	if envelopes.len() != m.ids.len() {
 		return Err(Error::InvalidThreshold);
 	}
@@ -321,7 +322,7 @@ pub fn finish_refresh<R: CryptoRngCore + ?Sized>(
 			}
 			Err(_) => {
 				let complaint = complain(m.secret, &sender, me, &ephemeral, rng);
-				return Ok((RefreshOutcome::Complain { sender: *j, complaint }, None));
+				return Ok(RefreshOutcome::Complain { sender: *j, complaint });
 			}
 		}
 	}
@@ -336,7 +337,7 @@ pub fn finish_refresh<R: CryptoRngCore + ?Sized>(
 		old.clone(),
 	)
 	.map_err(|_| Error::ShareCheckFailed)?;
-	Ok((RefreshOutcome::Key(key), Some(FrostGroup { t: group.t, public })))
+	Ok(RefreshOutcome::Key(key, alloc::boxed::Box::new(FrostGroup { t: group.t, public })))
 }
 
 impl FrostGroup {
@@ -424,11 +425,11 @@ mod tests {
 		let mut new_packages = Vec::new();
 		for (p, i) in stay.iter().enumerate() {
 			let old = &key.members[*i as usize - 1];
-			let (outcome, public) =
+			let outcome =
 				finish_refresh(&member(p), old, &key.group, &packages, &envelopes, &mut rng)
 					.expect("checks");
-			let RefreshOutcome::Key(kp) = outcome else { panic!("no complaint") };
-			assert_eq!(public.expect("public").verifying_shares(), chain.verifying_shares());
+			let RefreshOutcome::Key(kp, public) = outcome else { panic!("no complaint") };
+			assert_eq!(public.verifying_shares(), chain.verifying_shares());
 			assert_ne!(kp.signing_share(), old.signing_share(), "every share changes");
 			new_packages.push(kp);
 		}
@@ -466,7 +467,7 @@ mod tests {
 		let mut bad = envelopes.clone();
 		bad[2].ciphertexts[0][5] ^= 1;
 		let old = &key.members[0];
-		let (outcome, _) =
+		let outcome =
 			finish_refresh(&member(0), old, &key.group, &packages, &bad, &mut rng).expect("checks");
 		let RefreshOutcome::Complain { sender, complaint } = outcome else { panic!("complains") };
 		assert_eq!(sender, idx(4));
@@ -558,10 +559,10 @@ mod vectors {
 		let mut new_packages = Vec::new();
 		for (p, i) in stay.iter().enumerate() {
 			let old = &key.members[*i as usize - 1];
-			let (outcome, _) =
+			let outcome =
 				finish_refresh(&member(p), old, &key.group, &packages, &envelopes, &mut rng)
 					.expect("checks");
-			let RefreshOutcome::Key(kp) = outcome else { panic!("no complaint") };
+			let RefreshOutcome::Key(kp, _) = outcome else { panic!("no complaint") };
 			new_packages.push(kp);
 		}
 		let members: Vec<Value> = stay
