@@ -6,6 +6,9 @@
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use mpc_primitives::{
+	frost::refresh::{
+		finish_refresh, refresh_round1, seal_refresh_envelope, verify_refresh_round1, RefreshMember,
+	},
 	frost::{
 		commit, finish_dkg, round1, seal_envelope, sign, signing_package,
 		testing::{TestCommittee, TestKey},
@@ -99,5 +102,54 @@ fn signing(c: &mut Criterion) {
 	g.finish();
 }
 
-criterion_group!(benches, dkg, signing);
+/// A refresh by every member but the last (`n - 1` stay), in attempt 1.
+fn refresh(c: &mut Criterion) {
+	let mut g = c.benchmark_group("frost/refresh");
+	for n in [5u32, 16] {
+		let Key { committee, key } = make(n);
+		let t = committee.t;
+		let ids: Vec<ParticipantIndex> = (1..n).map(index).collect();
+		let keys = committee.keys[..n as usize - 1].to_vec();
+		let ctx = AttemptContext { attempt: 1, ..CTX };
+		let member = |p: usize| RefreshMember {
+			secret: &committee.secrets[p],
+			ctx: &ctx,
+			t,
+			position: index(p as u32 + 1),
+			ids: &ids,
+			keys: &keys,
+			account: &committee.accounts[p],
+		};
+		let packages: Vec<_> =
+			(0..n as usize - 1).map(|p| refresh_round1(&member(p)).expect("package")).collect();
+		let envelopes: Vec<_> = (0..n as usize - 1)
+			.map(|p| seal_refresh_envelope(&member(p), &packages).expect("envelope"))
+			.collect();
+		g.bench_function(BenchmarkId::new("chain_verify_round1", n), |b| {
+			b.iter(|| verify_refresh_round1(t, black_box(&packages[0])))
+		});
+		g.bench_function(BenchmarkId::new("member_seal_envelope", n), |b| {
+			b.iter(|| seal_refresh_envelope(&member(0), &packages))
+		});
+		g.bench_function(BenchmarkId::new("member_finish_refresh", n), |b| {
+			let mut rng = ChaCha20Rng::seed_from_u64(0);
+			b.iter(|| {
+				finish_refresh(
+					&member(0),
+					&key.members[0],
+					&key.group,
+					&packages,
+					&envelopes,
+					&mut rng,
+				)
+			})
+		});
+		g.bench_function(BenchmarkId::new("chain_refreshed_key", n), |b| {
+			b.iter(|| key.group.refreshed(&ids, black_box(&packages)))
+		});
+	}
+	g.finish();
+}
+
+criterion_group!(benches, dkg, signing, refresh);
 criterion_main!(benches);

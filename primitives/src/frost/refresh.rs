@@ -354,18 +354,23 @@ impl FrostGroup {
 		{
 			return Err(Error::WrongCommitmentCount);
 		}
+		// `S_k = sum_j Ψ_{j,k}` once, then `Y_i + sum_k id(i)^k S_k` for each member.
+		let mut sums = alloc::vec![curve25519_dalek::EdwardsPoint::default(); self.t as usize];
+		for p in packages {
+			for (sum, c) in sums.iter_mut().zip(&p.commitments) {
+				*sum += decode_point(c)?;
+			}
+		}
 		let mut shares = BTreeMap::new();
 		for i in ids {
 			let id = identifier(*i)?;
 			let old = self.public.verifying_shares().get(&id).ok_or(Error::InvalidIndex)?;
 			let x = DalekScalar::from(u64::from(i.get()));
+			let mut power = x;
 			let mut delta = curve25519_dalek::EdwardsPoint::default();
-			for p in packages {
-				let mut power = x;
-				for c in &p.commitments {
-					delta += decode_point(c)? * power;
-					power *= x;
-				}
+			for sum in &sums {
+				delta += sum * power;
+				power *= x;
 			}
 			let share = frost::keys::VerifyingShare::new(old.to_element() + delta);
 			shares.insert(id, share);
