@@ -870,3 +870,29 @@ fn keys_take_key_seats_never_job_seats_and_a_worker_holds_at_most_max_keys() {
 		assert_ok!(Mpc::do_try_state());
 	});
 }
+
+#[test]
+fn a_key_fails_after_max_key_attempts() {
+	new_test_ext().execute_with(|| {
+		register_workers(5);
+		assert_ok!(Mpc::create_key(origin(OWNER), 5, 1));
+		let max = <<Test as Config>::MaxKeyAttempts as Get<u32>>::get();
+		// Each attempt, the last member stays silent: enough members remain (t + 1 = 2) until
+		// the attempts run out.
+		for attempt in 0..max {
+			assert_eq!(attempt_of(0), attempt);
+			let (c, accounts) = attempt_committee(0);
+			let packages = c.round1().expect("round 1");
+			let last = accounts.len() - 1;
+			post_round1(0, &accounts[..last], &packages[..last]);
+			let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
+			run_to_block(until);
+		}
+		assert!(matches!(key(0).status, KeyStatus::Failed { .. }));
+		assert_eq!(last_event(), Event::<Test>::KeyFailed { key: 0 }.into());
+		for a in 1..=5 {
+			assert_eq!(KeySeats::<Test>::get(acc(a)), 0, "every seat is free");
+		}
+		assert_ok!(Mpc::do_try_state());
+	});
+}
