@@ -10,80 +10,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recordedVectors } from './recorded-vectors.js';
-import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
+import { Ed, B, G, L, ascii, fromHex, toHex, concat, u32le, u64le, mod, scalar, scalarBytes, hashToScalar, digest32, mulEd, mulRist, edPoint, ristPoint, edSum, lagrange, flip } from './frost-math.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { cryptoWaitReady, ed25519Verify, signatureVerify } from '@polkadot/util-crypto';
 
 const { V, unread } = recordedVectors('frost-refresh-v1.json');
 
-// ---- Encodings (sections 1 and 14.1) ----
+// ---- Encodings (sections 1 and 14.1): frost-math.js; and ----
 
-const Ed = ed25519.Point; // B: the Ed25519 base point
-const Rist = ristretto255.Point; // G: the ristretto255 base point
-const B = Ed.BASE;
-const G = Rist.BASE;
-const L = Ed.Fn.ORDER;
-assert.equal(L, Rist.Fn.ORDER, 'Ed25519 and ristretto255 have the same order l');
-assert.equal(L, 2n ** 252n + 27742317777372353535851937790883648493n);
-
-const enc = new TextEncoder();
-const ascii = (s) => enc.encode(s);
-const fromHex = (h) => {
-  assert.match(h, /^([0-9a-f]{2})*$/);
-  return Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
-};
-const toHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const concat = (...parts) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-const leInt = (bytes) => bytes.reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
-const leBytes = (x, len) => {
-  const out = new Uint8Array(len);
-  for (let k = 0; k < len; k++) out[k] = Number((x >> BigInt(8 * k)) & 0xffn);
-  assert.equal(x >> BigInt(8 * len), 0n, `${x} fits in ${len} bytes`);
-  return out;
-};
-const u32le = (x) => leBytes(BigInt(x), 4);
-const u64le = (x) => leBytes(BigInt(x), 8);
-const mod = (x) => ((x % L) + L) % L;
-const inv = (x) => Ed.Fn.inv(mod(x));
-/** A canonical scalar (32 bytes little-endian, < l); throws otherwise. */
-const scalar = (bytes) => {
-  assert.equal(bytes.length, 32, 'a scalar is 32 bytes');
-  const x = leInt(bytes);
-  if (x >= L) throw new Error('non-canonical scalar');
-  return x;
-};
-const scalarBytes = (x) => leBytes(mod(x), 32);
-/** HashToScalar: SHA-512 as a 512-bit little-endian integer, mod l. */
-const hashToScalar = (...parts) => mod(leInt(sha512(concat(...parts))));
-const digest32 = (...parts) => sha512(concat(...parts)).slice(0, 32);
-// Multiplication by any scalar, 0 included (noble's multiply refuses 0).
-const mulEd = (P, k) => (mod(k) === 0n ? Ed.ZERO : P.multiply(mod(k)));
-const mulRist = (P, k) => (mod(k) === 0n ? Rist.ZERO : P.multiply(mod(k)));
-/** A valid Ed25519 point (14.1): decodes (strict RFC 8032), canonical, not the identity, prime order. */
-const edPoint = (bytes) => {
-  assert.equal(bytes.length, 32);
-  const P = Ed.fromBytes(bytes);
-  if (toHex(P.toBytes()) !== toHex(bytes)) throw new Error('non-canonical point');
-  if (P.is0()) throw new Error('identity');
-  if (!P.isTorsionFree()) throw new Error('not of prime order');
-  return P;
-};
-/** A ristretto255 point (section 1): canonical encoding, not the identity. */
-const ristPoint = (bytes) => {
-  const P = Rist.fromBytes(bytes);
-  if (P.is0()) throw new Error('identity');
-  return P;
-};
-const edSum = (points) => points.reduce((acc, P) => acc.add(P), Ed.ZERO);
 /** 14.9: sum_{k=1..t} x^k * Ψ_k, for a refresh package [Ψ_1..Ψ_t] (no constant term). */
 const evalPackage = (Psi, x) => {
   let acc = Ed.ZERO;
@@ -93,14 +29,6 @@ const evalPackage = (Psi, x) => {
     power = mod(power * x);
   }
   return acc;
-};
-/** Lagrange coefficient of `xi` at `at` over the abscissas `xs`. */
-const lagrange = (xi, xs, at = 0n) => xs.filter((x) => x !== xi)
-  .reduce((acc, x) => mod(acc * mod(at - x) * inv(xi - x)), 1n);
-const flip = (bytes, at) => {
-  const b = Uint8Array.from(bytes);
-  b[at] ^= 1;
-  return b;
 };
 /** Every subset of `from` with `size` elements, in order. */
 const subsets = (size, from) => (size === 0 ? [[]] : from.flatMap((x, k) => subsets(size - 1, from.slice(k + 1)).map((rest) => [x, ...rest])));
