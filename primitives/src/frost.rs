@@ -557,10 +557,30 @@ pub fn envelope_digest(
 	t.finalize_32()
 }
 
-/// Decrypts and checks the share for `recipient` in sender `ctx.sender`'s ciphertext, with the
-/// shared key `K` (secret on the member's side, published in a complaint): a canonical scalar
-/// `s` with `s B == sum_k id(i)^k φ_{j,k}` (FROST's `vss_verify`).
-fn open_frost_share(
+/// How a share is checked against its sender's commitments: the DKG's (`φ_{j,0..t}`, section
+/// 14.5) or a refresh's (`Ψ_{j,1..t}`, section 14.9).
+pub(crate) type ShareCheck = fn(ParticipantIndex, &frost::keys::SigningShare, &[[u8; 32]]) -> bool;
+
+/// `s B == sum_{k=0..t} id(i)^k φ_{j,k}` (FROST's `vss_verify`).
+fn dkg_share_matches(
+	recipient: ParticipantIndex,
+	share: &frost::keys::SigningShare,
+	commitments: &[[u8; 32]],
+) -> bool {
+	let Ok(commitment) =
+		frost::keys::VerifiableSecretSharingCommitment::deserialize(commitments.iter())
+	else {
+		return false;
+	};
+	let Ok(id) = identifier(recipient) else { return false };
+	frost::keys::SecretShare::new(id, *share, commitment).verify().is_ok()
+}
+
+/// Decrypts the share for `recipient` in sender `ctx.sender`'s ciphertext with the shared key
+/// `K` (secret on the member's side, published in a complaint) and checks it with `check`: a
+/// canonical scalar that matches the sender's commitments.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn open_envelope_share(
 	ctx: &SenderContext,
 	recipient: ParticipantIndex,
 	recipient_key: &EncryptionKey,
@@ -568,19 +588,17 @@ fn open_frost_share(
 	shared_key: &[u8; 32],
 	ciphertext: &FrostShareCiphertext,
 	commitments: &[[u8; 32]],
+	check: ShareCheck,
 ) -> Result<frost::keys::SigningShare, ShareError> {
 	let key = derive_key(ctx, recipient, ephemeral, recipient_key, shared_key);
 	let plaintext = Zeroizing::new(open(&key, &share_aad(ctx, recipient), ciphertext)?);
 	let share = frost::keys::SigningShare::deserialize(&plaintext)
 		.map_err(|_| ShareError::NonCanonicalScalar)?;
-	let commitment =
-		frost::keys::VerifiableSecretSharingCommitment::deserialize(commitments.iter())
-			.map_err(|_| ShareError::CheckFailed)?;
-	let id = identifier(recipient).map_err(|_| ShareError::CheckFailed)?;
-	frost::keys::SecretShare::new(id, share, commitment)
-		.verify()
-		.map_err(|_| ShareError::CheckFailed)?;
-	Ok(share)
+	if check(recipient, &share, commitments) {
+		Ok(share)
+	} else {
+		Err(ShareError::CheckFailed)
+	}
 }
 
 /// The public statement of a complaint by member `recipient` against sender `ctx.sender`'s
@@ -654,7 +672,7 @@ pub fn finish_dkg<R: CryptoRngCore + ?Sized>(
 		let ephemeral = EphemeralKey::from_bytes(&envelope.ephemeral_key)?;
 		let ciphertext = envelope.ciphertexts.get(position).ok_or(Error::InvalidIndex)?;
 		let shared = secret.shared_secret(&ephemeral);
-		match open_frost_share(
+		match open_envelope_share(
 			&sender,
 			me,
 			secret.public_key(),
@@ -662,6 +680,7 @@ pub fn finish_dkg<R: CryptoRngCore + ?Sized>(
 			shared.as_bytes(),
 			ciphertext,
 			&package.commitments,
+			dkg_share_matches,
 		) {
 			Ok(share) => {
 				received.insert(identifier(j)?, frost::keys::dkg::round2::Package::new(share));
@@ -730,6 +749,16 @@ pub fn judge_frost_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
+	judge_envelope_complaint(subject, shared_key, proof, dkg_share_matches)
+}
+
+/// Verifies the DLEQ proof for the revealed `K`, then opens and checks the share with `check`.
+pub(crate) fn judge_envelope_complaint(
+	subject: &FrostComplaintSubject<'_>,
+	shared_key: &[u8; 32],
+	proof: &[u8; 64],
+	check: ShareCheck,
+) -> Result<ComplaintVerdict, ComplaintError> {
 	judge_revealed_share(
 		shared_key,
 		proof,
@@ -746,7 +775,7 @@ pub fn judge_frost_complaint(
 			.challenge(a, b)
 		},
 		|shared_key| {
-			open_frost_share(
+			open_envelope_share(
 				subject.sender,
 				subject.recipient,
 				subject.recipient_key,
@@ -754,6 +783,7 @@ pub fn judge_frost_complaint(
 				shared_key.as_bytes(),
 				subject.ciphertext,
 				subject.commitments,
+				check,
 			)
 		},
 	)

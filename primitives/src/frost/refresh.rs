@@ -208,40 +208,23 @@ fn refresh_slot(
 /// `s B == sum_{k=1..t} id(i)^k Ψ_{j,k}`: a refresh share check.
 fn refresh_share_matches(
 	recipient: ParticipantIndex,
-	share: &DalekScalar,
+	share: &frost::keys::SigningShare,
 	commitments: &[[u8; 32]],
-) -> Result<bool, Error> {
+) -> bool {
+	let bytes = Zeroizing::new(share.serialize());
+	let mut s = Zeroizing::new([0u8; 32]);
+	let Some(b) = bytes.get(..32) else { return false };
+	s.copy_from_slice(b);
+	let Ok(s) = decode_scalar(&s).map(Zeroizing::new) else { return false };
 	let x = DalekScalar::from(u64::from(recipient.get()));
 	let mut power = x;
 	let mut sum = curve25519_dalek::EdwardsPoint::default();
 	for c in commitments {
-		sum += decode_point(c)? * power;
+		let Ok(point) = decode_point(c) else { return false };
+		sum += point * power;
 		power *= x;
 	}
-	Ok(curve25519_dalek::EdwardsPoint::mul_base(share) == sum)
-}
-
-/// Opens and checks the refresh share for `recipient` in a ciphertext of sender `ctx.sender`.
-fn open_refresh_share(
-	ctx: &SenderContext,
-	recipient: ParticipantIndex,
-	recipient_key: &EncryptionKey,
-	ephemeral: &EphemeralKey,
-	shared_key: &[u8; 32],
-	ciphertext: &FrostShareCiphertext,
-	commitments: &[[u8; 32]],
-) -> Result<frost::keys::SigningShare, ShareError> {
-	let key = derive_key(ctx, recipient, ephemeral, recipient_key, shared_key);
-	let plaintext = Zeroizing::new(open(&key, &share_aad(ctx, recipient), ciphertext)?);
-	let share = frost::keys::SigningShare::deserialize(&plaintext)
-		.map_err(|_| ShareError::NonCanonicalScalar)?;
-	let mut bytes = Zeroizing::new([0u8; 32]);
-	bytes.copy_from_slice(plaintext.get(..32).ok_or(ShareError::NonCanonicalScalar)?);
-	let s = Zeroizing::new(decode_scalar(&bytes).map_err(|_| ShareError::NonCanonicalScalar)?);
-	match refresh_share_matches(recipient, &s, commitments) {
-		Ok(true) => Ok(share),
-		_ => Err(ShareError::CheckFailed),
-	}
+	curve25519_dalek::EdwardsPoint::mul_base(&s) == sum
 }
 
 /// Judges a complaint against a refresh envelope, as [`judge_frost_complaint`] does for a DKG's
@@ -251,33 +234,7 @@ pub fn judge_refresh_complaint(
 	shared_key: &[u8; 32],
 	proof: &[u8; 64],
 ) -> Result<ComplaintVerdict, ComplaintError> {
-	judge_revealed_share(
-		shared_key,
-		proof,
-		subject.recipient_key,
-		subject.ephemeral_key,
-		|shared_key, a, b| {
-			FrostDleqStatement {
-				ctx: subject.sender,
-				recipient: subject.recipient,
-				recipient_key: subject.recipient_key,
-				ephemeral: subject.ephemeral_key,
-				shared_key,
-			}
-			.challenge(a, b)
-		},
-		|shared_key| {
-			open_refresh_share(
-				subject.sender,
-				subject.recipient,
-				subject.recipient_key,
-				subject.ephemeral_key,
-				shared_key.as_bytes(),
-				subject.ciphertext,
-				subject.commitments,
-			)
-		},
-	)
+	judge_envelope_complaint(subject, shared_key, proof, refresh_share_matches)
 }
 
 /// Member `m`'s check of every refresh envelope and, if all its shares check, its refreshed key
@@ -308,7 +265,7 @@ pub fn finish_refresh<R: CryptoRngCore + ?Sized>(
 		let ephemeral = EphemeralKey::from_bytes(&envelope.ephemeral_key)?;
 		let ciphertext = envelope.ciphertexts.get(slot).ok_or(Error::InvalidIndex)?;
 		let shared = m.secret.shared_secret(&ephemeral);
-		match open_refresh_share(
+		match open_envelope_share(
 			&sender,
 			me,
 			m.secret.public_key(),
@@ -316,6 +273,7 @@ pub fn finish_refresh<R: CryptoRngCore + ?Sized>(
 			shared.as_bytes(),
 			ciphertext,
 			&package.commitments,
+			refresh_share_matches,
 		) {
 			Ok(share) => {
 				received.insert(identifier(*j)?, frost::keys::dkg::round2::Package::new(share));
