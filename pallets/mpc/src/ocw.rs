@@ -242,8 +242,15 @@ impl<T: Config> Pallet<T> {
 				DkgStep::Round2 => Step::Round2,
 				DkgStep::Complaints => Step::Complaints,
 			};
+			let posted_here = posted.iter().any(|(i, _)| *i == index);
+			// The packages only when they are used: an envelope still to seal, or the checks.
+			let needs_packages = match step {
+				Step::Round1 => false,
+				Step::Round2 => !posted_here,
+				Step::Complaints => true,
+			};
 			let packages =
-				if step == Step::Round1 { Vec::new() } else { Self::key_packages_of(key_id, n) };
+				if needs_packages { Self::key_packages_of(key_id, n) } else { Vec::new() };
 			let envelopes: Vec<_> = if step == Step::Complaints {
 				ParticipantIndex::all(n)
 					.filter_map(|j| KeyEnvelopes::<T>::get(key_id, j))
@@ -265,7 +272,7 @@ impl<T: Config> Pallet<T> {
 				step,
 				opened: (*opened).unique_saturated_into(),
 				until: (*until).unique_saturated_into(),
-				posted: posted.iter().any(|(i, _)| *i == index),
+				posted: posted_here,
 				packages: &packages,
 				envelopes: &envelopes,
 			};
