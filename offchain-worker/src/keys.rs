@@ -22,10 +22,15 @@ use codec::{Decode, Encode};
 use mpc_primitives::{
 	frost::{
 		attempt_digest, commit, finish_dkg, nonce_commitment, nonces_from_bytes, nonces_to_bytes,
-		package_digest, round1, seal_envelope, sign, signing_package, AttemptContext, DkgOutcome,
-		Envelope, KeyPackage, Member, MemberShape, Round1Package, SigningCommitment,
+		package_digest,
+		refresh::{
+			finish_refresh, refresh_attempt_digest, refresh_round1, seal_refresh_envelope,
+			RefreshMember, RefreshOutcome, RefreshPackage,
+		},
+		round1, seal_envelope, sign, signing_package, AttemptContext, DkgOutcome, Envelope,
+		FrostGroup, KeyPackage, Member, MemberShape, Round1Package, SigningCommitment,
 	},
-	EncryptionKey, ParticipantIndex, WorkerSecret,
+	Complaint, EncryptionKey, ParticipantIndex, WorkerSecret,
 };
 use rand_core::CryptoRngCore;
 use scale_info::TypeInfo;
@@ -99,7 +104,23 @@ pub enum KeyAction {
 		/// The package.
 		package: Round1Package,
 	},
-	/// `submit_key_envelope(key, attempt, A, envelope)`.
+	/// `submit_refresh_round1(key, attempt, A_r, Ψ)`.
+	RefreshRound1 {
+		/// The key.
+		key: u64,
+		/// The refresh attempt.
+		attempt: u32,
+		/// The attempt's digest `A_r`.
+		attempt_digest: [u8; 32],
+		/// `Ψ_{i,1..t}`.
+		package: RefreshPackage,
+	},
+	/// `refresh_key(key)`: the key's epoch is over.
+	Refresh {
+		/// The key.
+		key: u64,
+	},
+	/// `submit_key_envelope(key, attempt, A, envelope)` (`A_r` in a refresh).
 	Envelope {
 		/// The key.
 		key: u64,
@@ -110,7 +131,7 @@ pub enum KeyAction {
 		/// The envelope.
 		envelope: Envelope,
 	},
-	/// `complain_key_envelope(key, attempt, sender, h_j, K, proof)`.
+	/// `complain_key_envelope(key, attempt, sender, h_j, K, proof)` (identifiers in a refresh).
 	Complain {
 		/// The key.
 		key: u64,
@@ -147,11 +168,12 @@ pub enum KeyAction {
 	},
 }
 
-/// What the member sent in the DKG, kept between runs (no secrets): `(key, attempt, step,
-/// block)` of its last package, envelope or complaint.
+/// What the member sent in DKGs and refreshes, kept between runs (no secrets): `(key, attempt,
+/// what, block)` of its last package, envelope, complaint or refresh request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct KeyProgress {
-	/// Sent transactions: key, attempt, what (0 package, 1 envelope, 2 complaint), block.
+	/// Sent transactions: key, attempt (the epoch for a refresh request), what (0 package,
+	/// 1 envelope, 2 complaint, 3 refresh request), block.
 	pub sent: Vec<(u64, u32, u8, u32)>,
 	/// Attempts whose shares all checked: key, attempt, and a digest of the envelopes' `h_j`
 	/// (another set of envelopes, on another branch, is checked again).
@@ -171,15 +193,18 @@ impl KeyProgress {
 	/// Forgets that `action` was sent (the pool refused it), so the next run sends it again.
 	pub fn forget_sent(&mut self, action: &KeyAction) {
 		let (key, attempt, what) = match action {
-			KeyAction::Round1 { key, attempt, .. } => (*key, *attempt, 0),
+			KeyAction::Round1 { key, attempt, .. }
+			| KeyAction::RefreshRound1 { key, attempt, .. } => (*key, *attempt, 0),
 			KeyAction::Envelope { key, attempt, .. } => (*key, *attempt, 1),
 			KeyAction::Complain { key, attempt, .. } => (*key, *attempt, 2),
-			KeyAction::Commit { .. } | KeyAction::Share { .. } => return,
+			KeyAction::Commit { .. } | KeyAction::Share { .. } | KeyAction::Refresh { .. } => {
+				return
+			}
 		};
 		self.sent.retain(|s| (s.0, s.1, s.2) != (key, attempt, what));
 	}
 
-	/// Keeps only what concerns `keys` (the keys still generating).
+	/// Keeps only what concerns `keys` (the keys still generating or refreshing).
 	pub fn retain_keys(&mut self, keys: &[u64]) {
 		self.sent.retain(|s| keys.contains(&s.0));
 		self.clean.retain(|c| keys.contains(&c.0));
@@ -220,6 +245,79 @@ fn member<'a>(
 	}
 }
 
+/// Where an attempt (a DKG's or a refresh's) stands, as the member reads it.
+struct Schedule<'a> {
+	key: u64,
+	attempt: u32,
+	step: Step,
+	opened: u32,
+	until: u32,
+	posted: bool,
+	/// The envelopes' digests `h_j`, in member order (complaint step).
+	digests: &'a [[u8; 32]],
+}
+
+/// What the member owes an attempt in this run.
+enum Due {
+	Package,
+	Envelope,
+	/// Check the shares (the envelope set's digest names what was checked).
+	Check([u8; 32]),
+}
+
+impl Schedule<'_> {
+	fn due(&self, now: u32, progress: &KeyProgress, limits: &Limits) -> Option<Due> {
+		let (key, attempt) = (self.key, self.attempt);
+		// A transaction built now lands in the next block at the earliest.
+		let lands = now.saturating_add(1);
+		if lands >= self.until {
+			return None;
+		}
+		match self.step {
+			Step::Round1 if !self.posted && due(progress.last(key, attempt, 0), now, limits) => {
+				Some(Due::Package)
+			}
+			Step::Round2
+				if !self.posted
+					&& now >= self.opened
+					&& due(progress.last(key, attempt, 1), now, limits) =>
+			{
+				Some(Due::Envelope)
+			}
+			Step::Complaints
+				if now >= self.opened && due(progress.last(key, attempt, 2), now, limits) =>
+			{
+				// The same envelopes checked clean before: nothing to do (no check every block).
+				let set = envelope_set(self.digests);
+				(!progress.clean.contains(&(key, attempt, set))).then_some(Due::Check(set))
+			}
+			_ => None,
+		}
+	}
+
+	/// The complaint about the sender at `position` (0-based, in member order), `sender` as
+	/// the transaction names it.
+	fn complain(
+		&self,
+		sender: ParticipantIndex,
+		position: usize,
+		complaint: &Complaint,
+		progress: &mut KeyProgress,
+		now: u32,
+	) -> Result<Option<KeyAction>, KeyError> {
+		let digest = *self.digests.get(position).ok_or(KeyError::Inconsistent)?;
+		progress.record(self.key, self.attempt, 2, now);
+		Ok(Some(KeyAction::Complain {
+			key: self.key,
+			attempt: self.attempt,
+			sender,
+			digest,
+			shared_key: complaint.shared_key.to_bytes(),
+			proof: complaint.proof.to_bytes(),
+		}))
+	}
+}
+
 /// One run of a member in a DKG attempt: the transaction to send now, if any. Updates
 /// `progress`.
 pub fn dkg_step<R: CryptoRngCore + ?Sized>(
@@ -239,34 +337,29 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 		return Err(KeyError::Inconsistent);
 	}
 	let digest = attempt_digest(&ctx, view.threshold, &members);
-	// A transaction built now lands in the next block at the earliest.
-	let lands = now.saturating_add(1);
-	match view.step {
-		Step::Round1 if !view.posted && lands < view.until => {
-			if !due(progress.last(key, attempt, 0), now, limits) {
-				return Ok(None);
-			}
+	let digests: Vec<[u8; 32]> = view.envelopes.iter().map(|(_, h)| *h).collect();
+	let schedule = Schedule {
+		key,
+		attempt,
+		step: view.step,
+		opened: view.opened,
+		until: view.until,
+		posted: view.posted,
+		digests: &digests,
+	};
+	match schedule.due(now, progress, limits) {
+		None => Ok(None),
+		Some(Due::Package) => {
 			let package = round1(&me).map_err(|_| KeyError::Inconsistent)?;
 			progress.record(key, attempt, 0, now);
 			Ok(Some(KeyAction::Round1 { key, attempt, attempt_digest: digest, package }))
 		}
-		Step::Round2 if !view.posted && now >= view.opened && lands < view.until => {
-			if !due(progress.last(key, attempt, 1), now, limits) {
-				return Ok(None);
-			}
+		Some(Due::Envelope) => {
 			let envelope = seal_envelope(&me, view.packages).map_err(|_| KeyError::Inconsistent)?;
 			progress.record(key, attempt, 1, now);
 			Ok(Some(KeyAction::Envelope { key, attempt, attempt_digest: digest, envelope }))
 		}
-		Step::Complaints if now >= view.opened && lands < view.until => {
-			if !due(progress.last(key, attempt, 2), now, limits) {
-				return Ok(None);
-			}
-			// The same envelopes checked clean before: nothing to do (no `part3` every block).
-			let set = envelope_set(view.envelopes);
-			if progress.clean.contains(&(key, attempt, set)) {
-				return Ok(None);
-			}
+		Some(Due::Check(set)) => {
 			let envelopes: Vec<Envelope> = view.envelopes.iter().map(|(e, _)| e.clone()).collect();
 			match finish_dkg(&me, view.packages, &envelopes, rng)
 				.map_err(|_| KeyError::Inconsistent)?
@@ -276,37 +369,210 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 					Ok(None)
 				}
 				DkgOutcome::Complain { sender, complaint } => {
-					let digest = view
-						.envelopes
-						.get(sender.get() as usize - 1)
-						.map(|(_, h)| *h)
-						.ok_or(KeyError::Inconsistent)?;
-					progress.record(key, attempt, 2, now);
-					Ok(Some(KeyAction::Complain {
-						key,
-						attempt,
-						sender,
-						digest,
-						shared_key: complaint.shared_key.to_bytes(),
-						proof: complaint.proof.to_bytes(),
-					}))
+					let position = sender.get() as usize - 1;
+					schedule.complain(sender, position, &complaint, progress, now)
 				}
 			}
 		}
-		_ => Ok(None),
 	}
 }
 
 /// A digest of an attempt's envelopes (their `h_j` in order): names the set a member checked.
-fn envelope_set(envelopes: &[(Envelope, [u8; 32])]) -> [u8; 32] {
-	let mut all = Vec::with_capacity(envelopes.len() * 32);
-	for (_, h) in envelopes {
+fn envelope_set(digests: &[[u8; 32]]) -> [u8; 32] {
+	let mut all = Vec::with_capacity(digests.len() * 32);
+	for h in digests {
 		all.extend_from_slice(h);
 	}
 	let wide = mpc_primitives::hash::sha512(&all);
 	let mut out = [0u8; 32];
 	out.copy_from_slice(&wide[..32]);
 	out
+}
+
+/// A refresh attempt the member sits in (PROTOCOL.md section 14.9): what its shares are made
+/// from.
+#[derive(Clone, Debug)]
+pub struct RefreshMaterial<'a> {
+	/// The key `k`.
+	pub key: u64,
+	/// The refresh's attempt `a`.
+	pub attempt: u32,
+	/// `t`.
+	pub threshold: u32,
+	/// The member's position among the refresh's members (1-based).
+	pub position: ParticipantIndex,
+	/// The members' identifiers, in increasing order.
+	pub ids: &'a [ParticipantIndex],
+	/// Their worker keys, in the same order.
+	pub members: &'a [EncryptionKey],
+	/// Their accounts, in the same order.
+	pub accounts: &'a [[u8; 32]],
+	/// Every member's package, in order: read from round 2 on, empty before.
+	pub packages: &'a [RefreshPackage],
+	/// Every member's envelope, in order: read in the complaint step.
+	pub envelopes: &'a [Envelope],
+}
+
+impl RefreshMaterial<'_> {
+	fn member<'a>(
+		&'a self,
+		secret: &'a WorkerSecret,
+		ctx: &'a AttemptContext,
+		account: &'a [u8; 32],
+	) -> RefreshMember<'a> {
+		RefreshMember {
+			secret,
+			ctx,
+			t: self.threshold,
+			position: self.position,
+			ids: self.ids,
+			keys: self.members,
+			account,
+		}
+	}
+
+	fn digest(&self, ctx: &AttemptContext) -> Result<[u8; 32], KeyError> {
+		if self.ids.len() != self.members.len() || self.ids.len() != self.accounts.len() {
+			return Err(KeyError::Inconsistent);
+		}
+		let list: Vec<_> = self
+			.ids
+			.iter()
+			.zip(self.accounts)
+			.zip(self.members)
+			.map(|((i, a), k)| (*i, *a, *k))
+			.collect();
+		Ok(refresh_attempt_digest(ctx, self.threshold, &list))
+	}
+}
+
+/// A refresh attempt as the member reads it.
+#[derive(Clone, Debug)]
+pub struct RefreshView<'a> {
+	/// The attempt's members and what they posted.
+	pub material: RefreshMaterial<'a>,
+	/// The step.
+	pub step: Step,
+	/// Its first block.
+	pub opened: u32,
+	/// The block in whose `on_initialize` it ends.
+	pub until: u32,
+	/// Whether the chain has the member's package (round 1) or envelope (round 2).
+	pub posted: bool,
+	/// The envelopes' digests `h_j`, in order (complaint step).
+	pub digests: &'a [[u8; 32]],
+}
+
+/// One run of a member in a refresh attempt: the transaction to send now, if any. `current`
+/// rebuilds the member's key package and the key as they stand before the refresh; it is
+/// called only to check the shares. Updates `progress`.
+pub fn refresh_step<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	chain: &MemberContext,
+	view: &RefreshView<'_>,
+	current: impl FnOnce(&mut R) -> Result<(KeyPackage, FrostGroup), KeyError>,
+	progress: &mut KeyProgress,
+	limits: &Limits,
+	rng: &mut R,
+) -> Result<Option<KeyAction>, KeyError> {
+	let m = &view.material;
+	let ctx = AttemptContext { genesis: chain.genesis, key: m.key, attempt: m.attempt };
+	let me = m.member(secret, &ctx, &chain.account);
+	let (key, attempt, now) = (m.key, m.attempt, chain.now);
+	let digest = m.digest(&ctx)?;
+	let schedule = Schedule {
+		key,
+		attempt,
+		step: view.step,
+		opened: view.opened,
+		until: view.until,
+		posted: view.posted,
+		digests: view.digests,
+	};
+	match schedule.due(now, progress, limits) {
+		None => Ok(None),
+		Some(Due::Package) => {
+			let package = refresh_round1(&me).map_err(|_| KeyError::Inconsistent)?;
+			progress.record(key, attempt, 0, now);
+			Ok(Some(KeyAction::RefreshRound1 { key, attempt, attempt_digest: digest, package }))
+		}
+		Some(Due::Envelope) => {
+			let envelope =
+				seal_refresh_envelope(&me, m.packages).map_err(|_| KeyError::Inconsistent)?;
+			progress.record(key, attempt, 1, now);
+			Ok(Some(KeyAction::Envelope { key, attempt, attempt_digest: digest, envelope }))
+		}
+		Some(Due::Check(set)) => {
+			let (old, group) = current(rng)?;
+			match finish_refresh(&me, &old, &group, m.packages, m.envelopes, rng)
+				.map_err(|_| KeyError::Inconsistent)?
+			{
+				RefreshOutcome::Key(..) => {
+					progress.clean.push((key, attempt, set));
+					Ok(None)
+				}
+				RefreshOutcome::Complain { sender, complaint } => {
+					let position =
+						m.ids.iter().position(|i| *i == sender).ok_or(KeyError::Inconsistent)?;
+					schedule.complain(sender, position, &complaint, progress, now)
+				}
+			}
+		}
+	}
+}
+
+/// The member's key package and the key after a completed refresh, from those before it.
+pub fn refreshed_key_package<R: CryptoRngCore + ?Sized>(
+	secret: &WorkerSecret,
+	chain: &MemberContext,
+	(old, group): (KeyPackage, FrostGroup),
+	material: &RefreshMaterial<'_>,
+	rng: &mut R,
+) -> Result<(KeyPackage, FrostGroup), KeyError> {
+	let ctx =
+		AttemptContext { genesis: chain.genesis, key: material.key, attempt: material.attempt };
+	let me = material.member(secret, &ctx, &chain.account);
+	match finish_refresh(&me, &old, &group, material.packages, material.envelopes, rng)
+		.map_err(|_| KeyError::Inconsistent)?
+	{
+		RefreshOutcome::Key(package, group) => Ok((package, *group)),
+		RefreshOutcome::Complain { .. } => Err(KeyError::NoKeyShare),
+	}
+}
+
+/// An active key's epoch as a member reads it.
+#[derive(Clone, Copy, Debug)]
+pub struct EpochView {
+	/// The key `k`.
+	pub key: u64,
+	/// The epoch (the number of completed refreshes).
+	pub epoch: u32,
+	/// The block from which anyone may refresh the key.
+	pub end: u32,
+	/// The member's rank among the key's members (0 for the lowest identifier).
+	pub rank: u32,
+	/// Blocks between two members' turns (`KeyRoundWindow`).
+	pub window: u32,
+	/// The current block.
+	pub now: u32,
+}
+
+/// A member's part in ending a key's epoch: `refresh_key` once the epoch is over, from the
+/// member of rank `rank` `rank * window` blocks later, so that one member usually sends it
+/// (PROTOCOL.md section 14.10).
+pub fn epoch_step(
+	view: &EpochView,
+	progress: &mut KeyProgress,
+	limits: &Limits,
+) -> Option<KeyAction> {
+	let from = view.end.saturating_add(view.rank.saturating_mul(view.window));
+	if view.now.saturating_add(1) < from
+		|| !due(progress.last(view.key, view.epoch, 3), view.now, limits)
+	{
+		return None;
+	}
+	progress.record(view.key, view.epoch, 3, view.now);
+	Some(KeyAction::Refresh { key: view.key })
 }
 
 /// An active key the member holds a share of: what rebuilds its key package.
@@ -330,13 +596,14 @@ pub struct KeyMaterial<'a> {
 	pub envelopes: &'a [Envelope],
 }
 
-/// The member's key package, recomputed from the chain (checked against the chain's `Y`).
+/// The member's key package and the key as the DKG made them, recomputed from the chain
+/// (checked against the chain's `Y`).
 pub fn key_package<R: CryptoRngCore + ?Sized>(
 	secret: &WorkerSecret,
 	chain: &MemberContext,
 	material: &KeyMaterial<'_>,
 	rng: &mut R,
-) -> Result<KeyPackage, KeyError> {
+) -> Result<(KeyPackage, FrostGroup), KeyError> {
 	let ctx =
 		AttemptContext { genesis: chain.genesis, key: material.key, attempt: material.attempt };
 	let me = Member {
@@ -356,9 +623,11 @@ pub fn key_package<R: CryptoRngCore + ?Sized>(
 		DkgOutcome::Key(package) => package,
 		DkgOutcome::Complain { .. } => return Err(KeyError::NoKeyShare),
 	};
+	let group = FrostGroup::from_round1(material.threshold, material.packages)
+		.map_err(|_| KeyError::Inconsistent)?;
 	let y = package.verifying_key().serialize().map_err(|_| KeyError::KeyMismatch)?;
-	if y.as_slice() == material.group_key.as_slice() {
-		Ok(package)
+	if y.as_slice() == material.group_key.as_slice() && group.group_key() == material.group_key {
+		Ok((package, group))
 	} else {
 		Err(KeyError::KeyMismatch)
 	}
@@ -377,7 +646,7 @@ pub struct SignView<'a> {
 	pub attempt: u32,
 	/// `m`.
 	pub message: &'a [u8],
-	/// The member's index in the key.
+	/// The member's identifier in the key.
 	pub index: ParticipantIndex,
 	/// Whether the member is left out of the request.
 	pub excluded: bool,

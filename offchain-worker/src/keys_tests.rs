@@ -139,6 +139,7 @@ impl Committee {
 			&material,
 			&mut ChaCha20Rng::seed_from_u64(0),
 		)
+		.map(|(package, _)| package)
 	}
 }
 
@@ -382,4 +383,191 @@ fn a_member_signs_only_over_its_own_commitment() {
 	let slot = NonceSlot::Fresh(Zeroizing::new([7u8; 64]), 12);
 	assert_eq!(NonceSlot::decode(&mut &slot.encode()[..]).ok(), Some(slot));
 	assert_eq!(NonceSlot::decode(&mut &NonceSlot::Used.encode()[..]).ok(), Some(NonceSlot::Used));
+}
+
+/// The refresh of the test below: members 1, 2, 4 and 5 of `c` in attempt 1.
+struct Refresh {
+	stay: [u32; 4],
+	ids: Vec<ParticipantIndex>,
+	keys: Vec<EncryptionKey>,
+	accounts: Vec<[u8; 32]>,
+}
+
+impl Refresh {
+	fn new(c: &Committee) -> Self {
+		let stay = [1u32, 2, 4, 5];
+		Self {
+			stay,
+			ids: stay.iter().map(|&i| idx(i)).collect(),
+			keys: stay.iter().map(|&i| c.keys[i as usize - 1]).collect(),
+			accounts: stay.iter().map(|&i| c.accounts[i as usize - 1]).collect(),
+		}
+	}
+
+	fn material<'a>(
+		&'a self,
+		p: usize,
+		packages: &'a [RefreshPackage],
+		envelopes: &'a [Envelope],
+	) -> RefreshMaterial<'a> {
+		RefreshMaterial {
+			key: KEY,
+			attempt: 1,
+			threshold: 2,
+			position: idx(p as u32 + 1),
+			ids: &self.ids,
+			members: &self.keys,
+			accounts: &self.accounts,
+			packages,
+			envelopes,
+		}
+	}
+}
+
+/// Members 1, 2, 4 and 5 of a key of five refresh it by `refresh_step` alone (member 3
+/// left); the key packages they rebuild sign under the same key.
+#[test]
+fn members_refresh_a_key_step_by_step_and_sign_under_the_same_key() {
+	let c = Committee::new(5, 2);
+	let round1 = c.round1();
+	let dkg_envelopes: Vec<Envelope> = c.envelopes(&round1).into_iter().map(|(e, _)| e).collect();
+	let group = FrostGroup::from_round1(2, &round1).expect("key");
+	let y = group.group_key();
+	let r = Refresh::new(&c);
+	let current = |i: u32, rng: &mut ChaCha20Rng| {
+		let material = KeyMaterial {
+			key: KEY,
+			attempt: 0,
+			threshold: 2,
+			index: idx(i),
+			members: &c.keys,
+			group_key: y,
+			packages: &round1,
+			envelopes: &dkg_envelopes,
+		};
+		key_package(&c.secrets[i as usize - 1], &c.chain(i, 50), &material, rng)
+	};
+	let step = |p: usize, view: &RefreshView<'_>, now: u32, progress: &mut KeyProgress| {
+		let i = r.stay[p];
+		let mut rng = ChaCha20Rng::seed_from_u64(u64::from(i));
+		refresh_step(
+			&c.secrets[i as usize - 1],
+			&c.chain(i, now),
+			view,
+			|rng: &mut ChaCha20Rng| current(i, rng),
+			progress,
+			&Limits::default(),
+			&mut rng,
+		)
+		.expect("no error")
+	};
+	let view = |material, step, digests| RefreshView {
+		material,
+		step,
+		opened: 40,
+		until: 50,
+		posted: false,
+		digests,
+	};
+	let ctx = AttemptContext { genesis: GENESIS, key: KEY, attempt: 1 };
+
+	// Round 1: every member posts `t` points, naming the attempt by `A_r`.
+	let mut packages = Vec::new();
+	for p in 0..4 {
+		let v = view(r.material(p, &[], &[]), Step::Round1, &[]);
+		match step(p, &v, 40, &mut KeyProgress::default()) {
+			Some(KeyAction::RefreshRound1 { package, attempt_digest, attempt, .. }) => {
+				assert_eq!(attempt, 1);
+				assert_eq!(attempt_digest, r.material(p, &[], &[]).digest(&ctx).expect("A_r"));
+				assert_eq!(package.commitments.len(), 2);
+				packages.push(package);
+			}
+			other => panic!("a refresh package: {other:?}"),
+		}
+	}
+	// Round 2: envelopes with identifiers in their tags.
+	let mut envelopes = Vec::new();
+	let mut digests = Vec::new();
+	for p in 0..4 {
+		let v = view(r.material(p, &packages, &[]), Step::Round2, &[]);
+		match step(p, &v, 41, &mut KeyProgress::default()) {
+			Some(KeyAction::Envelope { envelope, .. }) => {
+				let sender = SenderContext { attempt: ctx, sender: r.ids[p] };
+				digests.push(envelope_digest(&sender, &packages[p].commitments, &envelope));
+				envelopes.push(envelope);
+			}
+			other => panic!("an envelope: {other:?}"),
+		}
+	}
+	// Complaints: none, and a member checks an envelope set once.
+	for p in 0..4 {
+		let v = view(r.material(p, &packages, &envelopes), Step::Complaints, &digests);
+		let mut progress = KeyProgress::default();
+		assert_eq!(step(p, &v, 43, &mut progress), None);
+		assert_eq!(progress.clean.len(), 1);
+	}
+	// Each member rebuilds its key package as DKG plus this refresh; they sign under `Y`.
+	let refreshed = group.refreshed(&r.ids, &packages).expect("refreshed");
+	let mut rng = ChaCha20Rng::seed_from_u64(9);
+	let mut new_packages = Vec::new();
+	for p in 0..4 {
+		let i = r.stay[p];
+		let before = current(i, &mut rng).expect("DKG key package");
+		let (kp, g) = refreshed_key_package(
+			&c.secrets[i as usize - 1],
+			&c.chain(i, 60),
+			before.clone(),
+			&r.material(p, &packages, &envelopes),
+			&mut rng,
+		)
+		.expect("refreshed");
+		assert_eq!(g, refreshed);
+		assert_ne!(kp.signing_share(), before.0.signing_share());
+		new_packages.push(kp);
+	}
+	let message = b"after the refresh";
+	let signers = [0usize, 2, 3];
+	let drawn: Vec<_> = signers
+		.iter()
+		.map(|&p| mpc_primitives::frost::commit(&new_packages[p], &mut rng).expect("commit"))
+		.collect();
+	let commitments: Vec<_> =
+		signers.iter().zip(&drawn).map(|(&p, (_, c))| (r.ids[p], *c)).collect();
+	let package = signing_package(message, &commitments).expect("package");
+	let shares: Vec<_> = signers
+		.iter()
+		.zip(drawn)
+		.map(|(&p, (n, _))| (r.ids[p], sign(&package, n, &new_packages[p]).expect("z")))
+		.collect();
+	// `aggregate` verifies the signature against `Y`, the key from before the refresh.
+	assert_eq!(refreshed.group_key(), y);
+	refreshed.aggregate(&package, &shares).expect("an Ed25519 signature by Y");
+	// A complaint in a refresh names the sender by identifier and its envelope by `h_j`.
+	let mut bad = envelopes.clone();
+	bad[2].ciphertexts[0][3] ^= 1;
+	let v = view(r.material(0, &packages, &bad), Step::Complaints, &digests);
+	match step(0, &v, 43, &mut KeyProgress::default()) {
+		Some(KeyAction::Complain { sender, digest, attempt, .. }) => {
+			assert_eq!((sender, attempt), (idx(4), 1));
+			assert_eq!(digest, digests[2]);
+		}
+		other => panic!("member 1 complains about member 4: {other:?}"),
+	}
+}
+
+#[test]
+fn the_lowest_member_asks_for_the_refresh_first_and_the_others_later() {
+	let limits = Limits::default();
+	// Epoch ends at block 100, window 10: rank 0 from block 99 (lands in 100), rank 2 from 119.
+	let at = |rank, now| EpochView { key: 3, epoch: 0, end: 100, rank, window: 10, now };
+	let mut progress = KeyProgress::default();
+	assert_eq!(epoch_step(&at(0, 98), &mut progress, &limits), None);
+	assert_eq!(epoch_step(&at(0, 99), &mut progress, &limits), Some(KeyAction::Refresh { key: 3 }));
+	assert_eq!(epoch_step(&at(0, 100), &mut progress, &limits), None, "throttled");
+	let mut other = KeyProgress::default();
+	assert_eq!(epoch_step(&at(2, 110), &mut other, &limits), None);
+	assert_eq!(epoch_step(&at(2, 119), &mut other, &limits), Some(KeyAction::Refresh { key: 3 }));
+	// The next epoch is another record.
+	let next = EpochView { epoch: 1, ..at(0, 101) };
+	assert_eq!(epoch_step(&next, &mut progress, &limits), Some(KeyAction::Refresh { key: 3 }));
 }

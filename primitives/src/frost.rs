@@ -833,12 +833,22 @@ impl FrostGroup {
 		Ok(Self { t, public })
 	}
 
-	/// A key from what the chain stores: `Y`, `Y_1..Y_n` and `t`.
-	pub fn from_parts(t: u32, group_key: &[u8; 32], shares: &[[u8; 32]]) -> Result<Self, Error> {
-		let n = u32::try_from(shares.len()).map_err(|_| Error::InvalidThreshold)?;
+	/// A key from what the chain stores: `Y`, the members' identifiers (increasing), their
+	/// verifying shares `Y_i` in the same order, and `t`.
+	pub fn from_parts(
+		t: u32,
+		group_key: &[u8; 32],
+		ids: &[ParticipantIndex],
+		shares: &[[u8; 32]],
+	) -> Result<Self, Error> {
+		if ids.len() != shares.len() || !ids.iter().zip(ids.iter().skip(1)).all(|(a, b)| a < b) {
+			return Err(Error::InvalidIndex);
+		}
 		let min = u16::try_from(t.saturating_add(1)).map_err(|_| Error::InvalidThreshold)?;
 		let key = frost::VerifyingKey::deserialize(group_key).map_err(|_| Error::InvalidPoint)?;
-		let shares = ParticipantIndex::all(n)
+		let shares = ids
+			.iter()
+			.copied()
 			.zip(shares)
 			.map(|(i, s)| {
 				let share =
@@ -864,7 +874,7 @@ impl FrostGroup {
 			.unwrap_or_default()
 	}
 
-	/// `Y_1..Y_n` in member order.
+	/// The verifying shares `Y_i` in increasing order of identifier.
 	pub fn verifying_shares(&self) -> Vec<[u8; 32]> {
 		self.public
 			.verifying_shares()

@@ -983,6 +983,29 @@ pub mod keys {
 		}
 	}
 
+	/// Waits until key `id` completed `epoch` refreshes; returns its member identifiers and
+	/// the block it was seen in. Panics if a refresh fails.
+	pub async fn wait_refreshed(
+		client: &Client,
+		id: u64,
+		epoch: usize,
+		timeout: Duration,
+	) -> (Vec<u32>, u32) {
+		let start = Instant::now();
+		loop {
+			if let Some(key) = key(client, id).await {
+				if let KeyStatus::Active { refreshes, ids, refreshing, .. } = key.status {
+					if refreshes.len() >= epoch && refreshing.is_none() {
+						let ids = ids.iter().map(|i| i.get()).collect();
+						return (ids, client.best_number().await);
+					}
+				}
+			}
+			assert!(start.elapsed() < timeout, "key {id} not refreshed in time");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
 	/// The owner asks key `id` to sign `message`; returns the request and its inclusion.
 	pub async fn ask(
 		client: &Client,

@@ -1,12 +1,14 @@
 //! Threshold keys on a `--dev` node with its five dev workers (PROTOCOL.md section 14): the
 //! committee makes a key (n = 5, t = 2) through the chain, signs a message that
 //! `ed25519_verify` accepts, and moves funds out of the key's own account with a
-//! committee-signed `balances.transfer_keep_alive` that executes like any transaction.
+//! committee-signed `balances.transfer_keep_alive` that executes like any transaction. Then a
+//! member leaves: the key is refreshed without it (PROTOCOL.md section 14.10) and the other
+//! four sign under the same key.
 
 use codec::Encode;
 use mpc_e2e::{keys, Node};
 use mpc_runtime::{AccountId, RuntimeCall, RuntimeEvent, UNIT};
-use sp_core::ed25519;
+use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{AccountId32, MultiSignature};
 use std::time::Duration;
@@ -80,4 +82,41 @@ async fn a_committee_key_signs_and_moves_funds_from_its_account() {
 	let (free, _, nonce) = client.account(&account).await;
 	assert_eq!(nonce, 1);
 	assert_eq!(free, 10 * UNIT - 3 * UNIT - inclusion.fee);
+
+	// A member leaves: the key is refreshed without it, and still signs as Y.
+	let leaver = members[2].account.clone();
+	let pair = ["Alice", "Bob", "Charlie", "Dave", "Eve"]
+		.into_iter()
+		.map(|name| ed25519::Pair::from_string(&format!("//{name}"), None).expect("seed"))
+		.find(|p| AccountId::from(p.public()) == leaver)
+		.expect("a dev worker's account");
+	let leave = RuntimeCall::Mpc(mpc_runtime::pallet_mpc::Call::leave_key { key: id });
+	let from = client.best_number().await;
+	let xt = client.submit_ed25519(&pair, leave).await;
+	let left = client
+		.wait_for_inclusion(&xt, from, Duration::from_secs(60))
+		.await
+		.expect("leave accepted");
+	let (ids, refreshed) = keys::wait_refreshed(&client, id, 1, Duration::from_secs(180)).await;
+	assert_eq!(ids, vec![1, 2, 4, 5], "member 3 left");
+	println!(
+		"refresh without a member: asked in block {}, refreshed by block {refreshed} ({} blocks, \
+		 {:.0} s)",
+		left.block,
+		refreshed - left.block,
+		client.seconds_between(left.block, refreshed).await
+	);
+	let message = b"signed after a refresh".to_vec();
+	let (request, asked) = keys::ask(&client, &owner, id, message.clone()).await;
+	let (sig, at) = keys::wait_signed(&client, request, Duration::from_secs(120)).await;
+	println!("signature after the refresh: {} blocks", at - asked.block);
+	assert!(keys::verifies(&y, &message, &sig), "the same key signs");
+	let signers: Vec<u32> = keys::request(&client, request)
+		.await
+		.expect("request")
+		.commitments
+		.iter()
+		.map(|(i, _)| i.get())
+		.collect();
+	assert!(!signers.contains(&3), "the member that left does not sign: {signers:?}");
 }

@@ -438,6 +438,80 @@ fn active_key<T: Config>(n: u32) -> (keys::KeyId, Vec<mpc_primitives::frost::Key
 	(id, members)
 }
 
+/// The running refresh of key `id`: its attempt, digest `A_r`, members' accounts and every
+/// member's package and envelope, as the members make them.
+struct BenchRefresh<T: Config> {
+	attempt: u32,
+	digest: [u8; 32],
+	accounts: Vec<T::AccountId>,
+	packages: Vec<mpc_primitives::frost::refresh::RefreshPackage>,
+	envelopes: Vec<mpc_primitives::frost::Envelope>,
+}
+
+fn running_refresh<T: Config>(id: keys::KeyId) -> BenchRefresh<T> {
+	use mpc_primitives::frost::refresh::{refresh_round1, seal_refresh_envelope, RefreshMember};
+	let key = ThresholdKeys::<T>::get(id).expect("key");
+	let KeyStatus::Active { refreshing: Some(attempt), .. } = key.status else {
+		panic!("not refreshing")
+	};
+	let refresh = KeyRefreshes::<T>::get(id, attempt).expect("refresh");
+	let pool: Vec<T::AccountId> =
+		(0..T::MaxWorkers::get()).map(|i| account("worker", i, SEED)).collect();
+	let secrets: Vec<WorkerSecret> = refresh
+		.members
+		.iter()
+		.map(|m| secret(pool.iter().position(|a| *a == m.account).expect("a worker") as u32))
+		.collect();
+	let keys: Vec<_> = refresh.members.iter().map(|m| m.key).collect();
+	let accounts: Vec<[u8; 32]> = refresh.members.iter().map(|m| *m.account.as_ref()).collect();
+	let ctx = mpc_primitives::frost::AttemptContext {
+		genesis: Mpc::<T>::genesis_hash(),
+		key: id,
+		attempt,
+	};
+	let member = |p: usize| RefreshMember {
+		secret: &secrets[p],
+		ctx: &ctx,
+		t: key.threshold,
+		position: index(p as u32 + 1),
+		ids: &refresh.ids,
+		keys: &keys,
+		account: &accounts[p],
+	};
+	let packages: Vec<_> =
+		(0..keys.len()).map(|p| refresh_round1(&member(p)).expect("package")).collect();
+	let envelopes =
+		(0..keys.len()).map(|p| seal_refresh_envelope(&member(p), &packages).expect("envelope"));
+	BenchRefresh {
+		attempt,
+		digest: Mpc::<T>::refresh_digest(id, attempt, key.threshold, &refresh),
+		accounts: refresh.members.iter().map(|m| m.account.clone()).collect(),
+		envelopes: envelopes.collect(),
+		packages,
+	}
+}
+
+impl<T: Config> BenchRefresh<T> {
+	/// Members `1..=upto` post their packages.
+	fn post_packages(&self, id: keys::KeyId, upto: usize) {
+		for p in 0..upto {
+			let package = BoundedVec::truncate_from(self.packages[p].commitments.clone());
+			let who = self.accounts[p].clone();
+			Mpc::<T>::do_submit_refresh_round1(who, id, self.attempt, self.digest, package)
+				.expect("accepted");
+		}
+	}
+
+	/// Every member posts its envelope (round 2 open).
+	fn post_envelopes(&self, id: keys::KeyId) {
+		for (who, e) in self.accounts.iter().zip(&self.envelopes) {
+			let e = e.clone().try_into().expect("fits");
+			Mpc::<T>::do_submit_key_envelope(who.clone(), id, self.attempt, self.digest, e)
+				.expect("accepted");
+		}
+	}
+}
+
 /// A signing request of key `id` over the longest message.
 fn sign_request<T: Config>(id: keys::KeyId) -> keys::SignRequestId {
 	let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
@@ -1229,6 +1303,55 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), r);
 		assert!(SignRequests::<T>::get(r).is_none());
+	}
+
+	/// The owner refreshes an active key of `n` (`t = n - 1`): the refresh's first attempt
+	/// with every member. (`leave_key` does the same work for one member fewer.)
+	#[benchmark]
+	fn refresh_key(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, _) = active_key::<T>(n);
+		let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		assert!(matches!(key.status, KeyStatus::Active { refreshing: Some(_), .. }));
+	}
+
+	/// The last refresh package of a key of `n` (`t = n - 1`): round 2 opens.
+	#[benchmark]
+	fn submit_refresh_round1(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, _) = active_key::<T>(n);
+		let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+		Mpc::<T>::do_refresh_key(owner, id, false).expect("refresh");
+		let r = running_refresh::<T>(id);
+		r.post_packages(id, n as usize - 1);
+		let last = BoundedVec::truncate_from(r.packages[n as usize - 1].commitments.clone());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(r.accounts[n as usize - 1].clone()), id, r.attempt, r.digest, last);
+		let refresh = KeyRefreshes::<T>::get(id, r.attempt).expect("refresh");
+		assert_eq!(refresh.step, keys::DkgStep::Round2);
+	}
+
+	/// The refresh of a key of `n` (`t = n - 1`) made in `on_initialize` at the end of its
+	/// complaint window: every refreshed verifying share, seats, and the key's open requests
+	/// (counted apart, per request).
+	#[benchmark]
+	fn key_refresh_make(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, _) = active_key::<T>(n);
+		let owner = ThresholdKeys::<T>::get(id).expect("key").owner;
+		Mpc::<T>::do_refresh_key(owner, id, false).expect("refresh");
+		let r = running_refresh::<T>(id);
+		r.post_packages(id, n as usize);
+		next_block::<T>();
+		r.post_envelopes(id);
+		let until = KeyRefreshes::<T>::get(id, r.attempt).expect("refresh").until;
+		#[block]
+		{
+			Mpc::<T>::process_keys(until);
+		}
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		let KeyStatus::Active { refreshes, refreshing, .. } = key.status else { panic!("active") };
+		assert_eq!((refreshes.len(), refreshing), (1, None));
 	}
 
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);

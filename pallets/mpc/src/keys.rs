@@ -43,7 +43,7 @@ pub type SignRequestId = u64;
 pub type KeyCommittee<T> = BoundedVec<CommitteeMember<T>, <T as Config>::MaxKeyCommittee>;
 /// Ed25519 points of a key committee in wire form: commitments `φ_{i,0..t}`, shares `Y_i`.
 pub type KeyPoints<T> = BoundedVec<[u8; 32], <T as Config>::MaxKeyCommittee>;
-/// Member indices within a key's attempt.
+/// Member indices (positions in an attempt, or identifiers) within a key.
 pub type KeyIndices<T> = BoundedVec<ParticipantIndex, <T as Config>::MaxKeyCommittee>;
 /// A message to sign.
 pub type SignMessage<T> = BoundedVec<u8, <T as Config>::MaxSignMessage>;
@@ -114,16 +114,28 @@ pub enum KeyStatus<T: Config> {
 	Active {
 		/// The attempt that made it (its packages and envelopes are stored).
 		attempt: u32,
-		/// Its members, in order; member `i` has identifier `id(i)`.
+		/// The members of that attempt, `M_a`: identifier `i` is `members[i - 1]`, for the
+		/// key's life (PROTOCOL.md section 14.9).
 		members: KeyCommittee<T>,
+		/// The identifiers of the members that hold shares now, in increasing order: all of
+		/// `M_a` until a refresh leaves some out.
+		ids: KeyIndices<T>,
 		/// `Y`: the key, and its account's 32 bytes.
 		group_key: [u8; 32],
-		/// `Y_1..Y_n`.
+		/// The verifying shares `Y_i` of the members `ids`, in the same order.
 		verifying_shares: KeyPoints<T>,
 		/// The key's digest (PROTOCOL.md section 14.5).
 		digest: [u8; 32],
 		/// The block it was made in.
 		activated: BlockNumberOf<T>,
+		/// The attempts of the completed refreshes, in order: the epoch is their number.
+		refreshes: BoundedVec<u32, T::MaxKeyRefreshes>,
+		/// The first block of the epoch.
+		epoch_start: BlockNumberOf<T>,
+		/// The key's last attempt number (DKG or refresh).
+		last_attempt: u32,
+		/// The attempt of the refresh running, if one is.
+		refreshing: Option<u32>,
 	},
 	/// No key: too few members or too many attempts, or no committee.
 	Failed {
@@ -163,11 +175,14 @@ pub struct ThresholdKey<T: Config> {
 }
 
 impl<T: Config> ThresholdKey<T> {
-	/// The members holding seats: the drawn committee or the current attempt's, the key's.
-	pub(crate) fn seated(&self) -> &[CommitteeMember<T>] {
+	/// The members holding seats: the current attempt's, or those holding shares of the key.
+	pub(crate) fn seated(&self) -> Vec<CommitteeMember<T>> {
 		match &self.status {
-			KeyStatus::Generating { members, .. } | KeyStatus::Active { members, .. } => members,
-			KeyStatus::Drawing { .. } | KeyStatus::Failed { .. } => &[],
+			KeyStatus::Generating { members, .. } => members.to_vec(),
+			KeyStatus::Active { members, ids, .. } => {
+				ids.iter().filter_map(|i| members.get(i.get() as usize - 1).cloned()).collect()
+			}
+			KeyStatus::Drawing { .. } | KeyStatus::Failed { .. } => Vec::new(),
 		}
 	}
 }
@@ -336,6 +351,14 @@ pub struct SignRequest<T: Config> {
 	pub state: SignState<BlockNumberOf<T>>,
 }
 
+/// Who complained about whom, in which attempt of which key.
+pub(crate) struct KeyComplaint {
+	pub key: KeyId,
+	pub attempt: u32,
+	pub sender: ParticipantIndex,
+	pub member: ParticipantIndex,
+}
+
 /// Consumers of signatures: how other pallets use threshold keys.
 pub trait OnSignature {
 	/// Called once per request, when it ends: the signature (verified against the key), or
@@ -354,7 +377,9 @@ impl OnSignature for () {
 impl<T: Config> Pallet<T> {
 	/// Runs `f` in a storage layer: its writes stay only if it succeeds (for the entry points
 	/// of other pallets, which may call outside a transaction).
-	fn all_or_nothing<R>(f: impl FnOnce() -> Result<R, Error<T>>) -> Result<R, Error<T>> {
+	pub(crate) fn all_or_nothing<R>(
+		f: impl FnOnce() -> Result<R, Error<T>>,
+	) -> Result<R, Error<T>> {
 		use frame_support::storage::{
 			transactional::with_transaction_opaque_err, TransactionOutcome,
 		};
@@ -369,12 +394,12 @@ impl<T: Config> Pallet<T> {
 		.map_err(|()| Error::<T>::Inconsistent)?
 	}
 
-	fn attempt_context(key: KeyId, attempt: u32) -> AttemptContext {
+	pub(crate) fn attempt_context(key: KeyId, attempt: u32) -> AttemptContext {
 		AttemptContext { genesis: Self::genesis_hash(), key, attempt }
 	}
 
 	/// Member `who`'s index in `members`.
-	fn key_index(
+	pub(crate) fn key_index(
 		members: &[CommitteeMember<T>],
 		who: &T::AccountId,
 	) -> Result<ParticipantIndex, Error<T>> {
@@ -386,7 +411,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The storage a key of `n` members can take at most: its record, `n` packages and `n`
-	/// envelopes, priced by [`Pallet::deposit_for`].
+	/// envelopes, and those of `MaxKeyRefreshes` refreshes with their records, priced by
+	/// [`Pallet::deposit_for`].
 	pub fn key_footprint(key_id: KeyId, n: u32) -> Footprint {
 		let mut footprint = Footprint::default();
 		let record = ThresholdKeys::<T>::hashed_key_for(key_id);
@@ -401,6 +427,10 @@ impl<T: Config> Pallet<T> {
 					+ (k2.len() + StoredEnvelope::<T>::max_encoded_len()) as u64,
 			);
 		}
+		let refresh = Self::refresh_footprint(key_id, n);
+		let times = u64::from(T::MaxKeyRefreshes::get());
+		footprint.count = footprint.count.saturating_add(refresh.count.saturating_mul(times));
+		footprint.size = footprint.size.saturating_add(refresh.size.saturating_mul(times));
 		footprint
 	}
 
@@ -520,7 +550,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a key's packages and envelopes (at most `MaxKeyCommittee` entries each).
-	fn drop_key_rounds(key_id: KeyId) {
+	pub(crate) fn drop_key_rounds(key_id: KeyId) {
 		let limit = T::MaxKeyCommittee::get();
 		let _ = KeyRound1::<T>::clear_prefix(key_id, limit, None);
 		let _ = KeyEnvelopes::<T>::clear_prefix(key_id, limit, None);
@@ -562,7 +592,7 @@ impl<T: Config> Pallet<T> {
 		Self::start_attempt(key_id, key, next, BoundedVec::truncate_from(rest), now);
 	}
 
-	fn fail_key(key_id: KeyId, key: &mut ThresholdKey<T>, now: BlockNumberFor<T>) {
+	pub(crate) fn fail_key(key_id: KeyId, key: &mut ThresholdKey<T>, now: BlockNumberFor<T>) {
 		key.status = KeyStatus::Failed { at: now };
 		PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
 		Self::deposit_event(Event::KeyFailed { key: key_id });
@@ -597,11 +627,16 @@ impl<T: Config> Pallet<T> {
 				let group_key = group.group_key();
 				key.status = KeyStatus::Active {
 					attempt,
+					ids: BoundedVec::truncate_from(ParticipantIndex::all(n).collect()),
 					members,
 					group_key,
 					verifying_shares: BoundedVec::truncate_from(group.verifying_shares()),
 					digest,
 					activated: now,
+					refreshes: BoundedVec::new(),
+					epoch_start: now,
+					last_attempt: attempt,
+					refreshing: None,
 				};
 				PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
 				Self::deposit_event(Event::KeyActivated { key: key_id, group_key, digest });
@@ -636,8 +671,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The threshold keys' part of `on_initialize`: draws, timeouts and keys made. At most one
-	/// key is made or drawn per block (its group key is the heavy step); the others wait.
+	/// The threshold keys' part of `on_initialize`: draws, timeouts, keys made and refreshed.
+	/// At most one key is made, refreshed or drawn per block (the heavy step); the others wait.
 	pub(crate) fn process_keys(now: BlockNumberFor<T>) -> Weight {
 		let pending = PendingKeys::<T>::get();
 		let mut weight = T::DbWeight::get().reads(1);
@@ -693,6 +728,17 @@ impl<T: Config> Pallet<T> {
 						}
 						DkgStep::Complaints => false,
 					}
+				}
+				KeyStatus::Active { refreshing: Some(attempt), .. } => {
+					let attempt = *attempt;
+					Self::process_refresh(
+						key_id,
+						&mut key,
+						attempt,
+						now,
+						&mut heavy_done,
+						&mut weight,
+					)
 				}
 				_ => false,
 			};
@@ -774,7 +820,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The step after a complete one: it opens in the next block and lasts `window` blocks.
-	fn open_step(
+	pub(crate) fn open_step(
 		status: &mut KeyStatus<T>,
 		next: DkgStep,
 		window: BlockNumberFor<T>,
@@ -796,6 +842,9 @@ impl<T: Config> Pallet<T> {
 		envelope: BoundedEnvelope<T>,
 	) -> Result<(), Error<T>> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		if matches!(key.status, KeyStatus::Active { .. }) {
+			return Self::do_submit_refresh_envelope(who, key_id, key, attempt, digest, envelope);
+		}
 		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let KeyStatus::Generating { step, posted, opened, .. } = &mut key.status else {
@@ -835,6 +884,10 @@ impl<T: Config> Pallet<T> {
 		proof: [u8; 64],
 	) -> Result<PostDispatchInfo, Error<T>> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		if matches!(key.status, KeyStatus::Active { .. }) {
+			let complaint = refresh::RefreshComplaint { sender, digest, shared_key, proof };
+			return Self::do_complain_refresh_envelope(who, key_id, key, attempt, complaint);
+		}
 		let (member, n) = Self::generating(&key, attempt, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let KeyStatus::Generating { step, opened, until, members, .. } = &key.status else {
@@ -866,29 +919,36 @@ impl<T: Config> Pallet<T> {
 		let verdict =
 			judge_frost_complaint(&subject, &shared_key, &proof).map_err(Self::complaint_error)?;
 		let weight = Some(T::WeightInfo::complain_key_envelope(n));
+		let culprit = Self::member(members, sender)?.account.clone();
+		let subject = KeyComplaint { key: key_id, attempt, sender, member };
+		if Self::settle_key_complaint(&subject, verdict, &culprit, &who) {
+			Self::fail_attempt(key_id, &mut key, &[sender], now);
+			ThresholdKeys::<T>::insert(key_id, key);
+			return Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No });
+		}
+		Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes })
+	}
+
+	/// The events and the fault of a judged complaint of `member` (account `who`) against
+	/// `sender` (account `culprit`) in a DKG or refresh attempt; whether the share was bad
+	/// (then the caller fails the attempt without the sender).
+	pub(crate) fn settle_key_complaint(
+		c: &KeyComplaint,
+		verdict: ComplaintVerdict,
+		culprit: &T::AccountId,
+		who: &T::AccountId,
+	) -> bool {
+		let (key, attempt, sender, member) = (c.key, c.attempt, c.sender, c.member);
 		match verdict {
 			ComplaintVerdict::InputDisqualified { .. } => {
-				let culprit = Self::member(members, sender)?.account.clone();
-				Self::deposit_event(Event::KeyShareProvenBad {
-					key: key_id,
-					attempt,
-					sender,
-					member,
-				});
-				Self::key_fault(&culprit, key_id);
-				Self::fail_attempt(key_id, &mut key, &[sender], now);
-				ThresholdKeys::<T>::insert(key_id, key);
-				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::No })
+				Self::deposit_event(Event::KeyShareProvenBad { key, attempt, sender, member });
+				Self::key_fault(culprit, key);
+				true
 			}
 			ComplaintVerdict::WorkerAtFault => {
-				Self::deposit_event(Event::KeyComplaintRejected {
-					key: key_id,
-					attempt,
-					sender,
-					member,
-				});
-				Self::key_fault(&who, key_id);
-				Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes })
+				Self::deposit_event(Event::KeyComplaintRejected { key, attempt, sender, member });
+				Self::key_fault(who, key);
+				false
 			}
 		}
 	}
@@ -952,7 +1012,28 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// The request's key, active, and the caller's index in it.
+	/// Member `who`'s identifier among `members` with identifiers `ids` (in the same order).
+	pub(crate) fn key_identifier(
+		members: &[CommitteeMember<T>],
+		ids: &[ParticipantIndex],
+		who: &T::AccountId,
+	) -> Result<ParticipantIndex, Error<T>> {
+		let position = Self::key_index(members, who)?;
+		ids.get(position.get() as usize - 1).copied().ok_or(Error::<T>::Inconsistent)
+	}
+
+	/// Member `who`'s identifier in an active key: its position in `M_a`, if it holds a share.
+	pub(crate) fn active_identifier(
+		members: &[CommitteeMember<T>],
+		ids: &[ParticipantIndex],
+		who: &T::AccountId,
+	) -> Result<ParticipantIndex, Error<T>> {
+		let id = Self::key_index(members, who)?;
+		ensure!(ids.contains(&id), Error::<T>::NotKeyMember);
+		Ok(id)
+	}
+
+	/// The request's key, active, and the caller's identifier in it.
 	fn signing_member(
 		request: &SignRequest<T>,
 		attempt: u32,
@@ -961,11 +1042,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(request.state == SignState::Open, Error::<T>::RequestEnded);
 		ensure!(request.attempt == attempt, Error::<T>::WrongSignAttempt);
 		let key = ThresholdKeys::<T>::get(request.key).ok_or(Error::<T>::Inconsistent)?;
-		let KeyStatus::Active { members, .. } = &key.status else {
+		let KeyStatus::Active { members, ids, .. } = &key.status else {
 			defensive!("an open signing request of a key not active");
 			return Err(Error::<T>::Inconsistent);
 		};
-		let index = Self::key_index(members, who)?;
+		let index = Self::active_identifier(members, ids, who)?;
 		ensure!(!request.excluded.contains(&index), Error::<T>::MemberExcluded);
 		Ok((key, index))
 	}
@@ -1031,11 +1112,11 @@ impl<T: Config> Pallet<T> {
 			Self::sign_package_digest(request_id, &request) == digest,
 			Error::<T>::PackageMismatch
 		);
-		let KeyStatus::Active { group_key, verifying_shares, .. } = &key.status else {
+		let KeyStatus::Active { group_key, verifying_shares, ids, .. } = &key.status else {
 			return Err(Error::<T>::Inconsistent);
 		};
 		let n = verifying_shares.len() as u32;
-		let group = FrostGroup::from_parts(key.threshold, group_key, verifying_shares)
+		let group = FrostGroup::from_parts(key.threshold, group_key, ids, verifying_shares)
 			.map_err(|_| Error::<T>::Inconsistent)?;
 		let package = signing_package(&request.message, &request.commitments)
 			.map_err(|_| Error::<T>::Inconsistent)?;
@@ -1079,7 +1160,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Leaves `out` out of the request and starts its next attempt; fails the request when
 	/// fewer than `t + 1` members remain.
-	fn restart_signing(
+	pub(crate) fn restart_signing(
 		request_id: SignRequestId,
 		request: &mut SignRequest<T>,
 		key: &mut ThresholdKey<T>,
@@ -1095,11 +1176,13 @@ impl<T: Config> Pallet<T> {
 		request.commitments.clear();
 		request.shares.clear();
 		request.fixed = None;
-		let members = match &key.status {
-			KeyStatus::Active { members, .. } => members.len() as u32,
+		// The members not excluded (a refresh may have left excluded members out of the key).
+		let left = match &key.status {
+			KeyStatus::Active { ids, .. } => {
+				ids.iter().filter(|i| !request.excluded.contains(i)).count() as u32
+			}
 			_ => 0,
 		};
-		let left = members.saturating_sub(request.excluded.len() as u32);
 		Self::deposit_event(Event::SigningRestarted {
 			request: request_id,
 			attempt: request.attempt,
@@ -1176,9 +1259,31 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		let pending = PendingKeys::<T>::get();
 		for (id, key) in keys {
-			let waits =
-				matches!(key.status, KeyStatus::Drawing { .. } | KeyStatus::Generating { .. });
+			let waits = matches!(
+				key.status,
+				KeyStatus::Drawing { .. }
+					| KeyStatus::Generating { .. }
+					| KeyStatus::Active { refreshing: Some(_), .. }
+			);
 			ensure!(pending.contains(id) == waits, "pending keys != keys drawing or generating");
+			if let KeyStatus::Active { members, ids, verifying_shares, refreshes, .. } = &key.status
+			{
+				ensure!(
+					ids.len() == verifying_shares.len(),
+					"a key's identifiers and shares differ in number"
+				);
+				ensure!(ids.windows(2).all(|w| w[0] < w[1]), "a key's identifiers out of order");
+				ensure!(
+					ids.iter().all(|i| i.get() as usize <= members.len()),
+					"an identifier past the key's committee"
+				);
+				for a in refreshes {
+					ensure!(KeyRefreshes::<T>::contains_key(id, a), "a refresh without its record");
+				}
+				if let KeyStatus::Active { refreshing: Some(a), .. } = &key.status {
+					ensure!(KeyRefreshes::<T>::contains_key(id, a), "a running refresh's record");
+				}
+			}
 		}
 		ensure!(
 			pending.len() == keys.iter().filter(|(id, _)| pending.contains(id)).count(),
@@ -1238,7 +1343,13 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::KeyNotEnded
 		);
 		ensure!(key.open_requests == 0, Error::<T>::KeyInUseBySignRequest);
-		Self::free_key_seats(key.seated());
+		if let KeyStatus::Active { refreshing, refreshes, .. } = &key.status {
+			ensure!(refreshing.is_none(), Error::<T>::RefreshInProgress);
+			for attempt in refreshes {
+				Self::drop_refresh_attempt(key_id, *attempt);
+			}
+		}
+		Self::free_key_seats(&key.seated());
 		Self::drop_key_rounds(key_id);
 		ThresholdKeys::<T>::remove(key_id);
 		Self::release(HoldReason::KeyDeposit, &key.owner, key.deposit);

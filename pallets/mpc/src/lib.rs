@@ -114,6 +114,7 @@ mod mock;
 mod money;
 mod ocw;
 mod record;
+pub mod refresh;
 pub mod runtime_api;
 #[cfg(any(test, feature = "runtime-benchmarks", feature = "test-utils"))]
 pub mod testing_utils;
@@ -261,6 +262,8 @@ pub mod config_preludes {
 		type SignDeadline = ConstNumber<200>;
 		type MaxOpenSignatures = ConstU32<32>;
 		type MaxKeysPerWorker = ConstU32<8>;
+		type MaxKeyRefreshes = ConstU32<8>;
+		type KeyEpochLength = ConstNumber<14_400>;
 		type WeightInfo = ();
 	}
 
@@ -315,6 +318,8 @@ pub mod config_preludes {
 		type SignDeadline = ConstNumber<30>;
 		type MaxOpenSignatures = ConstU32<4>;
 		type MaxKeysPerWorker = ConstU32<4>;
+		type MaxKeyRefreshes = ConstU32<3>;
+		type KeyEpochLength = ConstNumber<40>;
 		type WeightInfo = ();
 	}
 }
@@ -554,6 +559,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxKeysPerWorker: Get<u32>;
 
+		/// The most refreshes of a threshold key (PROTOCOL.md section 14.10): the chain keeps
+		/// every refresh's transcript while the key lives, and its deposit covers them.
+		#[pallet::constant]
+		type MaxKeyRefreshes: Get<u32>;
+
+		/// Blocks of a threshold key's epoch: once they passed anyone may refresh the key.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type KeyEpochLength: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -779,7 +794,7 @@ pub mod pallet {
 	pub type ThresholdKeys<T: Config> =
 		StorageMap<_, Twox64Concat, keys::KeyId, keys::ThresholdKey<T>>;
 
-	/// The keys drawing or generating, in creation order (`on_initialize` moves them).
+	/// The keys drawing, generating or refreshing, in order (`on_initialize` moves them).
 	#[pallet::storage]
 	pub type PendingKeys<T: Config> =
 		StorageValue<_, BoundedVec<keys::KeyId, T::MaxPendingKeys>, ValueQuery>;
@@ -804,6 +819,36 @@ pub mod pallet {
 		keys::KeyId,
 		Twox64Concat,
 		ParticipantIndex,
+		keys::StoredEnvelope<T>,
+	>;
+
+	/// A key's refresh attempts (PROTOCOL.md section 14.10): the one running, and those that
+	/// completed, until the key is removed.
+	#[pallet::storage]
+	pub type KeyRefreshes<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, keys::KeyId, Twox64Concat, u32, refresh::KeyRefresh<T>>;
+
+	/// The packages `Ψ_{i,1..t}` of a key's refresh attempts, by key, attempt and identifier.
+	#[pallet::storage]
+	pub type KeyRefreshRound1<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, keys::KeyId>,
+			NMapKey<Twox64Concat, u32>,
+			NMapKey<Twox64Concat, ParticipantIndex>,
+		),
+		keys::KeyPoints<T>,
+	>;
+
+	/// The envelopes of a key's refresh attempts, by key, attempt and sender's identifier.
+	#[pallet::storage]
+	pub type KeyRefreshEnvelopes<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, keys::KeyId>,
+			NMapKey<Twox64Concat, u32>,
+			NMapKey<Twox64Concat, ParticipantIndex>,
+		),
 		keys::StoredEnvelope<T>,
 	>;
 
@@ -986,6 +1031,15 @@ pub mod pallet {
 		KeyMemberFaulted { worker: T::AccountId, key: keys::KeyId, penalty: BalanceOf<T> },
 		/// The owner removed a key; its deposit returned and its members' seats are free.
 		KeyRemoved { key: keys::KeyId },
+		/// A refresh of the key starts (PROTOCOL.md section 14.10), asked by `by`, without
+		/// `leaving` if a member asked to leave; its attempts follow.
+		KeyRefreshStarted { key: keys::KeyId, by: T::AccountId, leaving: Option<T::AccountId> },
+		/// A refresh package `Ψ` was accepted.
+		KeyRefreshRound1Accepted { key: keys::KeyId, attempt: u32, member: ParticipantIndex },
+		/// The key is refreshed: the same key, new shares, `members` now hold it in `epoch`.
+		KeyRefreshed { key: keys::KeyId, epoch: u32, members: Vec<T::AccountId> },
+		/// The refresh failed: the key stays as it was.
+		KeyRefreshFailed { key: keys::KeyId },
 		/// `requester` asked key `key` to sign.
 		SignatureRequested {
 			request: keys::SignRequestId,
@@ -1232,6 +1286,16 @@ pub mod pallet {
 		PackageMismatch,
 		/// The member's bond no longer covers a fault penalty: it signs no more.
 		MemberNotBonded,
+		/// A refresh of the key is running.
+		RefreshInProgress,
+		/// The key was refreshed `MaxKeyRefreshes` times.
+		TooManyRefreshes,
+		/// Only the owner refreshes a key before its epoch is over.
+		EpochNotOver,
+		/// Fewer than `t + 1` members would stay.
+		TooFewMembers,
+		/// The key is not refreshing in this attempt.
+		KeyNotRefreshing,
 	}
 
 	#[pallet::hooks]
@@ -1862,7 +1926,14 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownKey`], [`Error::NotKeyOwner`], [`Error::KeyNotEnded`],
 		/// [`Error::KeyInUseBySignRequest`].
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::remove_key(T::MaxKeyCommittee::get()))]
+		#[pallet::weight(
+			T::WeightInfo::remove_key(T::MaxKeyCommittee::get())
+				// Every refresh's record, packages and envelopes (not in the benchmark's key).
+				.saturating_add(T::DbWeight::get().writes(
+					u64::from(T::MaxKeyRefreshes::get())
+						.saturating_mul(2 * u64::from(T::MaxKeyCommittee::get()) + 1),
+				))
+		)]
 		pub fn remove_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Ok(Self::do_remove_key(who, key)?)
@@ -1881,6 +1952,58 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Ok(Self::do_remove_signature(who, request)?)
+		}
+
+		/// Refreshes an active key (PROTOCOL.md section 14.10): the same key, new shares for
+		/// the same members. The owner may at any time; anyone once the key's epoch
+		/// ([`Config::KeyEpochLength`]) is over.
+		///
+		/// Origin: signed. Emits [`Event::KeyRefreshStarted`], [`Event::KeyAttemptStarted`].
+		/// Errors: [`Error::UnknownKey`], [`Error::KeyNotActive`], [`Error::RefreshInProgress`],
+		/// [`Error::TooManyRefreshes`], [`Error::EpochNotOver`], [`Error::TooManyPendingKeys`].
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::refresh_key(T::MaxKeyCommittee::get()))]
+		pub fn refresh_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_refresh_key(who, key, false)?)
+		}
+
+		/// A member leaves a key: the key is refreshed without it (PROTOCOL.md section 14.10),
+		/// so its share no longer counts, and its key seat is freed when the refresh completes.
+		///
+		/// Origin: a member of the key. Emits [`Event::KeyRefreshStarted`],
+		/// [`Event::KeyAttemptStarted`].
+		/// Errors: those of [`Pallet::refresh_key`] but [`Error::EpochNotOver`],
+		/// [`Error::NotKeyMember`], [`Error::TooFewMembers`].
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::refresh_key(T::MaxKeyCommittee::get()))]
+		pub fn leave_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Ok(Self::do_refresh_key(who, key, true)?)
+		}
+
+		/// A key member posts its refresh package `Ψ_{i,1..t}` for refresh attempt `attempt`,
+		/// named by its digest `A_r` (PROTOCOL.md section 14.9). Free when accepted. Its
+		/// envelope and complaints go through [`Pallet::submit_key_envelope`] and
+		/// [`Pallet::complain_key_envelope`].
+		///
+		/// Origin: a member of the attempt. Emits [`Event::KeyRefreshRound1Accepted`].
+		/// Errors: [`Error::UnknownKey`], [`Error::KeyNotRefreshing`],
+		/// [`Error::WrongKeyAttempt`], [`Error::NotKeyMember`], [`Error::AttemptMismatch`],
+		/// [`Error::WrongKeyStep`], [`Error::AlreadyPosted`], [`Error::WrongCommitmentCount`],
+		/// [`Error::BadCommitmentEncoding`], [`Error::RepeatedCommitment`].
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::submit_refresh_round1(T::MaxKeyCommittee::get()))]
+		pub fn submit_refresh_round1(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			attempt: u32,
+			attempt_digest: [u8; 32],
+			package: keys::KeyPoints<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_refresh_round1(who, key, attempt, attempt_digest, package)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

@@ -12,10 +12,11 @@
 //! members can submit for a job, once (the pallet checks both).
 
 use crate::{
-	keys::{DkgStep, KeyStatus},
+	keys::{DkgStep, KeyStatus, ThresholdKey},
 	BeaconDkg, BeaconKeys, BeaconRounds, Call, Config, Inputs, Jobs, KeyDealings, KeyEnvelopes,
-	KeyRound1, OpenBeaconRound, OpenSignRequests, Pallet, PendingKeys, ResultShares, SignRequests,
-	ThresholdKeys, WorkerJobs, Workers, LOG_TARGET,
+	KeyRefreshEnvelopes, KeyRefreshRound1, KeyRefreshes, KeyRound1, OpenBeaconRound,
+	OpenSignRequests, Pallet, ResultShares, SignRequests, ThresholdKeys, WorkerJobs, Workers,
+	LOG_TARGET,
 };
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
@@ -33,12 +34,16 @@ use mpc_offchain_worker::{
 	},
 	key_derivation_message,
 	keys::{
-		dkg_step, key_package, sign_step, AttemptView, KeyAction, KeyMaterial, KeyProgress,
-		MemberContext, NonceSlot, NonceStore, SignView, Step, Zeroizing,
+		dkg_step, epoch_step, key_package, refresh_step, refreshed_key_package, sign_step,
+		AttemptView, EpochView, KeyAction, KeyError, KeyMaterial, KeyProgress, MemberContext,
+		NonceSlot, NonceStore, RefreshMaterial, RefreshView, SignView, Step, Zeroizing,
 	},
 	step, worker_secret_from_signature, Action, InputView, JobProgress, JobView, Limits,
 };
-use mpc_primitives::{EncryptionKey, ParticipantIndex, Point, WorkerSecret};
+use mpc_primitives::{
+	frost::{refresh::RefreshPackage, Envelope, FrostGroup, KeyPackage},
+	EncryptionKey, ParticipantIndex, Point, WorkerSecret,
+};
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use sp_runtime::{
@@ -210,26 +215,36 @@ impl<T: Config> Pallet<T> {
 		Self::work_on_signatures(worker, now_u32);
 	}
 
-	/// The worker's part in the DKGs of threshold keys it sits in (PROTOCOL.md section 14).
+	/// The worker's part in the threshold keys it sits in (PROTOCOL.md section 14): DKGs,
+	/// refreshes, and asking for a refresh when a key's epoch is over. (Every key is read:
+	/// fine for the keys a chain holds today; an index of a worker's keys would bound it.)
 	fn work_on_keys(worker: &mut LocalWorker<T>, now: u32) {
-		let pending = PendingKeys::<T>::get();
-		if pending.is_empty() {
-			return;
-		}
 		let key = [b"mpc::keys::".as_slice(), worker.account.as_ref()].concat();
 		let lock_key = [key.as_slice(), b"::lock"].concat();
 		let mut lock = StorageLock::<Time>::with_deadline(&lock_key, Duration::from_millis(20_000));
 		let Ok(_guard) = lock.try_lock() else { return };
 		let store = StorageValueRef::persistent(&key);
 		let mut progress = store.get::<KeyProgress>().ok().flatten().unwrap_or_default();
-		progress.retain_keys(&pending);
+		let keys: Vec<(u64, ThresholdKey<T>)> = ThresholdKeys::<T>::iter().collect();
+		let live: Vec<u64> = keys.iter().map(|(k, _)| *k).collect();
+		progress.retain_keys(&live);
 		let chain = MemberContext {
 			genesis: Self::genesis_hash(),
 			account: Self::account_bytes(&worker.account),
 			now,
 		};
-		for key_id in pending {
-			let Some(stored) = ThresholdKeys::<T>::get(key_id) else { continue };
+		for (key_id, stored) in &keys {
+			let key_id = *key_id;
+			if let KeyStatus::Active { .. } = &stored.status {
+				if let Some(action) =
+					Self::active_key_step(worker, &chain, key_id, stored, &mut progress)
+				{
+					if !Self::send_key_action(worker, action.clone()) {
+						progress.forget_sent(&action);
+					}
+				}
+				continue;
+			}
 			let KeyStatus::Generating { attempt, members, step, opened, until, posted } =
 				&stored.status
 			else {
@@ -237,11 +252,7 @@ impl<T: Config> Pallet<T> {
 			};
 			let Some(index) = Self::own_index(members, worker) else { continue };
 			let n = members.len() as u32;
-			let step = match step {
-				DkgStep::Round1 => Step::Round1,
-				DkgStep::Round2 => Step::Round2,
-				DkgStep::Complaints => Step::Complaints,
-			};
+			let step = Self::step_of(*step);
 			let posted_here = posted.iter().any(|(i, _)| *i == index);
 			// The packages only when they are used: an envelope still to seal, or the checks.
 			let needs_packages = match step {
@@ -276,7 +287,7 @@ impl<T: Config> Pallet<T> {
 				packages: &packages,
 				envelopes: &envelopes,
 			};
-			let mut rng = Self::offchain_rng(&key);
+			let mut rng = Self::offchain_rng(&key_id.to_le_bytes());
 			let action = match dkg_step(
 				&worker.secret,
 				&chain,
@@ -308,6 +319,193 @@ impl<T: Config> Pallet<T> {
 		let own = worker.secret.public_key();
 		let position = members.iter().position(|m| m.account == worker.account && m.key == *own)?;
 		ParticipantIndex::new(position as u32 + 1).ok()
+	}
+
+	fn step_of(step: DkgStep) -> Step {
+		match step {
+			DkgStep::Round1 => Step::Round1,
+			DkgStep::Round2 => Step::Round2,
+			DkgStep::Complaints => Step::Complaints,
+		}
+	}
+
+	/// An active key's part: its running refresh, or asking for one when its epoch is over.
+	fn active_key_step(
+		worker: &LocalWorker<T>,
+		chain: &MemberContext,
+		key_id: u64,
+		key: &ThresholdKey<T>,
+		progress: &mut KeyProgress,
+	) -> Option<KeyAction> {
+		let KeyStatus::Active { members, ids, refreshes, epoch_start, refreshing, .. } =
+			&key.status
+		else {
+			return None;
+		};
+		let own = Self::own_index(members, worker)?;
+		let rank = ids.iter().position(|i| *i == own)? as u32;
+		let Some(attempt) = refreshing else {
+			if refreshes.len() as u32 >= T::MaxKeyRefreshes::get() {
+				return None;
+			}
+			let end: u32 =
+				epoch_start.saturating_add(T::KeyEpochLength::get()).unique_saturated_into();
+			let view = EpochView {
+				key: key_id,
+				epoch: refreshes.len() as u32,
+				end,
+				rank,
+				window: T::KeyRoundWindow::get().unique_saturated_into(),
+				now: chain.now,
+			};
+			return epoch_step(&view, progress, &Self::worker_limits());
+		};
+		let attempt = *attempt;
+		let refresh = KeyRefreshes::<T>::get(key_id, attempt)?;
+		let own_key = *worker.secret.public_key();
+		let position =
+			refresh.members.iter().position(|m| m.account == worker.account && m.key == own_key)?;
+		let id = *refresh.ids.get(position)?;
+		let step = Self::step_of(refresh.step);
+		let posted = refresh.posted.iter().any(|(i, _)| *i == id);
+		let packages = match step {
+			Step::Round1 => Vec::new(),
+			Step::Round2 if posted => Vec::new(),
+			_ => Self::refresh_packages_of(key_id, attempt, &refresh.ids),
+		};
+		let (envelopes, digests) = if step == Step::Complaints {
+			Self::refresh_envelopes_of(key_id, attempt, &refresh.ids)
+		} else {
+			(Vec::new(), Vec::new())
+		};
+		let keys: Vec<EncryptionKey> = refresh.members.iter().map(|m| m.key).collect();
+		let accounts: Vec<[u8; 32]> =
+			refresh.members.iter().map(|m| Self::account_bytes(&m.account)).collect();
+		let view = RefreshView {
+			material: RefreshMaterial {
+				key: key_id,
+				attempt,
+				threshold: key.threshold,
+				position: ParticipantIndex::new(position as u32 + 1).ok()?,
+				ids: &refresh.ids,
+				members: &keys,
+				accounts: &accounts,
+				packages: &packages,
+				envelopes: &envelopes,
+			},
+			step,
+			opened: refresh.opened.unique_saturated_into(),
+			until: refresh.until.unique_saturated_into(),
+			posted,
+			digests: &digests,
+		};
+		let secret = &worker.secret;
+		let current = |rng: &mut ChaCha20Rng| Self::rebuild_key(secret, chain, key_id, key, rng);
+		let mut rng = Self::offchain_rng(&key_id.to_le_bytes());
+		match refresh_step(
+			secret,
+			chain,
+			&view,
+			current,
+			progress,
+			&Self::worker_limits(),
+			&mut rng,
+		) {
+			Ok(action) => action,
+			Err(e) => {
+				log::warn!(target: LOG_TARGET, "key {key_id}: refresh {attempt}: {e:?}");
+				None
+			}
+		}
+	}
+
+	/// A refresh attempt's packages, by identifier in `ids` order (those on chain).
+	fn refresh_packages_of(
+		key_id: u64,
+		attempt: u32,
+		ids: &[ParticipantIndex],
+	) -> Vec<RefreshPackage> {
+		ids.iter()
+			.filter_map(|i| KeyRefreshRound1::<T>::get((key_id, attempt, *i)))
+			.map(|p| RefreshPackage { commitments: p.to_vec() })
+			.collect()
+	}
+
+	/// A refresh attempt's envelopes and their digests, in `ids` order (those on chain).
+	fn refresh_envelopes_of(
+		key_id: u64,
+		attempt: u32,
+		ids: &[ParticipantIndex],
+	) -> (Vec<Envelope>, Vec<[u8; 32]>) {
+		ids.iter()
+			.filter_map(|i| KeyRefreshEnvelopes::<T>::get((key_id, attempt, *i)))
+			.map(|e| (e.envelope.to_envelope(), e.digest))
+			.unzip()
+	}
+
+	/// The worker's key package and the key as they stand now: the DKG's, then every
+	/// completed refresh in order (PROTOCOL.md section 14.10).
+	fn rebuild_key(
+		secret: &WorkerSecret,
+		chain: &MemberContext,
+		key_id: u64,
+		key: &ThresholdKey<T>,
+		rng: &mut ChaCha20Rng,
+	) -> Result<(KeyPackage, FrostGroup), KeyError> {
+		let KeyStatus::Active { attempt, members, group_key, refreshes, .. } = &key.status else {
+			return Err(KeyError::Inconsistent);
+		};
+		let own = secret.public_key();
+		let index = members
+			.iter()
+			.position(|m| Self::account_bytes(&m.account) == chain.account && m.key == *own)
+			.and_then(|p| ParticipantIndex::new(p as u32 + 1).ok())
+			.ok_or(KeyError::Inconsistent)?;
+		let n = members.len() as u32;
+		let packages = Self::key_packages_of(key_id, n);
+		let envelopes: Vec<_> = ParticipantIndex::all(n)
+			.filter_map(|j| KeyEnvelopes::<T>::get(key_id, j))
+			.map(|e| e.envelope.to_envelope())
+			.collect();
+		let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
+		let material = KeyMaterial {
+			key: key_id,
+			attempt: *attempt,
+			threshold: key.threshold,
+			index,
+			members: &keys,
+			group_key: *group_key,
+			packages: &packages,
+			envelopes: &envelopes,
+		};
+		let mut current = key_package(secret, chain, &material, rng)?;
+		for a in refreshes {
+			let refresh = KeyRefreshes::<T>::get(key_id, a).ok_or(KeyError::Inconsistent)?;
+			let position = refresh
+				.ids
+				.iter()
+				.position(|i| *i == index)
+				.and_then(|p| ParticipantIndex::new(p as u32 + 1).ok())
+				.ok_or(KeyError::NoKeyShare)?;
+			let packages = Self::refresh_packages_of(key_id, *a, &refresh.ids);
+			let (envelopes, _) = Self::refresh_envelopes_of(key_id, *a, &refresh.ids);
+			let keys: Vec<EncryptionKey> = refresh.members.iter().map(|m| m.key).collect();
+			let accounts: Vec<[u8; 32]> =
+				refresh.members.iter().map(|m| Self::account_bytes(&m.account)).collect();
+			let material = RefreshMaterial {
+				key: key_id,
+				attempt: *a,
+				threshold: key.threshold,
+				position,
+				ids: &refresh.ids,
+				members: &keys,
+				accounts: &accounts,
+				packages: &packages,
+				envelopes: &envelopes,
+			};
+			current = refreshed_key_package(secret, chain, current, &material, rng)?;
+		}
+		Ok(current)
 	}
 
 	/// The attempt's round-1 packages in member order (those on chain).
@@ -342,10 +540,13 @@ impl<T: Config> Pallet<T> {
 		for request_id in open {
 			let Some(request) = SignRequests::<T>::get(request_id) else { continue };
 			let Some(key) = ThresholdKeys::<T>::get(request.key) else { continue };
-			let KeyStatus::Active { attempt, members, group_key, .. } = &key.status else {
+			let KeyStatus::Active { members, ids, .. } = &key.status else {
 				continue;
 			};
 			let Some(index) = Self::own_index(members, worker) else { continue };
+			if !ids.contains(&index) {
+				continue;
+			}
 			let view = SignView {
 				genesis: chain.genesis,
 				key: request.key,
@@ -359,27 +560,9 @@ impl<T: Config> Pallet<T> {
 				shared: request.shares.iter().any(|(i, _)| *i == index),
 				now,
 			};
-			let n = members.len() as u32;
-			let keys: Vec<EncryptionKey> = members.iter().map(|m| m.key).collect();
-			let (key_id, dkg_attempt, t, y) = (request.key, *attempt, key.threshold, *group_key);
-			let secret = &worker.secret;
+			let (secret, key_id) = (&worker.secret, request.key);
 			let rebuild = |rng: &mut ChaCha20Rng| {
-				let packages = Self::key_packages_of(key_id, n);
-				let envelopes: Vec<_> = ParticipantIndex::all(n)
-					.filter_map(|j| KeyEnvelopes::<T>::get(key_id, j))
-					.map(|e| e.envelope.to_envelope())
-					.collect();
-				let material = KeyMaterial {
-					key: key_id,
-					attempt: dkg_attempt,
-					threshold: t,
-					index,
-					members: &keys,
-					group_key: y,
-					packages: &packages,
-					envelopes: &envelopes,
-				};
-				key_package(secret, &chain, &material, rng)
+				Self::rebuild_key(secret, &chain, key_id, &key, rng).map(|(package, _)| package)
 			};
 			let mut rng = Self::offchain_rng(&request_id.to_le_bytes());
 			match sign_step(&view, rebuild, &mut store, &Self::worker_limits(), &mut rng) {
@@ -407,6 +590,18 @@ impl<T: Config> Pallet<T> {
 				),
 				Err(_) => return false,
 			},
+			KeyAction::RefreshRound1 { key, attempt, attempt_digest, package } => {
+				match package.commitments.try_into() {
+					Ok(package) => (
+						format!("refresh package for key {key} attempt {attempt}"),
+						Call::<T>::submit_refresh_round1 { key, attempt, attempt_digest, package },
+					),
+					Err(_) => return false,
+				}
+			}
+			KeyAction::Refresh { key } => {
+				(format!("refresh request for key {key}"), Call::<T>::refresh_key { key })
+			}
 			KeyAction::Envelope { key, attempt, attempt_digest, envelope } => {
 				match envelope.try_into() {
 					Ok(envelope) => (

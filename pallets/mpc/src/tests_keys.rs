@@ -896,3 +896,446 @@ fn a_key_fails_after_max_key_attempts() {
 		assert_ok!(Mpc::do_try_state());
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Refresh (PROTOCOL.md sections 14.9 and 14.10)
+
+mod refresh {
+	use super::*;
+	use mpc_primitives::frost::{
+		refresh::{
+			finish_refresh, refresh_round1, seal_refresh_envelope, RefreshMember, RefreshOutcome,
+			RefreshPackage,
+		},
+		FrostGroup,
+	};
+	use mpc_primitives::{EncryptionKey, WorkerSecret};
+
+	/// The running refresh attempt of key `id`: attempt, identifiers, member accounts (first
+	/// byte), their secrets and keys.
+	struct Running {
+		attempt: u32,
+		ids: Vec<ParticipantIndex>,
+		accounts: Vec<u8>,
+		secrets: Vec<WorkerSecret>,
+		keys: Vec<EncryptionKey>,
+		digest: [u8; 32],
+	}
+
+	fn running(id: KeyId) -> Running {
+		let k = key(id);
+		let KeyStatus::Active { refreshing: Some(attempt), .. } = k.status else {
+			panic!("not refreshing: {:?}", k.status)
+		};
+		let r = KeyRefreshes::<Test>::get(id, attempt).expect("refresh");
+		let accounts: Vec<u8> =
+			r.members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
+		Running {
+			attempt,
+			ids: r.ids.to_vec(),
+			secrets: accounts.iter().map(|&a| worker_secret(a)).collect(),
+			keys: r.members.iter().map(|m| m.key).collect(),
+			digest: Mpc::refresh_digest(id, attempt, k.threshold, &r),
+			accounts,
+		}
+	}
+
+	impl Running {
+		fn member<'a>(
+			&'a self,
+			ctx: &'a AttemptContext,
+			p: usize,
+			account: &'a [u8; 32],
+		) -> RefreshMember<'a> {
+			RefreshMember {
+				secret: &self.secrets[p],
+				ctx,
+				t: 2,
+				position: index(p as u32 + 1),
+				ids: &self.ids,
+				keys: &self.keys,
+				account,
+			}
+		}
+
+		fn ctx(&self, id: KeyId) -> AttemptContext {
+			AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt: self.attempt }
+		}
+
+		fn account(&self, p: usize) -> [u8; 32] {
+			*acc(self.accounts[p]).as_ref()
+		}
+
+		fn packages(&self, id: KeyId) -> Vec<RefreshPackage> {
+			let ctx = self.ctx(id);
+			(0..self.ids.len())
+				.map(|p| refresh_round1(&self.member(&ctx, p, &self.account(p))).expect("package"))
+				.collect()
+		}
+
+		fn post_packages(&self, id: KeyId, packages: &[RefreshPackage], skip: &[u8]) {
+			for (p, package) in packages.iter().enumerate() {
+				if skip.contains(&self.accounts[p]) {
+					continue;
+				}
+				assert_ok!(Mpc::submit_refresh_round1(
+					origin(self.accounts[p]),
+					id,
+					self.attempt,
+					self.digest,
+					BoundedVec::truncate_from(package.commitments.clone())
+				));
+			}
+		}
+
+		fn envelopes(&self, id: KeyId, packages: &[RefreshPackage]) -> Vec<Envelope> {
+			let ctx = self.ctx(id);
+			(0..self.ids.len())
+				.map(|p| {
+					seal_refresh_envelope(&self.member(&ctx, p, &self.account(p)), packages)
+						.expect("envelope")
+				})
+				.collect()
+		}
+
+		fn post_envelopes(&self, id: KeyId, envelopes: &[Envelope]) {
+			for (p, e) in envelopes.iter().enumerate() {
+				assert_ok!(Mpc::submit_key_envelope(
+					origin(self.accounts[p]),
+					id,
+					self.attempt,
+					self.digest,
+					bounded_envelope(e)
+				));
+			}
+		}
+
+		/// The members' refreshed key packages (by identifier) from their current ones.
+		fn finish(
+			&self,
+			id: KeyId,
+			current: &BTreeMap<u32, KeyPackage>,
+			group: &FrostGroup,
+			packages: &[RefreshPackage],
+			envelopes: &[Envelope],
+		) -> BTreeMap<u32, KeyPackage> {
+			let ctx = self.ctx(id);
+			(0..self.ids.len())
+				.map(|p| {
+					let i = self.ids[p].get();
+					let account = self.account(p);
+					let m = self.member(&ctx, p, &account);
+					match finish_refresh(&m, &current[&i], group, packages, envelopes, &mut rng(3))
+						.expect("checks")
+					{
+						RefreshOutcome::Key(kp, _) => (i, kp),
+						RefreshOutcome::Complain { .. } => panic!("member {i} complains"),
+					}
+				})
+				.collect()
+		}
+	}
+
+	use alloc::collections::BTreeMap;
+
+	fn group_of(id: KeyId) -> FrostGroup {
+		let k = key(id);
+		let KeyStatus::Active { group_key, ids, verifying_shares, .. } = &k.status else {
+			panic!("not active")
+		};
+		FrostGroup::from_parts(k.threshold, group_key, ids, verifying_shares).expect("group")
+	}
+
+	fn ids_of(id: KeyId) -> Vec<u32> {
+		match key(id).status {
+			KeyStatus::Active { ids, .. } => ids.iter().map(|i| i.get()).collect(),
+			other => panic!("not active: {other:?}"),
+		}
+	}
+
+	#[test]
+	fn a_member_leaves_and_the_refreshed_key_signs_under_the_same_key() {
+		new_test_ext().execute_with(|| {
+			let (id, members) = active_key();
+			let y = group_key(id);
+			let before = group_of(id);
+			let deposit = key(id).deposit;
+			// A request in progress: two commitments, signers not fixed yet.
+			let r = request(id, b"before the refresh");
+			let _ = commit_all(r, &members, &[1, 2]);
+
+			assert_noop!(Mpc::leave_key(origin(STRANGER), id), Error::<Test>::NotKeyMember);
+			assert_noop!(Mpc::refresh_key(origin(STRANGER), id), Error::<Test>::EpochNotOver);
+			assert_noop!(Mpc::leave_key(origin(1), 9), Error::<Test>::UnknownKey);
+			assert_ok!(Mpc::leave_key(origin(3), id));
+			assert_eq!(PendingKeys::<Test>::get().to_vec(), vec![id]);
+			assert_noop!(Mpc::leave_key(origin(1), id), Error::<Test>::RefreshInProgress);
+			assert_noop!(Mpc::refresh_key(origin(OWNER), id), Error::<Test>::RefreshInProgress);
+			assert_noop!(Mpc::remove_key(origin(OWNER), id), Error::<Test>::KeyInUseBySignRequest);
+
+			let run = running(id);
+			assert_eq!(run.accounts, vec![1, 2, 4, 5]);
+			assert_eq!(run.ids.iter().map(|i| i.get()).collect::<Vec<_>>(), vec![1, 2, 4, 5]);
+			let packages = run.packages(id);
+			let bounded = |p: &RefreshPackage| BoundedVec::truncate_from(p.commitments.clone());
+			// Misplaced or malformed packages: errors, nothing stored.
+			let a = run.attempt;
+			assert_noop!(
+				Mpc::submit_refresh_round1(origin(3), id, a, run.digest, bounded(&packages[0])),
+				Error::<Test>::NotKeyMember
+			);
+			assert_noop!(
+				Mpc::submit_refresh_round1(origin(1), id, a + 1, run.digest, bounded(&packages[0])),
+				Error::<Test>::WrongKeyAttempt
+			);
+			assert_noop!(
+				Mpc::submit_refresh_round1(origin(1), id, a, [7u8; 32], bounded(&packages[0])),
+				Error::<Test>::AttemptMismatch
+			);
+			let mut short = packages[0].commitments.clone();
+			short.pop();
+			assert_noop!(
+				Mpc::submit_refresh_round1(
+					origin(1),
+					id,
+					a,
+					run.digest,
+					BoundedVec::truncate_from(short)
+				),
+				Error::<Test>::WrongCommitmentCount
+			);
+			let envelopes = run.envelopes(id, &packages);
+			assert_noop!(
+				Mpc::submit_key_envelope(
+					origin(1),
+					id,
+					a,
+					run.digest,
+					bounded_envelope(&envelopes[0])
+				),
+				Error::<Test>::WrongKeyStep
+			);
+			run.post_packages(id, &packages, &[]);
+			next_block();
+			run.post_envelopes(id, &envelopes);
+			let refresh = KeyRefreshes::<Test>::get(id, a).expect("refresh");
+			assert_eq!(refresh.step, DkgStep::Complaints);
+			// Signing goes on under the old shares meanwhile: the request is as it was.
+			assert_eq!(sign_request(r).commitments.len(), 2);
+			run_to_block(refresh.until);
+
+			// The same key; members 1, 2, 4, 5 with new verifying shares; member 3's seat free.
+			assert_eq!(group_key(id), y);
+			assert_eq!(ids_of(id), vec![1, 2, 4, 5]);
+			let expected = before.refreshed(&run.ids, &packages).expect("refreshed");
+			assert_eq!(group_of(id), expected);
+			assert_eq!(KeySeats::<Test>::get(acc(3)), 0);
+			assert_eq!(KeySeats::<Test>::get(acc(1)), 1);
+			assert!(PendingKeys::<Test>::get().is_empty());
+			assert!(System::events().iter().any(|e| e.event
+				== Event::<Test>::KeyRefreshed {
+					key: id,
+					epoch: 1,
+					members: [1u8, 2, 4, 5].iter().map(|&a| acc(a)).collect()
+				}
+				.into()));
+			assert_eq!(key(id).deposit, deposit, "the deposit covered the refresh");
+			assert_ok!(Mpc::do_try_state());
+
+			// The open request restarted with fresh commitments; the new shares sign.
+			let req = sign_request(r);
+			assert_eq!((req.attempt, req.commitments.len()), (1, 0));
+			let current: BTreeMap<u32, KeyPackage> =
+				(1..=5).map(|i| (i, members[i as usize - 1].clone())).collect();
+			let fresh = run.finish(id, &current, &before, &packages, &envelopes);
+			let (n3, c3) = commit(&members[2], &mut rng(31)).expect("commit");
+			assert_noop!(
+				Mpc::submit_sign_commitment(origin(3), r, 1, c3),
+				Error::<Test>::NotKeyMember
+			);
+			drop(n3);
+			let mut drawn = Vec::new();
+			for i in [5u32, 1, 4] {
+				let (nonces, c) = commit(&fresh[&i], &mut rng(u64::from(i) + 40)).expect("commit");
+				assert_ok!(Mpc::submit_sign_commitment(origin(i as u8), r, 1, c));
+				drawn.push((i, nonces));
+			}
+			for (i, nonces) in drawn {
+				let req = sign_request(r);
+				let package = signing_package(&req.message, &req.commitments).expect("package");
+				let share = sign(&package, nonces, &fresh[&i]).expect("share");
+				assert_ok!(Mpc::submit_sign_share(origin(i as u8), r, 1, pd(r), share));
+			}
+			let SignState::Signed { signature, .. } = sign_request(r).state else {
+				panic!("not signed")
+			};
+			assert!(sp_io::crypto::ed25519_verify(
+				&ed25519::Signature::from_raw(signature),
+				b"before the refresh",
+				&ed25519::Public::from_raw(y)
+			));
+			assert_ok!(Mpc::do_try_state());
+
+			// Removing the key removes every refresh's transcript.
+			assert_ok!(Mpc::remove_signature(origin(OWNER), r));
+			assert_ok!(Mpc::remove_key(origin(OWNER), id));
+			assert_eq!(KeyRefreshes::<Test>::iter_prefix(id).count(), 0);
+			assert_eq!(KeyRefreshRound1::<Test>::iter().count(), 0);
+			assert_eq!(KeyRefreshEnvelopes::<Test>::iter().count(), 0);
+			assert_eq!(KeySeats::<Test>::get(acc(1)), 0);
+			assert_ok!(Mpc::do_try_state());
+		});
+	}
+
+	#[test]
+	fn a_bad_refresh_share_is_a_fault_a_silent_member_is_left_out_and_a_failed_refresh_keeps_the_key(
+	) {
+		new_test_ext().execute_with(|| {
+			let (id, _) = active_key();
+			let before = key(id);
+			assert_ok!(Mpc::refresh_key(origin(OWNER), id));
+			// Attempt 1: member 2 is silent in round 1 and left out, without a fault.
+			let run = running(id);
+			let packages = run.packages(id);
+			run.post_packages(id, &packages, &[2]);
+			run_to_block(KeyRefreshes::<Test>::get(id, run.attempt).expect("refresh").until);
+			assert!(KeyRefreshes::<Test>::get(id, run.attempt).is_none(), "dropped");
+			assert_eq!(KeyRefreshRound1::<Test>::iter().count(), 0);
+			let run = running(id);
+			assert_eq!(run.accounts, vec![1, 3, 4, 5]);
+			// Attempt 2: member 4's share to member 1 is garbled; member 1's complaint proves
+			// it, member 4 is at fault and left out.
+			let packages = run.packages(id);
+			run.post_packages(id, &packages, &[]);
+			next_block();
+			let mut envelopes = run.envelopes(id, &packages);
+			envelopes[2].ciphertexts[0][4] ^= 1;
+			run.post_envelopes(id, &envelopes);
+			next_block();
+			let ctx = run.ctx(id);
+			let account = run.account(0);
+			let m = run.member(&ctx, 0, &account);
+			let current = key_package_of(id, 1);
+			let RefreshOutcome::Complain { sender, complaint } =
+				finish_refresh(&m, &current, &group_of(id), &packages, &envelopes, &mut rng(4))
+					.expect("checks")
+			else {
+				panic!("member 1 complains")
+			};
+			assert_eq!(sender, index(4));
+			let h = KeyRefreshEnvelopes::<Test>::get((id, run.attempt, sender)).expect("h").digest;
+			let bond = Workers::<Test>::get(acc(4)).expect("worker").bond;
+			assert_noop!(
+				Mpc::complain_key_envelope(
+					origin(1),
+					id,
+					run.attempt,
+					sender,
+					[1u8; 32],
+					complaint.shared_key.to_bytes(),
+					complaint.proof.to_bytes()
+				),
+				Error::<Test>::EnvelopeMismatch
+			);
+			assert_ok!(Mpc::complain_key_envelope(
+				origin(1),
+				id,
+				run.attempt,
+				sender,
+				h,
+				complaint.shared_key.to_bytes(),
+				complaint.proof.to_bytes()
+			));
+			assert!(Workers::<Test>::get(acc(4)).expect("worker").bond < bond);
+			// Attempt 3 (the last, MaxKeyAttempts = 3): members 1, 3, 5; all silent in round
+			// 1, so the refresh fails and the key stays exactly as it was.
+			let run = running(id);
+			assert_eq!(run.accounts, vec![1, 3, 5]);
+			run_to_block(KeyRefreshes::<Test>::get(id, run.attempt).expect("refresh").until);
+			assert!(System::events()
+				.iter()
+				.any(|e| e.event == Event::<Test>::KeyRefreshFailed { key: id }.into()));
+			let after = key(id);
+			let (
+				KeyStatus::Active { ids: i0, verifying_shares: v0, refreshes: r0, .. },
+				KeyStatus::Active {
+					ids: i1,
+					verifying_shares: v1,
+					refreshes: r1,
+					refreshing,
+					last_attempt,
+					..
+				},
+			) = (&before.status, &after.status)
+			else {
+				panic!("active")
+			};
+			assert_eq!((i0, v0, r0), (i1, v1, r1));
+			assert_eq!((*refreshing, *last_attempt), (None, run.attempt));
+			assert_eq!(KeySeats::<Test>::get(acc(2)), 1, "still a member");
+			assert!(PendingKeys::<Test>::get().is_empty());
+			assert_eq!(KeyRefreshes::<Test>::iter_prefix(id).count(), 0);
+			assert_ok!(Mpc::do_try_state());
+		});
+	}
+
+	/// Member `i`'s key package of key `id`, made by the DKG (the mock's deterministic
+	/// members, as `active_key` made them).
+	fn key_package_of(id: KeyId, i: u32) -> KeyPackage {
+		let k = key(id);
+		let KeyStatus::Active { attempt, members, .. } = &k.status else { panic!("active") };
+		let accounts: Vec<u8> =
+			members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
+		let ctx = AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt: *attempt };
+		let c = TestCommittee::new(
+			ctx,
+			k.threshold,
+			accounts.iter().map(|&a| worker_secret(a)).collect(),
+			accounts.iter().map(|&a| *acc(a).as_ref()).collect(),
+		);
+		let n = members.len() as u32;
+		let packages: Vec<Round1Package> = ParticipantIndex::all(n)
+			.map(|j| KeyRound1::<Test>::get(id, j).expect("package").to_package())
+			.collect();
+		let envelopes: Vec<Envelope> = ParticipantIndex::all(n)
+			.map(|j| KeyEnvelopes::<Test>::get(id, j).expect("envelope").envelope.to_envelope())
+			.collect();
+		let mut all = c.key_packages(&packages, &envelopes, &mut rng(5)).expect("packages");
+		all.swap_remove(i as usize - 1)
+	}
+
+	#[test]
+	fn epochs_limits_and_who_may_refresh() {
+		new_test_ext().execute_with(|| {
+			let (id, _) = active_key();
+			let epoch: u64 = <<Test as Config>::KeyEpochLength as Get<u64>>::get();
+			let KeyStatus::Active { epoch_start, .. } = key(id).status else { panic!() };
+			run_to_block(epoch_start + epoch - 1);
+			assert_noop!(Mpc::refresh_key(origin(STRANGER), id), Error::<Test>::EpochNotOver);
+			next_block();
+			// The epoch is over: anyone may ask (a member's worker does).
+			assert_ok!(Mpc::refresh_key(origin(STRANGER), id));
+			assert!(System::events().iter().any(|e| e.event
+				== Event::<Test>::KeyRefreshStarted { key: id, by: acc(STRANGER), leaving: None }
+					.into()));
+			assert_ok!(Mpc::do_try_state());
+			// A key of t + 1 members: nobody may leave.
+			let mut small = key(id);
+			if let KeyStatus::Active { ids, verifying_shares, refreshing, .. } = &mut small.status {
+				*refreshing = None;
+				ids.truncate(3);
+				verifying_shares.truncate(3);
+			}
+			ThresholdKeys::<Test>::insert(id, small.clone());
+			assert_noop!(Mpc::leave_key(origin(1), id), Error::<Test>::TooFewMembers);
+			// Past MaxKeyRefreshes the key is not refreshed again.
+			let limit = <<Test as Config>::MaxKeyRefreshes as Get<u32>>::get();
+			if let KeyStatus::Active { refreshes, .. } = &mut small.status {
+				*refreshes = BoundedVec::truncate_from((0..limit).collect::<Vec<_>>());
+			}
+			ThresholdKeys::<Test>::insert(id, small);
+			assert_noop!(Mpc::refresh_key(origin(OWNER), id), Error::<Test>::TooManyRefreshes);
+			assert_noop!(Mpc::leave_key(origin(1), id), Error::<Test>::TooManyRefreshes);
+		});
+	}
+}

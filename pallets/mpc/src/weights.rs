@@ -80,6 +80,9 @@ pub trait WeightInfo {
 	fn sign_timeout(n: u32, ) -> Weight;
 	fn remove_key(n: u32, ) -> Weight;
 	fn remove_signature() -> Weight;
+	fn refresh_key(n: u32, ) -> Weight;
+	fn submit_refresh_round1(n: u32, ) -> Weight;
+	fn key_refresh_make(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -1028,6 +1031,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
+	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshes` (r:0 w:1)
+	/// Proof: `Mpc::KeyRefreshes` (`max_values`: None, `max_size`: Some(1708), added: 4183, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
+	fn refresh_key(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `475 + n * (100 ±0)`
+		//  Estimated: `5608`
+		// Minimum execution time: 416_210_000 picoseconds.
+		Weight::from_parts(458_925_547, 5608)
+			// Standard Error: 1_629_359
+			.saturating_add(Weight::from_parts(12_938_378, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:0)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshes` (r:1 w:1)
+	/// Proof: `Mpc::KeyRefreshes` (`max_values`: None, `max_size`: Some(1708), added: 4183, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshRound1` (r:0 w:1)
+	/// Proof: `Mpc::KeyRefreshRound1` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
+	fn submit_refresh_round1(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `574 + n * (204 ±0)`
+		//  Estimated: `5608`
+		// Minimum execution time: 704_127_000 picoseconds.
+		Weight::from_parts(461_064_940, 5608)
+			// Standard Error: 3_342_130
+			.saturating_add(Weight::from_parts(140_639_613, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Mpc::PendingKeys` (r:1 w:1)
+	/// Proof: `Mpc::PendingKeys` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshes` (r:1 w:0)
+	/// Proof: `Mpc::KeyRefreshes` (`max_values`: None, `max_size`: Some(1708), added: 4183, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshRound1` (r:16 w:0)
+	/// Proof: `Mpc::KeyRefreshRound1` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenSignRequests` (r:1 w:0)
+	/// Proof: `Mpc::OpenSignRequests` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
+	fn key_refresh_make(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0 + n * (732 ±0)`
+		//  Estimated: `5608 + n * (3028 ±0)`
+		// Minimum execution time: 1_552_413_000 picoseconds.
+		Weight::from_parts(1_574_822_000, 5608)
+			// Standard Error: 161_384_892
+			.saturating_add(Weight::from_parts(2_979_258_633, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3028).saturating_mul(n.into()))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -1313,5 +1378,25 @@ impl WeightInfo for () {
 		Weight::from_parts(1_244_363_000, 6376)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn refresh_key(n: u32, ) -> Weight {
+		Weight::from_parts(458_925_547, 5608)
+			.saturating_add(Weight::from_parts(12_938_378, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn submit_refresh_round1(n: u32, ) -> Weight {
+		Weight::from_parts(461_064_940, 5608)
+			.saturating_add(Weight::from_parts(140_639_613, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn key_refresh_make(n: u32, ) -> Weight {
+		Weight::from_parts(1_574_822_000, 5608)
+			.saturating_add(Weight::from_parts(2_979_258_633, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3028).saturating_mul(n.into()))
 	}
 }

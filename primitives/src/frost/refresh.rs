@@ -1,7 +1,7 @@
 //! Refreshing a threshold key (FROST's refresh, `frost_ed25519::keys::refresh`): the members
 //! that stay re-share zero, so the group key `Y` stays, every share changes, and the shares of
-//! members left out no longer combine with the new ones (PROTOCOL.md section 14.9). Not used
-//! by the pallet yet.
+//! members left out no longer combine with the new ones (PROTOCOL.md section 14.9). Run
+//! by pallet-mpc as section 14.10 says.
 //!
 //! A refresh runs like a DKG attempt (its own attempt number `a` of the key), with these
 //! differences:
@@ -197,7 +197,7 @@ pub enum RefreshOutcome {
 
 /// The position of recipient `recipient`'s ciphertext in the envelope of `sender` (both
 /// identifiers) among `ids`.
-fn refresh_slot(
+pub fn refresh_slot(
 	ids: &[ParticipantIndex],
 	sender: ParticipantIndex,
 	recipient: ParticipantIndex,
@@ -384,6 +384,20 @@ mod tests {
 			.collect();
 		let chain = key.group.refreshed(&ids, &packages).expect("refreshed key");
 		assert_eq!(chain.group_key(), key.group.group_key(), "the key stays");
+		// As the chain stores it, with the gap at identifier 3.
+		let stored = FrostGroup::from_parts(2, &chain.group_key(), &ids, &chain.verifying_shares())
+			.expect("parts");
+		assert_eq!(stored, chain);
+		assert!(
+			FrostGroup::from_parts(
+				2,
+				&chain.group_key(),
+				&[idx(1), idx(2), idx(3), idx(4)],
+				&chain.verifying_shares()
+			)
+			.is_ok_and(|g| g != chain),
+			"identifiers matter"
+		);
 		let mut rng = ChaCha20Rng::seed_from_u64(2);
 		let mut new_packages = Vec::new();
 		for (p, i) in stay.iter().enumerate() {

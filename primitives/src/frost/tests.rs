@@ -119,8 +119,13 @@ fn a_committee_makes_a_key_and_any_t_plus_one_sign_with_it() {
 		);
 	}
 	// Stored and reloaded as the chain keeps it.
-	let stored =
-		FrostGroup::from_parts(2, &group.group_key(), &group.verifying_shares()).expect("parts");
+	let stored = FrostGroup::from_parts(
+		2,
+		&group.group_key(),
+		&ParticipantIndex::all(5).collect::<Vec<_>>(),
+		&group.verifying_shares(),
+	)
+	.expect("parts");
 	assert_eq!(stored, group);
 	for (n, signers) in [[1u32, 2, 3], [2, 4, 5], [5, 1, 3]].iter().enumerate() {
 		let message = alloc::format!("transfer {n}");
