@@ -12,8 +12,9 @@ export * from './protocol.js';
  * `Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee` (a job failed without a committee),
  * `NotDrawn` (no committee yet), `CommitteeChanged` (a committee whose digest is not the job's,
  * read in one block state), `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, and for
- * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`; for threshold keys `KeyFailed`
- * and `SignatureFailed` (a key or a signing request ended without). Contracts: errors of
+ * the beacon `NoBeaconRound`, `BeaconRoundOpen`, `NoBeaconKey`; for threshold keys `KeyFailed`,
+ * `SignatureFailed` and `RefreshFailed` (a key, a signing request or a refresh ended without).
+ * Contracts: errors of
  * pallet-revive (`Revive.OutOfGas`, `Revive.ContractReverted`, ...), `ContractReverted` (a
  * {@link ContractError}), `CompileError`, `AccountUnmapped`, `BadArgument`,
  * `NoInstantiatedEvent`.
@@ -593,7 +594,7 @@ export declare function waitForBeaconRound(api: ApiPromise, options?: {
 // ---- threshold keys (PROTOCOL.md section 14; src/keys.js) ---------------------------------------
 
 /** A key's status: the pallet's `KeyStatus` variant name. */
-export type KeyStatus = 'Drawing' | 'Generating' | 'Active' | 'Failed';
+export type KeyStatus = 'Drawing' | 'Generating' | 'Active' | 'Expired' | 'Failed';
 /** The step of a DKG attempt (PROTOCOL.md sections 14.3-14.5). */
 export type DkgStep = 'Round1' | 'Round2' | 'Complaints';
 /** The pallet's `KeyStatus` variant names, in order. */
@@ -634,9 +635,13 @@ export interface ThresholdKey {
   candidates: string[];
   /** `Drawing`: the block by which it is drawn; `Generating`: the block the step ends or times out in. */
   until: number | null;
-  /** `Generating`: the attempt that runs; `Active`: the one that made it. */
+  /** `Generating`: the attempt that runs; `Active`: the DKG attempt that made it. */
   attempt: number | null;
-  /** `Generating`, `Active`: the members in order (member `i` at `members[i - 1]`). */
+  /**
+   * `Generating`: the attempt's members in order (member `i` at `members[i - 1]`); `Active`: the
+   * committee that made the key, identifier `i` at `members[i - 1]` for the key's life (those
+   * holding shares now are {@link ThresholdKey.ids}).
+   */
   members: KeyMember[];
   /** `Generating`: the step. */
   step: DkgStep | null;
@@ -648,12 +653,25 @@ export interface ThresholdKey {
   groupKey: string | null;
   /** `Active`: the account whose 32 bytes are `Y` (SS58): it moves funds only with `t + 1` members' signature. */
   account: string | null;
-  /** `Active`: `Y_1..Y_n` (hex). */
+  /**
+   * `Active`: the identifiers of the members that hold shares now, increasing: `1..n` until a
+   * refresh leaves members out (PROTOCOL.md section 14.10).
+   */
+  ids: number[];
+  /** `Active`: the verifying shares `Y_i` of the members {@link ThresholdKey.ids}, in that order (hex). */
   verifyingShares: string[];
   /** `Active`: the key's digest (PROTOCOL.md section 14.5; hex). */
   digest: string | null;
   /** `Active`: the block it was made in. */
   activated: number | null;
+  /** `Active`: the number of completed refreshes (0 until the first). */
+  epoch: number | null;
+  /** `Active`: the first block of the epoch (made, last refreshed, or a failed refresh ended). */
+  epochStart: number | null;
+  /** `Active`: the attempt of the refresh running, or `null`. */
+  refreshing: number | null;
+  /** `Expired`: the block it expired in (it lived its last epoch and signs no more). */
+  expiredAt: number | null;
   /** `Failed`: the block it failed in. */
   failedAt: number | null;
 }
@@ -736,10 +754,41 @@ export declare function keyMessage(message: KeyMessage): Uint8Array;
 export declare function groupKeyBytes(groupKey: Uint8Array | string): Uint8Array;
 /**
  * The owner removes an `Active` or `Failed` key without open requests (`mpc.removeKey`); its
- * deposit returns. Rejects with `Mpc.UnknownKey`, `Mpc.NotKeyOwner`, `Mpc.KeyNotEnded` or
- * `Mpc.KeyInUseBySignRequest`.
+ * deposit returns. Rejects with `Mpc.UnknownKey`, `Mpc.NotKeyOwner`, `Mpc.KeyNotEnded`,
+ * `Mpc.KeyInUseBySignRequest` or `Mpc.RefreshInProgress`.
  */
 export declare function removeKey(api: ApiPromise, signer: AddressOrPair, keyId: bigint | number): Promise<{ blockHash: string }>;
+/** What {@link refreshKey} and {@link leaveKey} resolve with. */
+export interface RefreshStarted {
+  blockHash: string;
+  /** The refresh's first attempt (the key's attempts go on from its last one). */
+  attempt: number;
+  /** Its members (SS58), in increasing order of identifier. */
+  members: string[];
+}
+/**
+ * Starts a refresh of the key (`mpc.refreshKey`, PROTOCOL.md section 14.10): the same `Y` and
+ * account, new shares for the same members. The owner may at any time; anyone once
+ * `keyEpochLength` blocks passed since the epoch started; at most `maxKeyRefreshes` refreshes
+ * per key. Rejects with `Mpc.UnknownKey`, `Mpc.KeyNotActive`, `Mpc.RefreshInProgress`,
+ * `Mpc.TooManyRefreshes`, `Mpc.EpochNotOver` or `Mpc.TooManyPendingKeys`.
+ */
+export declare function refreshKey(api: ApiPromise, signer: AddressOrPair, keyId: bigint | number): Promise<RefreshStarted>;
+/**
+ * A member (its worker account) leaves the key (`mpc.leaveKey`): the key is refreshed without
+ * it, and once that completes it holds nothing of the key. Rejects as {@link refreshKey} (but
+ * never `Mpc.EpochNotOver`), and with `Mpc.NotKeyMember` or `Mpc.TooFewMembers`.
+ */
+export declare function leaveKey(api: ApiPromise, signer: AddressOrPair, keyId: bigint | number): Promise<RefreshStarted>;
+/**
+ * Waits until the key has completed `epoch` refreshes and none runs, and resolves with it.
+ * Rejects with `MpcError` `RefreshFailed` (a refresh seen running ended without new shares), `KeyExpired`,
+ * `KeyFailed`, `Mpc.UnknownKey` or `Timeout` (default 180 s).
+ */
+export declare function waitForRefresh(api: ApiPromise, keyId: bigint | number, epoch: number, options?: {
+  timeoutMs?: number;
+  onProgress?: (p: { block: number; epoch: number | null; refreshing: number | null; step: DkgStep | null }) => void;
+}): Promise<ThresholdKey>;
 /**
  * The requester removes an ended request (`mpc.removeSignature`); its deposit returns. Rejects
  * with `Mpc.UnknownSignRequest`, `Mpc.NotRequester` or `Mpc.RequestOpen`.

@@ -120,6 +120,11 @@ pub enum KeyAction {
 		/// The key.
 		key: u64,
 	},
+	/// `expire_key(key)`: the key's last epoch is over.
+	Expire {
+		/// The key.
+		key: u64,
+	},
 	/// `submit_key_envelope(key, attempt, A, envelope)` (`A_r` in a refresh).
 	Envelope {
 		/// The key.
@@ -197,9 +202,10 @@ impl KeyProgress {
 			| KeyAction::RefreshRound1 { key, attempt, .. } => (*key, *attempt, 0),
 			KeyAction::Envelope { key, attempt, .. } => (*key, *attempt, 1),
 			KeyAction::Complain { key, attempt, .. } => (*key, *attempt, 2),
-			KeyAction::Commit { .. } | KeyAction::Share { .. } | KeyAction::Refresh { .. } => {
-				return
-			}
+			KeyAction::Commit { .. }
+			| KeyAction::Share { .. }
+			| KeyAction::Refresh { .. }
+			| KeyAction::Expire { .. } => return,
 		};
 		self.sent.retain(|s| (s.0, s.1, s.2) != (key, attempt, what));
 	}
@@ -555,11 +561,13 @@ pub struct EpochView {
 	pub window: u32,
 	/// The current block.
 	pub now: u32,
+	/// Whether it is the key's last epoch (no refresh left: the key expires).
+	pub last: bool,
 }
 
-/// A member's part in ending a key's epoch: `refresh_key` once the epoch is over, from the
-/// member of rank `rank` `rank * window` blocks later, so that one member usually sends it
-/// (PROTOCOL.md section 14.10).
+/// A member's part in ending a key's epoch: `refresh_key` (or `expire_key` after the last
+/// epoch) once the epoch is over, from the member of rank `rank` `rank * window` blocks later,
+/// so that one member usually sends it (PROTOCOL.md section 14.10).
 pub fn epoch_step(
 	view: &EpochView,
 	progress: &mut KeyProgress,
@@ -572,7 +580,11 @@ pub fn epoch_step(
 		return None;
 	}
 	progress.record(view.key, view.epoch, 3, view.now);
-	Some(KeyAction::Refresh { key: view.key })
+	Some(if view.last {
+		KeyAction::Expire { key: view.key }
+	} else {
+		KeyAction::Refresh { key: view.key }
+	})
 }
 
 /// An active key the member holds a share of: what rebuilds its key package.

@@ -559,7 +559,8 @@ fn members_refresh_a_key_step_by_step_and_sign_under_the_same_key() {
 fn the_lowest_member_asks_for_the_refresh_first_and_the_others_later() {
 	let limits = Limits::default();
 	// Epoch ends at block 100, window 10: rank 0 from block 99 (lands in 100), rank 2 from 119.
-	let at = |rank, now| EpochView { key: 3, epoch: 0, end: 100, rank, window: 10, now };
+	let at =
+		|rank, now| EpochView { key: 3, epoch: 0, end: 100, rank, window: 10, now, last: false };
 	let mut progress = KeyProgress::default();
 	assert_eq!(epoch_step(&at(0, 98), &mut progress, &limits), None);
 	assert_eq!(epoch_step(&at(0, 99), &mut progress, &limits), Some(KeyAction::Refresh { key: 3 }));
@@ -570,4 +571,7 @@ fn the_lowest_member_asks_for_the_refresh_first_and_the_others_later() {
 	// The next epoch is another record.
 	let next = EpochView { epoch: 1, ..at(0, 101) };
 	assert_eq!(epoch_step(&next, &mut progress, &limits), Some(KeyAction::Refresh { key: 3 }));
+	// After the last refresh, the key expires instead.
+	let last = EpochView { epoch: 2, last: true, ..at(0, 101) };
+	assert_eq!(epoch_step(&last, &mut progress, &limits), Some(KeyAction::Expire { key: 3 }));
 }

@@ -11,6 +11,7 @@ import {
   createJob, submitInput, reclaimInputDeposit, getJob, normalizeInputRule, formatDecimal, waitForResult, waitForCommittee, getRecord, verifyRecord, auditRecord, listWorkers,
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
   createKey, thresholdKey, waitForKey, requestSignature, signatureRequest, waitForSignature, verifyKeySignature, keyMessage, groupKeyBytes,
+  refreshKey, leaveKey, waitForRefresh,
   compileContractFile, deployContract, callContract, readContract, fulfill, contractInterface,
 } from '../src/index.js';
 
@@ -22,7 +23,7 @@ const EXIT_CODES = [
   ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
   ['2', 'usage error: unknown command or option, missing or malformed argument'],
   ['3', 'a record, a committee draw, a beacon round or a threshold key\'s signature does not verify'],
-  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled, or a threshold key or a signing request failed'],
+  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled, or a threshold key, its refresh or a signing request failed'],
 ];
 
 /** Options every command takes. */
@@ -235,6 +236,32 @@ const COMMANDS = [
     run: runKeyShow,
   },
   {
+    name: 'key refresh',
+    summary: 'refresh a key: the same group key and account, new shares for its members (the owner at any time, anyone once the key\'s epoch is over)',
+    usage: 'mpc key refresh <key> [--wait] [options]',
+    args: [KEY_ARG],
+    options: {
+      wait: { type: 'boolean', help: 'wait until the refresh completes and print the key\'s new epoch and members' },
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '180', help: 'give up waiting with --wait (exit code 4) after this long' },
+    },
+    examples: ['mpc key refresh 0 --suri //Ferdie', 'mpc key refresh 0 --suri //Ferdie --wait --json'],
+    run: (ctx) => runKeyRefresh(ctx, refreshKey),
+  },
+  {
+    name: 'key leave',
+    summary: 'a member leaves a key: the key is refreshed without it, and its share no longer counts; --suri is the member\'s worker key (ed25519, key type mpcw)',
+    usage: 'mpc key leave <key> [--wait] [options]',
+    args: [KEY_ARG],
+    options: {
+      wait: { type: 'boolean', help: 'wait until the refresh completes and print the key\'s new epoch and members' },
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '180', help: 'give up waiting with --wait (exit code 4) after this long' },
+    },
+    examples: ['mpc key leave 0 --suri //Bob    # the dev worker //Bob (ed25519) leaves key 0', 'mpc key leave 0 --suri //Bob --wait --json'],
+    // A member is a worker, whose account is its ed25519 worker key.
+    scheme: 'ed25519',
+    run: (ctx) => runKeyRefresh(ctx, leaveKey),
+  },
+  {
     name: 'key sign',
     summary: 'ask a key the signer owns to sign a message; wait for the signature, verify it and print it',
     usage: 'mpc key sign <key> <message> [options]',
@@ -414,7 +441,7 @@ ${c.examples.map((e) => `  ${e}`).join('\n')}
 
 exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a
 record, a draw, a beacon round or a key's signature does not verify, 4 timeout,
-or a failed job, key or signing request ('mpc --help' says more).`;
+or a failed job, key, key refresh or signing request ('mpc --help' says more).`;
 }
 
 function groupHelp(group) {
@@ -867,7 +894,18 @@ function describeKey(k) {
       lines.push(`attempt ${k.attempt}: ${k.step} since block ${k.opened} (until block ${k.until}), posted by members: ${k.posted.join(', ') || 'none'}`);
       break;
     case 'Active':
-      lines.push(`group key: ${k.groupKey}`, `account: ${k.account}`, `digest: ${k.digest}`, `activated: block ${k.activated} (attempt ${k.attempt})`);
+      lines.push(
+        `group key: ${k.groupKey}`,
+        `account: ${k.account}`,
+        `digest: ${k.digest}`,
+        `activated: block ${k.activated} (attempt ${k.attempt})`,
+        `epoch: ${k.epoch} (${k.epoch === 1 ? '1 refresh' : `${k.epoch} refreshes`}; since block ${k.epochStart})`,
+        `refreshing: ${k.refreshing === null ? 'no' : `attempt ${k.refreshing}`}`,
+        `ids: ${k.ids.join(', ')} (the members that hold shares)`,
+      );
+      break;
+    case 'Expired':
+      lines.push(`group key: ${k.groupKey}`, `account: ${k.account}`, `expired in block ${k.expiredAt} (it signs no more)`);
       break;
     case 'Failed':
       lines.push(`failed in block ${k.failedAt}`);
@@ -875,8 +913,15 @@ function describeKey(k) {
     default:
   }
   if (k.members.length) {
-    lines.push(`members${k.status === 'Active' ? ' (account, verifying share Y_i)' : ''}:`);
-    k.members.forEach((m, i) => lines.push(`  ${i + 1} ${m.account}${k.status === 'Active' ? ` ${k.verifyingShares[i]}` : ''}`));
+    lines.push(`members${k.status === 'Active' ? ' (identifier, account, verifying share Y_i)' : ''}:`);
+    k.members.forEach((m, i) => {
+      if (k.status !== 'Active') lines.push(`  ${i + 1} ${m.account}`);
+      else {
+        // Identifier i is members[i - 1]; a member not in `ids` left (or was left out by a refresh).
+        const at = k.ids.indexOf(i + 1);
+        lines.push(`  ${i + 1} ${m.account} ${at < 0 ? 'left: holds no share' : k.verifyingShares[at]}`);
+      }
+    });
   }
   return lines.join('\n');
 }
@@ -911,6 +956,30 @@ async function runKeyCreate(ctx) {
 async function runKeyShow(ctx) {
   const key = await readKey(ctx.api, BigInt(ctx.args[0]));
   out(ctx, describeKey(key), key);
+  return EXIT.done;
+}
+
+/** `key refresh` and `key leave`: `start` is `refreshKey` or `leaveKey`. */
+async function runKeyRefresh(ctx, start) {
+  const { opts } = ctx;
+  const id = BigInt(ctx.args[0]);
+  const signer = ctx.signer();
+  const { epoch } = await readKey(ctx.api, id);
+  const r = await start(ctx.api, signer, id);
+  const what = start === leaveKey ? `${signer.address} leaves key ${id}: refresh` : `refresh of key ${id}`;
+  const started = `${what} started in block ${r.blockHash}: attempt ${r.attempt}, ${r.members.length} members`;
+  if (!opts.wait) {
+    out(ctx, `${started}; 'mpc key show ${id}' shows it`, { key: id, ...r });
+    return EXIT.done;
+  }
+  if (!opts.json) console.log(`${started}; waiting for it to complete`);
+  const refreshed = await waitForRefresh(ctx.api, id, epoch + 1, {
+    timeoutMs: Number(opts.timeout) * 1000,
+    onProgress: ({ block, refreshing, step }) => progress(ctx, refreshing === null ? `#${block}` : `#${block} attempt ${refreshing}: ${step ?? '?'}`),
+  });
+  if (!opts.json) process.stderr.write('\n');
+  out(ctx, `key ${id} refreshed in block ${refreshed.epochStart}: epoch ${refreshed.epoch}, members ${refreshed.ids.join(', ')} hold new shares\n`
+    + `group key: ${refreshed.groupKey}\naccount: ${refreshed.account}`, refreshed);
   return EXIT.done;
 }
 
@@ -1079,7 +1148,7 @@ async function main(argv) {
   // A command that needs no chain for these arguments (`key verify` with a group key) runs without one.
   if (command.offline?.(args)) return command.run({ api: null, signer: null, opts, args, command });
   const api = await connect(opts.url);
-  const signer = () => new Keyring({ type: 'sr25519' }).addFromUri(opts.suri);
+  const signer = () => new Keyring({ type: command.scheme ?? 'sr25519' }).addFromUri(opts.suri);
   try {
     return await command.run({ api, signer, opts, args, command });
   } finally {
@@ -1094,7 +1163,7 @@ function failure(e) {
     return EXIT.usage;
   }
   console.error(`mpc: ${e?.message ?? e}`);
-  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled|NoCommittee|KeyFailed|SignatureFailed)$/.test(e.errorName)) return EXIT.failed;
+  if (e instanceof MpcError && /^(Timeout|JobFailed|JobCancelled|NoCommittee|KeyFailed|SignatureFailed|RefreshFailed|KeyExpired)$/.test(e.errorName)) return EXIT.failed;
   return EXIT.error;
 }
 

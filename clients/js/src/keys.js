@@ -13,7 +13,7 @@ const hex = (codec) => toHex(bytes(codec));
 const utf8 = new TextEncoder();
 
 /** The key statuses (the pallet's `KeyStatus` variant names). */
-export const KEY_STATUSES = Object.freeze(['Drawing', 'Generating', 'Active', 'Failed']);
+export const KEY_STATUSES = Object.freeze(['Drawing', 'Generating', 'Active', 'Expired', 'Failed']);
 
 /** The states of a signing request (the pallet's `SignState` variant names). */
 export const SIGN_STATES = Object.freeze(['Open', 'Signed', 'Failed']);
@@ -117,15 +117,21 @@ const plainMembers = (members) => members.map((m) => ({ account: m.account.toStr
  * Threshold key `keyId` as plain data, or `null` when the chain does not store it (never
  * created, or removed): `{ id, owner, threshold, size, deposit, created, openRequests, status,
  * ... }`, `status` the pallet's `KeyStatus` variant (`Drawing`, `Generating`, `Active`,
- * `Failed`), with the fields of every status (`null`, or `[]` for lists, when not of the key's):
+ * `Expired`, `Failed`), with the fields of every status (`null`, or `[]` for lists, when not of the key's):
  * `drawRound`, `candidates` (`Drawing`: the beacon round that draws the committee, the pool at
  * the request), `until` (`Drawing`: the block by which it is drawn; `Generating`: the block the
- * step ends or times out in), `attempt` (`Generating`, `Active`), `members` (`[{ account, key
- * }]` in order, member `i` at `members[i - 1]`: the attempt's, or the key's), `step`
- * (`'Round1'`, `'Round2'` or `'Complaints'`), `opened` and `posted` (the members that posted
- * in the step), and for an `Active` key `groupKey` (`Y`, hex), `account` (the SS58 account
- * whose 32 bytes are `Y`), `verifyingShares` (`Y_1..Y_n`, hex), `digest` (hex) and
- * `activated` (its block); `failedAt` (`Failed`: its block). Hex without `0x`.
+ * step ends or times out in), `attempt` (`Generating`, `Active`: the DKG attempt that made it),
+ * `members` (`[{ account, key }]` in order, member `i` at `members[i - 1]`: the attempt's, or
+ * for an `Active` key the committee that made it, whose identifiers `i` stay the members' for
+ * the key's life), `step` (`'Round1'`, `'Round2'` or `'Complaints'`), `opened` and `posted`
+ * (the members that posted in the step), and for an `Active` key `groupKey` (`Y`, hex),
+ * `account` (the SS58 account whose 32 bytes are `Y`), `ids` (the identifiers of the members
+ * that hold shares now, increasing: all of `1..n` until a refresh leaves some out, PROTOCOL.md
+ * section 14.10), `verifyingShares` (their `Y_i`, hex, in the order of `ids`), `digest` (hex),
+ * `activated` (its block), `epoch` (the number of completed refreshes), `epochStart` (the
+ * epoch's first block) and `refreshing` (the attempt of the refresh running, or `null`);
+ * `groupKey`, `account` and `expiredAt` for an `Expired` key (it lived its last epoch and
+ * signs no more); `failedAt` (`Failed`: its block). Hex without `0x`.
  * `api` may be decorated at a past block (`await api.at(hash)`).
  */
 export async function thresholdKey(api, keyId) {
@@ -155,9 +161,14 @@ export async function thresholdKey(api, keyId) {
     posted: [],
     groupKey: null,
     account: null,
+    ids: [],
     verifyingShares: [],
     digest: null,
     activated: null,
+    epoch: null,
+    epochStart: null,
+    refreshing: null,
+    expiredAt: null,
     failedAt: null,
   };
   if (s.isDrawing) {
@@ -181,9 +192,21 @@ export async function thresholdKey(api, keyId) {
       members: plainMembers(a.members),
       groupKey: toHex(y),
       account: api.registry.createType('AccountId32', y).toString(),
+      ids: a.ids.map((i) => i.toNumber()),
       verifyingShares: a.verifyingShares.map(hex),
       digest: hex(a.digest),
       activated: a.activated.toNumber(),
+      epoch: a.refreshes.length,
+      epochStart: a.epochStart.toNumber(),
+      refreshing: a.refreshing.isSome ? a.refreshing.unwrap().toNumber() : null,
+    });
+  } else if (s.isExpired) {
+    const e = s.asExpired;
+    const y = bytes(e.groupKey);
+    Object.assign(key, {
+      groupKey: toHex(y),
+      account: api.registry.createType('AccountId32', y).toString(),
+      expiredAt: e.at.toNumber(),
     });
   } else if (s.isFailed) {
     key.failedAt = s.asFailed.at.toNumber();
@@ -290,12 +313,90 @@ export async function waitForSignature(api, requestId, { timeoutMs = 120_000, on
  * The owner removes key `keyId` (`mpc.removeKey`): an `Active` or `Failed` key without open
  * signing requests. Its deposit returns and its members can no longer sign with it. Resolves
  * with `{ blockHash }`; rejects with `Mpc.UnknownKey`, `Mpc.NotKeyOwner`, `Mpc.KeyNotEnded`
- * (still drawing or generating) or `Mpc.KeyInUseBySignRequest`.
+ * (still drawing or generating), `Mpc.KeyInUseBySignRequest` or `Mpc.RefreshInProgress`.
  */
 export async function removeKey(api, signer, keyId) {
   const { blockHash, events } = await send(api, signer, keyCall(api, 'removeKey')(BigInt(keyId)));
   eventOf(api, events, 'KeyRemoved', 'remove_key');
   return { blockHash };
+}
+
+/**
+ * Starts a refresh of key `keyId` (`mpc.refreshKey`, PROTOCOL.md section 14.10): the same key
+ * `Y` and account, new shares for the same members, so that shares taken before are of no use
+ * with the new ones. The owner may at any time; anyone once `api.consts.mpc.keyEpochLength`
+ * blocks passed since the key's epoch started. A key is refreshed at most
+ * `api.consts.mpc.maxKeyRefreshes` times. The refresh runs in the key's next attempts while the
+ * key goes on signing under the old shares; {@link waitForRefresh} waits for it. Resolves with
+ * `{ blockHash, attempt, members }`: the refresh's first attempt and its members (SS58), from
+ * `mpc.KeyAttemptStarted`. Rejects with `Mpc.UnknownKey`, `Mpc.KeyNotActive`,
+ * `Mpc.RefreshInProgress`, `Mpc.TooManyRefreshes`, `Mpc.EpochNotOver` (not the owner, and the
+ * epoch is not over) or `Mpc.TooManyPendingKeys`.
+ */
+export async function refreshKey(api, signer, keyId) {
+  const { blockHash, events } = await send(api, signer, keyCall(api, 'refreshKey')(BigInt(keyId)));
+  eventOf(api, events, 'KeyRefreshStarted', 'refresh_key');
+  return { blockHash, ...refreshAttempt(api, events, 'refresh_key') };
+}
+
+/**
+ * A member of key `keyId` leaves it (`mpc.leaveKey`, PROTOCOL.md section 14.10): the key is
+ * refreshed without it, so that once the refresh completes its share no longer counts and it
+ * holds nothing of the key. The signer is the member's worker account (on a dev chain the
+ * ed25519 keys `//Alice`..`//Eve`). Resolves like {@link refreshKey}, `members` without the
+ * signer. If the refresh fails, the member is still a member. Rejects with the errors of
+ * {@link refreshKey} but `Mpc.EpochNotOver`, and with `Mpc.NotKeyMember` (the signer holds no
+ * share of the key) or `Mpc.TooFewMembers` (fewer than `threshold + 1` would stay).
+ */
+export async function leaveKey(api, signer, keyId) {
+  const { blockHash, events } = await send(api, signer, keyCall(api, 'leaveKey')(BigInt(keyId)));
+  eventOf(api, events, 'KeyRefreshStarted', 'leave_key');
+  return { blockHash, ...refreshAttempt(api, events, 'leave_key') };
+}
+
+/** The first attempt of the refresh an extrinsic started: `{ attempt, members }`. */
+function refreshAttempt(api, events, extrinsic) {
+  const started = eventOf(api, events, 'KeyAttemptStarted', extrinsic);
+  return { attempt: started.attempt.toNumber(), members: started.members.map((a) => a.toString()) };
+}
+
+/**
+ * Waits until key `keyId` has completed `epoch` refreshes and none runs, and resolves with it
+ * ({@link thresholdKey}); at once if it has. Rejects with `MpcError('RefreshFailed')` when a
+ * refresh seen running ended without new shares (too few members left, or too many attempts:
+ * the key stays as it was), `KeyFailed` (the key itself failed), `Mpc.UnknownKey` (not stored)
+ * and `Timeout` after `timeoutMs`. `onProgress({ block, epoch, refreshing, step })` on every new
+ * block, `step` the running attempt's (`'Round1'`, `'Round2'`, `'Complaints'`) or `null`. On
+ * the dev chain a refresh of the five dev workers' key takes some 11 blocks.
+ */
+export async function waitForRefresh(api, keyId, epoch, { timeoutMs = 180_000, onProgress } = {}) {
+  const id = BigInt(keyId);
+  if (!Number.isSafeInteger(epoch) || epoch < 0) throw new ProtocolError('key', `waitForRefresh(api, keyId, epoch): epoch is a whole number, not ${String(epoch)}`);
+  const timeout = () => new MpcError('Timeout', `key ${id} did not reach epoch ${epoch} within ${timeoutMs} ms`);
+  let running = null; // the epoch a refresh was seen running in
+  return everyBlock(api, timeoutMs, timeout, async (block) => {
+    const key = await thresholdKey(api, id);
+    if (!key) throw new MpcError('Mpc.UnknownKey', `key ${id} is not stored (never created, or removed)`);
+    if (key.status === 'Failed') throw new MpcError('KeyFailed', `key ${id} failed in block ${key.failedAt}`);
+    if (block !== undefined && onProgress) {
+      const step = key.refreshing === null || !api.query.mpc.keyRefreshes
+        ? null
+        : await api.query.mpc.keyRefreshes(id, key.refreshing).then((r) => (r.isSome ? r.unwrap().step.type : null));
+      onProgress({ block, epoch: key.epoch, refreshing: key.refreshing, step });
+    }
+    if (key.status === 'Expired') throw new MpcError('KeyExpired', `key ${id} expired in block ${key.expiredAt}: it lived its last epoch`);
+    if (key.status !== 'Active') return undefined;
+    if (key.refreshing !== null) {
+      running = key.epoch;
+      return undefined;
+    }
+    if (key.epoch >= epoch) return key;
+    if (running !== null && key.epoch === running) {
+      throw new MpcError('RefreshFailed', `the refresh of key ${id} failed (epoch ${key.epoch} started again in block ${key.epochStart}): too few members left, or too many attempts; the key stays as it was`);
+    }
+    running = null;
+    return undefined;
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ const CLI = fileURLToPath(new URL('../bin/mpc.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url))).version;
 const COMMANDS = [
   'job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify',
-  'key create', 'key show', 'key sign', 'key verify', 'contract deploy', 'contract call', 'contract read', 'contract fulfill',
+  'key create', 'key show', 'key refresh', 'key leave', 'key sign', 'key verify', 'contract deploy', 'contract call', 'contract read', 'contract fulfill',
 ];
 const OPTIONS = {
   'job create': {
@@ -33,6 +33,8 @@ const OPTIONS = {
   'beacon verify': {},
   'key create': { size: null, threshold: null, wait: null, timeout: '180' },
   'key show': {},
+  'key refresh': { wait: null, timeout: '180' },
+  'key leave': { wait: null, timeout: '180' },
   'key sign': { timeout: '120' },
   'key verify': {},
   'contract deploy': { contract: null, args: '[]', value: '0' },
@@ -43,7 +45,7 @@ const OPTIONS = {
 const ARGS = {
   'job create': [], 'input submit': ['<job>', '<value>...'], 'input reclaim': ['<job>'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
   'beacon latest': [], 'beacon round': ['<round>'], 'beacon verify': ['[<round>]'],
-  'key create': [], 'key show': ['<key>'], 'key sign': ['<key>', '<message>'], 'key verify': ['<key|group-key>', '<message>', '<signature>'],
+  'key create': [], 'key show': ['<key>'], 'key refresh': ['<key>'], 'key leave': ['<key>'], 'key sign': ['<key>', '<message>'], 'key verify': ['<key|group-key>', '<message>', '<signature>'],
   'contract deploy': ['<file.sol>'], 'contract call': ['<address>', '<function>', '[<arg>...]'], 'contract read': ['<address>', '<function>', '[<arg>...]'],
   'contract fulfill': ['<job>'],
 };
@@ -114,7 +116,7 @@ test('mpc --help and mpc help list every command, the common options and the exi
   // The exit codes' rows, with their wrapped lines joined.
   const rows = help.slice(help.indexOf('exit codes:')).replace(/\n {5}(?=\S)/g, ' ');
   assert.match(rows, /^ {2}3 {2}a record, a committee draw, a beacon round or a threshold key's signature does not verify$/m);
-  assert.match(rows, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled, or a threshold key or a signing request failed$/m);
+  assert.match(rows, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled, or a threshold key, its refresh or a signing request failed$/m);
   for (const line of help.split('\n')) assert.ok(line.length <= 80, `line too long: ${line}`);
 });
 
@@ -161,7 +163,7 @@ test('mpc job --help lists the job commands', async () => {
 test('mpc key --help lists the threshold key commands', async () => {
   const r = await mpc(['key', '--help']);
   assert.equal(r.code, 0);
-  for (const c of ['key create', 'key show', 'key sign', 'key verify']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
+  for (const c of ['key create', 'key show', 'key refresh', 'key leave', 'key sign', 'key verify']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   assert.doesNotMatch(r.stdout, /^ {2}(job|beacon|input) /m);
   const create = (await mpc(['key', 'create', '--help'])).stdout;
   assert.match(optionRow(create, 'size'), /^--size <n> .*\(required\)$/);
@@ -169,6 +171,10 @@ test('mpc key --help lists the threshold key commands', async () => {
   const verify = (await mpc(['key', 'verify', '--help'])).stdout;
   assert.match(verify, /^usage: mpc key verify <key\|group-key> <message> <signature> \[options\]$/m);
   assert.match(verify, /no node needed/);
+  // A member leaves with its worker key.
+  const leave = (await mpc(['key', 'leave', '--help'])).stdout;
+  assert.match(leave, /^usage: mpc key leave <key> \[--wait\] \[options\]$/m);
+  assert.match(leave.replace(/\n/g, ' '), /--suri is the member's worker key \(ed25519/);
 });
 
 test('unknown options are usage errors (exit code 2)', async () => {
@@ -190,8 +196,8 @@ test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['record']), /'record' needs a command \(one of: verify\)/, 'mpc record <command>', 'mpc record --help');
   assertUsage(await mpc(['input', 'withdraw', '1']), /unknown command 'input withdraw' \(one of: submit, reclaim\)/, 'mpc input <command>', 'mpc input --help');
   assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify, request\)/, 'mpc beacon <command>', 'mpc beacon --help');
-  assertUsage(await mpc(['key']), /'key' needs a command \(one of: create, show, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
-  assertUsage(await mpc(['key', 'remove', '1']), /unknown command 'key remove' \(one of: create, show, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
+  assertUsage(await mpc(['key']), /'key' needs a command \(one of: create, show, refresh, leave, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
+  assertUsage(await mpc(['key', 'remove', '1']), /unknown command 'key remove' \(one of: create, show, refresh, leave, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
 
@@ -275,6 +281,14 @@ test('malformed threshold key commands are usage errors (exit code 2)', async ()
     [['key', 'verify', '1', 'hello', SIG.slice(2)], /<signature> is 128 hex digits, not '/, 'key verify'],
     [['key', 'verify', '1', 'hello', `${SIG.slice(2)}zz`], /<signature> is 128 hex digits/, 'key verify'],
     [['key', 'verify', '1', 'hello', SIG, 'more'], /unexpected argument 'more'/, 'key verify'],
+    [['key', 'refresh'], /missing <key>/, 'key refresh'],
+    [['key', 'refresh', 'all'], /<key> must be a whole number, not 'all'/, 'key refresh'],
+    [['key', 'refresh', '1', '2'], /unexpected argument '2'/, 'key refresh'],
+    [['key', 'refresh', '1', '--timeout', 'soon'], /--timeout takes a whole number, not 'soon'/, 'key refresh'],
+    [['key', 'refresh', '1', '--wait=yes'], /option '--wait' takes no value/, 'key refresh'],
+    [['key', 'leave'], /missing <key>/, 'key leave'],
+    [['key', 'leave', '-1'], /unknown option '-1'/, 'key leave'],
+    [['key', 'leave', '1', '--size', '5'], /unknown option '--size'/, 'key leave'],
   ];
   const runs = await Promise.all(cases.map(([args]) => mpc(args)));
   runs.forEach((r, k) => {
@@ -301,6 +315,8 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['key', 'sign', '0', '--', '-starts with a dash']),
     // With a key id, the group key comes from the chain.
     mpc(['key', 'verify', '0', 'hello', SIG]),
+    mpc(['key', 'refresh', '0', '--wait', '--suri', '//Ferdie']),
+    mpc(['key', 'leave', '0', '--suri', '//Bob', '--json']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);

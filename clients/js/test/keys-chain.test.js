@@ -2,8 +2,9 @@
 // node, then a real `mpc-node --dev`, whose pool is exactly the five dev workers: a key of 5 with
 // threshold 2 needs no draw, its DKG starts in the block of the request and the key is made some
 // 11 blocks later; a signature takes 2 to 4 blocks. One node serves every case of this file, in
-// order: the first test makes the key the others sign with. Needs the node binary (`cargo build
-// -p mpc-node`, or MPC_NODE=<path>); the chain's cases are skipped without it.
+// order: the first test makes the key the others sign with, refresh (a member leaves) and show.
+// Needs the node binary (`cargo build -p mpc-node`, or MPC_NODE=<path>); the chain's cases are
+// skipped without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -16,6 +17,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { NODE, freePort, startNode, withNodeLog } from './dev-node.js';
 import {
   createKey, thresholdKey, waitForKey, requestSignature, signatureRequest, waitForSignature, verifyKeySignature, removeKey, removeSignature,
+  refreshKey, leaveKey, waitForRefresh,
   keyMessage, groupKeyBytes, listWorkers, lagrangeAtZero, fromHex, toHex, MpcError, ProtocolError,
 } from '../src/index.js';
 
@@ -30,6 +32,8 @@ const KEY_ERRORS = [
   'RepeatedCommitment', 'UnknownEnvelope', 'EnvelopeMismatch', 'KeyNotActive', 'KeyNotEnded', 'KeyInUseBySignRequest', 'TooManyPendingKeys',
   'TooManyOpenSignatures', 'UnknownSignRequest', 'RequestEnded', 'RequestOpen', 'NotRequester', 'WrongSignAttempt', 'MemberExcluded',
   'SignersFixed', 'SignersNotFixed', 'NotASigner', 'AttemptMismatch', 'PackageMismatch', 'MemberNotBonded',
+  // Refresh (PROTOCOL.md section 14.10).
+  'RefreshInProgress', 'TooManyRefreshes', 'EpochNotOver', 'TooFewMembers', 'KeyNotRefreshing', 'RefreshesLeft',
 ];
 
 const isError = (name) => (e) => e instanceof MpcError && e.errorName === name;
@@ -86,10 +90,13 @@ let key; // the key the first chain test makes: the others sign with it
 const keyring = new Keyring({ type: 'sr25519' });
 let ferdie; // the key's owner
 let alice; // not its owner
+let workers; // the dev workers' accounts: the ed25519 keys //Alice..//Eve (runtime/src/dev_workers.rs)
 before(async () => {
   if (noNode) return;
   await cryptoWaitReady();
   [ferdie, alice] = ['//Ferdie', '//Alice'].map((s) => keyring.addFromUri(s));
+  const ed = new Keyring({ type: 'ed25519' });
+  workers = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map((s) => ed.addFromUri(s));
   node = await startNode();
 });
 after(async () => {
@@ -106,6 +113,34 @@ const account = async (api, who) => (await api.query.system.account(who.address)
 async function events(api, number, method) {
   const all = await api.query.system.events.at(await api.rpc.chain.getBlockHash(number));
   return all.map(({ event }) => event).filter((e) => e.section === 'mpc' && e.method === method);
+}
+
+/** The dev worker (ed25519 pair) whose account is `address`. */
+const workerPair = (address) => workers.find((w) => toHex(w.publicKey) === toHex(decodeAddress(address)));
+
+/**
+ * Sends `fn()` from a dev worker's account, which that worker's off-chain worker also sends
+ * from (beacon shares every few blocks): a transaction that clashes with one of its nonces
+ * (refused by the pool or replaced) is sent again; the chain's errors are not.
+ */
+async function asWorker(fn) {
+  for (let k = 0; ; k += 1) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (k >= 3 || (e instanceof MpcError && e.errorName.startsWith('Mpc.'))) throw e;
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+  }
+}
+
+/** Resolves once `check()` is true, checked every second (60 s at most). */
+async function pollUntil(check) {
+  const started = Date.now();
+  while (!(await check())) {
+    assert.ok(Date.now() - started < 60_000, 'waited 60 s');
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 /** Every `k`-element subset of `items`. */
@@ -279,7 +314,83 @@ test('only the owner asks the key to sign; its signature is an Ed25519 signature
   console.log(`requests ${id} and ${second} signed in block ${signed.signedAt} (signers fixed in block ${signed.fixed}, members ${signed.shares.map((s) => s.member).join(', ')})`);
 }));
 
-test('mpc key create --wait, show, sign and verify; the owner removes its keys', { skip: noNode, timeout: 240_000 }, () => withLog(async ({ api, url }) => {
+test('a member leaves: the key is refreshed without it, keeps Y and signs with the other four', { skip: noNode, timeout: 240_000 }, () => withLog(async ({ api }) => {
+  assert.ok(key, 'the key of the first test');
+  const before = await thresholdKey(api, key.id);
+  assert.deepEqual(before.ids, [1, 2, 3, 4, 5]);
+  assert.equal(before.epoch, 0);
+  assert.equal(before.refreshing, null);
+  assert.equal(before.epochStart, before.activated);
+  // Not the owner, and the epoch (KeyEpochLength blocks) is not over: refused.
+  assert.ok(api.consts.mpc.keyEpochLength.toNumber() > 1_000);
+  await assert.rejects(refreshKey(api, alice, key.id), isError('Mpc.EpochNotOver'));
+  await assert.rejects(refreshKey(api, ferdie, 1_000_000), isError('Mpc.UnknownKey'));
+  // Ferdie is no worker: it cannot leave.
+  await assert.rejects(leaveKey(api, ferdie, key.id), isError('Mpc.NotKeyMember'));
+
+  // Member 2 leaves, with its worker account.
+  const leaverId = 2;
+  const leaver = workerPair(before.members[leaverId - 1].account);
+  assert.ok(leaver, 'a dev worker');
+  const left = await asWorker(() => leaveKey(api, leaver, key.id));
+  const stay = before.members.filter((_, i) => i + 1 !== leaverId).map((m) => m.account);
+  assert.deepEqual(left.members, stay);
+  assert.ok(left.attempt > before.attempt);
+  const running = await thresholdKey(api, key.id);
+  assert.equal(running.refreshing, left.attempt);
+  assert.deepEqual(running.ids, before.ids, 'the shares change only when the refresh completes');
+  const started = (await api.query.system.events.at(left.blockHash)).map(({ event }) => event)
+    .filter((e) => e.section === 'mpc' && e.method === 'KeyRefreshStarted' && e.data.key.toBigInt() === key.id);
+  assert.equal(started.length, 1);
+  assert.equal(toHex(decodeAddress(started[0].data.by.toString())), toHex(leaver.publicKey));
+  assert.equal(toHex(decodeAddress(started[0].data.leaving.unwrap().toString())), toHex(leaver.publicKey));
+  // One refresh at a time.
+  await assert.rejects(refreshKey(api, ferdie, key.id), isError('Mpc.RefreshInProgress'));
+
+  const refreshed = await waitForRefresh(api, key.id, 1, { timeoutMs: 180_000 });
+  assert.equal(refreshed.status, 'Active');
+  assert.equal(refreshed.epoch, 1);
+  assert.equal(refreshed.refreshing, null);
+  assert.equal(refreshed.ids.length, 4);
+  assert.ok(!refreshed.ids.includes(leaverId));
+  assert.deepEqual(refreshed.ids, [1, 3, 4, 5]);
+  assert.ok(refreshed.epochStart > before.epochStart);
+  // The same key and account, the same committee (identifiers stay), new shares.
+  assert.equal(refreshed.groupKey, key.groupKey);
+  assert.equal(refreshed.account, key.account);
+  assert.deepEqual(refreshed.members, key.members);
+  assert.equal(refreshed.verifyingShares.length, 4);
+  refreshed.ids.forEach((i, k) => assert.notEqual(refreshed.verifyingShares[k], key.verifyingShares[i - 1], `Y_${i} changed`));
+  // Any 3 of the new shares interpolate to Y (at their identifiers), any 2 do not.
+  const shares = new Map(refreshed.ids.map((i, k) => [i, ed25519.Point.fromHex(refreshed.verifyingShares[k])]));
+  const interpolate = (indices) => {
+    const lambdas = lagrangeAtZero(indices);
+    return indices.reduce((acc, i, k) => acc.add(shares.get(i).multiply(lambdas[k])), ed25519.Point.ZERO);
+  };
+  for (const three of subsets(refreshed.ids, 3)) assert.equal(interpolate(three).toHex(), key.groupKey, `members ${three}`);
+  for (const two of subsets(refreshed.ids, 2)) assert.notEqual(interpolate(two).toHex(), key.groupKey, `members ${two}`);
+  const done = (await events(api, refreshed.epochStart, 'KeyRefreshed')).filter((e) => e.data.key.toBigInt() === key.id);
+  assert.equal(done.length, 1);
+  assert.equal(done[0].data.epoch.toNumber(), 1);
+  assert.deepEqual(done[0].data.members.map((a) => a.toString()), stay);
+  // Already there: resolves at once. The leaver is no member any more.
+  assert.deepEqual(await waitForRefresh(api, key.id, 1, { timeoutMs: 10_000 }), refreshed);
+  await assert.rejects(asWorker(() => leaveKey(api, leaver, key.id)), isError('Mpc.NotKeyMember'));
+
+  // The other four sign under the same group key.
+  const message = utf8('signed after a member left');
+  const request = await requestSignature(api, ferdie, key.id, message);
+  const signature = await waitForSignature(api, request, { timeoutMs: 120_000 });
+  assert.equal(verifyKeySignature(key.groupKey, message, signature), true);
+  assert.equal(verifyKeySignature(key.account, message, signature), true);
+  const signed = await signatureRequest(api, request);
+  assert.ok(signed.shares.every((sh) => refreshed.ids.includes(sh.member)), JSON.stringify(signed.shares.map((sh) => sh.member)));
+  await removeSignature(api, ferdie, request);
+  key = refreshed;
+  console.log(`member ${leaverId} left key ${key.id} in attempt ${left.attempt}; refreshed in block ${refreshed.epochStart}, ids ${refreshed.ids.join(', ')}; signed by ${signed.shares.map((sh) => sh.member).join(', ')}`);
+}));
+
+test('mpc key create --wait, show, sign, verify, refresh and leave; the owners remove their keys', { skip: noNode, timeout: 300_000 }, () => withLog(async ({ api, url }) => {
   assert.ok(key, 'the key of the first test');
   const cli = (...args) => run('node', [CLI, ...args, '--url', url]);
   // A second key, made by the CLI (owned by Eve) while the first one signs.
@@ -293,12 +404,29 @@ test('mpc key create --wait, show, sign and verify; the owner removes its keys',
   assert.equal(j.account, key.account);
   assert.deepEqual(j.verifyingShares, key.verifyingShares);
   assert.deepEqual(j.members, key.members);
+  // The key as the test before left it: refreshed once, without member 2.
+  assert.deepEqual(j.ids, [1, 3, 4, 5]);
+  assert.equal(j.epoch, 1);
+  assert.equal(j.refreshing, null);
+  assert.equal(j.epochStart, key.epochStart);
   assert.equal(j.deposit, String(key.deposit));
   assert.match(shown.stdout, new RegExp(`^key ${key.id}: Active$`, 'm'));
   assert.match(shown.stdout, new RegExp(`^group key: ${key.groupKey}$`, 'm'));
   assert.match(shown.stdout, new RegExp(`^account: ${key.account}$`, 'm'));
   assert.match(shown.stdout, /^threshold: 2 \(any 3 of 5 members sign\)$/m);
-  for (const [k, m] of key.members.entries()) assert.match(shown.stdout, new RegExp(`^ {2}${k + 1} ${m.account} ${key.verifyingShares[k]}$`, 'm'));
+  assert.match(shown.stdout, new RegExp(`^epoch: 1 \\(1 refresh; since block ${key.epochStart}\\)$`, 'm'));
+  assert.match(shown.stdout, /^refreshing: no$/m);
+  assert.match(shown.stdout, /^ids: 1, 3, 4, 5 \(the members that hold shares\)$/m);
+  key.ids.forEach((i, k) => assert.match(shown.stdout, new RegExp(`^ {2}${i} ${key.members[i - 1].account} ${key.verifyingShares[k]}$`, 'm')));
+  assert.match(shown.stdout, new RegExp(`^ {2}2 ${key.members[1].account} left: holds no share$`, 'm'));
+  // Refresh and leave through the CLI: refused for a non-owner before the epoch is over, and
+  // for the member that left (--suri is its ed25519 worker key; a clash with its off-chain
+  // worker's nonces is sent again, as asWorker does).
+  const leaverSuri = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'][workers.indexOf(workerPair(key.members[1].account))];
+  await assert.rejects(cli('key', 'refresh', String(key.id), '--suri', '//Alice'), (e) => e.code === 1 && /Mpc\.EpochNotOver/.test(e.stderr));
+  await assert.rejects(asWorker(() => cli('key', 'leave', String(key.id), '--suri', leaverSuri).catch((e) => {
+    throw /Mpc\./.test(e.stderr) ? Object.assign(new MpcError('Mpc.Refused'), { cli: e }) : e;
+  })), (e) => e.cli?.code === 1 && /Mpc\.NotKeyMember/.test(e.cli.stderr));
 
   // Signed through the CLI, as text and as hex, and checked here.
   const text = 'signed by the committee, asked from the CLI';
@@ -342,14 +470,18 @@ test('mpc key create --wait, show, sign and verify; the owner removes its keys',
   assert.notEqual(made.id, String(key.id));
   assert.notEqual(made.groupKey, key.groupKey);
   assert.deepEqual(await thresholdKey(api, BigInt(made.id)).then((k) => k.groupKey), made.groupKey);
+  assert.deepEqual(made.ids, [1, 2, 3, 4, 5]);
+  assert.equal(made.epoch, 0);
   const eveSigned = JSON.parse((await cli('key', 'sign', made.id, text, '--suri', '//Eve', '--json')).stdout);
   assert.equal(ed25519Verify(utf8(text), fromHex(eveSigned.signature), fromHex(made.groupKey)), true);
   assert.equal(ed25519Verify(utf8(text), fromHex(eveSigned.signature), fromHex(key.groupKey)), false);
   await assert.rejects(cli('key', 'verify', made.id, text, signedJson.signature), (e) => e.code === 3);
 
-  // The owner removes each key (its requests ended): the deposit returns, the key is gone.
-  await assert.rejects(removeKey(api, ferdie, BigInt(made.id)), isError('Mpc.NotKeyOwner'));
-  for (const [owner, id] of [[ferdie, key.id], [eve, BigInt(made.id)]]) {
+  // Eve, the owner, refreshes her key at any time (mpc key refresh --wait); meanwhile Ferdie
+  // removes his (the owner removes each key, its requests ended: the deposit returns, the key
+  // is gone), and Eve cannot remove hers while it refreshes.
+  const refreshing = cli('key', 'refresh', made.id, '--suri', '//Eve', '--wait', '--json').catch((e) => e);
+  const removed = async (owner, id) => {
     const { deposit } = await thresholdKey(api, id);
     const reserved = (await account(api, owner)).reserved.toBigInt();
     await removeKey(api, owner, id);
@@ -357,5 +489,20 @@ test('mpc key create --wait, show, sign and verify; the owner removes its keys',
     assert.equal((await account(api, owner)).reserved.toBigInt(), reserved - deposit);
     await assert.rejects(waitForKey(api, id, { timeoutMs: 10_000 }), isError('Mpc.UnknownKey'));
     await assert.rejects(requestSignature(api, owner, id, text), isError('Mpc.UnknownKey'));
-  }
+  };
+  await assert.rejects(removeKey(api, ferdie, BigInt(made.id)), isError('Mpc.NotKeyOwner'));
+  await removed(ferdie, key.id);
+  await pollUntil(async () => (await thresholdKey(api, BigInt(made.id))).refreshing !== null);
+  await assert.rejects(removeKey(api, eve, BigInt(made.id)), isError('Mpc.RefreshInProgress'));
+  const refreshRun = await refreshing;
+  assert.ok(!(refreshRun instanceof Error), `mpc key refresh --wait: ${refreshRun.stderr}`);
+  const eveRefreshed = JSON.parse(refreshRun.stdout);
+  assert.equal(eveRefreshed.status, 'Active');
+  assert.equal(eveRefreshed.epoch, 1);
+  assert.equal(eveRefreshed.refreshing, null);
+  assert.deepEqual(eveRefreshed.ids, [1, 2, 3, 4, 5]);
+  assert.equal(eveRefreshed.groupKey, made.groupKey);
+  assert.equal(eveRefreshed.account, made.account);
+  eveRefreshed.verifyingShares.forEach((y, k) => assert.notEqual(y, made.verifyingShares[k], `Y_${k + 1} changed`));
+  await removed(eve, BigInt(made.id));
 }));

@@ -1354,5 +1354,48 @@ mod benchmarks {
 		assert_eq!((refreshes.len(), refreshing), (1, None));
 	}
 
+	/// Key of `n` (`t = n - 1`) expires after its last epoch with `MaxKeyRefreshes` refresh
+	/// transcripts of `n` members to remove, and its DKG's (open requests failing are charged
+	/// apart).
+	#[benchmark]
+	fn expire_key(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let (id, _) = active_key::<T>(n);
+		let mut key = ThresholdKeys::<T>::get(id).expect("key");
+		let KeyStatus::Active { members, ids, refreshes, epoch_start, .. } = &mut key.status else {
+			panic!("active")
+		};
+		// Stand-in transcripts: removing them costs the same whatever they hold.
+		let envelope = KeyEnvelopes::<T>::get(id, index(1)).expect("an envelope");
+		let points: keys::KeyPoints<T> =
+			BoundedVec::truncate_from(vec![[1u8; 32]; (n - 1) as usize]);
+		for r in 0..T::MaxKeyRefreshes::get() {
+			let attempt = 100 + r;
+			let record = crate::refresh::KeyRefresh::<T> {
+				members: members.clone(),
+				ids: ids.clone(),
+				first: attempt,
+				step: keys::DkgStep::Complaints,
+				opened: Zero::zero(),
+				until: Zero::zero(),
+				posted: BoundedVec::new(),
+			};
+			KeyRefreshes::<T>::insert(id, attempt, record);
+			for i in ids.iter() {
+				KeyRefreshRound1::<T>::insert((id, attempt, *i), points.clone());
+				KeyRefreshEnvelopes::<T>::insert((id, attempt, *i), envelope.clone());
+			}
+			refreshes.try_push(attempt).expect("MaxKeyRefreshes");
+		}
+		let end = epoch_start.saturating_add(T::KeyEpochLength::get());
+		ThresholdKeys::<T>::insert(id, key);
+		frame_system::Pallet::<T>::set_block_number(end);
+		let anyone = funded::<T>("anyone", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), id);
+		let key = ThresholdKeys::<T>::get(id).expect("key");
+		assert!(matches!(key.status, KeyStatus::Expired { .. }));
+		assert_eq!(KeyRefreshes::<T>::iter_prefix(id).count(), 0);
+	}
+
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);
 }

@@ -137,6 +137,14 @@ pub enum KeyStatus<T: Config> {
 		/// The attempt of the refresh running, if one is.
 		refreshing: Option<u32>,
 	},
+	/// The key lived its last epoch (PROTOCOL.md section 14.10): no more signatures, its
+	/// members' seats are free and its transcripts removed.
+	Expired {
+		/// `Y`.
+		group_key: [u8; 32],
+		/// The block it expired in.
+		at: BlockNumberOf<T>,
+	},
 	/// No key: too few members or too many attempts, or no committee.
 	Failed {
 		/// The block it failed in.
@@ -182,7 +190,9 @@ impl<T: Config> ThresholdKey<T> {
 			KeyStatus::Active { members, ids, .. } => {
 				ids.iter().filter_map(|i| members.get(i.get() as usize - 1).cloned()).collect()
 			}
-			KeyStatus::Drawing { .. } | KeyStatus::Failed { .. } => Vec::new(),
+			KeyStatus::Drawing { .. } | KeyStatus::Expired { .. } | KeyStatus::Failed { .. } => {
+				Vec::new()
+			}
 		}
 	}
 }
@@ -1193,7 +1203,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn fail_request(
+	pub(crate) fn fail_request(
 		request_id: SignRequestId,
 		request: &mut SignRequest<T>,
 		key: &mut ThresholdKey<T>,
@@ -1339,7 +1349,10 @@ impl<T: Config> Pallet<T> {
 		let key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
 		ensure!(key.owner == who, Error::<T>::NotKeyOwner);
 		ensure!(
-			matches!(key.status, KeyStatus::Active { .. } | KeyStatus::Failed { .. }),
+			matches!(
+				key.status,
+				KeyStatus::Active { .. } | KeyStatus::Expired { .. } | KeyStatus::Failed { .. }
+			),
 			Error::<T>::KeyNotEnded
 		);
 		ensure!(key.open_requests == 0, Error::<T>::KeyInUseBySignRequest);

@@ -62,6 +62,15 @@
 //! `ceil(due / DeadlineBatch)` blocks late. Anyone may also move an overdue job at once with
 //! [`Pallet::advance_job`].
 //!
+//! ## Beacon and threshold keys
+//!
+//! The same workers run the randomness beacon ([`beacon`], PROTOCOL.md section 11), whose
+//! rounds also draw committees, and hold threshold Ed25519 keys ([`keys`], section 14): a key
+//! made by FROST's DKG through the chain ([`Pallet::create_key`]) signs for its owner
+//! ([`Pallet::request_signature`]) or another pallet ([`Config::OnSignature`]), every share
+//! checked here; its shares are refreshed without changing the key, when a member leaves or an
+//! epoch ends, and it expires after its last epoch ([`refresh`], section 14.10).
+//!
 //! ## Money
 //!
 //! All money moves through `fungible` holds ([`HoldReason`]), in one module (`money.rs`) with
@@ -1040,6 +1049,8 @@ pub mod pallet {
 		KeyRefreshed { key: keys::KeyId, epoch: u32, members: Vec<T::AccountId> },
 		/// The refresh failed: the key stays as it was.
 		KeyRefreshFailed { key: keys::KeyId },
+		/// The key lived its last epoch: it signs no more; its seats are free.
+		KeyExpired { key: keys::KeyId },
 		/// `requester` asked key `key` to sign.
 		SignatureRequested {
 			request: keys::SignRequestId,
@@ -1296,6 +1307,8 @@ pub mod pallet {
 		TooFewMembers,
 		/// The key is not refreshing in this attempt.
 		KeyNotRefreshing,
+		/// The key may still be refreshed: it does not expire yet.
+		RefreshesLeft,
 	}
 
 	#[pallet::hooks]
@@ -1919,12 +1932,13 @@ pub mod pallet {
 			Ok(Self::do_submit_sign_share(who, request, attempt, package_digest, share)?)
 		}
 
-		/// The owner removes an active or failed key without open requests: its deposit
-		/// returns, its members' seats are free, and its members can no longer sign with it.
+		/// The owner removes an active, expired or failed key without open requests and not
+		/// refreshing: its deposit returns, its members' seats are free, and its members can no
+		/// longer sign with it.
 		///
 		/// Origin: the key's owner. Emits [`Event::KeyRemoved`].
 		/// Errors: [`Error::UnknownKey`], [`Error::NotKeyOwner`], [`Error::KeyNotEnded`],
-		/// [`Error::KeyInUseBySignRequest`].
+		/// [`Error::KeyInUseBySignRequest`], [`Error::RefreshInProgress`].
 		#[pallet::call_index(24)]
 		#[pallet::weight(
 			T::WeightInfo::remove_key(T::MaxKeyCommittee::get())
@@ -2004,6 +2018,34 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_refresh_round1(who, key, attempt, attempt_digest, package)?;
 			Ok(Pays::No.into())
+		}
+
+		/// Ends a key that was refreshed `MaxKeyRefreshes` times once that epoch is over
+		/// (PROTOCOL.md section 14.10): its open signing requests fail, its members' seats are
+		/// freed and its transcripts removed; it signs no more. The owner then removes it.
+		///
+		/// Origin: signed (anyone; a member's worker sends it). Emits [`Event::KeyExpired`].
+		/// Errors: [`Error::UnknownKey`], [`Error::KeyNotActive`], [`Error::RefreshInProgress`],
+		/// [`Error::RefreshesLeft`], [`Error::EpochNotOver`].
+		#[pallet::call_index(29)]
+		#[pallet::weight(
+			T::WeightInfo::expire_key(T::MaxKeyCommittee::get())
+				// The open requests failing (`on_signature` each).
+				.saturating_add(
+					T::DbWeight::get()
+						.reads_writes(
+							T::MaxOpenSignatures::get().into(),
+							T::MaxOpenSignatures::get().into(),
+						)
+						.saturating_add(
+							T::OnSignature::weight()
+								.saturating_mul(T::MaxOpenSignatures::get().into()),
+						),
+				)
+		)]
+		pub fn expire_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Ok(Self::do_expire_key(key)?)
 		}
 	}
 }

@@ -345,9 +345,6 @@ impl<T: Config> Pallet<T> {
 		let own = Self::own_index(members, worker)?;
 		let rank = ids.iter().position(|i| *i == own)? as u32;
 		let Some(attempt) = refreshing else {
-			if refreshes.len() as u32 >= T::MaxKeyRefreshes::get() {
-				return None;
-			}
 			let end: u32 =
 				epoch_start.saturating_add(T::KeyEpochLength::get()).unique_saturated_into();
 			let view = EpochView {
@@ -357,6 +354,7 @@ impl<T: Config> Pallet<T> {
 				rank,
 				window: T::KeyRoundWindow::get().unique_saturated_into(),
 				now: chain.now,
+				last: refreshes.len() as u32 >= T::MaxKeyRefreshes::get(),
 			};
 			return epoch_step(&view, progress, &Self::worker_limits());
 		};
@@ -601,6 +599,9 @@ impl<T: Config> Pallet<T> {
 			}
 			KeyAction::Refresh { key } => {
 				(format!("refresh request for key {key}"), Call::<T>::refresh_key { key })
+			}
+			KeyAction::Expire { key } => {
+				(format!("expiry of key {key}"), Call::<T>::expire_key { key })
 			}
 			KeyAction::Envelope { key, attempt, attempt_digest, envelope } => {
 				match envelope.try_into() {

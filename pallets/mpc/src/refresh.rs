@@ -418,6 +418,40 @@ impl<T: Config> Pallet<T> {
 		PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
 	}
 
+	/// Ends key `key_id` after its last epoch ([`Pallet::expire_key`], PROTOCOL.md section
+	/// 14.10): open requests fail, seats are freed, transcripts removed.
+	pub(crate) fn do_expire_key(key_id: KeyId) -> Result<(), Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let KeyStatus::Active { group_key, refreshes, epoch_start, refreshing, .. } = &key.status
+		else {
+			return Err(Error::<T>::KeyNotActive);
+		};
+		ensure!(refreshing.is_none(), Error::<T>::RefreshInProgress);
+		ensure!(refreshes.len() >= T::MaxKeyRefreshes::get() as usize, Error::<T>::RefreshesLeft);
+		ensure!(
+			now >= epoch_start.saturating_add(T::KeyEpochLength::get()),
+			Error::<T>::EpochNotOver
+		);
+		let group_key = *group_key;
+		for attempt in refreshes {
+			Self::drop_refresh_attempt(key_id, *attempt);
+		}
+		Self::drop_key_rounds(key_id);
+		Self::free_key_seats(&key.seated());
+		for request_id in OpenSignRequests::<T>::get() {
+			let Some(mut request) = SignRequests::<T>::get(request_id) else { continue };
+			if request.key == key_id && request.state == SignState::Open {
+				Self::fail_request(request_id, &mut request, &mut key, now);
+				SignRequests::<T>::insert(request_id, request);
+			}
+		}
+		key.status = KeyStatus::Expired { group_key, at: now };
+		ThresholdKeys::<T>::insert(key_id, key);
+		Self::deposit_event(Event::KeyExpired { key: key_id });
+		Ok(())
+	}
+
 	/// Refreshes the key at the end of the complaint window (PROTOCOL.md section 14.10).
 	fn make_refresh(
 		key_id: KeyId,

@@ -1339,3 +1339,111 @@ mod refresh {
 		});
 	}
 }
+
+mod expiry {
+	use super::*;
+
+	/// Runs one honest refresh of key `id` (asked by the owner) to its end.
+	fn refresh_honestly(id: KeyId) {
+		use mpc_primitives::frost::refresh::{
+			refresh_round1, seal_refresh_envelope, RefreshMember,
+		};
+		assert_ok!(Mpc::refresh_key(origin(OWNER), id));
+		let k = key(id);
+		let KeyStatus::Active { refreshing: Some(attempt), .. } = k.status else { panic!() };
+		let r = KeyRefreshes::<Test>::get(id, attempt).expect("refresh");
+		let accounts: Vec<u8> =
+			r.members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
+		let secrets: Vec<_> = accounts.iter().map(|&a| worker_secret(a)).collect();
+		let raw: Vec<[u8; 32]> = accounts.iter().map(|&a| *acc(a).as_ref()).collect();
+		let keys: Vec<_> = r.members.iter().map(|m| m.key).collect();
+		let ctx = AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt };
+		let member = |p: usize| RefreshMember {
+			secret: &secrets[p],
+			ctx: &ctx,
+			t: k.threshold,
+			position: index(p as u32 + 1),
+			ids: &r.ids,
+			keys: &keys,
+			account: &raw[p],
+		};
+		let digest = Mpc::refresh_digest(id, attempt, k.threshold, &r);
+		let packages: Vec<_> =
+			(0..keys.len()).map(|p| refresh_round1(&member(p)).expect("package")).collect();
+		for (p, package) in packages.iter().enumerate() {
+			let bounded = BoundedVec::truncate_from(package.commitments.clone());
+			assert_ok!(Mpc::submit_refresh_round1(
+				origin(accounts[p]),
+				id,
+				attempt,
+				digest,
+				bounded
+			));
+		}
+		next_block();
+		for (p, a) in accounts.iter().enumerate() {
+			let e = seal_refresh_envelope(&member(p), &packages).expect("envelope");
+			assert_ok!(Mpc::submit_key_envelope(
+				origin(*a),
+				id,
+				attempt,
+				digest,
+				bounded_envelope(&e)
+			));
+		}
+		run_to_block(KeyRefreshes::<Test>::get(id, attempt).expect("refresh").until);
+		assert!(matches!(key(id).status, KeyStatus::Active { refreshing: None, .. }));
+	}
+
+	#[test]
+	fn a_key_expires_after_its_last_epoch_and_frees_its_seats() {
+		new_test_ext().execute_with(|| {
+			let (id, _) = active_key();
+			let limit = <<Test as Config>::MaxKeyRefreshes as Get<u32>>::get();
+			assert_noop!(Mpc::expire_key(origin(STRANGER), id), Error::<Test>::RefreshesLeft);
+			for _ in 0..limit {
+				refresh_honestly(id);
+			}
+			assert_ok!(Mpc::do_try_state());
+			let KeyStatus::Active { refreshes, epoch_start, group_key, .. } = key(id).status else {
+				panic!("active")
+			};
+			assert_eq!(refreshes.len() as u32, limit);
+			assert_noop!(Mpc::refresh_key(origin(OWNER), id), Error::<Test>::TooManyRefreshes);
+			assert_noop!(Mpc::expire_key(origin(STRANGER), id), Error::<Test>::EpochNotOver);
+			assert_noop!(Mpc::expire_key(origin(STRANGER), 7), Error::<Test>::UnknownKey);
+			// A request still open at the end of the last epoch fails with it.
+			let epoch: u64 = <<Test as Config>::KeyEpochLength as Get<u64>>::get();
+			run_to_block(epoch_start + epoch - 2);
+			let r = request(id, b"too late");
+			run_to_block(epoch_start + epoch);
+			assert_eq!(sign_request(r).state, SignState::Open);
+			SIGNED.with(|s| s.borrow_mut().clear());
+			assert_ok!(Mpc::expire_key(origin(STRANGER), id));
+			assert_eq!(last_event(), Event::<Test>::KeyExpired { key: id }.into());
+			assert!(matches!(
+				key(id).status,
+				KeyStatus::Expired { group_key: y, .. } if y == group_key
+			));
+			assert!(matches!(sign_request(r).state, SignState::Failed { .. }));
+			assert_eq!(SIGNED.with(|s| s.borrow().clone()), vec![(r, id, None)]);
+			for w in 1..=5 {
+				assert_eq!(KeySeats::<Test>::get(acc(w)), 0);
+			}
+			assert_eq!(KeyRefreshes::<Test>::iter_prefix(id).count(), 0);
+			assert_eq!(KeyRefreshRound1::<Test>::iter().count(), 0);
+			assert_eq!(KeyRound1::<Test>::iter_prefix(id).count(), 0);
+			assert_ok!(Mpc::do_try_state());
+			// It signs no more, and cannot expire twice; its owner removes it.
+			assert_noop!(
+				Mpc::request_signature(origin(OWNER), id, BoundedVec::truncate_from(vec![1])),
+				Error::<Test>::KeyNotActive
+			);
+			assert_noop!(Mpc::expire_key(origin(STRANGER), id), Error::<Test>::KeyNotActive);
+			assert_ok!(Mpc::remove_signature(origin(OWNER), r));
+			assert_ok!(Mpc::remove_key(origin(OWNER), id));
+			assert_eq!(Balances::balance_on_hold(&HoldReason::KeyDeposit.into(), &acc(OWNER)), 0);
+			assert_ok!(Mpc::do_try_state());
+		});
+	}
+}

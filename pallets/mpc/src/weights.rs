@@ -83,6 +83,7 @@ pub trait WeightInfo {
 	fn refresh_key(n: u32, ) -> Weight;
 	fn submit_refresh_round1(n: u32, ) -> Weight;
 	fn key_refresh_make(n: u32, ) -> Weight;
+	fn expire_key(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -1093,6 +1094,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3028).saturating_mul(n.into()))
 	}
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshRound1` (r:128 w:128)
+	/// Proof: `Mpc::KeyRefreshRound1` (`max_values`: None, `max_size`: Some(553), added: 3028, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshEnvelopes` (r:128 w:128)
+	/// Proof: `Mpc::KeyRefreshEnvelopes` (`max_values`: None, `max_size`: Some(937), added: 3412, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRound1` (r:16 w:16)
+	/// Proof: `Mpc::KeyRound1` (`max_values`: None, `max_size`: Some(605), added: 3080, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyEnvelopes` (r:16 w:16)
+	/// Proof: `Mpc::KeyEnvelopes` (`max_values`: None, `max_size`: Some(925), added: 3400, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeySeats` (r:16 w:16)
+	/// Proof: `Mpc::KeySeats` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::OpenSignRequests` (r:1 w:0)
+	/// Proof: `Mpc::OpenSignRequests` (`max_values`: Some(1), `max_size`: Some(257), added: 752, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyRefreshes` (r:0 w:8)
+	/// Proof: `Mpc::KeyRefreshes` (`max_values`: None, `max_size`: Some(1708), added: 4183, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
+	fn expire_key(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1581 + n * (638 ±0)`
+		//  Estimated: `5608 + n * (27296 ±0)`
+		// Minimum execution time: 2_621_643_000 picoseconds.
+		Weight::from_parts(2_370_216_690, 5608)
+			// Standard Error: 13_129_032
+			.saturating_add(Weight::from_parts(275_987_001, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((19_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((19_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 27296).saturating_mul(n.into()))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -1398,5 +1430,14 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3028).saturating_mul(n.into()))
+	}
+	fn expire_key(n: u32, ) -> Weight {
+		Weight::from_parts(2_370_216_690, 5608)
+			.saturating_add(Weight::from_parts(275_987_001, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((19_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes((19_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 27296).saturating_mul(n.into()))
 	}
 }
