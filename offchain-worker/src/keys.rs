@@ -21,8 +21,8 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use mpc_primitives::{
 	frost::{
-		attempt_digest, commit, finish_dkg, nonce_commitment, nonces_from_bytes, nonces_to_bytes,
-		package_digest,
+		attempt_digest, commit, confirm_digest, finish_dkg, nonce_commitment, nonces_from_bytes,
+		nonces_to_bytes, package_digest,
 		refresh::{
 			finish_refresh, refresh_attempt_digest, refresh_round1, seal_refresh_envelope,
 			RefreshMember, RefreshOutcome, RefreshPackage,
@@ -115,6 +115,17 @@ pub enum KeyAction {
 		/// `Ψ_{i,1..t}`.
 		package: RefreshPackage,
 	},
+	/// `confirm_key_shares(key, attempt, A, C)` (`A_r` in a refresh).
+	Confirm {
+		/// The key.
+		key: u64,
+		/// The attempt.
+		attempt: u32,
+		/// The attempt's digest `A` or `A_r`.
+		attempt_digest: [u8; 32],
+		/// `C` over the envelopes checked.
+		confirm_digest: [u8; 32],
+	},
 	/// `refresh_key(key)`: the key's epoch is over.
 	Refresh {
 		/// The key.
@@ -178,7 +189,7 @@ pub enum KeyAction {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct KeyProgress {
 	/// Sent transactions: key, attempt (the epoch for a refresh request), what (0 package,
-	/// 1 envelope, 2 complaint, 3 refresh request), block.
+	/// 1 envelope, 2 complaint or check, 3 refresh request, 4 confirmation), block.
 	pub sent: Vec<(u64, u32, u8, u32)>,
 	/// Attempts whose shares all checked: key, attempt, and a digest of the envelopes' `h_j`
 	/// (another set of envelopes, on another branch, is checked again).
@@ -202,6 +213,7 @@ impl KeyProgress {
 			| KeyAction::RefreshRound1 { key, attempt, .. } => (*key, *attempt, 0),
 			KeyAction::Envelope { key, attempt, .. } => (*key, *attempt, 1),
 			KeyAction::Complain { key, attempt, .. } => (*key, *attempt, 2),
+			KeyAction::Confirm { key, attempt, .. } => (*key, *attempt, 4),
 			KeyAction::Commit { .. }
 			| KeyAction::Share { .. }
 			| KeyAction::Refresh { .. }
@@ -214,6 +226,13 @@ impl KeyProgress {
 	pub fn retain_keys(&mut self, keys: &[u64]) {
 		self.sent.retain(|s| keys.contains(&s.0));
 		self.clean.retain(|c| keys.contains(&c.0));
+	}
+
+	/// Forgets key `key`'s attempts before `attempt` and its refresh requests of epochs
+	/// before `epoch`.
+	pub fn prune(&mut self, key: u64, attempt: u32, epoch: u32) {
+		self.sent.retain(|s| s.0 != key || s.1 >= if s.2 == 3 { epoch } else { attempt });
+		self.clean.retain(|c| c.0 != key || c.1 >= attempt);
 	}
 }
 
@@ -269,6 +288,8 @@ enum Due {
 	Envelope,
 	/// Check the shares (the envelope set's digest names what was checked).
 	Check([u8; 32]),
+	/// Confirm shares checked before.
+	Confirm,
 }
 
 impl Schedule<'_> {
@@ -290,15 +311,36 @@ impl Schedule<'_> {
 			{
 				Some(Due::Envelope)
 			}
-			Step::Complaints
-				if now >= self.opened && due(progress.last(key, attempt, 2), now, limits) =>
-			{
-				// The same envelopes checked clean before: nothing to do (no check every block).
+			// `posted` in the complaint step: the chain has the member's confirmation.
+			Step::Complaints if now >= self.opened && !self.posted => {
+				// The same envelopes checked clean before: confirm again if the confirmation
+				// did not land (no check every block).
 				let set = envelope_set(self.digests);
-				(!progress.clean.contains(&(key, attempt, set))).then_some(Due::Check(set))
+				if progress.clean.contains(&(key, attempt, set)) {
+					due(progress.last(key, attempt, 4), now, limits).then_some(Due::Confirm)
+				} else {
+					due(progress.last(key, attempt, 2), now, limits).then_some(Due::Check(set))
+				}
 			}
 			_ => None,
 		}
+	}
+
+	/// The member's confirmation `C` over the envelopes it checked (section 14.5).
+	fn confirm(
+		&self,
+		ctx: &AttemptContext,
+		attempt_digest: [u8; 32],
+		progress: &mut KeyProgress,
+		now: u32,
+	) -> Option<KeyAction> {
+		progress.record(self.key, self.attempt, 4, now);
+		Some(KeyAction::Confirm {
+			key: self.key,
+			attempt: self.attempt,
+			attempt_digest,
+			confirm_digest: confirm_digest(ctx, self.digests),
+		})
 	}
 
 	/// The complaint about the sender at `position` (0-based, in member order), `sender` as
@@ -365,14 +407,17 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 			progress.record(key, attempt, 1, now);
 			Ok(Some(KeyAction::Envelope { key, attempt, attempt_digest: digest, envelope }))
 		}
+		Some(Due::Confirm) => Ok(schedule.confirm(&ctx, digest, progress, now)),
 		Some(Due::Check(set)) => {
+			// Checked at most once per resubmission delay, whatever comes of it.
+			progress.record(key, attempt, 2, now);
 			let envelopes: Vec<Envelope> = view.envelopes.iter().map(|(e, _)| e.clone()).collect();
 			match finish_dkg(&me, view.packages, &envelopes, rng)
 				.map_err(|_| KeyError::Inconsistent)?
 			{
 				DkgOutcome::Key(_) => {
 					progress.clean.push((key, attempt, set));
-					Ok(None)
+					Ok(schedule.confirm(&ctx, digest, progress, now))
 				}
 				DkgOutcome::Complain { sender, complaint } => {
 					let position = sender.get() as usize - 1;
@@ -508,14 +553,18 @@ pub fn refresh_step<R: CryptoRngCore + ?Sized>(
 			progress.record(key, attempt, 1, now);
 			Ok(Some(KeyAction::Envelope { key, attempt, attempt_digest: digest, envelope }))
 		}
+		Some(Due::Confirm) => Ok(schedule.confirm(&ctx, digest, progress, now)),
 		Some(Due::Check(set)) => {
+			// Checked at most once per resubmission delay, whatever comes of it (a member
+			// whose share cannot be rebuilt does not rebuild it every block).
+			progress.record(key, attempt, 2, now);
 			let (old, group) = current(rng)?;
 			match finish_refresh(&me, &old, &group, m.packages, m.envelopes, rng)
 				.map_err(|_| KeyError::Inconsistent)?
 			{
 				RefreshOutcome::Key(..) => {
 					progress.clean.push((key, attempt, set));
-					Ok(None)
+					Ok(schedule.confirm(&ctx, digest, progress, now))
 				}
 				RefreshOutcome::Complain { sender, complaint } => {
 					let position =

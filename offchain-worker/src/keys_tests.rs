@@ -4,7 +4,8 @@
 use super::*;
 use alloc::collections::BTreeMap;
 use mpc_primitives::frost::{
-	attempt_digest, envelope_digest, seal_envelope_with_bad_share, FrostGroup, SenderContext,
+	attempt_digest, confirm_digest, envelope_digest, seal_envelope_with_bad_share, FrostGroup,
+	SenderContext,
 };
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
@@ -168,10 +169,28 @@ fn members_run_the_dkg_step_by_step_and_resend_the_same_bytes() {
 	let view = c.view(1, Step::Round2, &packages, &[]);
 	assert_eq!(c.step(1, &view, 9, &mut KeyProgress::default()), None, "round 2 not open");
 	let envelopes = c.envelopes(&packages);
-	// An honest attempt: nobody complains, every key package agrees with the chain's key.
+	// An honest attempt: nobody complains, every member confirms `C` over the envelopes it
+	// checked, again only once the last one had time to land, and not once it is on chain;
+	// every key package agrees with the chain's key.
+	let ctx = AttemptContext { genesis: GENESIS, key: KEY, attempt: 0 };
+	let digests: Vec<[u8; 32]> = envelopes.iter().map(|(_, h)| *h).collect();
 	for i in 1..=5 {
 		let view = c.view(i, Step::Complaints, &packages, &envelopes);
-		assert_eq!(c.step(i, &view, 12, &mut KeyProgress::default()), None);
+		let mut progress = KeyProgress::default();
+		let confirm = c.step(i, &view, 12, &mut progress);
+		assert_eq!(
+			confirm,
+			Some(KeyAction::Confirm {
+				key: KEY,
+				attempt: 0,
+				attempt_digest: attempt_digest(&ctx, 2, &members),
+				confirm_digest: confirm_digest(&ctx, &digests),
+			})
+		);
+		assert_eq!(c.step(i, &view, 13, &mut progress), None, "within the resubmission delay");
+		assert_eq!(c.step(i, &view, 12 + Limits::default().resubmit_after, &mut progress), confirm);
+		let confirmed = AttemptView { posted: true, ..view };
+		assert_eq!(c.step(i, &confirmed, 30, &mut progress), None, "confirmed on chain");
 	}
 	let group = FrostGroup::from_round1(2, &packages).expect("key");
 	let plain: Vec<Envelope> = envelopes.iter().map(|(e, _)| e.clone()).collect();
@@ -206,16 +225,16 @@ fn a_member_complains_about_a_bad_share_naming_the_envelope() {
 		other => panic!("member 1 complains: {other:?}"),
 	}
 	assert_eq!(c.step(1, &view, 13, &mut progress), None, "not twice in a row");
-	// The others have no complaint; member 1 has no key share.
-	assert_eq!(
+	// The others have no complaint (they confirm); member 1 has no key share.
+	assert!(matches!(
 		c.step(
 			2,
 			&c.view(2, Step::Complaints, &packages, &envelopes),
 			12,
 			&mut KeyProgress::default()
 		),
-		None
-	);
+		Some(KeyAction::Confirm { .. })
+	));
 	let plain: Vec<Envelope> = envelopes.iter().map(|(e, _)| e.clone()).collect();
 	let y = FrostGroup::from_round1(1, &packages).expect("key").group_key();
 	assert_eq!(c.key_package(1, &packages, &plain, y).err(), Some(KeyError::NoKeyShare));
@@ -499,11 +518,17 @@ fn members_refresh_a_key_step_by_step_and_sign_under_the_same_key() {
 			other => panic!("an envelope: {other:?}"),
 		}
 	}
-	// Complaints: none, and a member checks an envelope set once.
+	// Complaints: none; every member confirms `C` over the envelopes in identifier order, and
+	// checks an envelope set once.
 	for p in 0..4 {
 		let v = view(r.material(p, &packages, &envelopes), Step::Complaints, &digests);
 		let mut progress = KeyProgress::default();
-		assert_eq!(step(p, &v, 43, &mut progress), None);
+		match step(p, &v, 43, &mut progress) {
+			Some(KeyAction::Confirm { attempt: 1, confirm_digest: c, .. }) => {
+				assert_eq!(c, mpc_primitives::frost::confirm_digest(&ctx, &digests));
+			}
+			other => panic!("a confirmation: {other:?}"),
+		}
 		assert_eq!(progress.clean.len(), 1);
 	}
 	// Each member rebuilds its key package as DKG plus this refresh; they sign under `Y`.

@@ -81,6 +81,9 @@ pub const DST_FROST_DKG_RNG: &[u8] = b"substrate-mpc/v1/local/frost-dkg";
 pub const DST_FROST_REFRESH_RNG: &[u8] = b"substrate-mpc/v1/local/frost-refresh";
 /// Digest `A_r` naming a refresh attempt in its packages and envelopes (section 14.9).
 pub const DST_FROST_REFRESH: &[u8] = b"substrate-mpc/v1/frost/refresh";
+/// Digest `C` by which a key member confirms that its shares of an attempt all check
+/// (section 14.5).
+pub const DST_FROST_CONFIRM: &[u8] = b"substrate-mpc/v1/frost/confirm";
 /// Local only: the seed of a range-proof verifier's weighing of its two checks
 /// (`SHA-512(DST_RANGE_VERIFIER || ctx || rule || C_0 || proof)`), the same on every node.
 pub const DST_RANGE_VERIFIER: &[u8] = b"substrate-mpc/v1/local/range-verifier";
@@ -128,6 +131,7 @@ mod tests {
 			DST_FROST_DKG_RNG,
 			DST_FROST_REFRESH_RNG,
 			DST_FROST_REFRESH,
+			DST_FROST_CONFIRM,
 		] {
 			assert!(tag.starts_with(PROTOCOL_VERSION.as_bytes()));
 			assert_eq!(tag.get(PROTOCOL_VERSION.len()), Some(&b'/'));

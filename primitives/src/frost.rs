@@ -29,9 +29,9 @@ use zeroize::Zeroizing;
 
 use crate::{
 	domain::{
-		DST_FROST_ATTEMPT, DST_FROST_COMMITTEE, DST_FROST_DIGEST, DST_FROST_DKG_RNG,
-		DST_FROST_DLEQ, DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY, DST_FROST_PACKAGE,
-		DST_FROST_REFRESH, DST_FROST_REFRESH_RNG, DST_FROST_SHARE,
+		DST_FROST_ATTEMPT, DST_FROST_COMMITTEE, DST_FROST_CONFIRM, DST_FROST_DIGEST,
+		DST_FROST_DKG_RNG, DST_FROST_DLEQ, DST_FROST_ENVELOPE, DST_FROST_KDF, DST_FROST_KEY,
+		DST_FROST_PACKAGE, DST_FROST_REFRESH, DST_FROST_REFRESH_RNG, DST_FROST_SHARE,
 	},
 	encryption::{derive_key, open, seal, share_aad, Channel},
 	generators::basepoint_table,
@@ -159,6 +159,18 @@ pub fn attempt_digest(
 	h.append_u32(t).append_u32(u32::try_from(members.len()).unwrap_or(u32::MAX));
 	for (account, key) in members {
 		h.append(account).append(key.as_bytes());
+	}
+	h.finalize_32()
+}
+
+/// `C` (section 14.5): a member's confirmation that its shares of attempt `ctx` all check,
+/// naming the envelopes it checked by their digests `h_j` in member order.
+pub fn confirm_digest(ctx: &AttemptContext, digests: &[[u8; 32]]) -> [u8; 32] {
+	let mut h = Transcript::new(DST_FROST_CONFIRM);
+	ctx.append_to(&mut h);
+	h.append_u32(u32::try_from(digests.len()).unwrap_or(u32::MAX));
+	for d in digests {
+		h.append(d);
 	}
 	h.finalize_32()
 }

@@ -219,7 +219,7 @@ export async function thresholdKey(api, keyId) {
  * it is. Rejects with `MpcError('KeyFailed')` when it failed (no committee drawn, too few
  * members left, or too many attempts), `Mpc.UnknownKey` (not stored: never created, or removed)
  * and `Timeout` after `timeoutMs`. `onProgress({ block, status, attempt, step })` on every new
- * block. On the dev chain a key of the five dev workers is made some 11 blocks after its request.
+ * block. On the dev chain a key of the five dev workers is made some 6 blocks after its request.
  */
 export async function waitForKey(api, keyId, { timeoutMs = 180_000, onProgress } = {}) {
   const id = BigInt(keyId);
@@ -367,7 +367,7 @@ function refreshAttempt(api, events, extrinsic) {
  * the key stays as it was), `KeyFailed` (the key itself failed), `Mpc.UnknownKey` (not stored)
  * and `Timeout` after `timeoutMs`. `onProgress({ block, epoch, refreshing, step })` on every new
  * block, `step` the running attempt's (`'Round1'`, `'Round2'`, `'Complaints'`) or `null`. On
- * the dev chain a refresh of the five dev workers' key takes some 11 blocks.
+ * the dev chain a refresh of the five dev workers' key takes some 6 blocks.
  */
 export async function waitForRefresh(api, keyId, epoch, { timeoutMs = 180_000, onProgress } = {}) {
   const id = BigInt(keyId);

@@ -379,13 +379,19 @@ test('the complaint: K and the DLEQ verify, the share fails the commitments, the
   assert.equal(shareMatches(i, good, commitmentsOf(j)), true);
 });
 
-test('the digests that name an attempt (A, 14.3) and a signing package (P, 14.6), and a committee seed (14.8)', () => {
+test('the digests that name an attempt (A, 14.3), a confirmation (C, 14.5) and a signing package (P, 14.6), and a committee seed (14.8)', () => {
   // A = SHA512("substrate-mpc/v1/frost/attempt" || genesis || u64le(k) || u32le(a) || u32le(t) || u32le(n_a) || W_1 || E_1 || ...)[0..32]
   const A = digest32(
     ascii('substrate-mpc/v1/frost/attempt'), genesis, u64le(keyIndex), u32le(attempt), u32le(t), u32le(n),
     ...indices.flatMap((i) => [account(i), fromHex(member(i).E)]),
   );
   assert.equal(toHex(A), V.attempt_digest);
+  // C = SHA512("substrate-mpc/v1/frost/confirm" || genesis || u64le(k) || u32le(a) || u32le(n_a) || h_1 || ... || h_{n_a})[0..32] (14.5)
+  const C = digest32(
+    ascii('substrate-mpc/v1/frost/confirm'), genesis, u64le(keyIndex), u32le(attempt), u32le(n),
+    ...indices.map((i) => fromHex(member(i).envelope.digest)),
+  );
+  assert.equal(toHex(C), V.confirm_digest);
   // P = SHA512("substrate-mpc/v1/frost/package" || genesis || u64le(k) || u64le(s) || u32le(b) || u32le(|m|) || m || (u32le(i) || D_i || F_i) in increasing i)[0..32]
   const sg = V.signing;
   const m = fromHex(sg.message);

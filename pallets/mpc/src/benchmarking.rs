@@ -415,6 +415,34 @@ fn post_envelopes<T: Config>(
 	envelopes
 }
 
+/// `C` of key `id`'s current attempt.
+fn key_confirmation<T: Config>(id: keys::KeyId) -> [u8; 32] {
+	let key = ThresholdKeys::<T>::get(id).expect("key");
+	let KeyStatus::Generating { attempt, members, .. } = &key.status else { panic!("generating") };
+	let digests: Vec<[u8; 32]> = ParticipantIndex::all(members.len() as u32)
+		.map(|j| KeyEnvelopes::<T>::get(id, j).expect("envelope").digest)
+		.collect();
+	let ctx = mpc_primitives::frost::AttemptContext {
+		genesis: Mpc::<T>::genesis_hash(),
+		key: id,
+		attempt: *attempt,
+	};
+	mpc_primitives::frost::confirm_digest(&ctx, &digests)
+}
+
+/// Members `1..=upto` confirm their shares of key `id`'s current attempt (complaints open).
+fn confirm_members<T: Config>(id: keys::KeyId, upto: u32) {
+	let (a, c) = (key_digest::<T>(id), key_confirmation::<T>(id));
+	let attempt = match ThresholdKeys::<T>::get(id).expect("key").status {
+		KeyStatus::Generating { attempt, .. } => attempt,
+		_ => panic!("generating"),
+	};
+	for i in 1..=upto {
+		Mpc::<T>::do_confirm_key_shares(key_member::<T>(id, i), id, attempt, a, c)
+			.expect("confirmed");
+	}
+}
+
 fn key_until<T: Config>(id: keys::KeyId) -> BlockNumberFor<T> {
 	match ThresholdKeys::<T>::get(id).expect("key").status {
 		KeyStatus::Generating { until, .. } => until,
@@ -431,6 +459,8 @@ fn active_key<T: Config>(n: u32) -> (keys::KeyId, Vec<mpc_primitives::frost::Key
 	let members = key_committee::<T>(id)
 		.key_packages(&packages, &envelopes, &mut ChaCha20Rng::seed_from_u64(3))
 		.expect("key packages");
+	next_block::<T>();
+	confirm_members::<T>(id, n);
 	let until = key_until::<T>(id);
 	frame_system::Pallet::<T>::set_block_number(until);
 	Mpc::<T>::process_keys(until);
@@ -508,6 +538,26 @@ impl<T: Config> BenchRefresh<T> {
 			let e = e.clone().try_into().expect("fits");
 			Mpc::<T>::do_submit_key_envelope(who.clone(), id, self.attempt, self.digest, e)
 				.expect("accepted");
+		}
+	}
+
+	/// Every member confirms its shares (complaints open).
+	fn confirm(&self, id: keys::KeyId) {
+		let refresh = KeyRefreshes::<T>::get(id, self.attempt).expect("refresh");
+		let digests: Vec<[u8; 32]> = refresh
+			.ids
+			.iter()
+			.map(|j| KeyRefreshEnvelopes::<T>::get((id, self.attempt, *j)).expect("e").digest)
+			.collect();
+		let ctx = mpc_primitives::frost::AttemptContext {
+			genesis: Mpc::<T>::genesis_hash(),
+			key: id,
+			attempt: self.attempt,
+		};
+		let c = mpc_primitives::frost::confirm_digest(&ctx, &digests);
+		for who in &self.accounts {
+			Mpc::<T>::do_confirm_key_shares(who.clone(), id, self.attempt, self.digest, c)
+				.expect("confirmed");
 		}
 	}
 }
@@ -1123,6 +1173,8 @@ mod benchmarks {
 		let packages = post_round1::<T>(id, n);
 		next_block::<T>();
 		post_envelopes::<T>(id, &packages, n);
+		next_block::<T>();
+		confirm_members::<T>(id, n);
 		let until = key_until::<T>(id);
 		#[block]
 		{
@@ -1130,6 +1182,23 @@ mod benchmarks {
 		}
 		let key = ThresholdKeys::<T>::get(id).expect("key");
 		assert!(matches!(key.status, KeyStatus::Active { .. }));
+	}
+
+	/// The last confirmation of a key of `n` (`t = n - 1`): every envelope's digest read,
+	/// `C` computed, the window ends. (A refresh's costs the same: one envelope fewer to read.)
+	#[benchmark]
+	fn confirm_key_shares(n: Linear<2, { T::MaxKeyCommittee::get() }>) {
+		let id = generating_key::<T>(n, n - 1);
+		let packages = post_round1::<T>(id, n);
+		next_block::<T>();
+		post_envelopes::<T>(id, &packages, n);
+		next_block::<T>();
+		confirm_members::<T>(id, n - 1);
+		let (a, c) = (key_digest::<T>(id), key_confirmation::<T>(id));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(key_member::<T>(id, n)), id, 0, a, c);
+		let now = frame_system::Pallet::<T>::block_number();
+		assert_eq!(key_until::<T>(id), now.saturating_add(1u32.into()));
 	}
 
 	/// The last round-1 package of a key of `n` (`t = n - 1`): round 2 opens.
@@ -1344,6 +1413,8 @@ mod benchmarks {
 		r.post_packages(id, n as usize);
 		next_block::<T>();
 		r.post_envelopes(id);
+		next_block::<T>();
+		r.confirm(id);
 		let until = KeyRefreshes::<T>::get(id, r.attempt).expect("refresh").until;
 		#[block]
 		{

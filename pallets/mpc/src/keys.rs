@@ -26,10 +26,11 @@ use crate::{money::add_entry, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	frost::{
-		attempt_digest, envelope_digest, envelope_slot, judge_frost_complaint, key_committee_seed,
-		package_digest, signing_package, verify_envelope, verify_round1, verify_signing_commitment,
-		AttemptContext, Envelope, FrostComplaintSubject, FrostGroup, FrostShareCiphertext,
-		Round1Package, SenderContext, SigningCommitment, FROST_PROOF_LEN, SIGNATURE_LEN,
+		attempt_digest, confirm_digest, envelope_digest, envelope_slot, judge_frost_complaint,
+		key_committee_seed, package_digest, signing_package, verify_envelope, verify_round1,
+		verify_signing_commitment, AttemptContext, Envelope, FrostComplaintSubject, FrostGroup,
+		FrostShareCiphertext, Round1Package, SenderContext, SigningCommitment, FROST_PROOF_LEN,
+		SIGNATURE_LEN,
 	},
 	ComplaintVerdict, EphemeralKey,
 };
@@ -136,6 +137,8 @@ pub enum KeyStatus<T: Config> {
 		last_attempt: u32,
 		/// The attempt of the refresh running, if one is.
 		refreshing: Option<u32>,
+		/// The culprits of the last refresh if it failed: left out of the next one.
+		left_out: KeyIndices<T>,
 	},
 	/// The key lived its last epoch (PROTOCOL.md section 14.10): no more signatures, its
 	/// members' seats are free and its transcripts removed.
@@ -647,6 +650,7 @@ impl<T: Config> Pallet<T> {
 					epoch_start: now,
 					last_attempt: attempt,
 					refreshing: None,
+					left_out: BoundedVec::new(),
 				};
 				PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
 				Self::deposit_event(Event::KeyActivated { key: key_id, group_key, digest });
@@ -720,15 +724,19 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 				KeyStatus::Generating { step, until, members, posted, .. } if now >= *until => {
+					// Silent in a round, or unconfirmed at the end of the complaints.
+					let silent: Vec<ParticipantIndex> = ParticipantIndex::all(members.len() as u32)
+						.filter(|i| !posted.iter().any(|(p, _)| p == i))
+						.collect();
 					match step {
-						DkgStep::Round1 | DkgStep::Round2 => {
-							let silent: Vec<ParticipantIndex> =
-								ParticipantIndex::all(members.len() as u32)
-									.filter(|i| !posted.iter().any(|(p, _)| p == i))
-									.collect();
+						_ if !silent.is_empty() => {
 							weight.saturating_accrue(T::WeightInfo::key_timeout(n));
 							Self::fail_attempt(key_id, &mut key, &silent, now);
 							true
+						}
+						DkgStep::Round1 | DkgStep::Round2 => {
+							defensive!("a complete round that did not end");
+							false
 						}
 						DkgStep::Complaints if !heavy_done => {
 							heavy_done = true;
@@ -900,7 +908,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let (member, n) = Self::generating(&key, attempt, &who)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let KeyStatus::Generating { step, opened, until, members, .. } = &key.status else {
+		let KeyStatus::Generating { step, opened, until, members, posted, .. } = &key.status else {
 			return Err(Error::<T>::KeyNotGenerating);
 		};
 		// Until the block before the window's end, even when the key is made a block later.
@@ -908,6 +916,7 @@ impl<T: Config> Pallet<T> {
 			*step == DkgStep::Complaints && now >= *opened && now < *until,
 			Error::<T>::WrongKeyStep
 		);
+		ensure!(!posted.iter().any(|(i, _)| *i == member), Error::<T>::AlreadyPosted);
 		let slot = envelope_slot(sender, member).ok_or(Error::<T>::UnknownEnvelope)?;
 		let stored = KeyEnvelopes::<T>::get(key_id, sender).ok_or(Error::<T>::UnknownEnvelope)?;
 		// Made against another envelope (on another branch of a fork): refused, not judged.
@@ -963,6 +972,46 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// A member confirms that its shares of attempt `attempt` all check (PROTOCOL.md section
+	/// 14.5), naming the envelopes it checked by `C`; the DKG's or a refresh's.
+	pub(crate) fn do_confirm_key_shares(
+		who: T::AccountId,
+		key_id: KeyId,
+		attempt: u32,
+		digest: [u8; 32],
+		confirm: [u8; 32],
+	) -> Result<(), Error<T>> {
+		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
+		if matches!(key.status, KeyStatus::Active { .. }) {
+			return Self::do_confirm_refresh_shares(who, key_id, &key, attempt, digest, confirm);
+		}
+		let (index, n) = Self::attempt_member(key_id, &key, attempt, &digest, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let KeyStatus::Generating { step, opened, until, posted, .. } = &mut key.status else {
+			return Err(Error::<T>::KeyNotGenerating);
+		};
+		ensure!(
+			*step == DkgStep::Complaints && now >= *opened && now < *until,
+			Error::<T>::WrongKeyStep
+		);
+		ensure!(!posted.iter().any(|(i, _)| *i == index), Error::<T>::AlreadyPosted);
+		let digests = ParticipantIndex::all(n)
+			.map(|j| KeyEnvelopes::<T>::get(key_id, j).map(|e| e.digest))
+			.collect::<Option<Vec<_>>>()
+			.ok_or(Error::<T>::Inconsistent)?;
+		let ctx = Self::attempt_context(key_id, attempt);
+		// Made over another branch's envelopes: refused, not counted.
+		ensure!(confirm_digest(&ctx, &digests) == confirm, Error::<T>::EnvelopeMismatch);
+		posted.try_push((index, confirm)).map_err(|_| Error::<T>::Inconsistent)?;
+		Self::deposit_event(Event::KeySharesConfirmed { key: key_id, attempt, member: index });
+		// Everyone confirmed: nobody can complain, the key is made in the next block.
+		if posted.len() as u32 == n {
+			*until = (*until).min(now.saturating_add(One::one()));
+		}
+		ThresholdKeys::<T>::insert(key_id, key);
+		Ok(())
+	}
+
 	/// Asks key `key_id` to sign `message` for `requester`, who pays [`Config::SignFee`] and the
 	/// request's storage deposit; returns the request's number. The caller checks that
 	/// `requester` may use the key: the extrinsic lets only its owner; a pallet decides itself.
@@ -981,12 +1030,14 @@ impl<T: Config> Pallet<T> {
 	) -> Result<SignRequestId, Error<T>> {
 		let mut key = ThresholdKeys::<T>::get(key_id).ok_or(Error::<T>::UnknownKey)?;
 		ensure!(matches!(key.status, KeyStatus::Active { .. }), Error::<T>::KeyNotActive);
+		let now = frame_system::Pallet::<T>::block_number();
+		// A key past its last epoch signs no more (it only waits for `expire_key`).
+		ensure!(!Self::key_expiring(&key, now), Error::<T>::KeyNotActive);
 		ensure!(
 			(OpenSignRequests::<T>::decode_len().unwrap_or(0) as u32) < T::MaxOpenSignatures::get(),
 			Error::<T>::TooManyOpenSignatures
 		);
 		let id = NextSignRequestId::<T>::get();
-		let now = frame_system::Pallet::<T>::block_number();
 		let mut request = SignRequest::<T> {
 			key: key_id,
 			requester: requester.clone(),

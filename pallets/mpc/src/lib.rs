@@ -337,8 +337,10 @@ pub mod config_preludes {
 pub mod pallet {
 	use super::*;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: threshold keys hold their identifiers, refreshes and
+	/// epoch (`KeyStatus::Active`), and may be `Expired`. No migration from 0: no chain held
+	/// threshold keys of version 0 but dev chains, which start again from genesis.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -1051,6 +1053,9 @@ pub mod pallet {
 		KeyRefreshFailed { key: keys::KeyId },
 		/// The key lived its last epoch: it signs no more; its seats are free.
 		KeyExpired { key: keys::KeyId },
+		/// Member `member` confirmed that its shares of the attempt all check.
+		KeySharesConfirmed { key: keys::KeyId, attempt: u32, member: ParticipantIndex },
+
 		/// `requester` asked key `key` to sign.
 		SignatureRequested {
 			request: keys::SignRequestId,
@@ -2046,6 +2051,29 @@ pub mod pallet {
 		pub fn expire_key(origin: OriginFor<T>, key: keys::KeyId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Ok(Self::do_expire_key(key)?)
+		}
+
+		/// A key member confirms that its shares of attempt `attempt` (the DKG's or a
+		/// refresh's, named by its digest `A` or `A_r`) all check, naming the envelopes it
+		/// checked by `C` (PROTOCOL.md section 14.5). Every member must confirm before the key
+		/// is made or refreshed; when all have, the complaint window ends early. Free when
+		/// accepted.
+		///
+		/// Origin: a member of the attempt. Emits [`Event::KeySharesConfirmed`].
+		/// Errors: those of [`Pallet::submit_key_round1`] (or [`Pallet::submit_refresh_round1`])
+		/// for the key, attempt and step, [`Error::AlreadyPosted`], [`Error::EnvelopeMismatch`].
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::confirm_key_shares(T::MaxKeyCommittee::get()))]
+		pub fn confirm_key_shares(
+			origin: OriginFor<T>,
+			key: keys::KeyId,
+			attempt: u32,
+			attempt_digest: [u8; 32],
+			confirm_digest: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_confirm_key_shares(who, key, attempt, attempt_digest, confirm_digest)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

@@ -15,8 +15,8 @@ use crate::{
 	keys::{DkgStep, KeyStatus, ThresholdKey},
 	BeaconDkg, BeaconKeys, BeaconRounds, Call, Config, Inputs, Jobs, KeyDealings, KeyEnvelopes,
 	KeyRefreshEnvelopes, KeyRefreshRound1, KeyRefreshes, KeyRound1, OpenBeaconRound,
-	OpenSignRequests, Pallet, ResultShares, SignRequests, ThresholdKeys, WorkerJobs, Workers,
-	LOG_TARGET,
+	OpenSignRequests, Pallet, PendingKeys, ResultShares, SignRequests, ThresholdKeys, WorkerJobs,
+	Workers, LOG_TARGET,
 };
 use alloc::{format, string::String, vec::Vec};
 use codec::Encode;
@@ -254,6 +254,10 @@ impl<T: Config> Pallet<T> {
 			let n = members.len() as u32;
 			let step = Self::step_of(*step);
 			let posted_here = posted.iter().any(|(i, _)| *i == index);
+			// Confirmed: nothing left to do in this attempt.
+			if step == Step::Complaints && posted_here {
+				continue;
+			}
 			// The packages only when they are used: an envelope still to seal, or the checks.
 			let needs_packages = match step {
 				Step::Round1 => false,
@@ -337,14 +341,26 @@ impl<T: Config> Pallet<T> {
 		key: &ThresholdKey<T>,
 		progress: &mut KeyProgress,
 	) -> Option<KeyAction> {
-		let KeyStatus::Active { members, ids, refreshes, epoch_start, refreshing, .. } =
-			&key.status
+		let KeyStatus::Active {
+			members,
+			ids,
+			refreshes,
+			epoch_start,
+			refreshing,
+			last_attempt,
+			..
+		} = &key.status
 		else {
 			return None;
 		};
+		progress.prune(key_id, *last_attempt, refreshes.len() as u32);
 		let own = Self::own_index(members, worker)?;
 		let rank = ids.iter().position(|i| *i == own)? as u32;
 		let Some(attempt) = refreshing else {
+			// Not while no key can start refreshing: the call would fail.
+			if PendingKeys::<T>::decode_len().unwrap_or(0) as u32 >= T::MaxPendingKeys::get() {
+				return None;
+			}
 			let end: u32 =
 				epoch_start.saturating_add(T::KeyEpochLength::get()).unique_saturated_into();
 			let view = EpochView {
@@ -366,6 +382,10 @@ impl<T: Config> Pallet<T> {
 		let id = *refresh.ids.get(position)?;
 		let step = Self::step_of(refresh.step);
 		let posted = refresh.posted.iter().any(|(i, _)| *i == id);
+		// Confirmed: nothing left to do in this attempt.
+		if step == Step::Complaints && posted {
+			return None;
+		}
 		let packages = match step {
 			Step::Round1 => Vec::new(),
 			Step::Round2 if posted => Vec::new(),
@@ -600,6 +620,10 @@ impl<T: Config> Pallet<T> {
 			KeyAction::Refresh { key } => {
 				(format!("refresh request for key {key}"), Call::<T>::refresh_key { key })
 			}
+			KeyAction::Confirm { key, attempt, attempt_digest, confirm_digest } => (
+				format!("confirmation for key {key} attempt {attempt}"),
+				Call::<T>::confirm_key_shares { key, attempt, attempt_digest, confirm_digest },
+			),
 			KeyAction::Expire { key } => {
 				(format!("expiry of key {key}"), Call::<T>::expire_key { key })
 			}

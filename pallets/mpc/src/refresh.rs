@@ -19,13 +19,13 @@ use crate::{keys::*, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	frost::{
-		envelope_digest,
+		confirm_digest, envelope_digest,
 		refresh::{judge_refresh_complaint, refresh_attempt_digest, refresh_slot, RefreshPackage},
 		verify_envelope, FrostComplaintSubject, FrostGroup, SenderContext,
 	},
 	EphemeralKey,
 };
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{Saturating, Zero};
 
 /// A refresh attempt of a key: its members `R` and where it stands. Kept after a completed
 /// refresh (its members and identifiers rebuild the shares).
@@ -107,6 +107,7 @@ impl<T: Config> Pallet<T> {
 			epoch_start,
 			last_attempt,
 			refreshing,
+			left_out,
 			..
 		} = &mut key.status
 		else {
@@ -130,6 +131,21 @@ impl<T: Config> Pallet<T> {
 			);
 			None
 		};
+		// Without the members that make refreshes fail or have nothing left at stake, unless
+		// too few would stay.
+		let penalty = T::FaultPenalty::get();
+		let mut kept = stay_ids.clone();
+		kept.retain(|i| {
+			!left_out.contains(i)
+				&& members.get(i.get() as usize - 1).is_some_and(|m| {
+					Workers::<T>::get(&m.account)
+						.is_some_and(|w| !w.bond.is_zero() && w.bond >= penalty)
+				})
+		});
+		if kept.len() > key.threshold as usize {
+			stay_ids = kept;
+		}
+		left_out.clear();
 		let stay = BoundedVec::truncate_from(
 			stay_ids
 				.iter()
@@ -325,6 +341,7 @@ impl<T: Config> Pallet<T> {
 			refresh.step == DkgStep::Complaints && now >= refresh.opened && now < refresh.until,
 			Error::<T>::WrongKeyStep
 		);
+		ensure!(!refresh.posted.iter().any(|(i, _)| *i == member), Error::<T>::AlreadyPosted);
 		let sender = complaint.sender;
 		let slot = refresh_slot(&refresh.ids, sender, member).ok_or(Error::<T>::UnknownEnvelope)?;
 		let stored = KeyRefreshEnvelopes::<T>::get((key_id, attempt, sender))
@@ -366,6 +383,42 @@ impl<T: Config> Pallet<T> {
 		Ok(PostDispatchInfo { actual_weight: weight, pays_fee: Pays::Yes })
 	}
 
+	/// A member confirms that its shares of refresh attempt `attempt` all check (PROTOCOL.md
+	/// sections 14.5 and 14.9).
+	pub(crate) fn do_confirm_refresh_shares(
+		who: T::AccountId,
+		key_id: KeyId,
+		key: &ThresholdKey<T>,
+		attempt: u32,
+		digest: [u8; 32],
+		confirm: [u8; 32],
+	) -> Result<(), Error<T>> {
+		let (mut refresh, id) = Self::refresh_member(key_id, key, attempt, &digest, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			refresh.step == DkgStep::Complaints && now >= refresh.opened && now < refresh.until,
+			Error::<T>::WrongKeyStep
+		);
+		ensure!(!refresh.posted.iter().any(|(i, _)| *i == id), Error::<T>::AlreadyPosted);
+		let digests = refresh
+			.ids
+			.iter()
+			.map(|j| KeyRefreshEnvelopes::<T>::get((key_id, attempt, *j)).map(|e| e.digest))
+			.collect::<Option<Vec<_>>>()
+			.ok_or(Error::<T>::Inconsistent)?;
+		let ctx = Self::attempt_context(key_id, attempt);
+		// Made over another branch's envelopes: refused, not counted.
+		ensure!(confirm_digest(&ctx, &digests) == confirm, Error::<T>::EnvelopeMismatch);
+		refresh.posted.try_push((id, confirm)).map_err(|_| Error::<T>::Inconsistent)?;
+		Self::deposit_event(Event::KeySharesConfirmed { key: key_id, attempt, member: id });
+		// Everyone confirmed: nobody can complain, the key is refreshed in the next block.
+		if refresh.posted.len() == refresh.members.len() {
+			refresh.until = refresh.until.min(now.saturating_add(One::one()));
+		}
+		KeyRefreshes::<T>::insert(key_id, attempt, refresh);
+		Ok(())
+	}
+
 	/// Removes a refresh attempt's record, packages and envelopes.
 	pub(crate) fn drop_refresh_attempt(key_id: KeyId, attempt: u32) {
 		let limit = T::MaxKeyCommittee::get();
@@ -401,7 +454,18 @@ impl<T: Config> Pallet<T> {
 		if (members.len() as u32) < key.threshold.saturating_add(1)
 			|| tries >= T::MaxKeyAttempts::get()
 		{
+			// The key's members that did not reach the end of the last attempt are the
+			// refresh's culprits: the next refresh runs without them.
+			let culprits: Vec<ParticipantIndex> = match &key.status {
+				KeyStatus::Active { ids: key_ids, .. } => {
+					key_ids.iter().copied().filter(|i| !ids.contains(i)).collect()
+				}
+				_ => Vec::new(),
+			};
 			Self::end_refresh(key_id, key, now);
+			if let KeyStatus::Active { left_out, .. } = &mut key.status {
+				*left_out = BoundedVec::truncate_from(culprits);
+			}
 			Self::deposit_event(Event::KeyRefreshFailed { key: key_id });
 			return;
 		}
@@ -416,6 +480,17 @@ impl<T: Config> Pallet<T> {
 			*epoch_start = now;
 		}
 		PendingKeys::<T>::mutate(|keys| keys.retain(|k| *k != key_id));
+	}
+
+	/// Whether the key's last epoch is over (it is refreshed no more and waits to expire).
+	pub(crate) fn key_expiring(key: &ThresholdKey<T>, now: BlockNumberFor<T>) -> bool {
+		match &key.status {
+			KeyStatus::Active { refreshes, epoch_start, refreshing: None, .. } => {
+				refreshes.len() >= T::MaxKeyRefreshes::get() as usize
+					&& now >= epoch_start.saturating_add(T::KeyEpochLength::get())
+			}
+			_ => false,
+		}
 	}
 
 	/// Ends key `key_id` after its last epoch ([`Pallet::expire_key`], PROTOCOL.md section
@@ -544,17 +619,22 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let n = refresh.members.len() as u32;
+		// Silent in a round, or unconfirmed at the end of the complaints.
+		let silent: Vec<ParticipantIndex> = refresh
+			.ids
+			.iter()
+			.copied()
+			.filter(|i| !refresh.posted.iter().any(|(p, _)| p == i))
+			.collect();
 		match refresh.step {
-			DkgStep::Round1 | DkgStep::Round2 => {
-				let silent: Vec<ParticipantIndex> = refresh
-					.ids
-					.iter()
-					.copied()
-					.filter(|i| !refresh.posted.iter().any(|(p, _)| p == i))
-					.collect();
+			_ if !silent.is_empty() => {
 				weight.saturating_accrue(T::WeightInfo::key_timeout(n));
 				Self::fail_refresh_attempt(key_id, key, refresh, &silent, now);
 				true
+			}
+			DkgStep::Round1 | DkgStep::Round2 => {
+				defensive!("a complete refresh round that did not end");
+				false
 			}
 			DkgStep::Complaints if !*heavy_done => {
 				*heavy_done = true;
@@ -566,6 +646,10 @@ impl<T: Config> Pallet<T> {
 					T::MaxOpenSignatures::get().into(),
 					T::MaxOpenSignatures::get().into(),
 				));
+				// A request left with too few members fails (`on_signature`).
+				weight.saturating_accrue(
+					T::OnSignature::weight().saturating_mul(T::MaxOpenSignatures::get().into()),
+				);
 				Self::make_refresh(key_id, key, refresh, now);
 				true
 			}

@@ -107,6 +107,25 @@ fn next_block() {
 	run_to_block(System::block_number() + 1);
 }
 
+/// `C` of key `id`'s current attempt: its envelopes' digests, as the chain has them.
+fn confirmation(id: KeyId) -> [u8; 32] {
+	let k = key(id);
+	let KeyStatus::Generating { attempt, members, .. } = &k.status else { panic!("generating") };
+	let digests: Vec<[u8; 32]> = ParticipantIndex::all(members.len() as u32)
+		.map(|j| KeyEnvelopes::<Test>::get(id, j).expect("envelope").digest)
+		.collect();
+	let ctx = AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt: *attempt };
+	mpc_primitives::frost::confirm_digest(&ctx, &digests)
+}
+
+/// Members `accounts` confirm that their shares of key `id`'s current attempt check.
+fn confirm_all(id: KeyId, accounts: &[u8]) {
+	let (attempt, c) = (attempt_of(id), confirmation(id));
+	for a in accounts {
+		assert_ok!(Mpc::confirm_key_shares(origin(*a), id, attempt, ad(id), c));
+	}
+}
+
 /// Runs the key's current attempt honestly to its end; returns the members' key packages.
 fn run_honest_attempt(id: KeyId) -> Vec<KeyPackage> {
 	let (c, accounts) = attempt_committee(id);
@@ -116,8 +135,11 @@ fn run_honest_attempt(id: KeyId) -> Vec<KeyPackage> {
 	let envelopes = c.envelopes(&packages).expect("envelopes");
 	post_envelopes(id, &accounts, &envelopes);
 	let members = c.key_packages(&packages, &envelopes, &mut rng(9)).expect("key packages");
+	next_block();
+	confirm_all(id, &accounts);
 	let KeyStatus::Generating { until, step, .. } = key(id).status else { panic!("generating") };
 	assert_eq!(step, DkgStep::Complaints);
+	assert_eq!(until, System::block_number() + 1, "every member confirmed: the window ends");
 	run_to_block(until);
 	members
 }
@@ -509,6 +531,8 @@ fn a_false_complaint_is_a_fault_and_the_key_is_still_made() {
 			lie.proof.to_bytes()
 		));
 		assert_eq!(Workers::<Test>::get(acc(2)).expect("worker").bond, bond - FAULT_PENALTY);
+		// Its shares did check after all: with every confirmation the key is made.
+		confirm_all(0, &accounts);
 		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
 		run_to_block(until);
 		assert!(matches!(key(0).status, KeyStatus::Active { .. }));
@@ -748,6 +772,13 @@ fn transactions_made_on_another_branch_are_refused_not_judged() {
 		);
 		post_envelopes(0, &accounts, &envelopes);
 		let members = c.key_packages(&packages, &envelopes, &mut rng(2)).expect("packages");
+		next_block();
+		// A confirmation over another branch's envelopes is refused, not counted.
+		assert_noop!(
+			Mpc::confirm_key_shares(origin(1), 0, 0, ad(0), [3u8; 32]),
+			Error::<Test>::EnvelopeMismatch
+		);
+		confirm_all(0, &accounts);
 		let KeyStatus::Generating { until, .. } = key(0).status else { panic!() };
 		run_to_block(until);
 
@@ -818,6 +849,9 @@ fn two_keys_ending_in_one_block_are_made_one_block_apart_and_complaints_end_on_t
 		let (e0, e1) = (c0.envelopes(&p0).expect("e"), c1.envelopes(&p1).expect("e"));
 		post_envelopes(0, &a0, &e0);
 		post_envelopes(1, &a1, &e1);
+		next_block();
+		confirm_all(0, &a0);
+		confirm_all(1, &a1);
 		let KeyStatus::Generating { until, .. } = key(1).status else { panic!() };
 		run_to_block(until);
 		// At most one key is made per block: key 0 now, key 1 waits a block.
@@ -915,6 +949,7 @@ mod refresh {
 	/// byte), their secrets and keys.
 	struct Running {
 		attempt: u32,
+		t: u32,
 		ids: Vec<ParticipantIndex>,
 		accounts: Vec<u8>,
 		secrets: Vec<WorkerSecret>,
@@ -932,6 +967,7 @@ mod refresh {
 			r.members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
 		Running {
 			attempt,
+			t: k.threshold,
 			ids: r.ids.to_vec(),
 			secrets: accounts.iter().map(|&a| worker_secret(a)).collect(),
 			keys: r.members.iter().map(|m| m.key).collect(),
@@ -950,7 +986,7 @@ mod refresh {
 			RefreshMember {
 				secret: &self.secrets[p],
 				ctx,
-				t: 2,
+				t: self.t,
 				position: index(p as u32 + 1),
 				ids: &self.ids,
 				keys: &self.keys,
@@ -1007,6 +1043,23 @@ mod refresh {
 					self.digest,
 					bounded_envelope(e)
 				));
+			}
+		}
+
+		/// Members `who` (accounts) confirm their shares: `C` over the refresh's envelopes.
+		fn confirm(&self, id: KeyId, who: &[u8]) {
+			let digests: Vec<[u8; 32]> = self
+				.ids
+				.iter()
+				.map(|j| {
+					KeyRefreshEnvelopes::<Test>::get((id, self.attempt, *j))
+						.expect("envelope")
+						.digest
+				})
+				.collect();
+			let c = mpc_primitives::frost::confirm_digest(&self.ctx(id), &digests);
+			for a in who {
+				assert_ok!(Mpc::confirm_key_shares(origin(*a), id, self.attempt, self.digest, c));
 			}
 		}
 
@@ -1118,8 +1171,19 @@ mod refresh {
 			run.post_packages(id, &packages, &[]);
 			next_block();
 			run.post_envelopes(id, &envelopes);
+			next_block();
+			// Not refreshed without every confirmation: the last one ends the window early.
+			run.confirm(id, &run.accounts[..3]);
+			let refresh = KeyRefreshes::<Test>::get(id, a).expect("refresh");
+			assert!(refresh.until > System::block_number() + 1);
+			assert_noop!(
+				Mpc::confirm_key_shares(origin(1), id, a, run.digest, [0u8; 32]),
+				Error::<Test>::AlreadyPosted
+			);
+			run.confirm(id, &run.accounts[3..]);
 			let refresh = KeyRefreshes::<Test>::get(id, a).expect("refresh");
 			assert_eq!(refresh.step, DkgStep::Complaints);
+			assert_eq!(refresh.until, System::block_number() + 1);
 			// Signing goes on under the old shares meanwhile: the request is as it was.
 			assert_eq!(sign_request(r).commitments.len(), 2);
 			run_to_block(refresh.until);
@@ -1279,6 +1343,36 @@ mod refresh {
 		});
 	}
 
+	#[test]
+	fn members_that_make_a_refresh_fail_are_left_out_of_the_next_one() {
+		new_test_ext().execute_with(|| {
+			register_workers(5);
+			assert_ok!(Mpc::create_key(origin(OWNER), 5, 1));
+			run_honest_attempt(0);
+			assert_ok!(Mpc::refresh_key(origin(OWNER), 0));
+			// Each attempt, one more member is silent in round 1: 5, then 4, then 3.
+			for silent in [5u8, 4, 3] {
+				let run = running(0);
+				let packages = run.packages(0);
+				let skip: Vec<u8> = (silent..=5).collect();
+				run.post_packages(0, &packages, &skip);
+				run_to_block(KeyRefreshes::<Test>::get(0, run.attempt).expect("r").until);
+			}
+			assert!(System::events()
+				.iter()
+				.any(|e| e.event == Event::<Test>::KeyRefreshFailed { key: 0 }.into()));
+			let KeyStatus::Active { left_out, ids, .. } = key(0).status else { panic!() };
+			assert_eq!(left_out.iter().map(|i| i.get()).collect::<Vec<_>>(), vec![3, 4, 5]);
+			assert_eq!(ids.len(), 5, "the key is as it was");
+			assert_ok!(Mpc::do_try_state());
+			// The next refresh runs without them (t + 1 = 2 stay).
+			assert_ok!(Mpc::refresh_key(origin(OWNER), 0));
+			assert_eq!(running(0).accounts, vec![1, 2]);
+			let KeyStatus::Active { left_out, .. } = key(0).status else { panic!() };
+			assert!(left_out.is_empty());
+		});
+	}
+
 	/// Member `i`'s key package of key `id`, made by the DKG (the mock's deterministic
 	/// members, as `active_key` made them).
 	fn key_package_of(id: KeyId, i: u32) -> KeyPackage {
@@ -1390,6 +1484,16 @@ mod expiry {
 				digest,
 				bounded_envelope(&e)
 			));
+		}
+		next_block();
+		let digests: Vec<[u8; 32]> = r
+			.ids
+			.iter()
+			.map(|j| KeyRefreshEnvelopes::<Test>::get((id, attempt, *j)).expect("e").digest)
+			.collect();
+		let c = mpc_primitives::frost::confirm_digest(&ctx, &digests);
+		for a in &accounts {
+			assert_ok!(Mpc::confirm_key_shares(origin(*a), id, attempt, digest, c));
 		}
 		run_to_block(KeyRefreshes::<Test>::get(id, attempt).expect("refresh").until);
 		assert!(matches!(key(id).status, KeyStatus::Active { refreshing: None, .. }));

@@ -84,6 +84,7 @@ pub trait WeightInfo {
 	fn submit_refresh_round1(n: u32, ) -> Weight;
 	fn key_refresh_make(n: u32, ) -> Weight;
 	fn expire_key(n: u32, ) -> Weight;
+	fn confirm_key_shares(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -1125,6 +1126,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((19_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 27296).saturating_mul(n.into()))
 	}
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:1)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::KeyEnvelopes` (r:16 w:0)
+	/// Proof: `Mpc::KeyEnvelopes` (`max_values`: None, `max_size`: Some(925), added: 3400, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[2, 16]`.
+	fn confirm_key_shares(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0 + n * (1064 ±0)`
+		//  Estimated: `5608 + n * (3400 ±0)`
+		// Minimum execution time: 539_697_000 picoseconds.
+		Weight::from_parts(406_269_750, 5608)
+			// Standard Error: 6_066_698
+			.saturating_add(Weight::from_parts(106_552_402, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -1439,5 +1460,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((19_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 27296).saturating_mul(n.into()))
+	}
+	fn confirm_key_shares(n: u32, ) -> Weight {
+		Weight::from_parts(406_269_750, 5608)
+			.saturating_add(Weight::from_parts(106_552_402, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
 }

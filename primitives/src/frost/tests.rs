@@ -465,6 +465,20 @@ fn attempts_and_signing_packages_are_named_by_their_digests() {
 	assert_ne!(package_digest(&[1u8; 32], 7, 9, 1, b"hi", &signers), expected, "attempt");
 	assert_ne!(package_digest(&[1u8; 32], 8, 9, 0, b"hi", &signers), expected, "key");
 	assert_ne!(package_digest(&[1u8; 32], 7, 9, 0, b"ho", &signers), expected, "message");
+
+	let hs = [[4u8; 32], [5u8; 32]];
+	let mut h = Sha512::new();
+	h.update(b"substrate-mpc/v1/frost/confirm");
+	h.update([1u8; 32]);
+	h.update(7u64.to_le_bytes());
+	h.update(2u32.to_le_bytes());
+	h.update(2u32.to_le_bytes());
+	h.update([4u8; 32]);
+	h.update([5u8; 32]);
+	let expected: [u8; 32] = h.finalize()[..32].try_into().expect("32");
+	assert_eq!(confirm_digest(&ctx, &hs), expected);
+	assert_ne!(confirm_digest(&ctx, &[hs[1], hs[0]]), expected, "order matters");
+	assert_ne!(confirm_digest(&ctx, &hs[..1]), expected, "every envelope");
 }
 
 #[test]

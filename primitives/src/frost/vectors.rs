@@ -64,6 +64,15 @@ fn compute() -> Value {
 		})
 		.collect();
 
+	// `C` over the honest attempt's envelopes (before one is replaced below).
+	let digests: Vec<[u8; 32]> = (1..=n)
+		.map(|i| {
+			let (p, e) = (&packages[i as usize - 1], &envelopes[i as usize - 1]);
+			envelope_digest(&SenderContext { attempt: ctx, sender: idx(i) }, &p.commitments, e)
+		})
+		.collect();
+	let confirm = confirm_digest(&ctx, &digests);
+
 	// Members 1 and 3 sign, with nonces from a fixed stream.
 	let message = b"substrate-mpc frost vector";
 	let mut nonce_rng = ChaCha20Rng::seed_from_u64(78);
@@ -145,6 +154,7 @@ fn compute() -> Value {
 		"verifying_shares": group.verifying_shares().iter().map(|s| hex(s)).collect::<Vec<_>>(),
 		"key_digest": hex(&FrostGroup::digest(&ctx, t, &packages).expect("digest")),
 		"attempt_digest": hex(&attempt_digest(&ctx, t, &attempt_members)),
+		"confirm_digest": hex(&confirm),
 		"committee_seed": {
 			"rho": hex(&rho),
 			"seed": hex(&key_committee_seed(&rho, ctx.key)),
