@@ -71,7 +71,8 @@ pub struct AttemptView<'a> {
 	pub opened: u32,
 	/// The block in whose `on_initialize` it ends.
 	pub until: u32,
-	/// Whether the chain has the member's package (round 1) or envelope (round 2).
+	/// Whether the chain has the member's package (round 1), envelope (round 2) or
+	/// confirmation (complaint step).
 	pub posted: bool,
 	/// Every member's package, in order: read from round 2 on, empty before.
 	pub packages: &'a [Round1Package],
@@ -409,12 +410,13 @@ pub fn dkg_step<R: CryptoRngCore + ?Sized>(
 		}
 		Some(Due::Confirm) => Ok(schedule.confirm(&ctx, digest, progress, now)),
 		Some(Due::Check(set)) => {
-			// Checked at most once per resubmission delay, whatever comes of it.
-			progress.record(key, attempt, 2, now);
 			let envelopes: Vec<Envelope> = view.envelopes.iter().map(|(e, _)| e.clone()).collect();
-			match finish_dkg(&me, view.packages, &envelopes, rng)
-				.map_err(|_| KeyError::Inconsistent)?
-			{
+			// A check that cannot be made is tried again only after the resubmission delay.
+			let outcome = finish_dkg(&me, view.packages, &envelopes, rng).map_err(|_| {
+				progress.record(key, attempt, 2, now);
+				KeyError::Inconsistent
+			})?;
+			match outcome {
 				DkgOutcome::Key(_) => {
 					progress.clean.push((key, attempt, set));
 					Ok(schedule.confirm(&ctx, digest, progress, now))
@@ -508,7 +510,8 @@ pub struct RefreshView<'a> {
 	pub opened: u32,
 	/// The block in whose `on_initialize` it ends.
 	pub until: u32,
-	/// Whether the chain has the member's package (round 1) or envelope (round 2).
+	/// Whether the chain has the member's package (round 1), envelope (round 2) or
+	/// confirmation (complaint step).
 	pub posted: bool,
 	/// The envelopes' digests `h_j`, in order (complaint step).
 	pub digests: &'a [[u8; 32]],
@@ -555,13 +558,17 @@ pub fn refresh_step<R: CryptoRngCore + ?Sized>(
 		}
 		Some(Due::Confirm) => Ok(schedule.confirm(&ctx, digest, progress, now)),
 		Some(Due::Check(set)) => {
-			// Checked at most once per resubmission delay, whatever comes of it (a member
-			// whose share cannot be rebuilt does not rebuild it every block).
-			progress.record(key, attempt, 2, now);
-			let (old, group) = current(rng)?;
-			match finish_refresh(&me, &old, &group, m.packages, m.envelopes, rng)
-				.map_err(|_| KeyError::Inconsistent)?
-			{
+			// A check that cannot be made (a member whose share cannot be rebuilt, say) is
+			// tried again only after the resubmission delay, not every block; another set of
+			// envelopes (another branch) is checked at once.
+			let mut failed = |e: KeyError| {
+				progress.record(key, attempt, 2, now);
+				e
+			};
+			let (old, group) = current(rng).map_err(&mut failed)?;
+			let outcome = finish_refresh(&me, &old, &group, m.packages, m.envelopes, rng)
+				.map_err(|_| failed(KeyError::Inconsistent))?;
+			match outcome {
 				RefreshOutcome::Key(..) => {
 					progress.clean.push((key, attempt, set));
 					Ok(schedule.confirm(&ctx, digest, progress, now))

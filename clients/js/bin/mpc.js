@@ -891,7 +891,7 @@ function describeKey(k) {
       lines.push(`waiting for committee draw (beacon round ${k.drawRound}) from ${k.candidates.length} candidates, until block ${k.until}`);
       break;
     case 'Generating':
-      lines.push(`attempt ${k.attempt}: ${k.step} since block ${k.opened} (until block ${k.until}), posted by members: ${k.posted.join(', ') || 'none'}`);
+      lines.push(`attempt ${k.attempt}: ${k.step} since block ${k.opened} (until block ${k.until}), ${k.step === 'Complaints' ? 'confirmed' : 'posted'} by members: ${k.posted.join(', ') || 'none'}`);
       break;
     case 'Active':
       lines.push(

@@ -124,7 +124,7 @@ const plainMembers = (members) => members.map((m) => ({ account: m.account.toStr
  * `members` (`[{ account, key }]` in order, member `i` at `members[i - 1]`: the attempt's, or
  * for an `Active` key the committee that made it, whose identifiers `i` stay the members' for
  * the key's life), `step` (`'Round1'`, `'Round2'` or `'Complaints'`), `opened` and `posted`
- * (the members that posted in the step), and for an `Active` key `groupKey` (`Y`, hex),
+ * (the members that posted in the step; in `Complaints` those that confirmed their shares), and for an `Active` key `groupKey` (`Y`, hex),
  * `account` (the SS58 account whose 32 bytes are `Y`), `ids` (the identifiers of the members
  * that hold shares now, increasing: all of `1..n` until a refresh leaves some out, PROTOCOL.md
  * section 14.10), `verifyingShares` (their `Y_i`, hex, in the order of `ids`), `digest` (hex),

@@ -108,7 +108,8 @@ pub enum KeyStatus<T: Config> {
 		/// In `on_initialize` of this block the step times out (round 1 or 2: the attempt
 		/// fails) or ends (complaints: the key is made).
 		until: BlockNumberOf<T>,
-		/// Who posted in this step (a round's members and their `φ_{i,0}` or `E`).
+		/// Who posted in this step: a round's members and their `φ_{i,0}` or `E`; in the
+		/// complaint step, the members that confirmed and their `C`.
 		posted: BoundedVec<(ParticipantIndex, [u8; 32]), T::MaxKeyCommittee>,
 	},
 	/// The key is made.

@@ -357,8 +357,11 @@ impl<T: Config> Pallet<T> {
 		let own = Self::own_index(members, worker)?;
 		let rank = ids.iter().position(|i| *i == own)? as u32;
 		let Some(attempt) = refreshing else {
-			// Not while no key can start refreshing: the call would fail.
-			if PendingKeys::<T>::decode_len().unwrap_or(0) as u32 >= T::MaxPendingKeys::get() {
+			let last = refreshes.len() as u32 >= T::MaxKeyRefreshes::get();
+			// No refresh request while no key can start refreshing: it would fail.
+			let full =
+				PendingKeys::<T>::decode_len().unwrap_or(0) as u32 >= T::MaxPendingKeys::get();
+			if full && !last {
 				return None;
 			}
 			let end: u32 =
@@ -370,7 +373,7 @@ impl<T: Config> Pallet<T> {
 				rank,
 				window: T::KeyRoundWindow::get().unique_saturated_into(),
 				now: chain.now,
-				last: refreshes.len() as u32 >= T::MaxKeyRefreshes::get(),
+				last,
 			};
 			return epoch_step(&view, progress, &Self::worker_limits());
 		};

@@ -55,7 +55,8 @@ pub struct KeyRefresh<T: Config> {
 	/// In `on_initialize` of this block the step times out (rounds 1 and 2) or ends
 	/// (complaints: the key is refreshed).
 	pub until: BlockNumberOf<T>,
-	/// Who posted in this step, by identifier, with its `Ψ_{i,1}` or `E`.
+	/// Who posted in this step, by identifier, with its `Ψ_{i,1}` or `E`; in the complaint
+	/// step, the members that confirmed and their `C`.
 	pub posted: BoundedVec<(ParticipantIndex, [u8; 32]), T::MaxKeyCommittee>,
 }
 
@@ -266,8 +267,11 @@ impl<T: Config> Pallet<T> {
 				_ => Error::<T>::BadCommitmentEncoding,
 			},
 		)?;
+		// A copy of another member's package is taken (there is no proof to bind it to its
+		// sender): refusing it would let a copier that front-runs an honest member's package
+		// push that member out. The copier cannot make shares that check against it, and its
+		// recipients' complaints prove that (section 14.9).
 		let psi1 = *package.first().ok_or(Error::<T>::WrongCommitmentCount)?;
-		ensure!(!refresh.posted.iter().any(|(_, p)| *p == psi1), Error::<T>::RepeatedCommitment);
 		refresh.posted.try_push((id, psi1)).map_err(|_| Error::<T>::Inconsistent)?;
 		KeyRefreshRound1::<T>::insert((key_id, attempt, id), package);
 		Self::deposit_event(Event::KeyRefreshRound1Accepted { key: key_id, attempt, member: id });

@@ -1251,6 +1251,70 @@ mod refresh {
 		});
 	}
 
+	/// A member that front-runs another's refresh package with a copy does not push it out:
+	/// both are taken, and the copier, unable to make shares that check against the copy, is
+	/// proven bad and left out.
+	#[test]
+	fn a_copied_refresh_package_is_taken_and_its_copier_proven_bad() {
+		new_test_ext().execute_with(|| {
+			let (id, _) = active_key();
+			let before = group_of(id);
+			assert_ok!(Mpc::refresh_key(origin(OWNER), id));
+			let run = running(id);
+			let packages = run.packages(id);
+			let bounded = |p: &RefreshPackage| BoundedVec::truncate_from(p.commitments.clone());
+			let a = run.attempt;
+			// Member 2 posts member 1's package first; member 1's own is still taken.
+			assert_ok!(Mpc::submit_refresh_round1(
+				origin(2),
+				id,
+				a,
+				run.digest,
+				bounded(&packages[0])
+			));
+			run.post_packages(id, &packages, &[2]);
+			let refresh = KeyRefreshes::<Test>::get(id, a).expect("refresh");
+			assert_eq!(refresh.step, DkgStep::Round2, "every member's package is in");
+			next_block();
+			// Member 2's envelope carries shares of its own polynomial, not of the copy.
+			let envelopes = run.envelopes(id, &packages);
+			run.post_envelopes(id, &envelopes);
+			next_block();
+			let on_chain: Vec<RefreshPackage> = run
+				.ids
+				.iter()
+				.map(|i| RefreshPackage {
+					commitments: KeyRefreshRound1::<Test>::get((id, a, *i)).expect("p").to_vec(),
+				})
+				.collect();
+			let ctx = run.ctx(id);
+			let account = run.account(0);
+			let m = run.member(&ctx, 0, &account);
+			let current = key_package_of(id, 1);
+			let RefreshOutcome::Complain { sender, complaint } =
+				finish_refresh(&m, &current, &before, &on_chain, &envelopes, &mut rng(6))
+					.expect("checks")
+			else {
+				panic!("member 1 complains")
+			};
+			assert_eq!(sender, index(2));
+			let h = KeyRefreshEnvelopes::<Test>::get((id, a, sender)).expect("h").digest;
+			let bond = Workers::<Test>::get(acc(2)).expect("worker").bond;
+			assert_ok!(Mpc::complain_key_envelope(
+				origin(1),
+				id,
+				a,
+				sender,
+				h,
+				complaint.shared_key.to_bytes(),
+				complaint.proof.to_bytes()
+			));
+			assert!(Workers::<Test>::get(acc(2)).expect("worker").bond < bond, "the copier pays");
+			assert_eq!(running(id).accounts, vec![1, 3, 4, 5], "and is left out");
+			assert_ok!(Mpc::do_try_state());
+		});
+	}
+
 	#[test]
 	fn a_bad_refresh_share_is_a_fault_a_silent_member_is_left_out_and_a_failed_refresh_keeps_the_key(
 	) {
