@@ -328,7 +328,7 @@ pub mod config_preludes {
 		type MaxOpenSignatures = ConstU32<4>;
 		type MaxKeysPerWorker = ConstU32<4>;
 		type MaxKeyRefreshes = ConstU32<3>;
-		type KeyEpochLength = ConstNumber<40>;
+		type KeyEpochLength = ConstNumber<20>;
 		type WeightInfo = ();
 	}
 }

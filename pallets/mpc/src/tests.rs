@@ -1439,20 +1439,29 @@ mod offchain {
 
 	/// Applies every pooled transaction as its signer (and takes its nonce); returns the calls.
 	fn apply_pool(pool: &Arc<parking_lot::RwLock<PoolState>>) -> Vec<RuntimeCall> {
+		apply_pool_as(pool, true)
+	}
+
+	/// As [`apply_pool`]; when not `strict`, a transaction may fail as on a node (a commitment
+	/// after the signers were fixed, say), and only those that succeeded are returned.
+	fn apply_pool_as(pool: &Arc<parking_lot::RwLock<PoolState>>, strict: bool) -> Vec<RuntimeCall> {
 		let txs: Vec<Vec<u8>> = pool.write().transactions.drain(..).collect();
 		txs.into_iter()
-			.map(|tx| {
+			.filter_map(|tx| {
 				let xt = Extrinsic::decode(&mut &tx[..]).expect("a valid extrinsic");
 				let sp_runtime::generic::Preamble::Signed(who, _, _) = xt.preamble else {
 					panic!("workers send signed transactions")
 				};
 				let call = xt.function.clone();
 				System::inc_account_nonce(&who);
-				assert_ok!(frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+				let result = frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
 					xt.function,
-					RuntimeOrigin::signed(who)
-				));
-				call
+					RuntimeOrigin::signed(who),
+				);
+				if strict {
+					assert_ok!(result);
+				}
+				result.is_ok().then_some(call)
 			})
 			.collect()
 	}
@@ -1711,6 +1720,75 @@ mod offchain {
 				assert!(next_block(&pool).is_empty());
 			}
 			assert_eq!(job(id).phase, JobPhase::Failed(FailureReason::NotEnoughResultShares));
+		});
+	}
+
+	/// Five workers' offchain workers, and nothing else, make a threshold key, refresh it at
+	/// every epoch's end, sign after a refresh, and let it expire after its last epoch
+	/// (PROTOCOL.md section 14.10).
+	#[test]
+	fn workers_make_a_key_refresh_it_every_epoch_and_let_it_expire() {
+		use crate::keys::{KeyStatus, SignState};
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			// As on a node: a transaction a worker makes in block `n` lands in block `n + 1`.
+			let block = || {
+				let n = System::block_number() + 1;
+				run_to_block(n);
+				let landed = apply_pool_as(&pool, false);
+				Mpc::offchain_worker(n);
+				landed
+			};
+			block();
+			block();
+			let owner = acc(30);
+			assert_ok!(Mpc::create_key(RuntimeOrigin::signed(owner.clone()), 5, 2));
+			let status = || ThresholdKeys::<Test>::get(0).expect("key").status;
+			let mut sent = Vec::new();
+			for _ in 0..12 {
+				sent.extend(block());
+				if matches!(status(), KeyStatus::Active { .. }) {
+					break;
+				}
+			}
+			let KeyStatus::Active { group_key, .. } = status() else { panic!("no key made") };
+			assert!(sent.iter().any(|c| matches!(c, RuntimeCall::Mpc(Call::confirm_key_shares { .. }))));
+			let limit = <<Test as Config>::MaxKeyRefreshes as Get<u32>>::get() as usize;
+			let epoch: u64 = <<Test as Config>::KeyEpochLength as Get<u64>>::get();
+			let mut signed = false;
+			for _ in 0..(limit as u64 + 1) * (epoch + 12) {
+				sent.extend(block());
+				match status() {
+					KeyStatus::Active { refreshes, refreshing: None, .. }
+						if refreshes.len() == 1 && !signed && OpenSignRequests::<Test>::get().is_empty() =>
+					{
+						// After the first refresh the members sign with their new shares.
+						let message = BoundedVec::truncate_from(b"after a refresh".to_vec());
+						assert_ok!(Mpc::request_signature(RuntimeOrigin::signed(owner.clone()), 0, message));
+						signed = true;
+					}
+					KeyStatus::Expired { .. } => break,
+					_ => {}
+				}
+			}
+			assert!(matches!(status(), KeyStatus::Expired { .. }), "{:?}", status());
+			let asked = |c: &RuntimeCall, f: fn(&Call<Test>) -> bool| matches!(c, RuntimeCall::Mpc(call) if f(call));
+			let refreshes = sent.iter().filter(|c| asked(c, |c| matches!(c, Call::refresh_key { .. }))).count();
+			assert_eq!(refreshes, limit, "a refresh at every epoch's end");
+			assert_eq!(sent.iter().filter(|c| asked(c, |c| matches!(c, Call::expire_key { .. }))).count(), 1);
+			let request = SignRequests::<Test>::get(0).expect("request");
+			let SignState::Signed { signature, .. } = request.state else { panic!("{:?}", request.state) };
+			assert!(sp_io::crypto::ed25519_verify(
+				&sp_core::ed25519::Signature::from_raw(signature),
+				b"after a refresh",
+				&sp_core::ed25519::Public::from_raw(group_key)
+			));
+			for seed in SEEDS {
+				let w = Workers::<Test>::get(worker_account(seed)).expect("worker");
+				assert_eq!(w.faults, 0);
+				assert_eq!(KeySeats::<Test>::get(worker_account(seed)), 0, "seats freed");
+			}
+			assert_ok!(Mpc::do_try_state());
 		});
 	}
 }
