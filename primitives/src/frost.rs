@@ -209,15 +209,21 @@ pub struct Round1Package {
 	pub proof: [u8; FROST_PROOF_LEN],
 }
 
+/// The commitment points of a frost round-1 package, in wire form (a DKG's `φ_{i,0..t}` or a
+/// refresh's `Ψ_{i,1..t}`).
+fn commitment_points(package: &frost::keys::dkg::round1::Package) -> Result<Vec<[u8; 32]>, Error> {
+	package
+		.commitment()
+		.serialize()
+		.map_err(frost_error)?
+		.into_iter()
+		.map(|c| <[u8; 32]>::try_from(c.as_slice()).map_err(|_| Error::InvalidPoint))
+		.collect()
+}
+
 impl Round1Package {
 	fn from_frost(package: &frost::keys::dkg::round1::Package) -> Result<Self, Error> {
-		let commitments = package
-			.commitment()
-			.serialize()
-			.map_err(frost_error)?
-			.into_iter()
-			.map(|c| <[u8; 32]>::try_from(c.as_slice()).map_err(|_| Error::InvalidPoint))
-			.collect::<Result<Vec<_>, _>>()?;
+		let commitments = commitment_points(package)?;
 		let r = Ed25519Group::serialize(package.proof_of_knowledge().R()).map_err(group_error)?;
 		let mut proof = [0u8; FROST_PROOF_LEN];
 		proof[..32].copy_from_slice(&r);

@@ -109,14 +109,7 @@ fn refresh_part1(m: &RefreshMember<'_>) -> Result<RefreshPart1, Error> {
 	let (secret, package) =
 		frost::keys::refresh::refresh_dkg_part1(identifier(m.id()?)?, n, min, &mut rng)
 			.map_err(|_| Error::InvalidThreshold)?;
-	let commitments = package
-		.commitment()
-		.serialize()
-		.map_err(frost_error)?
-		.into_iter()
-		.map(|c| <[u8; 32]>::try_from(c.as_slice()).map_err(|_| Error::InvalidPoint))
-		.collect::<Result<Vec<_>, _>>()?;
-	Ok((secret, rng, RefreshPackage { commitments }))
+	Ok((secret, rng, RefreshPackage { commitments: commitment_points(&package)? }))
 }
 
 /// The member's refresh package.
