@@ -976,6 +976,20 @@ mod refresh {
 		}
 	}
 
+	/// Runs one honest refresh of key `id` (asked by the owner) to its end.
+	pub(super) fn refresh_honestly(id: KeyId) {
+		assert_ok!(Mpc::refresh_key(origin(OWNER), id));
+		let run = running(id);
+		let packages = run.packages(id);
+		run.post_packages(id, &packages, &[]);
+		next_block();
+		run.post_envelopes(id, &run.envelopes(id, &packages));
+		next_block();
+		run.confirm(id, &run.accounts);
+		run_to_block(KeyRefreshes::<Test>::get(id, run.attempt).expect("refresh").until);
+		assert!(matches!(key(id).status, KeyStatus::Active { refreshing: None, .. }));
+	}
+
 	impl Running {
 		fn member<'a>(
 			&'a self,
@@ -1501,67 +1515,7 @@ mod refresh {
 mod expiry {
 	use super::*;
 
-	/// Runs one honest refresh of key `id` (asked by the owner) to its end.
-	fn refresh_honestly(id: KeyId) {
-		use mpc_primitives::frost::refresh::{
-			refresh_round1, seal_refresh_envelope, RefreshMember,
-		};
-		assert_ok!(Mpc::refresh_key(origin(OWNER), id));
-		let k = key(id);
-		let KeyStatus::Active { refreshing: Some(attempt), .. } = k.status else { panic!() };
-		let r = KeyRefreshes::<Test>::get(id, attempt).expect("refresh");
-		let accounts: Vec<u8> =
-			r.members.iter().map(|m| <AccountId as AsRef<[u8]>>::as_ref(&m.account)[0]).collect();
-		let secrets: Vec<_> = accounts.iter().map(|&a| worker_secret(a)).collect();
-		let raw: Vec<[u8; 32]> = accounts.iter().map(|&a| *acc(a).as_ref()).collect();
-		let keys: Vec<_> = r.members.iter().map(|m| m.key).collect();
-		let ctx = AttemptContext { genesis: Mpc::genesis_hash(), key: id, attempt };
-		let member = |p: usize| RefreshMember {
-			secret: &secrets[p],
-			ctx: &ctx,
-			t: k.threshold,
-			position: index(p as u32 + 1),
-			ids: &r.ids,
-			keys: &keys,
-			account: &raw[p],
-		};
-		let digest = Mpc::refresh_digest(id, attempt, k.threshold, &r);
-		let packages: Vec<_> =
-			(0..keys.len()).map(|p| refresh_round1(&member(p)).expect("package")).collect();
-		for (p, package) in packages.iter().enumerate() {
-			let bounded = BoundedVec::truncate_from(package.commitments.clone());
-			assert_ok!(Mpc::submit_refresh_round1(
-				origin(accounts[p]),
-				id,
-				attempt,
-				digest,
-				bounded
-			));
-		}
-		next_block();
-		for (p, a) in accounts.iter().enumerate() {
-			let e = seal_refresh_envelope(&member(p), &packages).expect("envelope");
-			assert_ok!(Mpc::submit_key_envelope(
-				origin(*a),
-				id,
-				attempt,
-				digest,
-				bounded_envelope(&e)
-			));
-		}
-		next_block();
-		let digests: Vec<[u8; 32]> = r
-			.ids
-			.iter()
-			.map(|j| KeyRefreshEnvelopes::<Test>::get((id, attempt, *j)).expect("e").digest)
-			.collect();
-		let c = mpc_primitives::frost::confirm_digest(&ctx, &digests);
-		for a in &accounts {
-			assert_ok!(Mpc::confirm_key_shares(origin(*a), id, attempt, digest, c));
-		}
-		run_to_block(KeyRefreshes::<Test>::get(id, attempt).expect("refresh").until);
-		assert!(matches!(key(id).status, KeyStatus::Active { refreshing: None, .. }));
-	}
+	use super::refresh::refresh_honestly;
 
 	#[test]
 	fn a_key_expires_after_its_last_epoch_and_frees_its_seats() {
