@@ -78,3 +78,30 @@ export const flip = (bytes, at) => {
   b[at] ^= 1;
   return b;
 };
+
+// ---- Section 14.4 and 14.5 encodings, over a sender's context `ctx || u32le(j)` ----
+
+/** 14.4 step 2: T' = z*G - c*E, c == HashToScalar(tag || ctx || u32le(j) || W_j || E || T'). */
+export const verifyEnvelopeProof = ({ ctx, j, account: W, E, proof }) => {
+  try {
+    const c = scalar(proof.subarray(0, 32));
+    const z = scalar(proof.subarray(32, 64));
+    const T = mulRist(G, z).subtract(mulRist(ristPoint(E), c));
+    return c === hashToScalar(ascii('substrate-mpc/v1/frost/envelope'), ctx, u32le(j), W, E, T.toBytes());
+  } catch {
+    return false;
+  }
+};
+/** 14.4 step 3: key_{j,i} for recipient i, over sender j's context `sender`. */
+export const shareKey = (sender, i, E, Ei, K) => digest32(ascii('substrate-mpc/v1/frost/kdf'), sender, u32le(i), E, Ei, K);
+/** 14.4 step 3: aad_{j,i}. */
+export const shareAad = (sender, i) => concat(ascii('substrate-mpc/v1/frost/share'), sender, u32le(i));
+/** 14.5: h_j = SHA512(tag || sender || commitments || E || ct...)[0..32]. */
+export const envelopeDigest = (sender, commitments, E, ciphertexts) => digest32(ascii('substrate-mpc/v1/frost/digest'), sender, ...commitments, E, ...ciphertexts);
+
+// RFC 9591 section 6.1, FROST(Ed25519, SHA-512).
+const CTX = ascii('FROST-ED25519-SHA512-v1');
+export const H1 = (m) => hashToScalar(CTX, ascii('rho'), m);
+export const H2 = (m) => hashToScalar(m);
+export const H4 = (m) => sha512(concat(CTX, ascii('msg'), m));
+export const H5 = (m) => sha512(concat(CTX, ascii('com'), m));

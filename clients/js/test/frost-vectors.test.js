@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recordedVectors } from './recorded-vectors.js';
-import { Ed, B, G, ascii, fromHex, toHex, concat, u32le, u64le, mod, scalar, scalarBytes, hashToScalar, digest32, mulEd, mulRist, edPoint, ristPoint, edSum, lagrange, flip } from './frost-math.js';
+import { Ed, B, G, ascii, fromHex, toHex, concat, u32le, u64le, mod, scalar, scalarBytes, hashToScalar, digest32, mulEd, mulRist, edPoint, ristPoint, edSum, lagrange, flip, H1, H2, H4, H5,
+  verifyEnvelopeProof as verifyEnvelopeProofIn, shareKey as shareKeyIn, shareAad as shareAadIn, envelopeDigest as envelopeDigestIn } from './frost-math.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha512 } from '@noble/hashes/sha2.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { cryptoWaitReady, ed25519Verify, signatureVerify } from '@polkadot/util-crypto';
 
@@ -64,21 +64,12 @@ const verifyRound1Proof = (i, commitments, proof) => {
   }
 };
 
-/** 14.4 step 2: T' = z*G - c*E, c == HashToScalar(tag || ctx || u32le(j) || W_j || E || T'). */
-const verifyEnvelopeProof = ({ j, account: W, E, proof, ctx = context() }) => {
-  try {
-    const c = scalar(proof.subarray(0, 32));
-    const z = scalar(proof.subarray(32, 64));
-    const T = mulRist(G, z).subtract(mulRist(ristPoint(E), c));
-    return c === hashToScalar(ascii('substrate-mpc/v1/frost/envelope'), ctx, u32le(j), W, E, T.toBytes());
-  } catch {
-    return false;
-  }
-};
+/** 14.4 step 2, in this attempt's context unless another is given. */
+const verifyEnvelopeProof = ({ ctx = context(), ...rest }) => verifyEnvelopeProofIn({ ctx, ...rest });
 
 /** 14.4 step 3: key_{j,i} and aad_{j,i}. */
-const shareKey = (j, i, E, Ei, K) => digest32(ascii('substrate-mpc/v1/frost/kdf'), senderContext(j), u32le(i), E, Ei, K);
-const shareAad = (j, i) => concat(ascii('substrate-mpc/v1/frost/share'), senderContext(j), u32le(i));
+const shareKey = (j, i, E, Ei, K) => shareKeyIn(senderContext(j), i, E, Ei, K);
+const shareAad = (j, i) => shareAadIn(senderContext(j), i);
 const openShare = (j, i, E, K, ciphertext) => {
   assert.equal(ciphertext.length, 48);
   const plain = chacha20poly1305(shareKey(j, i, E, memberKey(i).toBytes(), K), new Uint8Array(12), shareAad(j, i)).decrypt(ciphertext);
@@ -88,7 +79,7 @@ const openShare = (j, i, E, K, ciphertext) => {
 const shareMatches = (i, s, commitments) => mulEd(B, s).equals(evalCommitments(commitments, BigInt(i)));
 
 /** 14.5: h_j = SHA512(tag || ctx || u32le(j) || φ_{j,0..t} || E || ct...)[0..32]. */
-const envelopeDigest = (j, commitments, E, ciphertexts) => digest32(ascii('substrate-mpc/v1/frost/digest'), senderContext(j), ...commitments, E, ...ciphertexts);
+const envelopeDigest = (j, commitments, E, ciphertexts) => envelopeDigestIn(senderContext(j), commitments, E, ciphertexts);
 
 /** 14.5: the DLEQ of a complaint, verified as in section 7. */
 const verifyDleq = ({ j, i, Ei, E, K, proof }) => {
@@ -103,12 +94,6 @@ const verifyDleq = ({ j, i, Ei, E, K, proof }) => {
   }
 };
 
-// RFC 9591 section 6.1, FROST(Ed25519, SHA-512).
-const CTX = ascii('FROST-ED25519-SHA512-v1');
-const H1 = (m) => hashToScalar(CTX, ascii('rho'), m);
-const H2 = (m) => hashToScalar(m);
-const H4 = (m) => sha512(concat(CTX, ascii('msg'), m));
-const H5 = (m) => sha512(concat(CTX, ascii('com'), m));
 
 // ---- Values the tests share ----
 
