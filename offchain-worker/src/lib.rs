@@ -162,6 +162,10 @@ pub struct JobView {
 	pub deadline: u32,
 	/// The current block.
 	pub now: u32,
+	/// The hash of block `now`, whose state this view was read from: a confirmation names it.
+	pub block_hash: [u8; 32],
+	/// Whether the chain holds this worker's confirmation of its checks (`Verifying` only).
+	pub confirmed: bool,
 }
 
 /// What the worker sees of one input.
@@ -195,6 +199,8 @@ pub struct JobProgress {
 	pub result_sent: Option<u32>,
 	/// The block an `advance_job` was last sent.
 	pub advance_sent: Option<u32>,
+	/// The block a confirmation of the checks was last sent.
+	pub confirm_sent: Option<u32>,
 }
 
 impl JobProgress {
@@ -209,6 +215,7 @@ impl JobProgress {
 			}
 			Action::AdvanceJob => self.advance_sent = None,
 			Action::SubmitResultShare { .. } => self.result_sent = None,
+			Action::ConfirmInputs { .. } => self.confirm_sent = None,
 		}
 	}
 }
@@ -260,6 +267,14 @@ pub enum Action {
 	},
 	/// Move the job, whose deadline passed, to its next phase (`advance_job`).
 	AdvanceJob,
+	/// Confirm that, in the state of block `at` (hash `at_hash`), every share of this worker
+	/// checks or belongs to a disqualified input (`confirm_inputs`, PROTOCOL.md section 10).
+	ConfirmInputs {
+		/// The block whose state was judged.
+		at: u32,
+		/// Its hash.
+		at_hash: [u8; 32],
+	},
 	/// Submit the result share `(S_i, U_i)` (section 8).
 	SubmitResultShare {
 		/// The digest of the aggregate `Ĉ` the share was computed for.
@@ -337,8 +352,14 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 			report.checked = checked.checked;
 			report.found_bad = checked.found_bad;
 			let mut kept = Vec::with_capacity(progress.bad.len());
+			// Whether every bad input is disqualified on chain: nothing left to complain about.
+			let mut settled = true;
 			for mut bad in core::mem::take(&mut progress.bad) {
 				if !due(bad.sent, view.now, limits) {
+					// A complaint is on its way; it may have landed already.
+					settled &= load_input(bad.input).is_some_and(|data| {
+						data.ephemeral_key.to_bytes() == bad.ephemeral_key && !data.qualified
+					});
 					kept.push(bad);
 					continue;
 				}
@@ -360,6 +381,7 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 							proof: complaint.proof.to_bytes(),
 						});
 						bad.sent = Some(view.now);
+						settled = false;
 						kept.push(bad);
 					}
 					Recheck::Disqualified => kept.push(bad),
@@ -367,6 +389,15 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 				}
 			}
 			progress.bad = kept;
+			// Every input checked, every bad one disqualified: complaints may close now.
+			if view.phase == JobPhase::Verifying
+				&& !view.confirmed
+				&& settled && progress.checked == view.input_count
+				&& due(progress.confirm_sent, view.now, limits)
+			{
+				actions.push(Action::ConfirmInputs { at: view.now, at_hash: view.block_hash });
+				progress.confirm_sent = Some(view.now);
+			}
 		}
 		JobPhase::Computing | JobPhase::Completed => {
 			if !view.result_share_on_chain && due(progress.result_sent, view.now, limits) {

@@ -95,6 +95,8 @@ impl Chain {
 			aggregate_digest: [9u8; 32],
 			deadline: now + 1,
 			now,
+			block_hash: [now as u8; 32],
+			confirmed: false,
 		}
 	}
 
@@ -235,9 +237,13 @@ fn a_bad_share_gives_exactly_one_complaint_about_the_right_input() {
 	// Still qualified after the resubmission delay: complain again.
 	let again = chain.run(1, JobPhase::Verifying, 6, &mut progress).expect("run");
 	assert!(matches!(again.as_slice(), [Action::Complain { input: 1, .. }]));
-	// Once disqualified, no more complaints; the other workers never complain.
+	// Once disqualified, no more complaints, and the worker confirms its checks; the other
+	// workers never complain.
 	chain.inputs[1].qualified = false;
-	assert_eq!(chain.run(1, JobPhase::Verifying, 20, &mut progress), Ok(vec![]));
+	assert_eq!(
+		chain.run(1, JobPhase::Verifying, 20, &mut progress),
+		Ok(vec![Action::ConfirmInputs { at: 20, at_hash: [20u8; 32] }])
+	);
 	for w in [0, 2] {
 		let mut p = JobProgress::default();
 		assert_eq!(chain.run(w, JobPhase::Collecting, 1, &mut p), Ok(vec![]));
@@ -360,7 +366,10 @@ fn a_reorg_that_replaces_a_bad_input_with_an_honest_one_draws_no_complaint() {
 	assert_eq!(canonical.digest_after(0), chain.digest_after(0), "input 0 is on both");
 	for now in [2, 6, 7, 20] {
 		let actions = canonical.run(0, JobPhase::Verifying, now, &mut progress).expect("run");
-		assert!(actions.is_empty(), "block {now}: {actions:?}");
+		assert!(
+			actions.iter().all(|a| matches!(a, Action::ConfirmInputs { .. })),
+			"block {now}: {actions:?}"
+		);
 	}
 	assert!(progress.bad.is_empty());
 	assert_eq!(progress.checked, 3);
@@ -405,8 +414,57 @@ fn a_share_that_checks_when_rechecked_draws_no_complaint() {
 		ephemeral_key: chain.inputs[1].ephemeral_key.to_bytes(),
 		sent: None,
 	});
-	assert_eq!(chain.run(1, JobPhase::Verifying, 2, &mut progress), Ok(vec![]));
+	assert_eq!(
+		chain.run(1, JobPhase::Verifying, 2, &mut progress),
+		Ok(vec![Action::ConfirmInputs { at: 2, at_hash: [2u8; 32] }])
+	);
 	assert!(progress.bad.is_empty());
+}
+
+/// PROTOCOL.md section 10, confirmations: a worker confirms in `Verifying` once it has
+/// checked every input and every bad one is disqualified, naming the block it read; it sends
+/// again only after `resubmit_after` blocks, and never once the chain holds it.
+#[test]
+fn a_worker_confirms_once_every_share_checks_or_its_input_is_disqualified() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add_bad_for(&[2], 1);
+	chain.add(&[3]);
+	chain.add(&[4]);
+	let resend = Limits::default().resubmit_after;
+	// Worker 1 checks three inputs per run: nothing while collecting, nor before the fourth.
+	let mut progress = JobProgress::default();
+	assert_eq!(chain.run(0, JobPhase::Collecting, 1, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(0, JobPhase::Collecting, 2, &mut progress), Ok(vec![]));
+	assert_eq!(progress.checked, 4);
+	let mut fresh = JobProgress::default();
+	assert_eq!(chain.run(0, JobPhase::Verifying, 3, &mut fresh), Ok(vec![]), "one unchecked");
+	let confirm = |at: u32| Ok(vec![Action::ConfirmInputs { at, at_hash: [at as u8; 32] }]);
+	assert_eq!(chain.run(0, JobPhase::Verifying, 3, &mut progress), confirm(3));
+	assert_eq!(chain.run(0, JobPhase::Verifying, 4, &mut progress), Ok(vec![]));
+	assert_eq!(chain.run(0, JobPhase::Verifying, 3 + resend, &mut progress), confirm(3 + resend));
+	let mut view = chain.view(0, JobPhase::Verifying, 20);
+	view.confirmed = true;
+	let run = step(
+		&chain.secrets[0],
+		&view,
+		&mut progress,
+		chain.loader(0),
+		&Limits::default(),
+		&mut ChaCha20Rng::seed_from_u64(1),
+	);
+	assert_eq!(run.expect("run").0, vec![], "on chain already");
+	// Worker 2 holds a bad share of input 1: it complains, and waits for the complaint.
+	let mut progress = JobProgress::default();
+	let first = chain.run(1, JobPhase::Verifying, 1, &mut progress).expect("run");
+	assert!(matches!(first.as_slice(), [Action::Complain { input: 1, .. }]));
+	assert_eq!(chain.run(1, JobPhase::Verifying, 2, &mut progress), Ok(vec![]));
+	assert_eq!(progress.checked, 4);
+	chain.inputs[1].qualified = false;
+	assert_eq!(chain.run(1, JobPhase::Verifying, 3, &mut progress), confirm(3));
+	// Result shares are not confirmations.
+	let share = chain.run(1, JobPhase::Computing, 4, &mut progress).expect("run");
+	assert!(matches!(share.as_slice(), [Action::SubmitResultShare { .. }]));
 }
 
 #[test]
@@ -417,6 +475,8 @@ fn an_overdue_job_is_moved_by_its_first_worker_first_and_once() {
 	let run = |w: usize, now: u32, deadline: u32, progress: &mut JobProgress| {
 		let mut view = chain.view(w, JobPhase::Verifying, now);
 		view.deadline = deadline;
+		// Confirmed already: only the move is tested here.
+		view.confirmed = true;
 		let mut rng = ChaCha20Rng::seed_from_u64(now.into());
 		step(&chain.secrets[w], &view, progress, chain.loader(w), &limits, &mut rng).expect("run").0
 	};

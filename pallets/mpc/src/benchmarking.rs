@@ -236,6 +236,9 @@ fn worker_job(
 		aggregate_digest: [0u8; 32],
 		deadline: 2,
 		now: 1,
+		block_hash: [1u8; 32],
+		// Confirmed already: the measured run checks, and sends nothing else.
+		confirmed: true,
 	};
 	(worker, view, inputs, share)
 }
@@ -746,6 +749,30 @@ mod benchmarks {
 			complaint.proof.to_bytes(),
 		);
 		assert!(!Inputs::<T>::get(id, 0).expect("input").qualified);
+	}
+
+	/// The last member's confirmation, which ends `Verifying` (PROTOCOL.md section 10): the
+	/// move to `Computing`, which writes more than the alternative (too few qualified inputs:
+	/// one deadline moved). Its work does not depend on `n`.
+	#[benchmark]
+	fn confirm_inputs() {
+		let n = T::MaxCommittee::get();
+		let (owner, id) = job_with_committee::<T>(n);
+		let provider = funded::<T>("provider", 0);
+		submit::<T>(id, &provider, &dealing::<T>(id, &provider, 5));
+		Mpc::<T>::close_inputs(RawOrigin::Signed(owner).into(), id).expect("closed");
+		let at = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(at + 1u32.into());
+		let mut at_hash = T::Hash::default();
+		at_hash.as_mut().fill(9);
+		frame_system::BlockHash::<T>::insert(at, at_hash);
+		let committee = members::<T>(id);
+		InputConfirmations::<T>::insert(id, (1u64 << (n - 1)) - 1);
+		let last = committee[n as usize - 1].clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id, at, at_hash);
+		assert_eq!(Jobs::<T>::get(id).expect("job").phase, JobPhase::Computing);
+		assert!(!InputConfirmations::<T>::contains_key(id));
 	}
 
 	/// The share that completes the job: verification, reconstruction, payment of all `n`.

@@ -15,6 +15,14 @@ impl<T: Config> Pallet<T> {
 		Self::hash_bytes(&frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()))
 	}
 
+	/// The runtime hash whose [`Pallet::hash_bytes`] are `bytes`.
+	pub(crate) fn hash_from(bytes: [u8; 32]) -> T::Hash {
+		let mut hash = T::Hash::default();
+		let len = hash.as_ref().len().min(32);
+		hash.as_mut()[..len].copy_from_slice(&bytes[..len]);
+		hash
+	}
+
 	/// A runtime hash as the protocol's 32 bytes (zero-padded if the hash is shorter).
 	pub(crate) fn hash_bytes(hash: &T::Hash) -> [u8; 32] {
 		let mut out = [0u8; 32];

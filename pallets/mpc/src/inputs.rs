@@ -254,6 +254,40 @@ impl<T: Config> Pallet<T> {
 		footprint
 	}
 
+	/// [`Pallet::confirm_inputs`]: checks, records member `i`'s confirmation, and ends
+	/// `Verifying` when it is the committee's last: at once, or, when too few inputs qualify,
+	/// through a deadline in the next block (failing a job pays and frees `n` seats, work the
+	/// deadline weighs; a confirmation's weight stays constant).
+	pub(crate) fn do_confirm_inputs(
+		who: T::AccountId,
+		job_id: JobId,
+		at: BlockNumberFor<T>,
+		at_hash: T::Hash,
+	) -> Result<(), Error<T>> {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.phase == JobPhase::Verifying, Error::<T>::NotVerifying);
+		let worker_index = Self::committee_index(job_id, &who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		// The block whose state the member judged: on this chain, with the inputs final.
+		let closed = job.timeline.inputs_closed.unwrap_or(now);
+		ensure!(
+			closed <= at
+				&& at < now && at_hash != T::Hash::default()
+				&& frame_system::Pallet::<T>::block_hash(at) == at_hash,
+			Error::<T>::StaleConfirmation
+		);
+		let bit = 1u64 << (worker_index.get() - 1);
+		let confirmed = InputConfirmations::<T>::get(job_id);
+		ensure!(confirmed & bit == 0, Error::<T>::AlreadyPosted);
+		let confirmed = confirmed | bit;
+		Self::deposit_event(Event::InputsConfirmed { job_id, worker_index });
+		if confirmed.count_ones() < job.shape.n() {
+			InputConfirmations::<T>::insert(job_id, confirmed);
+			return Ok(());
+		}
+		Self::advance(job_id, &mut job, lifecycle::Trigger::Confirmed, now)
+	}
+
 	pub(crate) fn do_complain(
 		who: T::AccountId,
 		job_id: JobId,

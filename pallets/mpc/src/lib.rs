@@ -689,6 +689,11 @@ pub mod pallet {
 	pub type Disqualified<T: Config> =
 		StorageMap<_, Twox64Concat, JobId, BoundedVec<InputIndex, T::MaxInputsPerJob>, ValueQuery>;
 
+	/// Committee members that confirmed their checks of a `Verifying` job's inputs (PROTOCOL.md
+	/// section 10): bit `i - 1` for member `i`. Deleted when `Verifying` ends.
+	#[pallet::storage]
+	pub type InputConfirmations<T: Config> = StorageMap<_, Twox64Concat, JobId, u64, ValueQuery>;
+
 	/// Accepted result shares by job and committee member. Lives as long as the job.
 	#[pallet::storage]
 	pub type ResultShares<T: Config> = StorageDoubleMap<
@@ -1094,6 +1099,9 @@ pub mod pallet {
 		SignatureFailed { request: keys::SignRequestId, key: keys::KeyId },
 		/// The requester removed an ended request; its deposit returned.
 		SignRequestRemoved { request: keys::SignRequestId },
+		/// Committee member `worker_index` checked its share of every input and has no
+		/// complaint left to make; when every member has, complaints close at once.
+		InputsConfirmed { job_id: JobId, worker_index: ParticipantIndex },
 	}
 
 	#[pallet::error]
@@ -1314,6 +1322,11 @@ pub mod pallet {
 		KeyNotRefreshing,
 		/// The key may still be refreshed: it does not expire yet.
 		RefreshesLeft,
+		/// The job is not `Verifying`.
+		NotVerifying,
+		/// The confirmation names a block that is not this chain's, or one from before the
+		/// job's inputs closed.
+		StaleConfirmation,
 	}
 
 	#[pallet::hooks]
@@ -2084,6 +2097,30 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm_key_shares(who, key, attempt, attempt_digest, confirm_digest)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A committee worker confirms that, in the state of its chain's block `at` (hash
+		/// `at_hash`), it has checked its share of every input of the `Verifying` job and every
+		/// input whose share failed is disqualified (PROTOCOL.md section 10). The confirmation
+		/// that completes the committee's ends `Verifying` at once, as its deadline would.
+		/// Free when accepted; a refused one changes nothing and is no fault.
+		///
+		/// Origin: a member of the job's committee. Emits [`Event::InputsConfirmed`] (and, from
+		/// the last member, [`Event::ComputationStarted`]; with too few qualified inputs the job
+		/// fails in the next block's `on_initialize` instead).
+		/// Errors: [`Error::UnknownJob`], [`Error::NotVerifying`], [`Error::NotInCommittee`],
+		/// [`Error::StaleConfirmation`], [`Error::AlreadyPosted`].
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::confirm_inputs())]
+		pub fn confirm_inputs(
+			origin: OriginFor<T>,
+			job_id: JobId,
+			at: BlockNumberFor<T>,
+			at_hash: T::Hash,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			Self::do_confirm_inputs(who, job_id, at, at_hash)?;
 			Ok(Pays::No.into())
 		}
 	}

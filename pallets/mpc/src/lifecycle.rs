@@ -22,6 +22,8 @@ pub(crate) enum Trigger {
 	Cancel,
 	/// The committee was drawn and seated ([`Pallet::process_draws`]).
 	Drawn,
+	/// Every committee member confirmed its checks ([`Pallet::confirm_inputs`]).
+	Confirmed,
 }
 
 impl<T: Config> Pallet<T> {
@@ -245,7 +247,8 @@ impl<T: Config> Pallet<T> {
 
 	/// What a job's record takes in storage at its largest, from the stored types: the job,
 	/// its committee and the committee's job entries, the aggregate, the disqualified list,
-	/// `n` result shares and the result. Priced by [`Pallet::deposit_for`].
+	/// `n` result shares and the result. Priced by [`Pallet::deposit_for`]. (The confirmations,
+	/// one `u64`, live only while `Verifying`, before the larger result shares and result.)
 	pub fn job_footprint(
 		job_id: JobId,
 		job: &Job<T>,
@@ -395,7 +398,19 @@ impl<T: Config> Pallet<T> {
 					complaints_until: job.deadline,
 				});
 			}
-			(JobPhase::Verifying, Trigger::Deadline) => {
+			// Failing a job pays and frees `n` seats: left to the deadline, moved to the next
+			// block, so that a confirmation's weight stays constant.
+			(JobPhase::Verifying, Trigger::Confirmed) if job.qualified_count < job.min_inputs => {
+				InputConfirmations::<T>::remove(job_id);
+				Self::unschedule(old_deadline, job_id);
+				job.deadline = now.saturating_add(One::one());
+				Self::schedule(job.deadline, job_id);
+			}
+			(JobPhase::Verifying, Trigger::Deadline | Trigger::Confirmed) => {
+				InputConfirmations::<T>::remove(job_id);
+				if trigger == Trigger::Confirmed {
+					Self::unschedule(old_deadline, job_id);
+				}
 				job.timeline.computing_started = Some(now);
 				if job.qualified_count < job.min_inputs {
 					Self::fail(job_id, job, FailureReason::TooFewInputs, now);

@@ -912,6 +912,11 @@ impl<T: Config> Pallet<T> {
 			},
 			deadline: job.deadline.unique_saturated_into(),
 			now,
+			block_hash: Self::hash_bytes(&frame_system::Pallet::<T>::block_hash(
+				BlockNumberFor::<T>::from(now),
+			)),
+			confirmed: job.phase == crate::JobPhase::Verifying
+				&& crate::InputConfirmations::<T>::get(job_id) & (1u64 << (index.get() - 1)) != 0,
 		};
 		if view.phase.has_ended() {
 			store.clear();
@@ -984,6 +989,14 @@ impl<T: Config> Pallet<T> {
 				Action::AdvanceJob => {
 					(String::from("advance_job (overdue)"), Call::<T>::advance_job { job_id })
 				}
+				Action::ConfirmInputs { at, at_hash } => (
+					format!("confirmation of its checks in block {at}"),
+					Call::<T>::confirm_inputs {
+						job_id,
+						at: at.into(),
+						at_hash: Self::hash_from(at_hash),
+					},
+				),
 				Action::SubmitResultShare { aggregate_digest, sum_shares, blinding } => (
 					String::from("result share"),
 					Call::<T>::submit_result_share {

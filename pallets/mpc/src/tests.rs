@@ -821,6 +821,129 @@ fn close_inputs_needs_the_owner_and_enough_inputs() {
 	});
 }
 
+/// The hash [`run_to_block`] gives block `b`.
+fn hash_of(b: u64) -> sp_core::H256 {
+	sp_core::H256::from_low_u64_be(0xb10c_0000 + b)
+}
+
+fn confirm(id: JobId, i: u32, at: u64) -> DispatchResultWithPostInfo {
+	Mpc::confirm_inputs(origin(member(id, i)), id, at, hash_of(at))
+}
+
+/// PROTOCOL.md section 10, confirmations: refused ones change nothing; the committee's last
+/// ends `Verifying` at once, as its deadline would have.
+#[test]
+fn confirmations_of_every_member_end_verifying_at_once() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(4);
+		let id = create(spec(3, 1, 1));
+		submit(id, 40, &[5]);
+		submit(id, 41, &[6]);
+		run_to_block(System::block_number() + 1);
+		let now = System::block_number();
+		assert_noop!(confirm(id, 1, now - 1), Error::<Test>::NotVerifying);
+		assert_ok!(Mpc::close_inputs(origin(OWNER), id));
+		let closed = now;
+		let window_end = job(id).deadline;
+		run_to_block(closed + 1);
+		// Not a member, not a job, a block before the inputs closed, the block being built,
+		// another branch's hash, a block the chain does not know (its hash reads as zero).
+		let outsider = (1..=4u8)
+			.find(|w| WorkerJobs::<Test>::get(acc(*w), id).is_none())
+			.expect("a worker outside the committee");
+		assert_noop!(
+			Mpc::confirm_inputs(origin(outsider), id, closed, hash_of(closed)),
+			Error::<Test>::NotInCommittee
+		);
+		assert_noop!(
+			Mpc::confirm_inputs(origin(member(id, 1)), id + 1, closed, hash_of(closed)),
+			Error::<Test>::UnknownJob
+		);
+		assert_noop!(confirm(id, 1, closed - 1), Error::<Test>::StaleConfirmation);
+		assert_noop!(confirm(id, 1, closed + 1), Error::<Test>::StaleConfirmation);
+		assert_noop!(
+			Mpc::confirm_inputs(origin(member(id, 1)), id, closed, hash_of(closed + 7)),
+			Error::<Test>::StaleConfirmation
+		);
+		assert_noop!(
+			Mpc::confirm_inputs(origin(member(id, 1)), id, closed + 40, Default::default()),
+			Error::<Test>::StaleConfirmation
+		);
+
+		let post = confirm(id, 1, closed).expect("accepted");
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Mpc(Event::InputsConfirmed { job_id: id, worker_index: index(1) })
+		);
+		assert_eq!(InputConfirmations::<Test>::get(id), 0b001);
+		assert_noop!(confirm(id, 1, closed), Error::<Test>::AlreadyPosted);
+		// A later block of this branch does as well.
+		run_to_block(closed + 2);
+		assert_ok!(confirm(id, 3, closed + 1));
+		assert_eq!(job(id).phase, JobPhase::Verifying);
+		assert_ok!(confirm(id, 2, closed));
+		let j = job(id);
+		let now = System::block_number();
+		assert_eq!(j.phase, JobPhase::Computing);
+		assert_eq!(j.timeline.computing_started, Some(now));
+		assert_eq!(j.deadline, now + COMPUTE_WINDOW);
+		assert!(now < window_end, "before the complaint window's end");
+		assert!(!Deadlines::<Test>::contains_key(window_end, id));
+		assert!(Deadlines::<Test>::contains_key(j.deadline, id));
+		assert!(!InputConfirmations::<Test>::contains_key(id));
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Mpc(Event::ComputationStarted { job_id, qualified_inputs: 2, .. })
+				if job_id == id
+		)));
+		assert_noop!(confirm(id, 1, closed), Error::<Test>::NotVerifying);
+		assert_noop!(complain_by(id, 0, 1), Error::<Test>::ComplaintWindowClosed);
+		for i in 1..=2 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		assert_eq!(Results::<Test>::get(id).expect("result").sums[0], Some(11));
+		assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
+		assert_money_conserved(issuance);
+	});
+}
+
+/// A member whose share was bad confirms once the input is disqualified; when the
+/// disqualification leaves too few inputs, the last confirmation moves the deadline to the
+/// next block, which fails the job and pays the committee for its seats.
+#[test]
+fn the_last_confirmation_fails_a_job_left_with_too_few_inputs() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		let cheat = dealing_with_bad_share(id, 41, &[5], 2);
+		assert_ok!(submit_as(id, 41, &cheat));
+		assert_ok!(Mpc::close_inputs(origin(OWNER), id));
+		let closed = System::block_number();
+		assert_ok!(complain_by(id, 0, 2));
+		run_to_block(closed + 1);
+		let window_end = job(id).deadline;
+		for i in 1..=3 {
+			assert_ok!(confirm(id, i, closed));
+		}
+		assert_eq!(job(id).phase, JobPhase::Verifying);
+		assert_eq!(job(id).deadline, closed + 2);
+		assert!(!Deadlines::<Test>::contains_key(window_end, id));
+		run_to_block(closed + 2);
+		let j = job(id);
+		assert_eq!(j.phase, JobPhase::Failed(FailureReason::TooFewInputs));
+		assert_eq!(j.timeline.computing_started, Some(closed + 2));
+		assert!(Deadlines::<Test>::iter_keys().all(|(_, job_id)| job_id != id));
+		assert!(!InputConfirmations::<Test>::contains_key(id));
+		for i in 1..=3 {
+			assert!(WorkerJobs::<Test>::get(acc(member(id, i)), id).is_none(), "seat freed");
+		}
+		assert_money_conserved(issuance);
+	});
+}
+
 #[test]
 fn reaching_max_inputs_closes_collecting() {
 	new_test_ext().execute_with(|| {
@@ -1466,12 +1589,22 @@ mod offchain {
 			.collect()
 	}
 
-	/// Runs the next block: hooks, then this node's offchain worker, then its transactions.
+	/// This node's offchain worker on block `n`, which knows `n`'s hash (as `frame-executive`
+	/// gives it; [`run_to_block`]'s scheme).
+	fn offchain_worker(n: u64) {
+		frame_system::BlockHash::<Test>::insert(n, sp_core::H256::from_low_u64_be(0xb10c_0000 + n));
+		Mpc::offchain_worker(n);
+	}
+
+	/// Runs the next block as a node does: its hooks, the transactions this node's offchain
+	/// worker made in the state of the block before (which land now, and are returned), then
+	/// the offchain worker on the new block.
 	fn next_block(pool: &Arc<parking_lot::RwLock<PoolState>>) -> Vec<RuntimeCall> {
 		let n = System::block_number() + 1;
 		run_to_block(n);
-		Mpc::offchain_worker(n);
-		apply_pool(pool)
+		let landed = apply_pool(pool);
+		offchain_worker(n);
+		landed
 	}
 
 	#[test]
@@ -1479,7 +1612,8 @@ mod offchain {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
 			let issuance = total_issuance();
-			// First run: every key registers itself.
+			// First run: every key registers itself (landing in the next block).
+			assert!(next_block(&pool).is_empty());
 			let calls = next_block(&pool);
 			assert_eq!(calls.len(), 5);
 			assert!(calls
@@ -1499,8 +1633,12 @@ mod offchain {
 				submit(id, 40 + k as u8, &[*s]);
 			}
 			let mut completed_at = None;
+			let mut confirmations = 0;
 			for _ in 0..30 {
-				next_block(&pool);
+				confirmations += next_block(&pool)
+					.iter()
+					.filter(|c| matches!(c, RuntimeCall::Mpc(Call::confirm_inputs { .. })))
+					.count();
 				if completed_at.is_none() && Results::<Test>::get(id).is_some() {
 					completed_at = Some(System::block_number());
 				}
@@ -1508,7 +1646,13 @@ mod offchain {
 					break;
 				}
 			}
-			assert!(completed_at.is_some(), "the job completed");
+			// Every worker confirmed its checks once, so complaints closed the block after
+			// the inputs did, and the result followed one block later (PROTOCOL.md section 10).
+			assert_eq!(confirmations, 5);
+			let timeline = job(id).timeline;
+			let closed = timeline.inputs_closed.expect("closed");
+			assert_eq!(timeline.computing_started, Some(closed + 1));
+			assert_eq!(completed_at, Some(closed + 2), "the result two blocks after the inputs");
 			let result = Results::<Test>::get(id).expect("result");
 			assert_eq!(result.sums[0], Some(salaries.iter().sum()));
 			assert_eq!(result.means[0], Some(salaries.iter().sum::<i128>() / 4));
@@ -1569,7 +1713,7 @@ mod offchain {
 	fn run_offchain_only() {
 		let n = System::block_number() + 1;
 		run_to_block(n);
-		Mpc::offchain_worker(n);
+		offchain_worker(n);
 	}
 
 	/// Issue 13, finding 5: a worker read its nonce from the chain on every run, so a
@@ -1581,6 +1725,8 @@ mod offchain {
 	fn a_worker_numbers_pending_transactions_and_resends_dropped_ones_in_time() {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
+			// The workers register, and the registrations land.
+			next_block(&pool);
 			next_block(&pool);
 			let (id, w3, cheat) = job_cheating_worker_3();
 			let limits = Mpc::worker_limits();
@@ -1616,6 +1762,8 @@ mod offchain {
 	fn after_a_partial_landing_a_dropped_transaction_is_resent_without_a_gap() {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
+			// The workers register, and the registrations land.
+			next_block(&pool);
 			next_block(&pool);
 			let (id, w3, cheat) = job_cheating_worker_3();
 			let resend = Mpc::worker_limits().resubmit_after;
@@ -1644,6 +1792,8 @@ mod offchain {
 	fn workers_complain_about_a_bad_input_and_it_is_left_out() {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
 		ext.execute_with(|| {
+			// The workers register, and the registrations land.
+			next_block(&pool);
 			next_block(&pool);
 			let id = create(JobSpec { input_window: 4, ..spec(5, 2, 1) });
 			submit(id, 40, &[100]);
@@ -1662,6 +1812,7 @@ mod offchain {
 			assert_ok!(submit_as(id, 41, &cheat));
 			submit(id, 42, &[200]);
 
+			assert!(next_block(&pool).is_empty(), "made now, landing in the next block");
 			let calls = next_block(&pool);
 			assert_eq!(calls.len(), 1, "exactly one complaint");
 			assert!(matches!(calls[0], RuntimeCall::Mpc(Call::complain { input: 1, .. })));
@@ -1694,6 +1845,7 @@ mod offchain {
 		let (mut ext, pool) = ext_with_keystore(&SEEDS[..1], true);
 		ext.execute_with(|| {
 			let who = worker_account(SEEDS[0]);
+			assert!(next_block(&pool).is_empty());
 			let calls = next_block(&pool);
 			assert!(matches!(calls[..], [RuntimeCall::Mpc(Call::register_worker { .. })]));
 			// Remembered once the registration is 10 blocks deep (a shallower one may be
@@ -1736,7 +1888,7 @@ mod offchain {
 				let n = System::block_number() + 1;
 				run_to_block(n);
 				let landed = apply_pool_as(&pool, false);
-				Mpc::offchain_worker(n);
+				offchain_worker(n);
 				landed
 			};
 			block();

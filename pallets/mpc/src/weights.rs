@@ -85,6 +85,7 @@ pub trait WeightInfo {
 	fn key_refresh_make(n: u32, ) -> Weight;
 	fn expire_key(n: u32, ) -> Weight;
 	fn confirm_key_shares(n: u32, ) -> Weight;
+	fn confirm_inputs() -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -1146,6 +1147,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
+	/// Storage: `Mpc::Jobs` (r:1 w:1)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
+	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::InputConfirmations` (r:1 w:1)
+	/// Proof: `Mpc::InputConfirmations` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Deadlines` (r:0 w:2)
+	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn confirm_inputs() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1669`
+		//  Estimated: `6516`
+		// Minimum execution time: 882_184_000 picoseconds.
+		Weight::from_parts(1_320_466_000, 6516)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -1468,5 +1488,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
+	}
+	fn confirm_inputs() -> Weight {
+		Weight::from_parts(1_320_466_000, 6516)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }
