@@ -1,10 +1,7 @@
 //! Inputs: acceptance (PROTOCOL.md section 5), storage, complaints (section 7) and
 //! disqualification.
 
-use crate::{
-	money::{add_entry, entry_size},
-	*,
-};
+use crate::{money::add_entry, *};
 use frame_support::{defensive, traits::Footprint};
 use mpc_primitives::{
 	judge_complaint, verify_submission, ComplaintError, ComplaintSubject, ComplaintVerdict,
@@ -155,7 +152,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The acceptance check of section 5 for `provider`'s submission to the job: the decoded
-	/// input (its deposit and digest still zero) and the job's aggregate with it added.
+	/// input (its ciphertexts still empty, its deposit and digest zero) and the job's aggregate
+	/// with it added.
 	pub(crate) fn accept_submission(
 		job_id: JobId,
 		provider: &T::AccountId,
@@ -180,6 +178,8 @@ impl<T: Config> Pallet<T> {
 			provider: provider.clone(),
 			ephemeral_key: accepted.ephemeral_key,
 			commitments,
+			// Moved in from the submission when it is stored.
+			ciphertexts: Default::default(),
 			deposit: Zero::zero(),
 			qualified: true,
 			complainants: 0,
@@ -189,8 +189,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stores an accepted input as the next of its job: holds its deposit, then writes the
-	/// record, the ciphertexts, the indexes and the new aggregate, and updates the job (which
-	/// the caller writes). The one place an input's storage layout is written; the
+	/// record (with its ciphertexts), the indexes and the new aggregate, and updates the job
+	/// (which the caller writes). The one place an input's storage layout is written; the
 	/// benchmarks use it too.
 	pub(crate) fn store_input(
 		job_id: JobId,
@@ -206,13 +206,9 @@ impl<T: Config> Pallet<T> {
 			input.provider.as_ref(),
 			&submission.commitments,
 		);
-		input.deposit =
-			Self::deposit_for(Self::input_footprint(job_id, index, &input, &submission));
+		input.ciphertexts = submission.ciphertexts;
+		input.deposit = Self::deposit_for(Self::input_footprint(job_id, index, &input));
 		Self::hold(HoldReason::InputDeposit, &input.provider, input.deposit)?;
-		for (i, ciphertext) in submission.ciphertexts.into_iter().enumerate() {
-			let Ok(worker) = ParticipantIndex::new(i as u32 + 1) else { continue };
-			Ciphertexts::<T>::insert((job_id, index, worker), ciphertext);
-		}
 		job.inputs_digest = input.digest;
 		InputOf::<T>::insert(job_id, &input.provider, index);
 		EphemeralKeys::<T>::insert(job_id, submission.ephemeral_key, index);
@@ -225,31 +221,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// What one input takes in storage, from the stored types: its record, its `n`
-	/// ciphertexts, and its entries in the provider and `R` indexes. Priced by
+	/// What one input takes in storage, from the stored types: its record (with its `n`
+	/// ciphertexts), and its entries in the provider and `R` indexes. Priced by
 	/// [`Pallet::deposit_for`].
-	pub fn input_footprint(
-		job_id: JobId,
-		index: InputIndex,
-		input: &InputRecord<T>,
-		submission: &BoundedSubmission<T>,
-	) -> Footprint {
+	pub fn input_footprint(job_id: JobId, index: InputIndex, input: &InputRecord<T>) -> Footprint {
 		let mut footprint = Footprint::default();
 		add_entry(&mut footprint, &Inputs::<T>::hashed_key_for(job_id, index), input);
-		// The `n` ciphertexts have one length (acceptance checked it) and keys of one length:
-		// one key is hashed for its size, not `n` on every input.
-		if let (Some(ciphertext), Ok(first)) =
-			(submission.ciphertexts.first(), ParticipantIndex::new(1))
-		{
-			let key = Ciphertexts::<T>::hashed_key_for((job_id, index, first));
-			let n = submission.ciphertexts.len() as u64;
-			footprint.count = footprint.count.saturating_add(n);
-			footprint.size =
-				footprint.size.saturating_add(n.saturating_mul(entry_size(&key, ciphertext)));
-		}
 		let key = InputOf::<T>::hashed_key_for(job_id, &input.provider);
 		add_entry(&mut footprint, &key, &index);
-		let key = EphemeralKeys::<T>::hashed_key_for(job_id, submission.ephemeral_key);
+		let key = EphemeralKeys::<T>::hashed_key_for(job_id, input.ephemeral_key.as_bytes());
 		add_entry(&mut footprint, &key, &index);
 		footprint
 	}
@@ -317,7 +297,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let committee = Committees::<T>::get(job_id);
 		let member = Self::member(&committee, worker_index)?;
-		let ciphertext = Ciphertexts::<T>::get((job_id, index, worker_index)).ok_or_else(|| {
+		let ciphertext = input.ciphertexts.get(worker_index.get() as usize - 1).ok_or_else(|| {
 			defensive!("a stored input without its ciphertext");
 			Error::<T>::Inconsistent
 		})?;

@@ -338,9 +338,10 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version. 1: threshold keys hold their identifiers, refreshes and
-	/// epoch (`KeyStatus::Active`), and may be `Expired`. No migration from 0: no chain held
-	/// threshold keys of version 0 but dev chains, which start again from genesis.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// epoch (`KeyStatus::Active`), and may be `Expired`. 2: an input's ciphertexts are in its
+	/// record (`Inputs`), not in an entry each. No migrations: no chain but dev chains, which
+	/// start again from genesis, held keys or inputs of the older versions.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -660,19 +661,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Inputs<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, JobId, Twox64Concat, InputIndex, InputRecord<T>>;
-
-	/// Share ciphertexts by job, input and committee member, so each worker reads only its
-	/// own; removed by the cleanup after the job ends.
-	#[pallet::storage]
-	pub type Ciphertexts<T: Config> = StorageNMap<
-		_,
-		(
-			NMapKey<Twox64Concat, JobId>,
-			NMapKey<Twox64Concat, InputIndex>,
-			NMapKey<Twox64Concat, ParticipantIndex>,
-		),
-		Ciphertext<T>,
-	>;
 
 	/// Which input an account submitted to a job (one per account); removed by the cleanup.
 	#[pallet::storage]

@@ -569,7 +569,7 @@ impl<T: Config> Pallet<T> {
 			};
 			let mut index = next;
 			while left > 0 && index < input_count {
-				Self::cleanup_input(job_id, index, n);
+				Self::cleanup_input(job_id, index);
 				weight.saturating_accrue(T::WeightInfo::cleanup_input(n));
 				index = index.saturating_add(1);
 				left = left.saturating_sub(1);
@@ -604,15 +604,10 @@ impl<T: Config> Pallet<T> {
 	/// Removes one input of an ended job and returns its deposit (a disqualified input's
 	/// deposit was forfeited already). Returns the input's provider and what it got back;
 	/// `None` if the input was removed already.
-	fn cleanup_input(
-		job_id: JobId,
-		index: InputIndex,
-		n: u32,
-	) -> Option<(T::AccountId, BalanceOf<T>)> {
+	fn cleanup_input(job_id: JobId, index: InputIndex) -> Option<(T::AccountId, BalanceOf<T>)> {
 		let input = Inputs::<T>::take(job_id, index)?;
 		let returned = if input.qualified { input.deposit } else { Zero::zero() };
 		Self::release(HoldReason::InputDeposit, &input.provider, returned);
-		let _ = Ciphertexts::<T>::clear_prefix((job_id, index), n, None);
 		InputOf::<T>::remove(job_id, &input.provider);
 		EphemeralKeys::<T>::remove(job_id, input.ephemeral_key.as_bytes());
 		Some((input.provider, returned))
@@ -626,7 +621,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
 		let index = InputOf::<T>::get(job_id, &provider).ok_or(Error::<T>::UnknownInput)?;
 		let (provider, amount) =
-			Self::cleanup_input(job_id, index, job.shape.n()).ok_or_else(|| {
+			Self::cleanup_input(job_id, index).ok_or_else(|| {
 				defensive!("a provider's input index without its input");
 				Error::<T>::Inconsistent
 			})?;

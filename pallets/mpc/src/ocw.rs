@@ -924,7 +924,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let load = |k: u32| {
 			let input = Inputs::<T>::get(job_id, k)?;
-			let ciphertext = crate::Ciphertexts::<T>::get((job_id, k, index))?;
+			let ciphertext = input.ciphertexts.get(index.get() as usize - 1)?.clone();
 			Some(InputView {
 				provider: *input.provider.as_ref(),
 				ephemeral_key: input.ephemeral_key,

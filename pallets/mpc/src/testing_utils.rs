@@ -79,7 +79,7 @@ pub fn honest_result_share<T: Config>(
 	let shares: Vec<Share> = (0..job.input_count)
 		.filter_map(|k| {
 			let input = Inputs::<T>::get(job_id, k).filter(|x| x.qualified)?;
-			let ciphertext = Ciphertexts::<T>::get((job_id, k, index)).expect("a ciphertext");
+			let ciphertext = &input.ciphertexts[index.get() as usize - 1];
 			let ctx = input_context::<T>(job_id, &input.provider);
 			Some(
 				secret

@@ -152,7 +152,8 @@ fn complain_as(
 ) -> DispatchResultWithPostInfo {
 	let who = frame_system::ensure_signed(origin.clone()).expect("signed");
 	let hash = WorkerJobs::<Test>::get(&who, id)
-		.and_then(|i| Ciphertexts::<Test>::get((id, k, i)))
+		.zip(Inputs::<Test>::get(id, k))
+		.and_then(|(i, input)| input.ciphertexts.get(i.get() as usize - 1).cloned())
 		.map(|c| mpc_primitives::hash::ciphertext_hash(&c))
 		.unwrap_or_default();
 	Mpc::complain(origin, id, k, r, hash, shared_key, proof)
@@ -253,7 +254,8 @@ fn lifecycle(n: u32, t: u32, d: u32) {
 			assert_eq!(free(40 + k), INITIAL_BALANCE);
 		}
 		assert_eq!(Inputs::<Test>::iter_prefix(id).count(), 0);
-		assert_eq!(Ciphertexts::<Test>::iter_prefix((id,)).count(), 0);
+		assert_eq!(InputOf::<Test>::iter_prefix(id).count(), 0);
+		assert_eq!(EphemeralKeys::<Test>::iter_prefix(id).count(), 0);
 		// The record survives the cleanup.
 		assert!(Mpc::verify_record(&Mpc::proof_of_mpc(id).expect("record")));
 		assert_money_conserved(issuance);
@@ -1389,7 +1391,6 @@ fn providers_reclaim_their_deposit_once_the_job_ended() {
 				.into(),
 		);
 		assert!(Inputs::<Test>::get(id, 5).is_none());
-		assert!(Ciphertexts::<Test>::iter_prefix((id, 5)).next().is_none());
 		assert!(InputOf::<Test>::get(id, acc(40)).is_none());
 		assert_noop!(Mpc::reclaim_input_deposit(origin(40), id), Error::<Test>::UnknownInput);
 		// The disqualified input's deposit was forfeited: its data goes, nothing comes back.
@@ -1979,12 +1980,11 @@ fn input_deposits_price_what_is_really_stored() {
 		let id = create(spec(5, 2, 3));
 		let s = dealing(id, 40, &[1, 2, 3]);
 		assert_ok!(submit_as(id, 40, &s));
-		let mut keys = vec![
+		let keys = vec![
 			Inputs::<Test>::hashed_key_for(id, 0),
 			InputOf::<Test>::hashed_key_for(id, acc(40)),
 			EphemeralKeys::<Test>::hashed_key_for(id, s.ephemeral_key),
 		];
-		keys.extend((1..=5).map(|i| Ciphertexts::<Test>::hashed_key_for((id, 0, index(i)))));
 		let bytes: usize = keys
 			.iter()
 			.map(|k| k.len() + sp_io::storage::get(k).expect("an entry the input wrote").len())
@@ -1993,8 +1993,12 @@ fn input_deposits_price_what_is_really_stored() {
 		let per_item = <<Test as Config>::DepositPerItem as Get<Balance>>::get();
 		let per_byte = <<Test as Config>::DepositPerByte as Get<Balance>>::get();
 		let expected = per_item * items + per_byte * bytes as u128;
-		assert_eq!(Inputs::<Test>::get(id, 0).expect("input").deposit, expected);
+		let input = Inputs::<Test>::get(id, 0).expect("input");
+		assert_eq!(input.deposit, expected);
 		assert_eq!(held(40, HoldReason::InputDeposit), expected);
+		// One entry holds the record and the `n` ciphertexts, in committee order.
+		let stored: Vec<Vec<u8>> = input.ciphertexts.iter().map(|c| c.to_vec()).collect();
+		assert_eq!(stored, s.ciphertexts);
 	});
 }
 

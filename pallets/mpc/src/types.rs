@@ -339,6 +339,10 @@ pub struct InputRecord<T: Config> {
 	pub ephemeral_key: EphemeralKey,
 	/// `C_0..C_t`.
 	pub commitments: Commitments<T>,
+	/// `ct_1..ct_n`, the share ciphertexts in committee order: in the record, so that an
+	/// input is one storage entry, written once (a worker reads the others' too; they are
+	/// encrypted to them).
+	pub ciphertexts: CiphertextList<T>,
 	/// The deposit held from the provider.
 	pub deposit: BalanceOf<T>,
 	/// False once a complaint proved a share bad.
