@@ -59,6 +59,9 @@ fn view(job: &Job, phase: JobPhase) -> JobView {
 		aggregate_digest: [0u8; 32],
 		deadline: 2,
 		now: 1,
+		block_hash: [1u8; 32],
+		// Confirmed already: the measured runs check inputs and send nothing else.
+		confirmed: true,
 	}
 }
 

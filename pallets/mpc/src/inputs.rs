@@ -297,14 +297,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let committee = Committees::<T>::get(job_id);
 		let member = Self::member(&committee, worker_index)?;
-		let ciphertext = input.ciphertexts.get(worker_index.get() as usize - 1).ok_or_else(|| {
-			defensive!("a stored input without its ciphertext");
-			Error::<T>::Inconsistent
-		})?;
+		let ciphertext =
+			input.ciphertexts.get(worker_index.get() as usize - 1).ok_or_else(|| {
+				defensive!("a stored input without its ciphertext");
+				Error::<T>::Inconsistent
+			})?;
 		// The same `R` with another ciphertext: another branch's input (its provider knows `r`
 		// and may deal differently on each branch). Refused, never judged.
 		ensure!(
-			mpc_primitives::hash::ciphertext_hash(&ciphertext) == named.ciphertext_hash,
+			mpc_primitives::hash::ciphertext_hash(ciphertext) == named.ciphertext_hash,
 			Error::<T>::InputMismatch
 		);
 		let ctx = InputContext::new(Self::genesis_hash(), job_id, *input.provider.as_ref());
@@ -314,7 +315,7 @@ impl<T: Config> Pallet<T> {
 			worker_key: &member.key,
 			ephemeral_key: &input.ephemeral_key,
 			commitments: &input.commitments,
-			ciphertext: &ciphertext,
+			ciphertext,
 			dimension: job.shape.d() as usize,
 		};
 		let verdict =

@@ -620,11 +620,10 @@ impl<T: Config> Pallet<T> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
 		let index = InputOf::<T>::get(job_id, &provider).ok_or(Error::<T>::UnknownInput)?;
-		let (provider, amount) =
-			Self::cleanup_input(job_id, index).ok_or_else(|| {
-				defensive!("a provider's input index without its input");
-				Error::<T>::Inconsistent
-			})?;
+		let (provider, amount) = Self::cleanup_input(job_id, index).ok_or_else(|| {
+			defensive!("a provider's input index without its input");
+			Error::<T>::Inconsistent
+		})?;
 		Self::deposit_event(Event::InputReclaimed { job_id, index, provider, amount });
 		Ok(())
 	}

@@ -83,7 +83,7 @@ pub fn honest_result_share<T: Config>(
 			let ctx = input_context::<T>(job_id, &input.provider);
 			Some(
 				secret
-					.open_share(&ctx, index, &input.ephemeral_key, &ciphertext, d)
+					.open_share(&ctx, index, &input.ephemeral_key, ciphertext, d)
 					.expect("an honest share opens"),
 			)
 		})

@@ -1980,7 +1980,7 @@ fn input_deposits_price_what_is_really_stored() {
 		let id = create(spec(5, 2, 3));
 		let s = dealing(id, 40, &[1, 2, 3]);
 		assert_ok!(submit_as(id, 40, &s));
-		let keys = vec![
+		let keys = [
 			Inputs::<Test>::hashed_key_for(id, 0),
 			InputOf::<Test>::hashed_key_for(id, acc(40)),
 			EphemeralKeys::<Test>::hashed_key_for(id, s.ephemeral_key),
