@@ -306,7 +306,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::InputOf` (r:1 w:1)
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -318,34 +318,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Ciphertexts` (r:0 w:32)
-	/// Proof: `Mpc::Ciphertexts` (`max_values`: None, `max_size`: Some(602), added: 3077, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:0 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(19159), added: 21634, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_input(n: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1717 + n * (32 ±0)`
-		//  Estimated: `6002`
-		// Minimum execution time: 287_451_000 picoseconds.
-		Weight::from_parts(255_921_161, 6002)
-			// Standard Error: 197_115
+		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
+		// debug-node run of this benchmark; reference time from the last release run, as a
+		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
+		Weight::from_parts(255_921_161, 6516)
 			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(19159), added: 21634, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Ciphertexts` (r:1 w:0)
-	/// Proof: `Mpc::Ciphertexts` (`max_values`: None, `max_size`: Some(602), added: 3077, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Aggregates` (r:1 w:1)
@@ -353,19 +346,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Disqualified` (r:1 w:1)
 	/// Proof: `Mpc::Disqualified` (`max_values`: None, `max_size`: Some(4018), added: 6493, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn complain(n: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2895 + n * (158 ±0)`
-		//  Estimated: `7483`
-		// Minimum execution time: 965_414_000 picoseconds.
-		Weight::from_parts(896_025_808, 7483)
-			// Standard Error: 247_539
+		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
+		// debug-node run of this benchmark; reference time from the last release run, as a
+		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
+		Weight::from_parts(896_025_808, 22624)
 			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
@@ -518,33 +509,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Cleanup` (r:2 w:1)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:1 w:0)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Inputs` (r:1 w:1)
-	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(1174), added: 3649, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(19159), added: 21634, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Ciphertexts` (r:32 w:32)
-	/// Proof: `Mpc::Ciphertexts` (`max_values`: None, `max_size`: Some(602), added: 3077, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::EphemeralKeys` (r:0 w:1)
 	/// Proof: `Mpc::EphemeralKeys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::InputOf` (r:0 w:1)
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn cleanup_input(n: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1988 + n * (80 ±0)`
-		//  Estimated: `6002 + n * (3077 ±0)`
-		// Minimum execution time: 120_634_000 picoseconds.
-		Weight::from_parts(111_590_587, 6002)
-			// Standard Error: 47_309
+		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
+		// debug-node run of this benchmark; reference time from the last release run, as a
+		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
+		Weight::from_parts(111_590_587, 22624)
 			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::WorkerList` (r:1 w:0)
 	/// Proof: `Mpc::WorkerList` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
@@ -1222,16 +1206,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(255_921_161, 6002)
+		Weight::from_parts(255_921_161, 6516)
 			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(896_025_808, 7483)
+		Weight::from_parts(896_025_808, 22624)
 			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
@@ -1276,13 +1259,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(111_590_587, 6002)
+		Weight::from_parts(111_590_587, 22624)
 			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3077).saturating_mul(n.into()))
 	}
 	fn beacon_start_dkg(n: u32, ) -> Weight {
 		Weight::from_parts(15_645_145, 3535)
