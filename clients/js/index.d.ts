@@ -452,6 +452,119 @@ export declare function auditHistory(record: ProofOfMpcRecord, history: JobHisto
 }): AuditReport;
 export declare function listWorkers(api: ApiPromise): Promise<Worker[]>;
 
+/** What {@link runLoad} runs; every field optional. */
+export interface LoadOptions {
+  /** Providers, each submitting one input (default 2000). */
+  inputs?: number;
+  /** Jobs the inputs are spread over (default `ceil(inputs / api.consts.mpc.maxInputsPerJob)`). */
+  jobs?: number;
+  /** Committee size of every job (default 5). */
+  committee?: number;
+  /** Threshold of every job (default 2). */
+  threshold?: number;
+  /** Values per input (default 1). */
+  dimension?: number;
+  /** Input window in blocks (default `max(60, ceil(inputs / 20))`, at most `maxInputWindow`). */
+  window?: number;
+  /** Provider `i` is the sr25519 account `${seed}//${i}` (default `'//load'`). */
+  seed?: string;
+  /** Unwatched submissions in flight at once (default 256). */
+  concurrency?: number;
+  /** Who deals: default the wasm dealer when its module loads, else the JS one. */
+  dealer?: 'wasm' | 'js';
+  /** How long to wait for the funding, and for the results after the submissions (default 900,000). */
+  timeoutMs?: number;
+  /** Keep every observed block in the figures (`perBlock`). */
+  perBlock?: boolean;
+}
+
+/** One job of a load run. */
+export interface LoadJobFigures {
+  jobId: string;
+  /** Its share of the inputs: its `max_inputs`. */
+  maxInputs: number;
+  /** Its `mpc.InputSubmitted` events. */
+  inputs: number;
+  /** The block of its `mpc.InputsClosed` (it reached `max_inputs`: the window's end). */
+  inputsClosedBlock: number | null;
+  computingStartedBlock: number | null;
+  /** The block of its `mpc.JobCompleted`. */
+  resultBlock: number | null;
+  /** From `inputsClosedBlock` to `resultBlock`: blocks, and seconds of their timestamps. */
+  windowEndToResult: { blocks: number | null; seconds: number | null };
+  /** The exact sum of its providers' values (one per dimension when `dimension > 1`). */
+  sumExpected: string | string[];
+  sumOnChain: string | (string | null)[] | null;
+  exact: boolean;
+  /** The job's `FailureReason`, when it failed. */
+  failed?: string;
+}
+
+/** The figures of a load run (JSON-safe: sums as strings). */
+export interface LoadFigures {
+  inputs: number;
+  jobs: number;
+  committee: number;
+  threshold: number;
+  dimension: number;
+  window: number;
+  concurrency: number;
+  dealer: 'wasm' | 'js';
+  /** Dealing alone, per input. */
+  dealMsPerInput: number;
+  signSeconds: number;
+  /** Wall time of the submission phase (every input sent unwatched, the node's answers back). */
+  submitSeconds: number;
+  submitted: number;
+  /** Submissions the node's pool refused, and why (by message). */
+  refused: number;
+  refusedReasons: Record<string, number>;
+  /** `mpc.InputSubmitted` events of the run's jobs. */
+  accepted: number;
+  /** Every `System.ExtrinsicFailed` in the blocks observed, the chain's own included. */
+  failedExtrinsics: number;
+  /** Those signed by the run's accounts (the signer and the providers). */
+  failedByLoad: number;
+  /** All failures by `section.call: Section.Error`. */
+  failedErrors: Record<string, number>;
+  /** `mean` over the blocks that had inputs; `blocks` how many had. */
+  inputsPerBlock: { max: number; mean: number; blocks: number };
+  perJob: LoadJobFigures[];
+  /** The sum of `slot delta - 1` over consecutive observed blocks (Aura slots). */
+  slotsMissed: number;
+  /** The most best minus finalized seen when a new best block was announced. */
+  maxFinalityLag: number;
+  outputsExact: boolean;
+  blocksObserved: number;
+  firstBlock: number | null;
+  lastBlock: number | null;
+  /** Not every job ended within `timeoutMs`: the missing figures are `null`. */
+  timedOut: boolean;
+  /**
+   * Wall time of each phase, in order: `jobs`, `funding` (transfers sent), `funded` (until they
+   * are all in blocks), `dealing`, `signing`, `submitting`, `waiting` (for the results).
+   */
+  phaseSeconds: Record<string, number>;
+  wallSeconds: number;
+  /** With `perBlock`: every observed block. */
+  perBlock?: { number: number; slot: number | null; timestamp: number; inputs: number; failed: number; lag: number | null }[];
+}
+
+/**
+ * A load run: creates the jobs (owner `signer`), funds `inputs` fresh providers from `signer`
+ * (`balances.transferKeepAlive` with consecutive nonces), once they landed deals one input each
+ * (provider `i` contributes `1000 + i % 1000`, so every sum is known exactly), submits them, and
+ * follows
+ * every block to the last result. Funding and inputs go unwatched (`author_submitExtrinsic`),
+ * at most `concurrency` in flight: the node refuses more than 1,024 watched subscriptions per
+ * connection. Rejects with `MpcError` `InsufficientFunds` (before sending anything),
+ * `FundingRefused`, `FundingStalled`, `FundingMissing`, `Timeout` (the funding), a
+ * `ProtocolError` (code `'load'`) for options that do not fit the chain, or `createJob`'s errors.
+ */
+export declare function runLoad(api: ApiPromise, signer: AddressOrPair, options?: LoadOptions, hooks?: {
+  onProgress?: (p: { phase: 'jobs' | 'funding' | 'funded' | 'dealing' | 'signing' | 'submitting' | 'waiting'; done: number; total: number; block?: number; inputs?: number }) => void;
+}): Promise<LoadFigures>;
+
 /** A committee draw that verified (PROTOCOL.md sections 11.6 and 11.7). */
 export interface VerifiedCommitteeDraw {
   /** The draw round; `null` (and nothing else recomputed) when the job needed no draw. */

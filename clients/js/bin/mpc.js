@@ -12,7 +12,7 @@ import {
   readCommitteeDraw, verifyCommitteeDraw, latestBeaconRound, getBeaconRound, verifyBeaconRound, requestRound, MpcError, ProtocolError, toHex,
   createKey, thresholdKey, waitForKey, requestSignature, signatureRequest, waitForSignature, verifyKeySignature, keyMessage, groupKeyBytes,
   refreshKey, leaveKey, waitForRefresh,
-  compileContractFile, deployContract, callContract, readContract, fulfill, contractInterface,
+  compileContractFile, deployContract, callContract, readContract, fulfill, contractInterface, runLoad,
 } from '../src/index.js';
 
 /** Exit codes. */
@@ -23,7 +23,7 @@ const EXIT_CODES = [
   ['1', 'the chain refused (a pallet error, e.g. Mpc.NotCollecting), or another runtime error (no connection, ...)'],
   ['2', 'usage error: unknown command or option, missing or malformed argument'],
   ['3', 'a record, a committee draw, a beacon round or a threshold key\'s signature does not verify'],
-  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled, or a threshold key, its refresh or a signing request failed'],
+  ['4', 'timeout, or the job failed (e.g. no committee drawn) or was cancelled, or a threshold key, its refresh or a signing request failed, or a load run lost inputs or results'],
 ];
 
 /** Options every command takes. */
@@ -359,6 +359,37 @@ const COMMANDS = [
     examples: ['mpc contract fulfill 3 --suri //Bob'],
     run: runContractFulfill,
   },
+  {
+    name: 'bench load',
+    summary: 'load test: fund many providers, deal and submit one input each to new jobs; measure inputs per block and time to result',
+    usage: 'mpc bench load [--inputs <N>] [options]',
+    args: [],
+    options: {
+      inputs: { type: 'string', arg: '<N>', int: true, default: '2000', help: 'providers, each submitting one input (provider i contributes 1000 + i % 1000, so every sum is known)' },
+      jobs: { type: 'string', arg: '<k>', int: true, help: 'jobs the inputs are spread over (default: inputs / the chain\'s maxInputsPerJob, rounded up)' },
+      committee: { type: 'string', arg: '<n>', int: true, default: '5', help: 'committee size n of every job' },
+      threshold: { type: 'string', arg: '<t>', int: true, default: '2', help: 'threshold t of every job; 1 <= t < n' },
+      dimension: { type: 'string', arg: '<d>', int: true, default: '1', help: 'values per input' },
+      window: { type: 'string', arg: '<blocks>', int: true, help: 'input window, in blocks (default: max(60, inputs / 20)); a job closes as soon as it has all its inputs' },
+      seed: { type: 'string', arg: '<suri>', default: '//load', help: 'provider i is the sr25519 account <suri>//i; --suri funds them and owns the jobs' },
+      concurrency: { type: 'string', arg: '<m>', int: true, default: '256', help: 'unwatched submissions in flight at once' },
+      dealer: { type: 'string', arg: '<wasm|js>', help: 'who deals (default: wasm when its module loads, else js)' },
+      timeout: { type: 'string', arg: '<seconds>', int: true, default: '900', help: 'stop waiting for the jobs\' results after this long (exit code 4)' },
+      blocks: { type: 'boolean', help: 'with --json: every observed block too (slot, timestamp, inputs, failed extrinsics, finality lag)' },
+    },
+    examples: [
+      'mpc bench load --suri //Alice --json',
+      'mpc bench load --inputs 5000 --concurrency 512 --url ws://127.0.0.1:9944',
+      'mpc bench load --inputs 200 --committee 3 --threshold 1 --seed //load2',
+    ],
+    check: (opts, command) => {
+      for (const name of ['inputs', 'jobs', 'committee', 'threshold', 'dimension', 'window', 'concurrency', 'timeout']) {
+        if (opts[name] !== undefined && Number(opts[name]) < 1) throw new UsageError(`--${name} is at least 1, not ${opts[name]}`, command);
+      }
+      if (opts.dealer !== undefined && !['wasm', 'js'].includes(opts.dealer)) throw new UsageError(`--dealer is wasm or js, not '${opts.dealer}'`, command);
+    },
+    run: runBenchLoad,
+  },
 ];
 
 const GROUPS = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]))];
@@ -441,7 +472,8 @@ ${c.examples.map((e) => `  ${e}`).join('\n')}
 
 exit codes: 0 done, 1 refused by the chain or another error, 2 usage error, 3 a
 record, a draw, a beacon round or a key's signature does not verify, 4 timeout,
-or a failed job, key, key refresh or signing request ('mpc --help' says more).`;
+or a failed job, key, key refresh, signing request or load run ('mpc --help'
+says more).`;
 }
 
 function groupHelp(group) {
@@ -1108,6 +1140,61 @@ async function runContractFulfill(ctx) {
     : `fulfill of job ${ctx.args[0]} in block ${r.blockHash} emitted no CallbackDelivered`;
   out(ctx, human, data);
   return EXIT.done;
+}
+
+const LOAD_PHASES = {
+  jobs: 'creating jobs', funding: 'funding providers', dealing: 'dealing', signing: 'signing', funded: 'funds landing', submitting: 'submitting', waiting: 'waiting for results',
+};
+
+/** A load run's figures for people. */
+function describeLoad(r) {
+  const lines = [
+    `load: ${r.inputs} inputs from ${r.inputs} providers to ${r.jobs} job${r.jobs === 1 ? '' : 's'} (n = ${r.committee}, t = ${r.threshold}, d = ${r.dimension}), input window ${r.window} blocks`,
+    `dealing: ${r.dealMsPerInput} ms per input (${r.dealer} dealer); signing ${r.signSeconds} s; submitting ${r.submitSeconds} s (${r.submitted} sent, ${r.refused} refused by the node)`,
+    `accepted: ${r.accepted} inputs in ${r.inputsPerBlock.blocks} block${r.inputsPerBlock.blocks === 1 ? '' : 's'}: at most ${r.inputsPerBlock.max}, on average ${r.inputsPerBlock.mean} per block`,
+    `failed extrinsics: ${r.failedExtrinsics}, ${r.failedByLoad} of them the load's own${r.failedExtrinsics ? ` (${Object.entries(r.failedErrors).map(([k, v]) => `${k} ${v}x`).join(', ')})` : ''}`,
+    `blocks: #${r.firstBlock}..#${r.lastBlock} (${r.blocksObserved} observed), slots missed ${r.slotsMissed}, finality lag at most ${r.maxFinalityLag} blocks`,
+  ];
+  for (const [why, count] of Object.entries(r.refusedReasons)) lines.push(`refused ${count}x: ${why}`);
+  for (const j of r.perJob) {
+    const span = j.windowEndToResult.blocks === null ? 'no result' : `result in #${j.resultBlock}, ${j.windowEndToResult.blocks} blocks (${j.windowEndToResult.seconds} s) after`;
+    const sum = (v) => (Array.isArray(v) ? v.join(', ') : v ?? '-');
+    const sums = `sum ${sum(j.sumOnChain)} (expected ${sum(j.sumExpected)})`;
+    lines.push(`job ${j.jobId}: ${j.inputs} of ${j.maxInputs} inputs, closed in #${j.inputsClosedBlock ?? '-'}, ${span}; ${sums}: ${j.exact ? 'exact' : 'NOT exact'}${j.failed ? `; failed (${j.failed})` : ''}`);
+  }
+  lines.push(`phases: ${Object.entries(r.phaseSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  lines.push(`outputs exact: ${r.outputsExact ? 'yes' : 'no'}${r.timedOut ? ' (timed out waiting for results)' : ''}; ${r.wallSeconds} s in all`);
+  return lines.join('\n');
+}
+
+async function runBenchLoad(ctx) {
+  const { opts } = ctx;
+  const num = (name) => (opts[name] === undefined ? undefined : Number(opts[name]));
+  let r;
+  try {
+    r = await runLoad(ctx.api, ctx.signer(), {
+      inputs: num('inputs'),
+      jobs: num('jobs'),
+      committee: num('committee'),
+      threshold: num('threshold'),
+      dimension: num('dimension'),
+      window: num('window'),
+      seed: opts.seed,
+      concurrency: num('concurrency'),
+      dealer: opts.dealer,
+      timeoutMs: Number(opts.timeout) * 1000,
+      perBlock: Boolean(opts.blocks),
+    }, {
+      onProgress: ({ phase, done, total, block, inputs }) => progress(ctx, `${LOAD_PHASES[phase] ?? phase}: ${done}/${total}${inputs !== undefined ? `, ${inputs} inputs accepted` : ''}${block !== undefined ? ` (#${block})` : ''}`),
+    });
+  } catch (e) {
+    // Inputs that do not fit the chain (more per job than it takes, more jobs than inputs) are the caller's mistake.
+    if (e instanceof ProtocolError && e.code === 'load') throw new UsageError(e.message, ctx.command);
+    throw e;
+  }
+  if (!opts.json) process.stderr.write('\n');
+  out(ctx, describeLoad(r), r);
+  return r.outputsExact && r.accepted === r.inputs && !r.timedOut ? EXIT.done : EXIT.failed;
 }
 
 // ---- main ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export * from './prover.js';
 export { MpcError, send } from './tx.js';
 export * from './contracts.js';
 export * from './keys.js';
+export { runLoad } from './load.js';
 
 const bytes = (codec) => (codec.toU8a ? codec.toU8a(true) : fromHex(String(codec)));
 

@@ -7,7 +7,8 @@
  * (`Timeout`, `JobFailed`, `JobCancelled`, `NoCommittee`, `NotDrawn`, `CommitteeChanged`,
  * `NoRecord`, `HistoryUnavailable`, `UnexpectedMetadata`, for the beacon `NoBeaconRound`,
  * `BeaconRoundOpen`, `NoBeaconKey`, and for threshold keys (keys.js) `KeyFailed`,
- * `SignatureFailed`, `RefreshFailed`, `KeyExpired`). Contracts (contracts.js): pallet-revive's errors (`Revive.OutOfGas`,
+ * `SignatureFailed`, `RefreshFailed`, `KeyExpired`), and for load runs (load.js)
+ * `InsufficientFunds`, `FundingRefused`, `FundingStalled`, `FundingMissing`. Contracts (contracts.js): pallet-revive's errors (`Revive.OutOfGas`,
  * `Revive.ContractReverted`, ...), `ContractReverted` (a `ContractError`), `CompileError`,
  * `AccountUnmapped`, `BadArgument`, `NoInstantiatedEvent`.
  */

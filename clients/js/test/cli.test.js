@@ -15,6 +15,7 @@ const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 const COMMANDS = [
   'job create', 'input submit', 'input reclaim', 'job show', 'job wait', 'job draw', 'record verify', 'workers', 'beacon latest', 'beacon round', 'beacon verify',
   'key create', 'key show', 'key refresh', 'key leave', 'key sign', 'key verify', 'contract deploy', 'contract call', 'contract read', 'contract fulfill',
+  'bench load',
 ];
 const OPTIONS = {
   'job create': {
@@ -41,6 +42,9 @@ const OPTIONS = {
   'contract call': { value: '0', abi: null, contract: null },
   'contract read': { abi: null, contract: null },
   'contract fulfill': {},
+  'bench load': {
+    inputs: '2000', jobs: null, committee: '5', threshold: '2', dimension: '1', window: null, seed: '//load', concurrency: '256', dealer: null, timeout: '900', blocks: null,
+  },
 };
 const ARGS = {
   'job create': [], 'input submit': ['<job>', '<value>...'], 'input reclaim': ['<job>'], 'job show': ['<job>'], 'job wait': ['<job>'], 'job draw': ['<job>'], 'record verify': ['<job>'], workers: [],
@@ -48,6 +52,7 @@ const ARGS = {
   'key create': [], 'key show': ['<key>'], 'key refresh': ['<key>'], 'key leave': ['<key>'], 'key sign': ['<key>', '<message>'], 'key verify': ['<key|group-key>', '<message>', '<signature>'],
   'contract deploy': ['<file.sol>'], 'contract call': ['<address>', '<function>', '[<arg>...]'], 'contract read': ['<address>', '<function>', '[<arg>...]'],
   'contract fulfill': ['<job>'],
+  'bench load': [],
 };
 
 /** A well-formed signature (128 hex digits) for the usage cases. */
@@ -62,7 +67,7 @@ before(async () => {
 function mpc(args, { url = true } = {}) {
   const argv = url ? ['--url', closed, ...args] : args;
   return new Promise((resolve) => {
-    execFile('node', [CLI, ...argv], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile('node', [CLI, ...argv], { timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? error.code : 0, stdout, stderr });
     });
   });
@@ -116,7 +121,7 @@ test('mpc --help and mpc help list every command, the common options and the exi
   // The exit codes' rows, with their wrapped lines joined.
   const rows = help.slice(help.indexOf('exit codes:')).replace(/\n {5}(?=\S)/g, ' ');
   assert.match(rows, /^ {2}3 {2}a record, a committee draw, a beacon round or a threshold key's signature does not verify$/m);
-  assert.match(rows, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled, or a threshold key, its refresh or a signing request failed$/m);
+  assert.match(rows, /^ {2}4 {2}timeout, or the job failed \(e\.g\. no committee drawn\) or was cancelled, or a threshold key, its refresh or a signing request failed, or a load run lost inputs or results$/m);
   for (const line of help.split('\n')) assert.ok(line.length <= 80, `line too long: ${line}`);
 });
 
@@ -197,6 +202,8 @@ test('unknown commands are usage errors (exit code 2)', async () => {
   assertUsage(await mpc(['input', 'withdraw', '1']), /unknown command 'input withdraw' \(one of: submit, reclaim\)/, 'mpc input <command>', 'mpc input --help');
   assertUsage(await mpc(['beacon']), /'beacon' needs a command \(one of: latest, round, verify, request\)/, 'mpc beacon <command>', 'mpc beacon --help');
   assertUsage(await mpc(['key']), /'key' needs a command \(one of: create, show, refresh, leave, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
+  assertUsage(await mpc(['bench']), /'bench' needs a command \(one of: load\)/, 'mpc bench <command>', 'mpc bench --help');
+  assertUsage(await mpc(['bench', 'run']), /unknown command 'bench run' \(one of: load\)/, 'mpc bench <command>', 'mpc bench --help');
   assertUsage(await mpc(['key', 'remove', '1']), /unknown command 'key remove' \(one of: create, show, refresh, leave, sign, verify\)/, 'mpc key <command>', 'mpc key --help');
   assertUsage(await mpc([], { url: false }), /^mpc: no command$/m, 'mpc <command>', 'mpc --help');
 });
@@ -241,6 +248,25 @@ test('missing and malformed arguments are usage errors (exit code 2)', async () 
     [['beacon', 'verify', 'x'], /<round> must be a whole number, not 'x'/, 'beacon verify'],
     [['beacon', 'verify', '1', '2'], /unexpected argument '2'/, 'beacon verify'],
     [['beacon', 'latest', '1'], /unexpected argument '1'/, 'beacon latest'],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => mpc(args)));
+  runs.forEach((r, k) => {
+    const [, message, c] = cases[k];
+    assertUsage(r, message, `mpc ${c}`, `mpc ${c} --help`);
+  });
+});
+
+// A batch of its own: every run is a process, and a larger batch of them on a small machine
+// outlasts the runs' timeout.
+test('malformed bench load commands are usage errors (exit code 2)', async () => {
+  const cases = [
+    [['bench', 'load', '--inputs', '0'], /--inputs is at least 1, not 0/, 'bench load'],
+    [['bench', 'load', '--inputs', '2k'], /--inputs takes a whole number, not '2k'/, 'bench load'],
+    [['bench', 'load', '--concurrency', '0'], /--concurrency is at least 1, not 0/, 'bench load'],
+    [['bench', 'load', '--dealer', 'rust'], /--dealer is wasm or js, not 'rust'/, 'bench load'],
+    [['bench', 'load', '--blocks=yes'], /option '--blocks' takes no value/, 'bench load'],
+    [['bench', 'load', '5000'], /unexpected argument '5000'/, 'bench load'],
+    [['bench', 'load', '--full'], /unknown option '--full'/, 'bench load'],
   ];
   const runs = await Promise.all(cases.map(([args]) => mpc(args)));
   runs.forEach((r, k) => {
@@ -317,6 +343,7 @@ test('valid arguments reach the node; none answering is a runtime error (exit co
     mpc(['key', 'verify', '0', 'hello', SIG]),
     mpc(['key', 'refresh', '0', '--wait', '--suri', '//Ferdie']),
     mpc(['key', 'leave', '0', '--suri', '//Bob', '--json']),
+    mpc(['bench', 'load', '--inputs', '10', '--seed', '//load3', '--json']),
   ]);
   for (const r of runs) {
     assert.equal(r.code, 1, r.stderr);
