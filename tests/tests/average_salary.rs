@@ -154,11 +154,10 @@ async fn average_salary_on_a_dev_node() {
 	assert_eq!(after_owner.1 - before_owner.1, ended.deposit, "owner: the record deposit is held");
 	for (w, before) in workers.iter().zip(&before_workers) {
 		let after = client.account(w).await;
-		let delivered = record
-			.committee
-			.iter()
-			.position(|m| &m.account == w)
-			.is_some_and(|i| settled.result_shares.iter().any(|(j, _)| j.get() == i as u32 + 1));
+		let delivered =
+			record.committee.iter().position(|m| &m.account == w).is_some_and(|i| {
+				settled.result_shares.iter().any(|(j, _)| j.get() == i as u32 + 1)
+			});
 		let reward = if delivered { REWARD } else { 0 };
 		assert_eq!(after.0, before.0 + reward, "worker {w}: paid its reward, refunded its fees");
 	}
