@@ -724,10 +724,6 @@ impl<T: Config> Randomness<T::Hash, BlockNumberFor<T>> for BeaconRandomness<T> {
 			Some((_, output, at)) => (mpc_primitives::subject_value(&output, subject), at),
 			None => ([0u8; 32], Zero::zero()),
 		};
-		let mut hash = T::Hash::default();
-		let bytes = hash.as_mut();
-		let len = bytes.len().min(value.len());
-		bytes[..len].copy_from_slice(&value[..len]);
-		(hash, at)
+		(Pallet::<T>::hash_from(value), at)
 	}
 }
