@@ -15,6 +15,12 @@ impl<T: Config> Pallet<T> {
 		Self::hash_bytes(&frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()))
 	}
 
+	/// Committee member `index`'s bit in a job's `u64` member sets (an input's complainants,
+	/// the job's confirmations): bit `index - 1` (`MaxCommittee` is at most 64).
+	pub(crate) fn member_bit(index: ParticipantIndex) -> u64 {
+		1u64.checked_shl(index.get().saturating_sub(1)).unwrap_or(0)
+	}
+
 	/// The runtime hash whose [`Pallet::hash_bytes`] are `bytes`.
 	pub(crate) fn hash_from(bytes: [u8; 32]) -> T::Hash {
 		let mut hash = T::Hash::default();

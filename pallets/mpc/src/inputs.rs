@@ -256,7 +256,7 @@ impl<T: Config> Pallet<T> {
 				&& frame_system::Pallet::<T>::block_hash(at) == at_hash,
 			Error::<T>::StaleConfirmation
 		);
-		let bit = 1u64 << (worker_index.get() - 1);
+		let bit = Self::member_bit(worker_index);
 		let confirmed = InputConfirmations::<T>::get(job_id);
 		ensure!(confirmed & bit == 0, Error::<T>::AlreadyPosted);
 		let confirmed = confirmed | bit;
@@ -285,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		// On another branch of a fork, another input may sit at this index: the complaint is
 		// about that one, so it is refused here, never judged (and never a fault).
 		ensure!(input.ephemeral_key.as_bytes() == &named.ephemeral_key, Error::<T>::InputMismatch);
-		let bit = 1u64.checked_shl(worker_index.get().saturating_sub(1)).unwrap_or(0);
+		let bit = Self::member_bit(worker_index);
 		if !input.qualified {
 			// Another member's complaint came first: an honest member whose share was bad
 			// too races it. Its first such complaint is free and judged no further.

@@ -916,7 +916,7 @@ impl<T: Config> Pallet<T> {
 				BlockNumberFor::<T>::from(now),
 			)),
 			confirmed: job.phase == crate::JobPhase::Verifying
-				&& crate::InputConfirmations::<T>::get(job_id) & (1u64 << (index.get() - 1)) != 0,
+				&& crate::InputConfirmations::<T>::get(job_id) & Self::member_bit(index) != 0,
 		};
 		if view.phase.has_ended() {
 			store.clear();
