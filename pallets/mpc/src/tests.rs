@@ -1756,6 +1756,35 @@ mod offchain {
 		});
 	}
 
+	/// Under load a run outlasts a block, and the node starts the next block's run while it
+	/// works. Two runs for one worker numbered their transactions from the same remembered
+	/// nonce, and the pool kept one of each pair, silently replacing the other (seen: every
+	/// result share of one job lost until its deadline). A run that finds the worker's run lock
+	/// held leaves that worker to the run in progress.
+	#[test]
+	fn a_run_leaves_a_worker_to_the_run_in_progress_for_it() {
+		use sp_runtime::offchain::storage_lock::{StorageLock, Time};
+		let (mut ext, pool) = ext_with_keystore(&SEEDS, true);
+		ext.execute_with(|| {
+			next_block(&pool);
+			next_block(&pool);
+			let (id, w3, cheat) = job_cheating_worker_3();
+			let chain = System::account_nonce(&w3);
+			assert_ok!(submit_as(id, 41, &cheat(41)));
+			let lock_key = [b"mpc::worker-run::".as_slice(), w3.as_ref()].concat();
+			let mut lock = StorageLock::<Time>::new(&lock_key);
+			{
+				let _in_progress = lock.try_lock().expect("no run holds it");
+				run_offchain_only();
+				assert_eq!(drain_nonces(&pool, &w3), Vec::<u32>::new(), "left to the other run");
+			}
+			// That run ended (its guard dropped): the next one complains, at the chain's nonce.
+			run_offchain_only();
+			assert_eq!(drain_nonces(&pool, &w3), vec![chain]);
+			assert!(lock.try_lock().is_ok(), "the run released the lock");
+		});
+	}
+
 	/// A partial landing: of two pending complaints the first lands and the second is
 	/// dropped. The second is resent from the chain's nonce, which the first moved on; a
 	/// resend from the node's own count would leave a gap the pool never fills.
