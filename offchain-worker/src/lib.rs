@@ -389,10 +389,13 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 				}
 			}
 			progress.bad = kept;
-			// Every input checked, every bad one disqualified: complaints may close now.
+			// Every input checked, every bad one disqualified: complaints may close now. Not in
+			// the block before the deadline: the confirmation would land in the deadline's
+			// block, after its `on_initialize` ended `Verifying`, and only fail, at its fee.
 			if view.phase == JobPhase::Verifying
 				&& !view.confirmed
 				&& settled && progress.checked == view.input_count
+				&& view.now.saturating_add(1) < view.deadline
 				&& due(progress.confirm_sent, view.now, limits)
 			{
 				actions.push(Action::ConfirmInputs { at: view.now, at_hash: view.block_hash });

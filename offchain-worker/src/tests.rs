@@ -93,7 +93,7 @@ impl Chain {
 			index: ParticipantIndex::new(w as u32 + 1).expect("index"),
 			result_share_on_chain: false,
 			aggregate_digest: [9u8; 32],
-			deadline: now + 1,
+			deadline: now + 10,
 			now,
 			block_hash: [now as u8; 32],
 			confirmed: false,
@@ -454,6 +454,30 @@ fn a_worker_confirms_once_every_share_checks_or_its_input_is_disqualified() {
 		&mut ChaCha20Rng::seed_from_u64(1),
 	);
 	assert_eq!(run.expect("run").0, vec![], "on chain already");
+	// Made in the block before the deadline, a confirmation would land after it: none is sent.
+	let mut late = JobProgress::default();
+	let mut view = chain.view(0, JobPhase::Verifying, 30);
+	view.deadline = 31;
+	let run = step(
+		&chain.secrets[0],
+		&view,
+		&mut late,
+		chain.loader(0),
+		&Limits::default(),
+		&mut ChaCha20Rng::seed_from_u64(2),
+	);
+	assert_eq!(run.expect("run").0, vec![], "too late to land");
+	assert_eq!(late.checked, 4, "the checks still run");
+	view.deadline = 32;
+	let run = step(
+		&chain.secrets[0],
+		&view,
+		&mut late,
+		chain.loader(0),
+		&Limits::default(),
+		&mut ChaCha20Rng::seed_from_u64(3),
+	);
+	assert_eq!(run.expect("run").0, vec![Action::ConfirmInputs { at: 30, at_hash: [30; 32] }]);
 	// Worker 2 holds a bad share of input 1: it complains, and waits for the complaint.
 	let mut progress = JobProgress::default();
 	let first = chain.run(1, JobPhase::Verifying, 1, &mut progress).expect("run");
