@@ -1150,7 +1150,7 @@ const LOAD_PHASES = {
 function describeLoad(r) {
   const lines = [
     `load: ${r.inputs} inputs from ${r.inputs} providers to ${r.jobs} job${r.jobs === 1 ? '' : 's'} (n = ${r.committee}, t = ${r.threshold}, d = ${r.dimension}), input window ${r.window} blocks`,
-    `dealing: ${r.dealMsPerInput} ms per input (${r.dealer} dealer); signing ${r.signSeconds} s; submitting ${r.submitSeconds} s (${r.submitted} sent, ${r.refused} refused by the node)`,
+    `dealing: ${r.dealMsPerInput} ms per input (${r.dealer} dealer); signing ${r.signSeconds} s; submitting ${r.submitSeconds} s (${r.submitted} sent, ${r.refused} refused by the node, ${r.retried} retried, ${r.resent} signed again and resent)`,
     `accepted: ${r.accepted} inputs in ${r.inputsPerBlock.blocks} block${r.inputsPerBlock.blocks === 1 ? '' : 's'}: at most ${r.inputsPerBlock.max}, on average ${r.inputsPerBlock.mean} per block`,
     `failed extrinsics: ${r.failedExtrinsics}, ${r.failedByLoad} of them the load's own${r.failedExtrinsics ? ` (${Object.entries(r.failedErrors).map(([k, v]) => `${k} ${v}x`).join(', ')})` : ''}`,
     `blocks: #${r.firstBlock}..#${r.lastBlock} (${r.blocksObserved} observed), slots missed ${r.slotsMissed}, finality lag at most ${r.maxFinalityLag} blocks`,

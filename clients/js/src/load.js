@@ -22,6 +22,38 @@ const DEFAULTS = Object.freeze({
 // A funding that makes no progress for this many blocks (a transfer dropped, a nonce gap) is
 // given up on instead of waiting for the whole timeout.
 const STALL_BLOCKS = 30;
+/** How often a submission the node refused for a passing reason is tried (see `submitRetrying`). */
+const SUBMIT_ATTEMPTS = 8;
+/**
+ * Blocks without progress after which what has not landed is signed and sent again, at most
+ * `RESENDS` times: on a network with forks a pool may lose transactions it accepted (one of a
+ * signer's consecutive transfers lost leaves every later one waiting for its nonce).
+ */
+const RESEND_BLOCKS = 10;
+const RESENDS = 3;
+
+/**
+ * Submits the transaction `sign()` resolves to, unwatched; a refusal that passes is tried again,
+ * up to `SUBMIT_ATTEMPTS` times with a growing pause, signed afresh each time: on a network with
+ * forks the node's pool may check a transaction against a block whose state a reorganisation
+ * just discarded ("State already discarded", "unknown Block"), which says nothing about the
+ * transaction, and then bans its hash for a while ("temporarily banned"); a new signature is a
+ * new hash. Resolves with the number of retries; a retry the pool answers with "already
+ * imported" counts as submitted.
+ */
+async function submitRetrying(api, sign) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await api.rpc.author.submitExtrinsic(await sign());
+      return attempt;
+    } catch (e) {
+      const why = String(e?.message ?? e);
+      if (attempt > 0 && /already imported/i.test(why)) return attempt;
+      if (attempt + 1 >= SUBMIT_ATTEMPTS || !/unknown block|state already discarded|temporarily banned/i.test(why)) throw e;
+      await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+    }
+  }
+}
 
 /** Provider `i`'s value in dimension `l`: deterministic, so that each job's exact sum is known. */
 const providerValue = (i, l) => BigInt(1000 + (i % 1000) + l);
@@ -69,21 +101,26 @@ function dispatchErrorName(api, err) {
 }
 
 /**
- * Follows the chain from now on: every block (by number, so none is skipped when the best head
- * jumps) with its Aura slot, timestamp, `mpc.InputSubmitted` events of `jobs`, failed
- * extrinsics and the job events that end a phase. The finality lag is taken when the head is
- * announced, best minus the latest finalized number known then.
+ * Follows the chain from now on: every finalized block, read by number from the finalized chain
+ * (so none is skipped when finality jumps, and no block of a branch that lost is counted: on a
+ * network with forks, the state of such a block is discarded and cannot be read), with its Aura
+ * slot, timestamp, `mpc.InputSubmitted` events of `jobs`, failed extrinsics and the job events
+ * that end a phase. The finality lag of a block is taken when it is announced as the best head:
+ * its number minus the latest finalized number known then.
  */
 async function followBlocks(api, jobs, accounts, onBlock) {
   const blocks = [];
   let finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  const lags = new Map();
   let last = null;
   let queue = Promise.resolve();
   let failure = null;
   let stopped = false;
-  const read = async (number, header, lag) => {
-    const hash = header ? header.hash : await api.rpc.chain.getBlockHash(number);
-    const h = header ?? await api.rpc.chain.getHeader(hash);
+  const read = async (number) => {
+    const hash = await api.rpc.chain.getBlockHash(number);
+    const h = await api.rpc.chain.getHeader(hash);
+    const lag = lags.get(number) ?? null;
+    lags.delete(number);
     const [events, now] = await Promise.all([api.query.system.events.at(hash), api.query.timestamp.now.at(hash)]);
     const block = {
       number, slot: auraSlot(h), timestamp: now.toNumber(), lag, inputs: 0, inputsByJob: {}, failed: 0, failedByLoad: 0, failedErrors: {}, closed: [], computing: [], completed: [], jobFailed: [],
@@ -131,22 +168,26 @@ async function followBlocks(api, jobs, accounts, onBlock) {
   };
   const unsubHeads = await api.rpc.chain.subscribeNewHeads((header) => {
     const head = header.number.toNumber();
-    const lag = head - finalized;
+    // The first announcement of a number counts (a later one is a sibling on another branch).
+    if (head >= finalized && !lags.has(head)) lags.set(head, head - finalized);
+  });
+  const start = finalized + 1;
+  const unsubFinalized = await api.rpc.chain.subscribeFinalizedHeads((header) => {
+    const head = header.number.toNumber();
+    finalized = Math.max(finalized, head);
     queue = queue.then(async () => {
       if (failure) return;
       try {
-        // Blocks the announcements skipped (the head moved by more than one) are read by number.
-        const from = last === null ? head : last + 1;
-        for (let n = from; n <= head; n += 1) await read(n, n === head ? header : null, n === head ? lag : null);
-        if (head > (last ?? -1)) last = head;
+        const from = last === null ? start : last + 1;
+        for (let n = from; n <= head; n += 1) {
+          await read(n);
+          last = n;
+        }
       } catch (e) {
         failure = e;
         onBlock(null);
       }
     });
-  });
-  const unsubFinalized = await api.rpc.chain.subscribeFinalizedHeads((header) => {
-    finalized = Math.max(finalized, header.number.toNumber());
   });
   return {
     blocks,
@@ -252,13 +293,17 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  *
  * Resolves with the figures, JSON-safe (sums as strings): `{ inputs, jobs, committee, threshold,
  * dimension, window, concurrency, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted,
- * refused, refusedReasons, accepted, failedExtrinsics, failedByLoad, failedErrors,
+ * refused, refusedReasons, retried, resent, accepted, failedExtrinsics, failedByLoad, failedErrors,
  * inputsPerBlock: { max, mean, blocks }, perJob: [{ jobId, maxInputs, inputs,
  * inputsClosedBlock, computingStartedBlock, resultBlock, windowEndToResult: { blocks, seconds },
  * sumExpected, sumOnChain, exact }], slotsMissed, maxFinalityLag, outputsExact, blocksObserved,
  * firstBlock, lastBlock, timedOut, phaseSeconds, wallSeconds }` (`perBlock` too with
  * `options.perBlock`). `accepted` counts `mpc.InputSubmitted` events of the run's jobs;
- * `refused` the submissions the node's pool refused (`refusedReasons` by message);
+ * `refused` the submissions the node's pool refused (`refusedReasons` by message), after
+ * `retried` retries of refusals that pass (a pool check against a block a reorganisation
+ * discarded: `submitRetrying`); `resent` counts transfers and inputs signed afresh and sent
+ * again after `RESEND_BLOCKS` blocks without progress; blocks are read from the finalized chain
+ * (`followBlocks`);
  * `failedExtrinsics` every `System.ExtrinsicFailed` in the blocks observed, the chain's own
  * (workers, beacon members) included, `failedByLoad` those signed by the run's accounts, and
  * `failedErrors` all of them by call and error. `inputsPerBlock.mean` is over the blocks that
@@ -394,16 +439,25 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     }
     report({ phase: 'jobs', done: jobCount, total: jobCount });
 
-    // The committees, read once per job in one block state with the job (as submitInput does).
-    const at = (await api.rpc.chain.getBlockHash()).toHex();
-    const state = await api.at(at);
-    for (const job of perJob) {
-      const { keys, digest } = await getCommittee(state, job.jobId);
-      const stored = await getJob(state, job.jobId);
-      if (digest === null) throw new MpcError('NotDrawn', `job ${job.jobId} has no committee in block ${at}`);
-      if (toHex(digest) !== stored.committeeDigest) throw new MpcError('CommitteeChanged', `job ${job.jobId}: the committee read does not have the digest the job stores`);
-      job.keys = keys;
-      job.digest = digest;
+    // The committees, read once per job in one block state with the job (as submitInput does),
+    // the best block's; read again at the next best block if a reorganisation discarded it.
+    for (let attempt = 1; ; attempt += 1) {
+      const at = (await api.rpc.chain.getBlockHash()).toHex();
+      try {
+        const state = await api.at(at);
+        for (const job of perJob) {
+          const { keys, digest } = await getCommittee(state, job.jobId);
+          const stored = await getJob(state, job.jobId);
+          if (digest === null) throw new MpcError('NotDrawn', `job ${job.jobId} has no committee in block ${at}`);
+          if (toHex(digest) !== stored.committeeDigest) throw new MpcError('CommitteeChanged', `job ${job.jobId}: the committee read does not have the digest the job stores`);
+          job.keys = keys;
+          job.digest = digest;
+        }
+        break;
+      } catch (e) {
+        if (attempt >= SUBMIT_ATTEMPTS || e instanceof MpcError || !/unknown block|state already discarded/i.test(String(e?.message ?? e))) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
     }
     endPhase('jobs');
 
@@ -414,14 +468,16 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
       refusedReasons[why] = (refusedReasons[why] ?? 0) + 1;
     };
     let fundingRefused = 0;
+    let retried = 0;
+    let resent = 0;
     let nonce0 = null;
+    const transfer = (i, k) => api.tx.balances.transferKeepAlive(providers[i].address, amount).signAsync(signer, { nonce: nonce0 + k, era: 0 });
     if (toFund.length > 0) {
       nonce0 = (await api.rpc.system.accountNextIndex(signerAddress)).toNumber();
       let sent = 0;
       await inFlight(toFund, concurrency, async (i, k) => {
         try {
-          const tx = await api.tx.balances.transferKeepAlive(providers[i].address, amount).signAsync(signer, { nonce: nonce0 + k, era: 0 });
-          await api.rpc.author.submitExtrinsic(tx);
+          retried += await submitRetrying(api, () => transfer(i, k));
         } catch (e) {
           fundingRefused += 1;
           refuse(e);
@@ -436,6 +492,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     endPhase('funding');
 
     // Until the signer's nonce says every transfer is in a block.
+    let fundingResends = 0;
     if (toFund.length > 0) {
       const target = nonce0 + toFund.length;
       let best = -1;
@@ -449,7 +506,24 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
           lastMove = block;
         }
         report({ phase: 'funded', done: Math.max(0, nonce - nonce0), total: toFund.length, block });
-        if (block - lastMove > STALL_BLOCKS) {
+        // Stuck at a nonce: the transfers from it on are signed afresh (a new signature, so a
+        // new hash, should the pool have banned the old one) and sent again.
+        const stuck = block - lastMove;
+        if (stuck >= RESEND_BLOCKS && stuck < STALL_BLOCKS && fundingResends < RESENDS) {
+          fundingResends += 1;
+          lastMove = block;
+          const from = nonce - nonce0;
+          await inFlight(toFund.slice(from), concurrency, async (i, j) => {
+            try {
+              retried += await submitRetrying(api, () => transfer(i, from + j));
+              resent += 1;
+            } catch {
+              // Still in the pool (a replacement at its priority is refused): nothing lost.
+            }
+          });
+          return undefined;
+        }
+        if (stuck > STALL_BLOCKS) {
           throw new MpcError('FundingStalled', `${nonce - nonce0} of ${toFund.length} funding transfers landed, none in the last ${STALL_BLOCKS} blocks (one was dropped?)`);
         }
         return undefined;
@@ -491,16 +565,24 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
       }
     }
     const signSeconds = (performance.now() - signStart) / 1000;
-    dealt.fill(null);
     endPhase('signing');
 
     // 4. Submitting, unwatched.
     let refused = 0;
     let submitted = 0;
     const submitStart = performance.now();
-    await inFlight(signed, concurrency, async (tx) => {
+    const jobOf = new Array(N);
+    for (const job of perJob) for (let i = job.range[0]; i < job.range[1]; i += 1) jobOf[i] = job;
+    await inFlight(signed, concurrency, async (tx, i) => {
+      // The transaction signed above first; a retry signs afresh.
+      let first = tx;
+      const next = () => {
+        const x = first ?? sign(jobOf[i], i, funded[i].nonce);
+        first = null;
+        return x;
+      };
       try {
-        await api.rpc.author.submitExtrinsic(tx);
+        retried += await submitRetrying(api, next);
       } catch (e) {
         refused += 1;
         refuse(e);
@@ -511,6 +593,27 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     const submitSeconds = (performance.now() - submitStart) / 1000;
     signed.fill(null);
     endPhase('submitting');
+
+    // Inputs that do not land (accepted stops growing for RESEND_BLOCKS blocks while some are
+    // missing): the providers whose nonce has not moved sign theirs afresh and send them again.
+    let progress = { accepted: 0, block: null };
+    let inputResends = 0;
+    let resending = false;
+    const resendInputs = async () => {
+      const now = await readAccounts(api, providers.map((p) => p.address));
+      const missing = [];
+      for (const job of perJob) {
+        for (let i = job.range[0]; i < job.range[1]; i += 1) if (now[i].nonce === funded[i].nonce) missing.push([job, i]);
+      }
+      await inFlight(missing, concurrency, async ([job, i]) => {
+        try {
+          retried += await submitRetrying(api, () => sign(job, i, funded[i].nonce));
+          resent += 1;
+        } catch {
+          // Still in the pool: nothing lost.
+        }
+      });
+    };
 
     // 5. Every job closes once it has all its inputs, then computes; wait for each outcome.
     const outcome = () => {
@@ -527,6 +630,16 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
         if (follower.failure) throw follower.failure;
         const tip = follower.blocks.length ? follower.blocks[follower.blocks.length - 1] : null;
         const accepted = follower.blocks.reduce((a, b) => a + b.inputs, 0);
+        if (tip && (accepted > progress.accepted || progress.block === null)) {
+          progress = { accepted, block: tip.number };
+        } else if (tip && accepted < N && !resending && inputResends < RESENDS && tip.number - progress.block >= RESEND_BLOCKS) {
+          inputResends += 1;
+          resending = true;
+          progress = { accepted, block: tip.number };
+          resendInputs().finally(() => {
+            resending = false;
+          });
+        }
         const done = outcome();
         report({ phase: 'waiting', done: done.size, total: jobCount, inputs: accepted, block: tip?.number });
         return done.size === jobCount;
@@ -551,7 +664,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     endPhase('waiting');
     return figures({
       o, N, n, t, d, window, jobCount, perJob, blocks: follower.blocks, dealer: prover ? 'wasm' : 'js',
-      dealMsPerInput: dealMs / N, signSeconds, submitSeconds, submitted, refused, refusedReasons, timedOut, started, phaseSeconds,
+      dealMsPerInput: dealMs / N, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, timedOut, started, phaseSeconds,
     });
   } finally {
     follower.stop();
@@ -570,7 +683,7 @@ async function readAccounts(api, addresses) {
 
 /** The figures of a run from the blocks it observed. */
 function figures({
-  o, N, n, t, d, window, jobCount, perJob, blocks, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted, refused, refusedReasons, timedOut, started, phaseSeconds,
+  o, N, n, t, d, window, jobCount, perJob, blocks, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, timedOut, started, phaseSeconds,
 }) {
   const withInputs = blocks.filter((b) => b.inputs > 0);
   const accepted = withInputs.reduce((a, b) => a + b.inputs, 0);
@@ -628,6 +741,8 @@ function figures({
     submitted,
     refused,
     refusedReasons,
+    retried,
+    resent,
     accepted,
     failedExtrinsics: blocks.reduce((a, b) => a + b.failed, 0),
     failedByLoad: blocks.reduce((a, b) => a + b.failedByLoad, 0),

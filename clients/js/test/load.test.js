@@ -31,6 +31,9 @@ test(`${N} inputs from fresh providers land, unwatched, and every job's sum is e
   console.log(`load-figures: ${JSON.stringify({ ...r, testSeconds: (Date.now() - started) / 1000 })}`);
   assert.equal(r.timedOut, false);
   assert.equal(r.refused, 0, JSON.stringify(r.refusedReasons));
+  // One node, no forks: nothing is refused for a passing reason, nothing is lost by the pool.
+  assert.equal(r.retried, 0);
+  assert.equal(r.resent, 0);
   assert.equal(r.accepted, N);
   // The load's own transactions never fail. Other failures (a beacon member's round share that
   // lands after its round completed: Mpc.RoundAlreadyComplete) are the chain's, counted in
