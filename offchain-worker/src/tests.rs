@@ -443,41 +443,24 @@ fn a_worker_confirms_once_every_share_checks_or_its_input_is_disqualified() {
 	assert_eq!(chain.run(0, JobPhase::Verifying, 3, &mut progress), confirm(3));
 	assert_eq!(chain.run(0, JobPhase::Verifying, 4, &mut progress), Ok(vec![]));
 	assert_eq!(chain.run(0, JobPhase::Verifying, 3 + resend, &mut progress), confirm(3 + resend));
+	let run_as_1 = |view: &JobView, progress: &mut JobProgress, seed: u64| {
+		let mut rng = ChaCha20Rng::seed_from_u64(seed);
+		step(&chain.secrets[0], view, progress, chain.loader(0), &Limits::default(), &mut rng)
+			.expect("run")
+			.0
+	};
 	let mut view = chain.view(0, JobPhase::Verifying, 20);
 	view.confirmed = true;
-	let run = step(
-		&chain.secrets[0],
-		&view,
-		&mut progress,
-		chain.loader(0),
-		&Limits::default(),
-		&mut ChaCha20Rng::seed_from_u64(1),
-	);
-	assert_eq!(run.expect("run").0, vec![], "on chain already");
+	assert_eq!(run_as_1(&view, &mut progress, 1), vec![], "on chain already");
 	// Made in the block before the deadline, a confirmation would land after it: none is sent.
 	let mut late = JobProgress::default();
 	let mut view = chain.view(0, JobPhase::Verifying, 30);
 	view.deadline = 31;
-	let run = step(
-		&chain.secrets[0],
-		&view,
-		&mut late,
-		chain.loader(0),
-		&Limits::default(),
-		&mut ChaCha20Rng::seed_from_u64(2),
-	);
-	assert_eq!(run.expect("run").0, vec![], "too late to land");
+	assert_eq!(run_as_1(&view, &mut late, 2), vec![], "too late to land");
 	assert_eq!(late.checked, 4, "the checks still run");
 	view.deadline = 32;
-	let run = step(
-		&chain.secrets[0],
-		&view,
-		&mut late,
-		chain.loader(0),
-		&Limits::default(),
-		&mut ChaCha20Rng::seed_from_u64(3),
-	);
-	assert_eq!(run.expect("run").0, vec![Action::ConfirmInputs { at: 30, at_hash: [30; 32] }]);
+	let confirm_30 = vec![Action::ConfirmInputs { at: 30, at_hash: [30; 32] }];
+	assert_eq!(run_as_1(&view, &mut late, 3), confirm_30);
 	// Worker 2 holds a bad share of input 1: it complains, and waits for the complaint.
 	let mut progress = JobProgress::default();
 	let first = chain.run(1, JobPhase::Verifying, 1, &mut progress).expect("run");
