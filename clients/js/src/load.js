@@ -31,6 +31,11 @@ const SUBMIT_ATTEMPTS = 8;
  */
 const RESEND_BLOCKS = 10;
 const RESENDS = 3;
+/**
+ * Refusals that say nothing about the transaction: the pool checked it against a block whose
+ * state a reorganisation discarded, and may then ban its hash for a while.
+ */
+const PASSING = /unknown block|state already discarded|temporarily banned/i;
 
 /**
  * Submits the transaction `sign()` resolves to, unwatched; a refusal that passes is tried again,
@@ -49,10 +54,29 @@ async function submitRetrying(api, sign) {
     } catch (e) {
       const why = String(e?.message ?? e);
       if (attempt > 0 && /already imported/i.test(why)) return attempt;
-      if (attempt + 1 >= SUBMIT_ATTEMPTS || !/unknown block|state already discarded|temporarily banned/i.test(why)) throw e;
+      if (attempt + 1 >= SUBMIT_ATTEMPTS || !PASSING.test(why)) throw e;
       await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
     }
   }
+}
+
+/**
+ * Signs afresh and sends again each of `items` (`sign(item, k)`), as `submitRetrying`; a
+ * refusal means the transaction is still in the pool (a replacement at its own priority is
+ * refused): nothing lost. Resolves with `{ retried, resent }`.
+ */
+async function resend(api, items, concurrency, sign) {
+  let retried = 0;
+  let resent = 0;
+  await inFlight(items, concurrency, async (item, k) => {
+    try {
+      retried += await submitRetrying(api, () => sign(item, k));
+      resent += 1;
+    } catch {
+      // Still in the pool.
+    }
+  });
+  return { retried, resent };
 }
 
 /** Provider `i`'s value in dimension `l`: deterministic, so that each job's exact sum is known. */
@@ -455,7 +479,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
         }
         break;
       } catch (e) {
-        if (attempt >= SUBMIT_ATTEMPTS || e instanceof MpcError || !/unknown block|state already discarded/i.test(String(e?.message ?? e))) throw e;
+        if (attempt >= SUBMIT_ATTEMPTS || e instanceof MpcError || !PASSING.test(String(e?.message ?? e))) throw e;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -513,14 +537,9 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
           fundingResends += 1;
           lastMove = block;
           const from = nonce - nonce0;
-          await inFlight(toFund.slice(from), concurrency, async (i, j) => {
-            try {
-              retried += await submitRetrying(api, () => transfer(i, from + j));
-              resent += 1;
-            } catch {
-              // Still in the pool (a replacement at its priority is refused): nothing lost.
-            }
-          });
+          const again = await resend(api, toFund.slice(from), concurrency, (i, j) => transfer(i, from + j));
+          retried += again.retried;
+          resent += again.resent;
           return undefined;
         }
         if (stuck > STALL_BLOCKS) {
@@ -602,17 +621,10 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     const resendInputs = async () => {
       const now = await readAccounts(api, providers.map((p) => p.address));
       const missing = [];
-      for (const job of perJob) {
-        for (let i = job.range[0]; i < job.range[1]; i += 1) if (now[i].nonce === funded[i].nonce) missing.push([job, i]);
-      }
-      await inFlight(missing, concurrency, async ([job, i]) => {
-        try {
-          retried += await submitRetrying(api, () => sign(job, i, funded[i].nonce));
-          resent += 1;
-        } catch {
-          // Still in the pool: nothing lost.
-        }
-      });
+      for (let i = 0; i < N; i += 1) if (now[i].nonce === funded[i].nonce) missing.push(i);
+      const again = await resend(api, missing, concurrency, (i) => sign(jobOf[i], i, funded[i].nonce));
+      retried += again.retried;
+      resent += again.resent;
     };
 
     // 5. Every job closes once it has all its inputs, then computes; wait for each outcome.
