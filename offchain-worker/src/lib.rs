@@ -65,8 +65,14 @@
 //!   lets the pool drop duplicates. Resending after [`Limits::resubmit_after`] blocks reuses
 //!   the on-chain nonce, so a copy that did land makes the resent one stale instead of
 //!   applying it twice. The pallet also refuses a second result share per worker and job.
-//! - **Priority and longevity** are the pool's ordinary fee-based ones. Mortal eras of up to
-//!   2048 blocks let a transaction that never landed expire.
+//! - **Priority.** The pallet makes every worker duty (complaints, confirmations, result
+//!   shares, `advance_job`, the beacon's and the threshold keys' messages) `Operational`: the
+//!   pool ranks it above every ordinary transaction without a tip, and each block keeps the
+//!   share `Normal` transactions may not fill, so a flood of inputs to other jobs cannot hold
+//!   a job's duties out of its windows (it did, at the inputs' priority, on five nodes with
+//!   10,000 inputs). Anyone else sending such a call pays its fee and gets an error.
+//! - **Longevity.** Mortal eras of up to 2048 blocks let a transaction that never landed
+//!   expire.
 //! - **Eligibility lives in the pallet.** Only committee members can complain or submit
 //!   result shares for a job. That is a runtime check on the signer, and the signer is the
 //!   worker key's own account.

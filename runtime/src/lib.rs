@@ -567,3 +567,61 @@ pub type MpcWorkerInfo = pallet_mpc::WorkerInfo<Runtime>;
 pub type MpcBeaconRound = pallet_mpc::BeaconRound<Runtime>;
 /// A beacon epoch's group key, as `MpcBeaconApi` returns it.
 pub type MpcBeaconKey = pallet_mpc::BeaconKey<Runtime>;
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Decode;
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_transaction_payment::ChargeTransactionPayment;
+
+	/// The pool priority of `call`, signed and without a tip, as `ChargeTransactionPayment`
+	/// gives it (the signature, address and extensions taken as 110 bytes).
+	fn priority(call: &RuntimeCall) -> u64 {
+		let info = call.get_dispatch_info();
+		let len = call.encoded_size() + 110;
+		sp_io::TestExternalities::default().execute_with(|| {
+			let fee = TransactionPayment::compute_fee(len as u32, &info, 0);
+			ChargeTransactionPayment::<Runtime>::get_priority(&info, len, 0, fee)
+		})
+	}
+
+	/// A pallet-mpc call with every field at its smallest (zero bytes; ones where a zero is
+	/// refused): the smallest such transaction, so the highest priority it can have.
+	fn smallest(name: &str) -> RuntimeCall {
+		use frame_support::traits::{GetCallIndex, GetCallName};
+		type MpcCall = pallet_mpc::Call<Runtime>;
+		let at = MpcCall::get_call_names().iter().position(|n| *n == name).expect("a call");
+		let index = MpcCall::get_call_indices()[at];
+		let call = [0u8, 1]
+			.iter()
+			.find_map(|fill| {
+				let bytes = [&[index][..], &[*fill; 4096][..]].concat();
+				MpcCall::decode(&mut &bytes[..]).ok()
+			})
+			.expect("decodable");
+		assert_eq!(call.get_call_name(), name);
+		RuntimeCall::Mpc(call)
+	}
+
+	/// A worker's duties outrank every ordinary transaction without a tip in the pool, even
+	/// the smallest, so that a flood of inputs or transfers cannot hold them out of blocks
+	/// (pallet-mpc makes them `Operational`; this runtime's `OperationalFeeMultiplier` and the
+	/// quarter of each block kept from `Normal` transactions do the rest).
+	#[test]
+	fn worker_duties_outrank_inputs_and_transfers() {
+		let ordinary = [
+			smallest("submit_input"),
+			RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+				dest: MultiAddress::Id(AccountId::new([1; 32])),
+				value: 1,
+			}),
+			RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() }),
+		];
+		let highest = ordinary.iter().map(priority).max().expect("three");
+		for duty in ["confirm_inputs", "complain", "submit_result_share", "submit_round_share"] {
+			let duty_priority = priority(&smallest(duty));
+			assert!(duty_priority > highest, "{duty}: {duty_priority} <= {highest}");
+		}
+	}
+}

@@ -1574,7 +1574,10 @@ pub mod pallet {
 		/// [`Error::AlreadyDisqualified`], [`Error::BadSharedKeyEncoding`],
 		/// [`Error::BadComplaintProofEncoding`], [`Error::InvalidComplaintProof`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::complain(T::MaxCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::complain(T::MaxCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn complain(
 			origin: OriginFor<T>,
 			job_id: JobId,
@@ -1603,10 +1606,11 @@ pub mod pallet {
 		/// [`Error::ResultShareAlreadySubmitted`], [`Error::WrongDimension`],
 		/// [`Error::MalformedResultShare`], [`Error::AggregateMismatch`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(
+		#[pallet::weight((
 			T::WeightInfo::submit_result_share(T::MaxCommittee::get())
-				.saturating_add(<T::OnJobCompleted as OnJobCompleted<T::AccountId>>::weight())
-		)]
+				.saturating_add(<T::OnJobCompleted as OnJobCompleted<T::AccountId>>::weight()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_result_share(
 			origin: OriginFor<T>,
 			job_id: JobId,
@@ -1655,7 +1659,10 @@ pub mod pallet {
 		/// [`Error::IdentityEphemeralKey`], [`Error::InvalidDealingProof`],
 		/// [`Error::RepeatedEphemeralKey`]).
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::submit_key_dealing(dealing.ciphertexts.len() as u32))]
+		#[pallet::weight((
+			T::WeightInfo::submit_key_dealing(dealing.ciphertexts.len() as u32),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_key_dealing(
 			origin: OriginFor<T>,
 			epoch: u64,
@@ -1679,7 +1686,10 @@ pub mod pallet {
 		/// [`Error::DealerAlreadyDisqualified`], [`Error::BadSharedKeyEncoding`],
 		/// [`Error::BadComplaintProofEncoding`], [`Error::InvalidComplaintProof`].
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::complain_dealing(T::MaxBeaconCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::complain_dealing(T::MaxBeaconCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn complain_dealing(
 			origin: OriginFor<T>,
 			epoch: u64,
@@ -1702,7 +1712,10 @@ pub mod pallet {
 		/// [`Error::NotBeaconMember`], [`Error::RoundShareAlreadySubmitted`],
 		/// [`Error::InvalidRoundShare`].
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::submit_round_share(T::MaxBeaconCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::submit_round_share(T::MaxBeaconCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_round_share(
 			origin: OriginFor<T>,
 			round: u64,
@@ -1738,7 +1751,10 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownJob`], [`Error::JobEnded`], [`Error::NotOverdue`].
 		/// Complexity: O(`n`), as one deadline in `on_initialize`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::advance_job(T::MaxCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::advance_job(T::MaxCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_advance_job(job_id)?;
@@ -1800,7 +1816,10 @@ pub mod pallet {
 		/// [`Error::BadCommitmentEncoding`], [`Error::InvalidKeyProof`],
 		/// [`Error::RepeatedCommitment`].
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::submit_key_round1(T::MaxKeyCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::submit_key_round1(T::MaxKeyCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_key_round1(
 			origin: OriginFor<T>,
 			key: keys::KeyId,
@@ -1822,7 +1841,10 @@ pub mod pallet {
 		/// [`Error::BadEphemeralKeyEncoding`], [`Error::IdentityEphemeralKey`],
 		/// [`Error::InvalidDealingProof`].
 		#[pallet::call_index(19)]
-		#[pallet::weight(T::WeightInfo::submit_key_envelope(T::MaxKeyCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::submit_key_envelope(T::MaxKeyCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_key_envelope(
 			origin: OriginFor<T>,
 			key: keys::KeyId,
@@ -1847,7 +1869,10 @@ pub mod pallet {
 		/// [`Error::BadSharedKeyEncoding`], [`Error::BadComplaintProofEncoding`],
 		/// [`Error::InvalidComplaintProof`].
 		#[pallet::call_index(20)]
-		#[pallet::weight(T::WeightInfo::complain_key_envelope(T::MaxKeyCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::complain_key_envelope(T::MaxKeyCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn complain_key_envelope(
 			origin: OriginFor<T>,
 			key: keys::KeyId,
@@ -1899,7 +1924,10 @@ pub mod pallet {
 		/// [`Error::SignersFixed`], [`Error::MemberNotBonded`], [`Error::AlreadyPosted`],
 		/// [`Error::BadCommitmentEncoding`].
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::submit_sign_commitment(T::MaxKeyCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::submit_sign_commitment(T::MaxKeyCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_sign_commitment(
 			origin: OriginFor<T>,
 			request: keys::SignRequestId,
@@ -1923,10 +1951,11 @@ pub mod pallet {
 		/// [`Error::SignersNotFixed`], [`Error::NotASigner`], [`Error::AlreadyPosted`],
 		/// [`Error::PackageMismatch`].
 		#[pallet::call_index(23)]
-		#[pallet::weight(
+		#[pallet::weight((
 			T::WeightInfo::submit_sign_share(T::MaxKeyCommittee::get())
-				.saturating_add(T::OnSignature::weight())
-		)]
+				.saturating_add(T::OnSignature::weight()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_sign_share(
 			origin: OriginFor<T>,
 			request: keys::SignRequestId,
@@ -2020,7 +2049,10 @@ pub mod pallet {
 		/// [`Error::WrongKeyStep`], [`Error::AlreadyPosted`], [`Error::WrongCommitmentCount`],
 		/// [`Error::BadCommitmentEncoding`].
 		#[pallet::call_index(28)]
-		#[pallet::weight(T::WeightInfo::submit_refresh_round1(T::MaxKeyCommittee::get()))]
+		#[pallet::weight((
+			T::WeightInfo::submit_refresh_round1(T::MaxKeyCommittee::get()),
+			DispatchClass::Operational,
+		))]
 		pub fn submit_refresh_round1(
 			origin: OriginFor<T>,
 			key: keys::KeyId,
@@ -2071,11 +2103,12 @@ pub mod pallet {
 		/// Errors: those of [`Pallet::submit_key_round1`] (or [`Pallet::submit_refresh_round1`])
 		/// for the key, attempt and step, [`Error::AlreadyPosted`], [`Error::EnvelopeMismatch`].
 		#[pallet::call_index(30)]
-		#[pallet::weight(
+		#[pallet::weight((
 			T::WeightInfo::confirm_key_shares(T::MaxKeyCommittee::get())
 				// A refresh's record (the benchmark confirms a DKG attempt).
-				.saturating_add(T::DbWeight::get().reads(1))
-		)]
+				.saturating_add(T::DbWeight::get().reads(1)),
+			DispatchClass::Operational,
+		))]
 		pub fn confirm_key_shares(
 			origin: OriginFor<T>,
 			key: keys::KeyId,
@@ -2100,7 +2133,7 @@ pub mod pallet {
 		/// Errors: [`Error::UnknownJob`], [`Error::NotVerifying`], [`Error::NotInCommittee`],
 		/// [`Error::StaleConfirmation`], [`Error::AlreadyPosted`].
 		#[pallet::call_index(31)]
-		#[pallet::weight(T::WeightInfo::confirm_inputs())]
+		#[pallet::weight((T::WeightInfo::confirm_inputs(), DispatchClass::Operational))]
 		pub fn confirm_inputs(
 			origin: OriginFor<T>,
 			job_id: JobId,
