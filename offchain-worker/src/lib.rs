@@ -144,7 +144,7 @@ pub fn dev_worker_encryption_key(seed: &str) -> ([u8; 32], [u8; 32]) {
 }
 
 /// What the worker sees of a job, read from one block's state.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct JobView {
 	/// The job's identifier.
 	pub job_id: u64,
@@ -172,6 +172,11 @@ pub struct JobView {
 	pub block_hash: [u8; 32],
 	/// Whether the chain holds this worker's confirmation of its checks (`Verifying` only).
 	pub confirmed: bool,
+	/// The job's aggregate commitments `Ĉ_0..Ĉ_t` in the same state, read once result shares
+	/// are due (empty before): a result share from the running sum is checked against them.
+	pub aggregate: Vec<Commitment>,
+	/// The inputs disqualified so far, read once result shares are due (empty before).
+	pub disqualified: Vec<u32>,
 }
 
 /// What the worker sees of one input.
@@ -207,6 +212,10 @@ pub struct JobProgress {
 	pub advance_sent: Option<u32>,
 	/// The block a confirmation of the checks was last sent.
 	pub confirm_sent: Option<u32>,
+	/// The running sum: this worker's shares of the inputs `0..checked` that checked, summed
+	/// and sealed ([`WorkerSecret::seal_local`], for [`sum_context`]) so that the result share
+	/// needs no second pass over the inputs. `None` where it was not kept (progress lost).
+	pub sum: Option<Vec<u8>>,
 }
 
 impl JobProgress {
@@ -410,7 +419,10 @@ pub fn step<R: CryptoRngCore + ?Sized>(
 		}
 		JobPhase::Computing | JobPhase::Completed => {
 			if !view.result_share_on_chain && due(progress.result_sent, view.now, limits) {
-				let share = result_share(secret, view, &mut load_input, rng)?;
+				let share = match running_result_share(secret, view, progress, &mut load_input) {
+					Some(share) => share,
+					None => result_share(secret, view, &mut load_input, rng)?,
+				};
 				actions.push(Action::SubmitResultShare {
 					aggregate_digest: view.aggregate_digest,
 					sum_shares: share.values.iter().map(|s| s.to_bytes()).collect(),
@@ -446,6 +458,7 @@ fn revalidate(
 	progress.checked = 0;
 	progress.checked_digest = [0u8; 32];
 	progress.bad.clear();
+	progress.sum = None;
 	true
 }
 
@@ -521,10 +534,29 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 	}
 	let items: Vec<(&Share, &[Commitment])> =
 		opened.iter().map(|(_, _, s, c)| (s, c.as_slice())).collect();
-	if let Err(culprits) = batch_verify_shares(&view.shape, view.index, &items, rng) {
-		bad.extend(culprits.iter().filter_map(|&k| opened.get(k).map(|(i, r, _, _)| (*i, *r))));
-	}
+	let culprits = batch_verify_shares(&view.shape, view.index, &items, rng).err();
+	let culprits = culprits.unwrap_or_default();
+	bad.extend(culprits.iter().filter_map(|&k| opened.get(k).map(|(i, r, _, _)| (*i, *r))));
 	bad.sort_unstable();
+	if end > start {
+		// The running sum, on from the inputs checked before (from zero at the first input).
+		let mut sum = if start == 0 {
+			Share::zero(d).ok()
+		} else {
+			progress.sum.as_ref().and_then(|sealed| {
+				secret.open_local(&sum_context(view, start, &progress.checked_digest), sealed, d)
+			})
+		};
+		for (k, (_, _, share, _)) in opened.iter().enumerate() {
+			if let Some(acc) = sum.as_mut().filter(|_| !culprits.contains(&k)) {
+				if acc.add(share).is_err() {
+					sum = None;
+				}
+			}
+		}
+		progress.sum =
+			sum.map(|sum| secret.seal_local(&sum_context(view, end, &last_digest), &sum, rng));
+	}
 	for (input, ephemeral_key) in &bad {
 		if !progress.bad.iter().any(|b| b.input == *input) {
 			progress.bad.push(BadInput {
@@ -541,6 +573,57 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 		found_bad: bad.len() as u32,
 		..Default::default()
 	})
+}
+
+/// What a running sum is sealed for: the job (chain, id), the worker's index, and the inputs
+/// it covers (how many, and the chain's running inputs digest after the last of them), so
+/// that a sum is never taken for another job, member or set of inputs. Local, not protocol.
+pub fn sum_context(view: &JobView, checked: u32, digest: &[u8; 32]) -> Vec<u8> {
+	let mut context = Vec::with_capacity(32 + 8 + 4 + 4 + 32);
+	context.extend_from_slice(&view.genesis);
+	context.extend_from_slice(&view.job_id.to_le_bytes());
+	context.extend_from_slice(&view.index.get().to_le_bytes());
+	context.extend_from_slice(&checked.to_le_bytes());
+	context.extend_from_slice(digest);
+	context
+}
+
+/// The result share from the running sum, without a second pass over the inputs: the sum
+/// over every input checked, less this worker's shares of the inputs disqualified since
+/// (other members' complaints; its own bad ones were never added). `None` unless the sum
+/// covers all of the job's inputs, and unless the share checks against the aggregate `Ĉ`
+/// (a stale or lost sum, a bad share of a qualified input): the caller then sums from
+/// scratch ([`result_share`]), which names a bad qualified input.
+pub fn running_result_share(
+	secret: &WorkerSecret,
+	view: &JobView,
+	progress: &JobProgress,
+	load_input: &mut impl FnMut(u32) -> Option<InputView>,
+) -> Option<ResultShare> {
+	let d = view.shape.d() as usize;
+	if progress.checked != view.input_count {
+		return None;
+	}
+	let context = sum_context(view, progress.checked, &progress.checked_digest);
+	let mut sum = secret.open_local(&context, progress.sum.as_ref()?, d)?;
+	for &input in &view.disqualified {
+		if progress.bad.iter().any(|bad| bad.input == input) {
+			continue;
+		}
+		let data = load_input(input)?;
+		let share = secret
+			.open_share(
+				&input_context(view, &data),
+				view.index,
+				&data.ephemeral_key,
+				&data.ciphertext,
+				d,
+			)
+			.ok()?;
+		sum.subtract(&share).ok()?;
+	}
+	let share = ResultShare { values: sum.values().to_vec(), blinding: *sum.blinding() };
+	share.verify(&view.shape, view.index, &view.aggregate).then_some(share)
 }
 
 /// The worker's result share: the sum of its shares of the qualified inputs (section 8).

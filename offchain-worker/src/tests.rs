@@ -97,7 +97,20 @@ impl Chain {
 			now,
 			block_hash: [now as u8; 32],
 			confirmed: false,
+			aggregate: self.aggregate(),
+			disqualified: (0..self.inputs.len() as u32)
+				.filter(|&k| !self.inputs[k as usize].qualified)
+				.collect(),
 		}
+	}
+
+	/// `Ĉ`: the sum of the qualified inputs' commitments, as the chain keeps it.
+	fn aggregate(&self) -> Vec<Commitment> {
+		mpc_primitives::pedersen::sum_commitments(
+			self.shape.t() as usize + 1,
+			self.inputs.iter().filter(|i| i.qualified).map(|i| i.commitments.as_slice()),
+		)
+		.expect("sizes")
 	}
 
 	/// The running digest after input `k`, as the chain keeps it (any collision-resistant
@@ -315,6 +328,74 @@ fn lost_progress_recomputes_the_same_share() {
 	// conflicting one.
 	let second = chain.run(2, JobPhase::Computing, 11, &mut JobProgress::default()).expect("run");
 	assert_eq!(first, second);
+}
+
+/// The result share comes from the running sum kept while checking, with no second pass
+/// over the inputs: only an input disqualified by another member's complaint is read again,
+/// to take its share out. A sum lost or altered, or sealed for other inputs, is never used:
+/// the worker sums from scratch and sends the same share.
+#[test]
+fn the_result_share_comes_from_the_running_sum_kept_while_checking() {
+	let mut chain = Chain::new(5, 2, 2);
+	for k in 0..7 {
+		chain.add(&[10 * k, -k]);
+	}
+	let w = 3;
+	let mut progress = JobProgress::default();
+	for now in 1..=3 {
+		assert_eq!(chain.run(w, JobPhase::Collecting, now, &mut progress), Ok(vec![]));
+	}
+	assert_eq!(progress.checked, 7);
+	assert!(progress.sum.is_some(), "kept while checking");
+	// Another member's complaint disqualifies input 4, good for this worker.
+	chain.inputs[4].qualified = false;
+	let view = chain.view(w, JobPhase::Computing, 10);
+	let mut reads = Vec::new();
+	let mut load = chain.loader(w);
+	let mut counting = |k: u32| {
+		reads.push(k);
+		load(k)
+	};
+	let share = running_result_share(&chain.secrets[w], &view, &progress, &mut counting)
+		.expect("from the running sum");
+	assert_eq!(reads, vec![4], "only the disqualified input is read again");
+	let index = ParticipantIndex::new(w as u32 + 1).expect("i");
+	assert!(share.verify(&chain.shape, index, &chain.aggregate()));
+	let from_scratch = result_share(
+		&chain.secrets[w],
+		&view,
+		&mut chain.loader(w),
+		&mut ChaCha20Rng::seed_from_u64(0),
+	)
+	.expect("share");
+	assert_eq!(share, from_scratch);
+	// What the step sends is that share.
+	let mut sent = progress.clone();
+	let actions = chain.run(w, JobPhase::Computing, 10, &mut sent).expect("run");
+	assert_eq!(result_share_of(&actions), share);
+
+	// Never used when it does not fit: lost, altered, another worker's, or sealed for fewer
+	// inputs than the job has; the step then sums from scratch, to the same share.
+	let mut lost = progress.clone();
+	lost.sum = None;
+	let mut altered = progress.clone();
+	if let Some(sealed) = altered.sum.as_mut() {
+		sealed[40] ^= 1;
+	}
+	let mut fewer = progress.clone();
+	fewer.checked = 6;
+	let other = chain.view(0, JobPhase::Computing, 10);
+	let mut load = chain.loader(w);
+	for (what, p, v) in
+		[("lost", &lost, &view), ("altered", &altered, &view), ("fewer", &fewer, &view)]
+	{
+		assert!(running_result_share(&chain.secrets[w], v, p, &mut load).is_none(), "{what}");
+	}
+	assert!(running_result_share(&chain.secrets[0], &other, &progress, &mut load).is_none());
+	for p in [&mut lost, &mut altered] {
+		let actions = chain.run(w, JobPhase::Computing, 10, p).expect("run");
+		assert_eq!(result_share_of(&actions), share);
+	}
 }
 
 #[test]

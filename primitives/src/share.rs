@@ -26,6 +26,32 @@ impl Share {
 		Ok(Self { values, blinding })
 	}
 
+	/// The zero share of dimension `d`: where a sum of shares starts.
+	pub fn zero(d: usize) -> Result<Self, Error> {
+		Self::new(alloc::vec![Scalar::ZERO; d], Scalar::ZERO)
+	}
+
+	/// Adds `other` to this share, part by part (a sum of shares is a share of the sum).
+	pub fn add(&mut self, other: &Share) -> Result<(), Error> {
+		self.combine(other, |acc, s| *acc += s)
+	}
+
+	/// Subtracts `other` from this share, part by part.
+	pub fn subtract(&mut self, other: &Share) -> Result<(), Error> {
+		self.combine(other, |acc, s| *acc -= s)
+	}
+
+	fn combine(&mut self, other: &Share, op: impl Fn(&mut Scalar, Scalar)) -> Result<(), Error> {
+		if other.values.len() != self.values.len() {
+			return Err(Error::InvalidDimension);
+		}
+		for (acc, s) in self.values.iter_mut().zip(&other.values) {
+			op(acc, *s);
+		}
+		op(&mut self.blinding, other.blinding);
+		Ok(())
+	}
+
 	/// `s_0..s_{d-1}`.
 	pub fn values(&self) -> &[Scalar] {
 		&self.values

@@ -20,6 +20,13 @@ use crate::{
 	Point, Scalar, Share, ShareError, SharedKey, SharedSecret,
 };
 
+/// Domain tag of the key that seals a worker's running sum of its shares in its own node's
+/// storage ([`WorkerSecret::seal_local`]). Local: not part of the wire protocol.
+pub const DST_LOCAL_SUM: &[u8] = b"substrate-mpc/v1/local/running-sum";
+
+/// Length of the random salt in front of what [`WorkerSecret::seal_local`] seals.
+const LOCAL_SALT_LEN: usize = 32;
+
 /// A worker's encryption secret `e` with its public key `E = e * G`.
 ///
 /// Never zero; zeroized on drop; `Debug` prints only the public key.
@@ -75,6 +82,50 @@ impl WorkerSecret {
 		rng: &mut R,
 	) -> PossessionProof {
 		PossessionProof::create(genesis, account, &self.secret, &self.public, rng)
+	}
+
+	/// Seals `sum`, a sum of this worker's shares (secret), for its own node's storage:
+	/// ChaCha20-Poly1305 with the zero nonce under the key `SHA-512(DST_LOCAL_SUM || e ||
+	/// salt)[..32]`, which a fresh random 32-byte salt makes single-use, with `context` as
+	/// associated data. Returns `salt || ciphertext`. Only this secret opens it, and only with
+	/// the same `context` ([`Self::open_local`]).
+	pub fn seal_local<R: CryptoRngCore + ?Sized>(
+		&self,
+		context: &[u8],
+		sum: &Share,
+		rng: &mut R,
+	) -> alloc::vec::Vec<u8> {
+		let mut salt = [0u8; LOCAL_SALT_LEN];
+		rng.fill_bytes(&mut salt);
+		let key = self.local_key(&salt);
+		let mut sealed = salt.to_vec();
+		sealed.extend_from_slice(&crate::encryption::encrypt_share(&key, context, sum));
+		sealed
+	}
+
+	/// Opens what [`Self::seal_local`] sealed for `context`, a share of dimension `d`; `None`
+	/// if it was sealed by another secret or for another context, or altered.
+	pub fn open_local(&self, context: &[u8], sealed: &[u8], d: usize) -> Option<Share> {
+		let (salt, ciphertext) = sealed.split_first_chunk::<LOCAL_SALT_LEN>()?;
+		let key = self.local_key(salt);
+		decrypt_share(&key, context, ciphertext, d).ok()
+	}
+
+	fn local_key(&self, salt: &[u8; LOCAL_SALT_LEN]) -> Zeroizing<[u8; 32]> {
+		let e = self.to_bytes();
+		let mut input = Zeroizing::new(alloc::vec::Vec::with_capacity(
+			DST_LOCAL_SUM.len() + 32 + LOCAL_SALT_LEN,
+		));
+		input.extend_from_slice(DST_LOCAL_SUM);
+		input.extend_from_slice(e.as_ref());
+		input.extend_from_slice(salt);
+		let wide = Zeroizing::new(crate::hash::sha512(&input));
+		// The first 32 of the 64 bytes.
+		let mut key = Zeroizing::new([0u8; 32]);
+		for (k, w) in key.iter_mut().zip(wide.iter()) {
+			*k = *w;
+		}
+		key
 	}
 
 	/// `K = e * R`, secret until a complaint publishes it.

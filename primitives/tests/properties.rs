@@ -306,6 +306,56 @@ proptest! {
 		prop_assert!(!padded.verify(&s.shape, idx(w), &a.commitments));
 	}
 
+	/// A worker's running sum (shares added as they are checked, a disqualified one taken out
+	/// again) is the result share summed from scratch, and seals for its own node: only its
+	/// secret with the same context opens it, and any altered byte is refused.
+	#[test]
+	fn a_sealed_running_sum_is_the_result_share_and_opens_only_as_sealed(
+		(n, t, d) in shapes(),
+		seed in any::<u64>(),
+		k in 2usize..6,
+		out in any::<prop::sample::Index>(),
+		flip in any::<prop::sample::Index>(),
+	) {
+		let mut s = setup(seed, n, t, d);
+		let d = d as usize;
+		let w = 0;
+		let mut shares = Vec::new();
+		for input in 0..k {
+			let c = ctx(21, input);
+			let values: Vec<i128> = (0..d).map(|l| (input * 10 + l) as i128).collect();
+			let submission = deal(&c, &s.keys, t, &values, &mut s.rng).expect("deal");
+			let a = accept(&c, s.shape, &submission);
+			shares.push(s.secrets[w]
+				.open_share(&c, idx(w), &a.ephemeral_key, &submission.ciphertexts[w], d)
+				.expect("decrypts"));
+		}
+		let dropped = out.index(k);
+		let mut running = Share::zero(d).expect("d > 0");
+		for share in &shares {
+			running.add(share).expect("same dimension");
+		}
+		running.subtract(&shares[dropped]).expect("same dimension");
+		let kept = shares.iter().enumerate().filter(|(i, _)| *i != dropped).map(|(_, s)| s);
+		let expected = ResultShare::aggregate(d, kept).expect("aggregate");
+		prop_assert_eq!(running.values(), &expected.values[..]);
+		prop_assert_eq!(running.blinding(), &expected.blinding);
+
+		let context = b"job 21, worker 1, 5 inputs";
+		let sealed = s.secrets[w].seal_local(context, &running, &mut s.rng);
+		let opened = s.secrets[w].open_local(context, &sealed, d).expect("opens");
+		prop_assert_eq!(opened.values(), running.values());
+		prop_assert_eq!(opened.blinding(), running.blinding());
+		prop_assert_ne!(&s.secrets[w].seal_local(context, &running, &mut s.rng), &sealed);
+		prop_assert!(s.secrets[w].open_local(b"job 21, worker 1, 4 inputs", &sealed, d).is_none());
+		prop_assert!(s.secrets[1].open_local(context, &sealed, d).is_none());
+		let mut altered = sealed.clone();
+		altered[flip.index(sealed.len())] ^= 1;
+		prop_assert!(s.secrets[w].open_local(context, &altered, d).is_none());
+		prop_assert!(s.secrets[w].open_local(context, &sealed[..sealed.len() - 1], d).is_none());
+		prop_assert!(Share::zero(d).expect("d > 0").add(&Share::zero(d + 1).expect("d > 0")).is_err());
+	}
+
 	#[test]
 	fn proofs_of_possession_bind_account_and_chain(seed in any::<u64>(), flip in any::<prop::sample::Index>()) {
 		let mut rng = ChaCha20Rng::seed_from_u64(seed);

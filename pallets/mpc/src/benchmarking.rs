@@ -239,6 +239,8 @@ fn worker_job(
 		block_hash: [1u8; 32],
 		// Confirmed already: the measured run checks, and sends nothing else.
 		confirmed: true,
+		aggregate: Vec::new(),
+		disqualified: Vec::new(),
 	};
 	(worker, view, inputs, share)
 }

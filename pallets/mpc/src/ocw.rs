@@ -940,6 +940,14 @@ impl<T: Config> Pallet<T> {
 		};
 		let mut store = StorageValueRef::persistent(&key);
 		let mut progress = store.get::<JobProgress>().ok().flatten().unwrap_or_default();
+		// Only a result share uses the aggregate and the disqualified inputs: read once result
+		// shares are due.
+		let result_shares_open = job.phase.result_shares_open();
+		let aggregate = if result_shares_open {
+			crate::Aggregates::<T>::get(job_id)
+		} else {
+			Default::default()
+		};
 		let view = JobView {
 			job_id,
 			genesis: Self::genesis_hash(),
@@ -948,9 +956,8 @@ impl<T: Config> Pallet<T> {
 			input_count: job.input_count,
 			index,
 			result_share_on_chain: ResultShares::<T>::contains_key(job_id, index),
-			// Only a result share uses it: read and hashed only once result shares are due.
-			aggregate_digest: if job.phase.result_shares_open() {
-				crate::aggregate_digest(&crate::Aggregates::<T>::get(job_id))
+			aggregate_digest: if result_shares_open {
+				crate::aggregate_digest(&aggregate)
 			} else {
 				[0u8; 32]
 			},
@@ -961,6 +968,12 @@ impl<T: Config> Pallet<T> {
 			)),
 			confirmed: job.phase == crate::JobPhase::Verifying
 				&& crate::InputConfirmations::<T>::get(job_id) & Self::member_bit(index) != 0,
+			aggregate: aggregate.into_inner(),
+			disqualified: if result_shares_open {
+				crate::Disqualified::<T>::get(job_id).into_inner()
+			} else {
+				Vec::new()
+			},
 		};
 		if view.phase.has_ended() {
 			store.clear();
