@@ -38,11 +38,19 @@
 //!   the digest no longer matches and the worker starts checking again from input 0; a
 //!   complaint or result share made on the abandoned branch names state (`R`, the aggregate's
 //!   digest) the chain refuses with an error, never a fault.
-//! - **Computing:** sum its shares of the qualified inputs into a result share (section 8)
-//!   and submit it; again after [`Limits::resubmit_after`] blocks if it is not on chain. The
-//!   result share is a deterministic function of the frozen qualified set and `e`, so a
-//!   resubmission is the same share, never a conflicting one. After the job completes, a
-//!   share that is still missing is sent until the compute deadline (late shares are paid).
+//! - **Running sum:** while checking, add each share that checks to a running sum, kept in
+//!   [`JobProgress::sum`] sealed under a key derived from `e`
+//!   ([`WorkerSecret::seal_local`]: offchain storage is the node's database, and its RPC can
+//!   read it), bound to the job, the member and the inputs it covers.
+//! - **Computing:** the result share (section 8) is the running sum less the shares of the
+//!   inputs other members' complaints disqualified ([`running_result_share`]): no second pass
+//!   over the inputs. It is checked against `Ĉ` before it is used; a sum that is missing or
+//!   does not check (lost progress, a bad share of a qualified input) gives way to summing
+//!   from scratch ([`result_share`]). Submit it; again after [`Limits::resubmit_after`]
+//!   blocks if it is not on chain. The result share is a deterministic function of the frozen
+//!   qualified set and `e`, so a resubmission is the same share, never a conflicting one.
+//!   After the job completes, a share that is still missing is sent until the compute
+//!   deadline (late shares are paid).
 //!
 //! - **Deadlines:** when a phase is [`Limits::advance_after`] blocks past its deadline (the
 //!   chain moves deadlines in block order, a batch a block, so a flood of other jobs can
@@ -50,7 +58,8 @@
 //!   when it moves a job; member `i` waits `i - 1` blocks more.
 //!
 //! Progress ([`JobProgress`]) is kept by the caller in offchain persistent storage, under a
-//! lock, so overlapping or restarted runs neither lose nor repeat work. It holds no secret.
+//! lock, so overlapping or restarted runs neither lose nor repeat work. The one secret in it,
+//! the running sum, is sealed.
 //!
 //! ## Why signed transactions
 //!
@@ -196,7 +205,8 @@ pub struct InputView {
 	pub digest: [u8; 32],
 }
 
-/// The worker's progress on one job, kept in offchain storage between runs. No secrets.
+/// The worker's progress on one job, kept in offchain storage between runs. Its one secret,
+/// the running sum, is sealed ([`WorkerSecret::seal_local`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct JobProgress {
 	/// Inputs `0..checked` have been checked.
