@@ -347,6 +347,21 @@ fn input_context(view: &JobView, input: &InputView) -> InputContext {
 	InputContext::new(view.genesis, view.job_id, input.provider)
 }
 
+/// Decrypts this worker's share of `input` (unchecked).
+fn open_own_share(
+	secret: &WorkerSecret,
+	view: &JobView,
+	input: &InputView,
+) -> Result<Share, ShareError> {
+	secret.open_share(
+		&input_context(view, input),
+		view.index,
+		&input.ephemeral_key,
+		&input.ciphertext,
+		view.shape.d() as usize,
+	)
+}
+
 fn due(sent: Option<u32>, now: u32, limits: &Limits) -> bool {
 	sent.is_none_or(|at| now >= at.saturating_add(limits.resubmit_after))
 }
@@ -531,13 +546,7 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 		let data = load_input(input).ok_or(StepError::MissingInput { input })?;
 		last_digest = data.digest;
 		let r = data.ephemeral_key.to_bytes();
-		match secret.open_share(
-			&input_context(view, &data),
-			view.index,
-			&data.ephemeral_key,
-			&data.ciphertext,
-			d,
-		) {
+		match open_own_share(secret, view, &data) {
 			Ok(share) => opened.push((input, r, share, data.commitments)),
 			Err(_) => bad.push((input, r)),
 		}
@@ -620,16 +629,7 @@ pub fn running_result_share(
 		if progress.bad.iter().any(|bad| bad.input == input) {
 			continue;
 		}
-		let data = load_input(input)?;
-		let share = secret
-			.open_share(
-				&input_context(view, &data),
-				view.index,
-				&data.ephemeral_key,
-				&data.ciphertext,
-				d,
-			)
-			.ok()?;
+		let share = open_own_share(secret, view, &load_input(input)?).ok()?;
 		sum.subtract(&share).ok()?;
 	}
 	let share = ResultShare { values: sum.values().to_vec(), blinding: *sum.blinding() };
@@ -652,14 +652,7 @@ pub fn result_share<R: CryptoRngCore + ?Sized>(
 		if !data.qualified {
 			continue;
 		}
-		let share = secret
-			.open_share(
-				&input_context(view, &data),
-				view.index,
-				&data.ephemeral_key,
-				&data.ciphertext,
-				d,
-			)
+		let share = open_own_share(secret, view, &data)
 			.map_err(|reason| StepError::BadQualifiedInput { input, reason })?;
 		opened.push((input, share, data.commitments));
 	}
