@@ -79,7 +79,9 @@
 //!   pool ranks it above every ordinary transaction without a tip, and each block keeps the
 //!   share `Normal` transactions may not fill, so a flood of inputs to other jobs cannot hold
 //!   a job's duties out of its windows (it did, at the inputs' priority, on five nodes with
-//!   10,000 inputs). Anyone else sending such a call pays its fee and gets an error.
+//!   10,000 inputs). Anyone else sending a member's duty pays its fee and gets an error
+//!   (`advance_job` is open to all, and free only when it moves a job); docs/SECURITY.md
+//!   weighs what that leaves to a spammer.
 //! - **Longevity.** Mortal eras of up to 2048 blocks let a transaction that never landed
 //!   expire.
 //! - **Eligibility lives in the pallet.** Only committee members can complain or submit
@@ -632,8 +634,14 @@ pub fn running_result_share(
 		let share = open_own_share(secret, view, &load_input(input)?).ok()?;
 		sum.subtract(&share).ok()?;
 	}
-	let share = ResultShare { values: sum.values().to_vec(), blinding: *sum.blinding() };
-	share.verify(&view.shape, view.index, &view.aggregate).then_some(share)
+	let mut share = ResultShare { values: sum.values().to_vec(), blinding: *sum.blinding() };
+	if share.verify(&view.shape, view.index, &view.aggregate) {
+		return Some(share);
+	}
+	// Not the share of the qualified inputs: never published, so still secret. Wiped.
+	share.values.iter_mut().for_each(zeroize::Zeroize::zeroize);
+	zeroize::Zeroize::zeroize(&mut share.blinding);
+	None
 }
 
 /// The worker's result share: the sum of its shares of the qualified inputs (section 8).

@@ -398,6 +398,32 @@ fn the_result_share_comes_from_the_running_sum_kept_while_checking() {
 	}
 }
 
+/// An input this worker found bad, and that its own complaint disqualified, was never added
+/// to the running sum: the result share comes from the sum without reading it again.
+#[test]
+fn an_input_the_workers_own_complaint_disqualified_is_not_read_again() {
+	let mut chain = Chain::new(3, 1, 1);
+	chain.add(&[1]);
+	chain.add_bad_for(&[2], 1);
+	chain.add(&[3]);
+	let mut progress = JobProgress::default();
+	let actions = chain.run(1, JobPhase::Collecting, 1, &mut progress).expect("run");
+	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
+	chain.inputs[1].qualified = false;
+	let view = chain.view(1, JobPhase::Computing, 10);
+	let mut reads = Vec::new();
+	let mut load = chain.loader(1);
+	let mut counting = |k: u32| {
+		reads.push(k);
+		load(k)
+	};
+	let share = running_result_share(&chain.secrets[1], &view, &progress, &mut counting)
+		.expect("from the running sum");
+	assert!(reads.is_empty(), "read again: {reads:?}");
+	let index = ParticipantIndex::new(2).expect("i");
+	assert!(share.verify(&chain.shape, index, &chain.aggregate()));
+}
+
 #[test]
 fn nothing_happens_once_the_job_ended() {
 	let mut chain = Chain::new(3, 1, 1);

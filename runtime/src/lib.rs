@@ -619,7 +619,22 @@ mod tests {
 			RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() }),
 		];
 		let highest = ordinary.iter().map(priority).max().expect("three");
-		for duty in ["confirm_inputs", "complain", "submit_result_share", "submit_round_share"] {
+		for duty in [
+			"complain",
+			"submit_result_share",
+			"advance_job",
+			"confirm_inputs",
+			"submit_key_dealing",
+			"complain_dealing",
+			"submit_round_share",
+			"submit_key_round1",
+			"submit_key_envelope",
+			"complain_key_envelope",
+			"submit_sign_commitment",
+			"submit_sign_share",
+			"submit_refresh_round1",
+			"confirm_key_shares",
+		] {
 			let duty_priority = priority(&smallest(duty));
 			assert!(duty_priority > highest, "{duty}: {duty_priority} <= {highest}");
 		}

@@ -132,7 +132,7 @@ function dispatchErrorName(api, err) {
  * that end a phase. The finality lag of a block is taken when it is announced as the best head:
  * its number minus the latest finalized number known then.
  */
-async function followBlocks(api, jobs, accounts, onBlock) {
+async function followBlocks(api, jobs, accounts, providerIndex, onBlock) {
   const blocks = [];
   let finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
   const lags = new Map();
@@ -147,7 +147,7 @@ async function followBlocks(api, jobs, accounts, onBlock) {
     lags.delete(number);
     const [events, now] = await Promise.all([api.query.system.events.at(hash), api.query.timestamp.now.at(hash)]);
     const block = {
-      number, slot: auraSlot(h), timestamp: now.toNumber(), lag, inputs: 0, inputsByJob: {}, failed: 0, failedByLoad: 0, failedErrors: {}, closed: [], computing: [], completed: [], jobFailed: [],
+      number, slot: auraSlot(h), timestamp: now.toNumber(), lag, inputs: 0, inputsByJob: {}, landed: {}, failed: 0, failedByLoad: 0, failedErrors: {}, closed: [], computing: [], completed: [], jobFailed: [],
     };
     let body = null;
     for (const { event, phase } of events) {
@@ -168,10 +168,14 @@ async function followBlocks(api, jobs, accounts, onBlock) {
       if (jobId === undefined || !jobs.has(jobId)) continue;
       const key = String(jobId);
       switch (event.method) {
-        case 'InputSubmitted':
+        case 'InputSubmitted': {
           block.inputs += 1;
           block.inputsByJob[key] = (block.inputsByJob[key] ?? 0) + 1;
+          // Which provider: a job's exact sum is that of the inputs that landed.
+          const i = providerIndex.get(toHex(event.data.provider.toU8a()));
+          if (i !== undefined) (block.landed[key] ??= []).push(i);
           break;
+        }
         case 'InputsClosed':
           block.closed.push(key);
           break;
@@ -309,7 +313,8 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  * already is not funded again) by `balances.transferKeepAlive` transactions with consecutive
  * nonces; rejects with `MpcError('InsufficientFunds')` before sending anything when the signer
  * cannot pay for all. Provider `i` contributes `1000 + i % 1000` (plus `l` in dimension `l`), so
- * every job's exact sum is known. Once the transfers landed, every input is dealt here (the
+ * every job's exact sum is known: `sumExpected` is that of the inputs that landed (all of the
+ * job's, unless some were refused or lost). Once the transfers landed, every input is dealt here (the
  * wasm dealer when its module loads, else the JS one, as {@link submitInput}; `dealer: 'wasm' |
  * 'js'` to choose) and signed, then all are submitted. Funding and inputs go unwatched (`author_submitExtrinsic`), at most
  * `concurrency` (256) in flight: the node refuses more than 1,024 watched subscriptions per
@@ -441,7 +446,8 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
   // With fewer workers than n, createJob fails below with the chain's Mpc.NotEnoughWorkers.
 
   const accounts = new Set([signerAddress, ...providers.map((p) => p.address)].map((a) => toHex(decodeAddress(a))));
-  const follower = await followBlocks(api, jobs, accounts, () => waiter?.());
+  const providerIndex = new Map(providers.map((p, i) => [toHex(decodeAddress(p.address)), i]));
+  const follower = await followBlocks(api, jobs, accounts, providerIndex, () => waiter?.());
   try {
     // 1. The jobs, each waiting for its committee (no draw when the pool is the committee).
     let first = 0;
@@ -694,7 +700,11 @@ async function readAccounts(api, addresses) {
 }
 
 /** The figures of a run from the blocks it observed. */
-function figures({
+/**
+ * The figures of a run from the blocks followed (exported for its unit test, not part of the
+ * client's API: `src/index.js` does not re-export it).
+ */
+export function figures({
   o, N, n, t, d, window, jobCount, perJob, blocks, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, timedOut, started, phaseSeconds,
 }) {
   const withInputs = blocks.filter((b) => b.inputs > 0);
@@ -717,7 +727,12 @@ function figures({
     const completed = findBlock((b) => b.completed.some((c) => c.jobId === key));
     const failed = findBlock((b) => b.jobFailed.some((f) => f.jobId === key));
     const sums = completed ? completed.completed.find((c) => c.jobId === key).sums : job.stored?.sums ?? null;
-    const exact = sums !== null && sums.length === d && sums.every((s, l) => s === job.expected[l]);
+    // The sum of what landed (all of the job's inputs, unless some were refused or lost).
+    const landed = blocks.flatMap((b) => b.landed[key] ?? []);
+    const expected = landed.length === job.range[1] - job.range[0]
+      ? job.expected
+      : Array.from({ length: d }, (_, l) => landed.reduce((a, i) => a + providerValue(i, l), 0n));
+    const exact = sums !== null && sums.length === d && sums.every((s, l) => s === expected[l]);
     const resultBlock = completed?.number ?? job.stored?.block ?? null;
     const closedBlock = closed?.number ?? null;
     const seconds = (from, to) => (byNumber.has(from) && byNumber.has(to) ? (byNumber.get(to).timestamp - byNumber.get(from).timestamp) / 1000 : null);
@@ -732,7 +747,7 @@ function figures({
       computingStartedBlock: computing?.number ?? null,
       resultBlock,
       windowEndToResult: span,
-      sumExpected: sumOut(job.expected),
+      sumExpected: sumOut(expected),
       sumOnChain: sumOut(sums),
       exact,
       ...(failed && { failed: failed.jobFailed.find((f) => f.jobId === key).reason }),

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { Keyring } from '@polkadot/api';
 import { NODE, startNode, withNodeLog } from './dev-node.js';
 import { runLoad } from '../src/index.js';
+import { figures } from '../src/load.js';
 
 const noNode = !existsSync(NODE) && `no node binary at ${NODE}`;
 const N = Number(process.env.MPC_LOAD_INPUTS ?? 2000);
@@ -51,3 +52,29 @@ test(`${N} inputs from fresh providers land, unwatched, and every job's sum is e
   assert.ok(r.inputsPerBlock.max > 0 && r.inputsPerBlock.blocks > 0);
   assert.ok(r.blocksObserved > 0);
 }));
+
+// A job's exact sum is that of the inputs that landed: here the second of three was refused
+// (on a network, a pool may refuse or lose some), and the chain's sum of the other two is exact.
+test('a job whose inputs did not all land is judged by the sum of those that did', () => {
+  const block = (number, extra) => ({
+    number, slot: number, timestamp: number * 2000, lag: 0, inputs: 0, inputsByJob: {}, landed: {}, failed: 0, failedByLoad: 0, failedErrors: {}, closed: [], computing: [], completed: [], jobFailed: [], ...extra,
+  });
+  const run = (sum) => figures({
+    o: { concurrency: 1 }, N: 3, n: 5, t: 2, d: 1, window: 10, jobCount: 1,
+    perJob: [{ jobId: 7n, range: [0, 3], expected: [3003n] }],
+    blocks: [
+      block(1, { inputs: 2, inputsByJob: { 7: 2 }, landed: { 7: [0, 2] } }),
+      block(2, { closed: ['7'] }),
+      block(3, { completed: [{ jobId: '7', sums: [sum] }] }),
+    ],
+    dealer: 'wasm', dealMsPerInput: 1, signSeconds: 0, submitSeconds: 0, submitted: 3, refused: 1, refusedReasons: {}, retried: 0, resent: 0, timedOut: false, started: performance.now(), phaseSeconds: {},
+  });
+  // Providers 0 and 2 contribute 1000 and 1002.
+  const landed = run(2002n);
+  assert.equal(landed.perJob[0].inputs, 2);
+  assert.equal(landed.perJob[0].sumExpected, '2002');
+  assert.equal(landed.perJob[0].exact, true);
+  assert.equal(landed.perJob[0].windowEndToResult.blocks, 1);
+  // The sum of all three planned inputs is not what landed.
+  assert.equal(run(3003n).perJob[0].exact, false);
+});
