@@ -140,6 +140,23 @@ impl Chain {
 		}
 	}
 
+	/// Worker `w`'s result share from its running sum in `Computing`, and the inputs it read.
+	fn share_from_running_sum(
+		&self,
+		w: usize,
+		progress: &JobProgress,
+	) -> (Option<ResultShare>, Vec<u32>) {
+		let view = self.view(w, JobPhase::Computing, 10);
+		let mut reads = Vec::new();
+		let mut load = self.loader(w);
+		let mut counting = |k: u32| {
+			reads.push(k);
+			load(k)
+		};
+		let share = running_result_share(&self.secrets[w], &view, progress, &mut counting);
+		(share, reads)
+	}
+
 	fn run(
 		&self,
 		w: usize,
@@ -350,14 +367,8 @@ fn the_result_share_comes_from_the_running_sum_kept_while_checking() {
 	// Another member's complaint disqualifies input 4, good for this worker.
 	chain.inputs[4].qualified = false;
 	let view = chain.view(w, JobPhase::Computing, 10);
-	let mut reads = Vec::new();
-	let mut load = chain.loader(w);
-	let mut counting = |k: u32| {
-		reads.push(k);
-		load(k)
-	};
-	let share = running_result_share(&chain.secrets[w], &view, &progress, &mut counting)
-		.expect("from the running sum");
+	let (share, reads) = chain.share_from_running_sum(w, &progress);
+	let share = share.expect("from the running sum");
 	assert_eq!(reads, vec![4], "only the disqualified input is read again");
 	let index = ParticipantIndex::new(w as u32 + 1).expect("i");
 	assert!(share.verify(&chain.shape, index, &chain.aggregate()));
@@ -410,15 +421,8 @@ fn an_input_the_workers_own_complaint_disqualified_is_not_read_again() {
 	let actions = chain.run(1, JobPhase::Collecting, 1, &mut progress).expect("run");
 	assert!(matches!(actions.as_slice(), [Action::Complain { input: 1, .. }]));
 	chain.inputs[1].qualified = false;
-	let view = chain.view(1, JobPhase::Computing, 10);
-	let mut reads = Vec::new();
-	let mut load = chain.loader(1);
-	let mut counting = |k: u32| {
-		reads.push(k);
-		load(k)
-	};
-	let share = running_result_share(&chain.secrets[1], &view, &progress, &mut counting)
-		.expect("from the running sum");
+	let (share, reads) = chain.share_from_running_sum(1, &progress);
+	let share = share.expect("from the running sum");
 	assert!(reads.is_empty(), "read again: {reads:?}");
 	let index = ParticipantIndex::new(2).expect("i");
 	assert!(share.verify(&chain.shape, index, &chain.aggregate()));

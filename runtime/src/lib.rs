@@ -571,8 +571,8 @@ pub type MpcBeaconKey = pallet_mpc::BeaconKey<Runtime>;
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use codec::Decode;
 	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_mpc::testing_utils::{smallest_calls, WORKER_DUTIES};
 	use pallet_transaction_payment::ChargeTransactionPayment;
 
 	/// The pool priority of `call`, signed and without a tip, as `ChargeTransactionPayment`
@@ -586,30 +586,17 @@ mod tests {
 		})
 	}
 
-	/// A pallet-mpc call with every field at its smallest (zero bytes; ones where a zero is
-	/// refused): the smallest such transaction, so the highest priority it can have.
-	fn smallest(name: &str) -> RuntimeCall {
-		use frame_support::traits::{GetCallIndex, GetCallName};
-		type MpcCall = pallet_mpc::Call<Runtime>;
-		let at = MpcCall::get_call_names().iter().position(|n| *n == name).expect("a call");
-		let index = MpcCall::get_call_indices()[at];
-		let call = [0u8, 1]
-			.iter()
-			.find_map(|fill| {
-				let bytes = [&[index][..], &[*fill; 4096][..]].concat();
-				MpcCall::decode(&mut &bytes[..]).ok()
-			})
-			.expect("decodable");
-		assert_eq!(call.get_call_name(), name);
-		RuntimeCall::Mpc(call)
-	}
-
 	/// A worker's duties outrank every ordinary transaction without a tip in the pool, even
 	/// the smallest, so that a flood of inputs or transfers cannot hold them out of blocks
 	/// (pallet-mpc makes them `Operational`; this runtime's `OperationalFeeMultiplier` and the
 	/// quarter of each block kept from `Normal` transactions do the rest).
 	#[test]
 	fn worker_duties_outrank_inputs_and_transfers() {
+		let calls = smallest_calls::<Runtime>();
+		let smallest = |name: &str| {
+			let (_, call) = calls.iter().find(|(n, _)| *n == name).expect("a call");
+			RuntimeCall::Mpc(call.clone())
+		};
 		let ordinary = [
 			smallest("submit_input"),
 			RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
@@ -619,22 +606,7 @@ mod tests {
 			RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() }),
 		];
 		let highest = ordinary.iter().map(priority).max().expect("three");
-		for duty in [
-			"complain",
-			"submit_result_share",
-			"advance_job",
-			"confirm_inputs",
-			"submit_key_dealing",
-			"complain_dealing",
-			"submit_round_share",
-			"submit_key_round1",
-			"submit_key_envelope",
-			"complain_key_envelope",
-			"submit_sign_commitment",
-			"submit_sign_share",
-			"submit_refresh_round1",
-			"confirm_key_shares",
-		] {
+		for duty in WORKER_DUTIES {
 			let duty_priority = priority(&smallest(duty));
 			assert!(duty_priority > highest, "{duty}: {duty_priority} <= {highest}");
 		}

@@ -141,3 +141,50 @@ pub fn draw_now<T: Config>(job_id: JobId, rho: [u8; 32]) {
 	complete_round::<T>(round, rho);
 	Pallet::<T>::process_draws(frame_system::Pallet::<T>::block_number());
 }
+
+/// The calls a committee member's worker sends as its duties: `Operational`, so that the pool
+/// ranks them above ordinary transactions (docs/SECURITY.md). Every other call is `Normal`.
+pub const WORKER_DUTIES: [&str; 14] = [
+	"complain",
+	"submit_result_share",
+	"advance_job",
+	"confirm_inputs",
+	"submit_key_dealing",
+	"complain_dealing",
+	"submit_round_share",
+	"submit_key_round1",
+	"submit_key_envelope",
+	"complain_key_envelope",
+	"submit_sign_commitment",
+	"submit_sign_share",
+	"submit_refresh_round1",
+	"confirm_key_shares",
+];
+
+/// Every call of the pallet, by name, with each field at its smallest: decoded from filler
+/// bytes (zeros, or ones where a zero is refused, as for a participant index). The smallest
+/// transaction of each kind, so the highest pool priority it can have.
+///
+/// # Panics
+/// If a call decodes from neither filler.
+pub fn smallest_calls<T: Config>() -> Vec<(&'static str, Call<T>)> {
+	use frame_support::traits::{GetCallIndex, GetCallName};
+	let names = Call::<T>::get_call_names();
+	let indices = Call::<T>::get_call_indices();
+	assert_eq!(names.len(), indices.len());
+	names
+		.iter()
+		.zip(indices)
+		.map(|(name, index)| {
+			let call = [0u8, 1]
+				.iter()
+				.find_map(|fill| {
+					let bytes = [&[*index][..], &[*fill; 4096][..]].concat();
+					Call::<T>::decode(&mut &bytes[..]).ok()
+				})
+				.unwrap_or_else(|| panic!("{name}: not decodable from zero or one bytes"));
+			assert_eq!(call.get_call_name(), *name);
+			(*name, call)
+		})
+		.collect()
+}

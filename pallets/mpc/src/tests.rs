@@ -2455,45 +2455,18 @@ fn validity_proofs_are_charged_up_front_for_the_costliest_check_of_their_length(
 /// so a call added later is classified here too.
 #[test]
 fn worker_duties_are_operational_and_every_other_call_normal() {
-	use codec::Decode;
-	use frame_support::{
-		dispatch::{DispatchClass, GetDispatchInfo},
-		traits::{GetCallIndex, GetCallName},
-	};
-	const DUTIES: [&str; 14] = [
-		"complain",
-		"submit_result_share",
-		"advance_job",
-		"confirm_inputs",
-		"submit_key_dealing",
-		"complain_dealing",
-		"submit_round_share",
-		"submit_key_round1",
-		"submit_key_envelope",
-		"complain_key_envelope",
-		"submit_sign_commitment",
-		"submit_sign_share",
-		"submit_refresh_round1",
-		"confirm_key_shares",
-	];
-	let names = Call::<Test>::get_call_names();
-	let indices = Call::<Test>::get_call_indices();
-	assert_eq!(names.len(), indices.len());
-	for name in DUTIES {
-		assert!(names.contains(&name), "{name} is not a call");
+	use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+	use testing_utils::{smallest_calls, WORKER_DUTIES};
+	let calls = smallest_calls::<Test>();
+	for name in WORKER_DUTIES {
+		assert!(calls.iter().any(|(n, _)| *n == name), "{name} is not a call");
 	}
-	for (name, index) in names.iter().zip(indices) {
-		// Zero bytes, or ones where a zero is refused (a participant index).
-		let call = [0u8, 1]
-			.iter()
-			.find_map(|fill| {
-				let bytes = [&[*index][..], &[*fill; 4096][..]].concat();
-				Call::<Test>::decode(&mut &bytes[..]).ok()
-			})
-			.unwrap_or_else(|| panic!("{name}: not decodable from zero or one bytes"));
-		assert_eq!(call.get_call_name(), *name);
-		let expected =
-			if DUTIES.contains(name) { DispatchClass::Operational } else { DispatchClass::Normal };
+	for (name, call) in calls {
+		let expected = if WORKER_DUTIES.contains(&name) {
+			DispatchClass::Operational
+		} else {
+			DispatchClass::Normal
+		};
 		assert_eq!(call.get_dispatch_info().class, expected, "{name}");
 	}
 }
