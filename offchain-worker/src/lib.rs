@@ -561,20 +561,19 @@ fn check_new_inputs<R: CryptoRngCore + ?Sized>(
 	bad.sort_unstable();
 	if end > start {
 		// The running sum, on from the inputs checked before (from zero at the first input).
-		let mut sum = if start == 0 {
+		let sum = if start == 0 {
 			Share::zero(d).ok()
 		} else {
 			progress.sum.as_ref().and_then(|sealed| {
 				secret.open_local(&sum_context(view, start, &progress.checked_digest), sealed, d)
 			})
 		};
-		for (k, (_, _, share, _)) in opened.iter().enumerate() {
-			if let Some(acc) = sum.as_mut().filter(|_| !culprits.contains(&k)) {
-				if acc.add(share).is_err() {
-					sum = None;
-				}
-			}
-		}
+		// Plus the shares that checked in this batch.
+		let sum = sum.and_then(|mut acc| {
+			let mut checked = opened.iter().enumerate().filter(|(k, _)| !culprits.contains(k));
+			checked.try_for_each(|(_, (_, _, share, _))| acc.add(share)).ok()?;
+			Some(acc)
+		});
 		progress.sum =
 			sum.map(|sum| secret.seal_local(&sum_context(view, end, &last_digest), &sum, rng));
 	}
