@@ -130,16 +130,17 @@ pub mod opaque {
 }
 
 /// The runtime's version. Bump `spec_version` with every change of the runtime's logic, and
-/// `transaction_version` with every change of a call's index or arguments.
+/// `transaction_version` with every change of a call's index or arguments or of the
+/// transaction extensions.
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("mpc-runtime"),
 	impl_name: Cow::Borrowed("mpc-runtime"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -395,6 +396,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	// Before the payment: a worker duty from outside the committee it names is refused
+	// before it could pay for operational priority (pallet-mpc's `extension` module).
+	pallet_mpc::CheckWorkerDuty<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	// After every extension that needs a signed origin: turns an Ethereum transaction's
 	// origin into the signer's (pallet-revive).
@@ -467,6 +471,7 @@ fn extension(
 		frame_system::CheckEra::<Runtime>::from(era),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_mpc::CheckWorkerDuty::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
 		set_origin,
 		frame_system::WeightReclaim::<Runtime>::new(),
@@ -610,5 +615,52 @@ mod tests {
 			let duty_priority = priority(&smallest(duty));
 			assert!(duty_priority > highest, "{duty}: {duty_priority} <= {highest}");
 		}
+	}
+
+	/// The runtime's transaction extensions refuse a worker duty from an account outside the
+	/// committee it names (`pallet_mpc::CheckWorkerDuty`), so that nobody else can buy its
+	/// operational priority; an ordinary call from the same funded account passes.
+	#[test]
+	fn the_extensions_refuse_a_duty_from_outside_its_committee() {
+		use sp_runtime::{
+			traits::DispatchTransaction,
+			transaction_validity::{InvalidTransaction, TransactionSource},
+			BuildStorage,
+		};
+		let outsider = AccountId::new([5; 32]);
+		let storage = RuntimeGenesisConfig {
+			balances: pallet_balances::GenesisConfig {
+				balances: vec![(outsider.clone(), 1_000 * UNIT)],
+				..Default::default()
+			},
+			..Default::default()
+		}
+		.build_storage()
+		.expect("genesis");
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			let validate = |call: RuntimeCall| {
+				let info = call.get_dispatch_info();
+				tx_extension(0, generic::Era::Immortal)
+					.validate_only(
+						RuntimeOrigin::signed(outsider.clone()),
+						&call,
+						&info,
+						call.encoded_size() + 110,
+						TransactionSource::External,
+						0,
+					)
+					.map(|_| ())
+			};
+			for (name, call) in smallest_calls::<Runtime>() {
+				let verdict = validate(RuntimeCall::Mpc(call));
+				if WORKER_DUTIES.contains(&name) {
+					assert_eq!(verdict, Err(InvalidTransaction::BadSigner.into()), "{name}");
+				} else {
+					assert_ne!(verdict, Err(InvalidTransaction::BadSigner.into()), "{name}");
+				}
+			}
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
+			assert_eq!(validate(remark), Ok(()));
+		});
 	}
 }

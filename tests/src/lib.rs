@@ -520,26 +520,55 @@ impl Client {
 			(),
 			(),
 			(),
+			(),
 		);
 		SignedPayload::from_raw(call, extension, implicit)
 	}
 
 	/// Submits `payload` signed by `who` with `signature`; returns the extrinsic.
+	///
+	/// # Panics
+	/// If the node refuses it.
 	pub async fn submit_signed(
 		&self,
 		who: AccountId,
 		payload: SignedPayload,
 		signature: MultiSignature,
 	) -> Vec<u8> {
+		match self.try_submit_signed(who, payload, signature).await {
+			Ok(xt) => xt,
+			Err(e) => panic!("the node refused the transaction: {e}"),
+		}
+	}
+
+	/// [`Client::submit_signed`], `Err` with the node's answer if it refuses the transaction.
+	pub async fn try_submit_signed(
+		&self,
+		who: AccountId,
+		payload: SignedPayload,
+		signature: MultiSignature,
+	) -> Result<Vec<u8>, String> {
 		let (call, extension, _) = payload.deconstruct();
 		let xt = SubstrateExtrinsic::new_signed(call, MultiAddress::Id(who), signature, extension)
 			.encode();
-		let v =
-			self.http.request::<Value, _>("author_submitExtrinsic", rpc_params![hex_of(&xt)]).await;
-		if let Err(e) = v {
-			panic!("the node refused the transaction: {e}");
-		}
-		xt
+		self.http
+			.request::<Value, _>("author_submitExtrinsic", rpc_params![hex_of(&xt)])
+			.await
+			.map_err(|e| e.to_string())?;
+		Ok(xt)
+	}
+
+	/// Signs `call` by `signer` with its next on-chain nonce and submits it; `Err` with the
+	/// node's answer if it refuses the transaction.
+	pub async fn try_submit(
+		&self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+	) -> Result<Vec<u8>, String> {
+		let who = AccountId::from(signer.public());
+		let payload = self.signing_payload(&who, call).await;
+		let signature = payload.using_encoded(|p| MultiSignature::Sr25519(signer.sign(p)));
+		self.try_submit_signed(who, payload, signature).await
 	}
 
 	/// Submits and waits for inclusion; `Err` with the dispatch error if it failed.

@@ -9,10 +9,14 @@
 //! test asserts: the victim leaves each phase at most `ceil(due / DeadlineBatch)` blocks after
 //! its deadline, where `due` is the number of deadlines falling in that block; it completes
 //! and settles; every flood job ends (fails for lack of inputs) within the same bound.
+//!
+//! Issue 18's review: worker duties outrank every ordinary transaction in the pool, so the
+//! node refuses a duty from outside the committee it names before it enters the pool.
 
 use frame_support::traits::Get;
 use mpc_e2e::{mpc, Node};
-use mpc_runtime::{pallet_mpc, RuntimeCall};
+use mpc_runtime::{pallet_mpc, AccountId, RuntimeCall};
+use sp_core::Pair;
 use sp_keyring::Sr25519Keyring;
 use std::time::Duration;
 
@@ -115,5 +119,80 @@ async fn a_deadline_flood_delays_an_honest_job_by_a_bounded_time() {
 		bound(due),
 		done.timeline.ended.unwrap_or_default(),
 	);
+	drop(node);
+}
+
+/// Worker duties are operational: the pool ranks them above every ordinary transaction. So
+/// that nobody else can buy that rank, the node refuses a duty from an account outside the
+/// committee it names before it enters the pool (`CheckWorkerDuty`): the outsider's job,
+/// beacon and key duties are refused as from a bad signer, it pays nothing and its nonce does
+/// not move, its ordinary transactions still pass, and the committee's own duties still land:
+/// the job completes with the exact sum.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_duty_from_outside_the_committee_never_enters_the_pool() {
+	let mut node = Node::dev();
+	let client = node.client(Duration::from_secs(180)).await;
+	client.wait_for_block(2, Duration::from_secs(60)).await;
+	let owner = Sr25519Keyring::Ferdie.pair();
+	// Two inputs at most: the second closes the input window.
+	let (id, _) = mpc::create_job(&client, &owner, mpc::spec(5, 2, 1, 2)).await.expect("job");
+	// The dev workers' accounts are their ed25519 keys: Eve's sr25519 account is no worker.
+	let outsider = Sr25519Keyring::Eve.pair();
+	let who = AccountId::from(outsider.public());
+	let before = client.account(&who).await;
+
+	let duties = [
+		pallet_mpc::Call::complain {
+			job_id: id,
+			input: 0,
+			ephemeral_key: [0; 32],
+			ciphertext_hash: [0; 32],
+			shared_key: [0; 32],
+			proof: [0; 64],
+		},
+		pallet_mpc::Call::submit_result_share {
+			job_id: id,
+			aggregate_digest: [0; 32],
+			sum_shares: vec![[0; 32]].try_into().expect("one value"),
+			blinding: [0; 32],
+		},
+		pallet_mpc::Call::confirm_inputs { job_id: id, at: 1, at_hash: Default::default() },
+		pallet_mpc::Call::advance_job { job_id: id },
+		pallet_mpc::Call::submit_round_share { round: 0, share: [0; 32], proof: [0; 64] },
+		pallet_mpc::Call::submit_sign_share {
+			request: 0,
+			attempt: 0,
+			package_digest: [0; 32],
+			share: [0; 32],
+		},
+	];
+	for call in duties {
+		let name = format!("{call:?}");
+		let refused = client.try_submit(&outsider, RuntimeCall::Mpc(call)).await.expect_err(&name);
+		assert!(
+			refused.contains("1010") && refused.contains("Invalid signing address"),
+			"{name}: {refused}"
+		);
+	}
+	assert_eq!(client.account(&who).await, before, "the outsider paid nothing");
+	let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
+	client.submit_and_wait(&outsider, remark).await.expect("an ordinary call passes");
+
+	for (k, p) in [Sr25519Keyring::Alice, Sr25519Keyring::Bob].iter().enumerate() {
+		mpc::submit_input(&client, &p.pair(), id, &[100 * (k as i128 + 1)], k as u64)
+			.await
+			.expect("input");
+	}
+	let done = mpc::wait_for(&client, id, Duration::from_secs(180), |j| {
+		j.phase == pallet_mpc::JobPhase::Completed || j.phase.has_ended()
+	})
+	.await;
+	assert!(
+		matches!(done.phase, pallet_mpc::JobPhase::Completed | pallet_mpc::JobPhase::Settled),
+		"{:?}",
+		done.phase
+	);
+	let result = mpc::result(&client, id).await.expect("result");
+	assert_eq!(result.sums.to_vec(), vec![Some(300)]);
 	drop(node);
 }

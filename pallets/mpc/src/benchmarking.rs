@@ -1497,5 +1497,69 @@ mod benchmarks {
 		assert_eq!(KeyRefreshes::<T>::iter_prefix(id).count(), 0);
 	}
 
+	// -----------------------------------------------------------------------------------------
+	// `CheckWorkerDuty`: what the pool reads to refuse a duty from outside its committee, each
+	// family at its most (a duty's check costs its family's weight, `duty_check_weight`).
+
+	/// A job duty at most: `advance_job` from an outsider on an overdue job of `MaxCommittee`
+	/// (no seat, the whole committee read and searched, the job read).
+	#[benchmark]
+	fn check_job_duty() {
+		let (_, id) = job_with_committee::<T>(T::MaxCommittee::get());
+		let deadline = Jobs::<T>::get(id).expect("job").deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+		let outsider = funded::<T>("outsider", 0);
+		let allowed;
+		#[block]
+		{
+			allowed = Mpc::<T>::may_perform(&outsider, Duty::AdvanceJob(id));
+		}
+		assert!(allowed);
+	}
+
+	/// A beacon duty at most: a round share from the last member of a `MaxBeaconCommittee`
+	/// beacon key, the round holding a share of every member (the round and the key read).
+	#[benchmark]
+	fn check_beacon_duty() {
+		let n = T::MaxBeaconCommittee::get();
+		let epoch = beacon_key::<T>(n);
+		let shares =
+			(1..=n).map(|i| StoredRoundShare { index: index(i), point: [1; 32], proof: [2; 64] });
+		let round = BeaconRound::<T> {
+			epoch,
+			opened: Zero::zero(),
+			seed: [0u8; 32],
+			shares: BoundedVec::truncate_from(shares.collect()),
+			output: None,
+		};
+		BeaconRounds::<T>::insert(u64::MAX, round);
+		let last =
+			BeaconKeys::<T>::get(epoch).expect("key").committee[n as usize - 1].account.clone();
+		let allowed;
+		#[block]
+		{
+			allowed = Mpc::<T>::may_perform(&last, Duty::BeaconRound(u64::MAX));
+		}
+		assert!(allowed);
+	}
+
+	/// A key duty at most: a signature share from the last member of a `MaxKeyCommittee` key,
+	/// the request over the longest message with every member's commitment (the request and
+	/// the key read).
+	#[benchmark]
+	fn check_key_duty() {
+		let n = T::MaxKeyCommittee::get();
+		let (id, members) = active_key::<T>(n);
+		let r = sign_request::<T>(id);
+		commit_members::<T>(id, r, &members, n);
+		let last = key_member::<T>(id, n);
+		let allowed;
+		#[block]
+		{
+			allowed = Mpc::<T>::may_perform(&last, Duty::SignRequest(r));
+		}
+		assert!(allowed);
+	}
+
 	impl_benchmark_test_suite!(Mpc, crate::mock::new_bench_ext(), crate::mock::Test);
 }

@@ -104,6 +104,10 @@
 //! currency, who may register workers, the randomness and the worker key type. Derive the
 //! rest from [`config_preludes::SolochainDefaultConfig`] (or `TestDefaultConfig` in tests);
 //! `docs/RUNTIME.md` walks through it, and the crate's `tests/minimal_runtime.rs` proves it.
+//!
+//! The workers' duties are `Operational` calls, which the pool ranks above every ordinary
+//! transaction; add [`CheckWorkerDuty`] to the runtime's transaction extensions, so that only
+//! the committee a duty names can send it ([`extension`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(rustdoc::broken_intra_doc_links)]
@@ -115,6 +119,7 @@ pub mod beacon;
 mod benchmarking;
 mod committee;
 pub mod crypto;
+pub mod extension;
 mod inputs;
 pub mod keys;
 mod lifecycle;
@@ -140,6 +145,7 @@ pub use beacon::{
 	BeaconCommittee, BeaconKey, BeaconRandomness, BeaconRound, BoundedKeyDealing, Dkg,
 	StoredKeyDealing, StoredRoundShare,
 };
+pub use extension::{CheckWorkerDuty, Duty};
 pub use keys::{
 	BoundedEnvelope, BoundedRound1, DkgStep, KeyId, KeyStatus, OnSignature, SignRequest,
 	SignRequestId, SignState, StoredEnvelope, ThresholdKey,

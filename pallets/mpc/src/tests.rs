@@ -2468,5 +2468,104 @@ fn worker_duties_are_operational_and_every_other_call_normal() {
 			DispatchClass::Normal
 		};
 		assert_eq!(call.get_dispatch_info().class, expected, "{name}");
+		// Exactly the operational calls are checked in the pool, each against what it names,
+		// at its family's weight.
+		let duty = call.duty();
+		let family = match (name, duty) {
+			("complain" | "submit_result_share" | "confirm_inputs", Some(Duty::Job(_))) => "job",
+			("advance_job", Some(Duty::AdvanceJob(_))) => "job",
+			("submit_key_dealing" | "complain_dealing", Some(Duty::BeaconEpoch(_))) => "beacon",
+			("submit_round_share", Some(Duty::BeaconRound(_))) => "beacon",
+			(
+				"submit_key_round1"
+				| "submit_key_envelope"
+				| "complain_key_envelope"
+				| "submit_refresh_round1"
+				| "confirm_key_shares",
+				Some(Duty::Key(_)),
+			) => "key",
+			("submit_sign_commitment" | "submit_sign_share", Some(Duty::SignRequest(_))) => "key",
+			(_, None) if !WORKER_DUTIES.contains(&name) => "none",
+			(_, duty) => panic!("{name} names {duty:?}"),
+		};
+		let expected_weight = match family {
+			"job" => <Test as Config>::WeightInfo::check_job_duty(),
+			"beacon" => <Test as Config>::WeightInfo::check_beacon_duty(),
+			"key" => <Test as Config>::WeightInfo::check_key_duty(),
+			_ => frame_support::weights::Weight::zero(),
+		};
+		let ext = CheckWorkerDuty::<Test>::new();
+		let runtime_call = RuntimeCall::from(call);
+		assert_eq!(
+			sp_runtime::traits::TransactionExtension::weight(&ext, &runtime_call),
+			expected_weight,
+			"{name}"
+		);
 	}
+}
+
+/// A duty from outside the committee it names never reaches the pool (`CheckWorkerDuty`):
+/// neither from an outsider nor from a registered worker not in the job's committee. The
+/// committee's members pass while the job runs and after it ends (a late duty still lands and
+/// fails as before, and is not dropped from the pool), until the job is removed. `advance_job`
+/// is open to anyone once the job is overdue. Ordinary calls pass from anyone.
+#[test]
+fn the_pool_refuses_a_job_duty_from_outside_its_committee() {
+	use extension::testing::{check, refused, zero_duties};
+	new_test_ext().execute_with(|| {
+		register_workers(4);
+		let id = create(spec(3, 1, 1));
+		assert_eq!(id, 0, "the calls built from zeros name job 0");
+		let members: Vec<u8> = (1..=3).map(|i| member(id, i)).collect();
+		let bystander = (1..=4u8).find(|w| !members.contains(w)).expect("a worker left out");
+		let duties: Vec<_> = zero_duties()
+			.into_iter()
+			.filter(|(_, c)| matches!(c.duty(), Some(Duty::Job(_) | Duty::AdvanceJob(_))))
+			.collect();
+		let names: Vec<_> = duties.iter().map(|(n, _)| *n).collect();
+		assert_eq!(names.len(), 4, "{names:?}");
+
+		// Collecting, before the deadline.
+		for (name, call) in &duties {
+			for &m in &members {
+				assert_eq!(check(&acc(m), call.clone()), Ok(()), "{name} from member {m}");
+			}
+			assert_eq!(check(&acc(ATTACKER), call.clone()), refused(), "{name} from outside");
+			assert_eq!(check(&acc(bystander), call.clone()), refused(), "{name} from a worker");
+		}
+		// Ordinary calls, of this pallet and another, pass from anyone.
+		let remark = frame_system::Call::<Test>::remark { remark: vec![1; 8] };
+		assert_eq!(check(&acc(ATTACKER), remark), Ok(()));
+		let close = Call::<Test>::close_inputs { job_id: id };
+		assert_eq!(check(&acc(ATTACKER), close), Ok(()));
+
+		// Overdue: anyone may move the job, as on dispatch; the other duties stay closed.
+		submit(id, 40, &[5]);
+		frame_system::Pallet::<Test>::set_block_number(job(id).deadline);
+		for (name, call) in &duties {
+			let outside = if *name == "advance_job" { Ok(()) } else { refused() };
+			assert_eq!(check(&acc(ATTACKER), call.clone()), outside, "{name} overdue");
+		}
+		// And dispatch agrees: the outsider's `advance_job` moves it.
+		assert_ok!(Mpc::advance_job(origin(ATTACKER), id));
+		assert_eq!(job(id).phase, JobPhase::Verifying);
+
+		// Ended (no result shares: the job fails), its seats freed: members still pass, and
+		// nobody else, not even `advance_job` now that nothing can move.
+		run_to_deadline(id);
+		run_to_deadline(id);
+		assert!(job(id).phase.has_ended(), "{:?}", job(id).phase);
+		assert!(!WorkerJobs::<Test>::contains_key(acc(members[0]), id));
+		for (name, call) in &duties {
+			assert_eq!(check(&acc(members[0]), call.clone()), Ok(()), "{name} after the end");
+			assert_eq!(check(&acc(ATTACKER), call.clone()), refused(), "{name} after the end");
+		}
+
+		// Removed: nobody is its member any more.
+		run_to_block(job(id).deadline + 50);
+		assert_ok!(Mpc::remove_job(origin(OWNER), id));
+		for (name, call) in &duties {
+			assert_eq!(check(&acc(members[0]), call.clone()), refused(), "{name} removed");
+		}
+	});
 }

@@ -441,6 +441,46 @@ fn every_bad_beacon_call_is_refused_without_a_trace() {
 	});
 }
 
+/// A beacon duty from outside the committee it names never reaches the pool
+/// (`CheckWorkerDuty`): the DKG's messages are open to the epoch's committee while the DKG runs
+/// and after it made the key (a late complaint still lands, and fails on dispatch), a round
+/// share to the committee of the round's epoch; an epoch or round that does not exist has no
+/// members.
+#[test]
+fn the_pool_refuses_a_beacon_duty_from_outside_its_committee() {
+	use crate::extension::testing::{check, refused, zero_duties};
+	new_test_ext().execute_with(|| {
+		let epoch = beacon(3);
+		assert_eq!(epoch, 0, "the calls built from zeros name epoch 0 and round 0");
+		let duty = |name: &str| {
+			zero_duties().into_iter().find(|(n, _)| *n == name).expect("decodes from zeros").1
+		};
+		let (dealing, round_share) = (duty("submit_key_dealing"), duty("submit_round_share"));
+		let members = [1u8, 2, 3];
+
+		// The DKG runs; no round yet.
+		for m in members {
+			assert_eq!(check(&acc(m), dealing.clone()), Ok(()));
+			assert!(Mpc::may_perform(&acc(m), Duty::BeaconEpoch(epoch)));
+			assert!(!Mpc::may_perform(&acc(m), Duty::BeaconEpoch(epoch + 1)));
+			assert_eq!(check(&acc(m), round_share.clone()), refused(), "no round 0 yet");
+		}
+		assert_eq!(check(&acc(ATTACKER), dealing.clone()), refused());
+
+		// The key is made and round 0 opens.
+		run_dkg(epoch, &members);
+		assert!(BeaconDkg::<Test>::get().is_none_or(|d| d.epoch != epoch));
+		assert!(BeaconRounds::<Test>::contains_key(0));
+		for m in members {
+			assert_eq!(check(&acc(m), dealing.clone()), Ok(()), "late, still a member");
+			assert_eq!(check(&acc(m), round_share.clone()), Ok(()));
+			assert!(!Mpc::may_perform(&acc(m), Duty::BeaconRound(9)));
+		}
+		assert_eq!(check(&acc(ATTACKER), dealing), refused());
+		assert_eq!(check(&acc(ATTACKER), round_share), refused());
+	});
+}
+
 #[test]
 fn no_beacon_runs_with_fewer_than_three_workers_or_when_off() {
 	new_test_ext().execute_with(|| {

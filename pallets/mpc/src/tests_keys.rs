@@ -208,6 +208,60 @@ fn last_event() -> RuntimeEvent {
 	System::events().last().expect("an event").event.clone()
 }
 
+/// A key duty from outside the key's members never reaches the pool (`CheckWorkerDuty`):
+/// the DKG's messages while the key is made and after, a signing request's commitments and
+/// shares; a registered worker outside the key is refused like a stranger, and an unknown key
+/// or request has no members.
+#[test]
+fn the_pool_refuses_a_key_duty_from_outside_its_members() {
+	use crate::extension::testing::{check, refused, zero_duties};
+	new_test_ext().execute_with(|| {
+		register_workers(6);
+		let id = NextKeyId::<Test>::get();
+		assert_eq!(id, 0, "the calls built from zeros name key 0 and request 0");
+		assert_ok!(Mpc::create_key(origin(OWNER), 6, 2));
+		let members: Vec<u8> = match key(id).status {
+			KeyStatus::Generating { members, .. } => {
+				members.iter().map(|m| AsRef::<[u8; 32]>::as_ref(&m.account)[0]).collect()
+			}
+			other => panic!("not generating: {other:?}"),
+		};
+		let duties: Vec<_> = zero_duties()
+			.into_iter()
+			.filter(|(_, c)| matches!(c.duty(), Some(Duty::Key(_) | Duty::SignRequest(_))))
+			.collect();
+		let (key_duties, sign_duties): (Vec<_>, Vec<_>) =
+			duties.into_iter().partition(|(_, c)| matches!(c.duty(), Some(Duty::Key(_))));
+		assert!(key_duties.len() >= 4 && sign_duties.len() == 2, "{key_duties:?}");
+
+		for (name, call) in &key_duties {
+			for &m in &members {
+				assert_eq!(check(&acc(m), call.clone()), Ok(()), "{name} from member {m}");
+			}
+			assert_eq!(check(&acc(STRANGER), call.clone()), refused(), "{name}");
+		}
+		// No request yet.
+		for (name, call) in &sign_duties {
+			assert_eq!(check(&acc(members[0]), call.clone()), refused(), "{name}");
+		}
+
+		run_honest_attempt(id);
+		assert!(matches!(key(id).status, KeyStatus::Active { .. }));
+		assert_eq!(request(id, b"pay 5"), 0);
+		// A seventh worker, registered but not in the key.
+		register_range(7, 7);
+		for (name, call) in key_duties.iter().chain(&sign_duties) {
+			for &m in &members {
+				assert_eq!(check(&acc(m), call.clone()), Ok(()), "{name} from member {m}");
+			}
+			assert_eq!(check(&acc(STRANGER), call.clone()), refused(), "{name}");
+			assert_eq!(check(&acc(7), call.clone()), refused(), "{name} from a worker");
+		}
+		assert!(!Mpc::may_perform(&acc(members[0]), Duty::Key(id + 1)));
+		assert!(!Mpc::may_perform(&acc(members[0]), Duty::SignRequest(1)));
+	});
+}
+
 #[test]
 fn a_committee_makes_a_key_signs_and_its_owner_removes_it() {
 	new_test_ext().execute_with(|| {

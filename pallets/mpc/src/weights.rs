@@ -5,6 +5,11 @@
 //! DATE: 2026-12-01, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
+//!
+//! `check_job_duty`, `check_beacon_duty` and `check_key_duty` (`CheckWorkerDuty`) were measured
+//! apart on 2026-12-02 with a debug node built with `runtime-benchmarks` (`--extrinsic
+//! check_job_duty,check_beacon_duty,check_key_duty --steps 2 --repeat 20`): their reference
+//! times run high (host functions unoptimised) until the next release run.
 
 // Executed command:
 // target/release/mpc-node
@@ -86,6 +91,9 @@ pub trait WeightInfo {
 	fn expire_key(n: u32, ) -> Weight;
 	fn confirm_key_shares(n: u32, ) -> Weight;
 	fn confirm_inputs() -> Weight;
+	fn check_job_duty() -> Weight;
+	fn check_beacon_duty() -> Weight;
+	fn check_key_duty() -> Weight;
 }
 
 /// Weights for `pallet_mpc`, with the runtime's database weights.
@@ -1150,6 +1158,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
+	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Committees` (r:1 w:0)
+	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Jobs` (r:1 w:0)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
+	fn check_job_duty() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3476`
+		//  Estimated: `6516`
+		// Minimum execution time: 327_081_000 picoseconds.
+		Weight::from_parts(516_554_000, 6516)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+	}
+	/// Storage: `Mpc::BeaconRounds` (r:1 w:0)
+	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(3298), added: 5773, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::BeaconKeys` (r:1 w:0)
+	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(4280), added: 6755, mode: `MaxEncodedLen`)
+	fn check_beacon_duty() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7303`
+		//  Estimated: `7745`
+		// Minimum execution time: 288_713_000 picoseconds.
+		Weight::from_parts(494_141_000, 7745)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+	}
+	/// Storage: `Mpc::SignRequests` (r:1 w:0)
+	/// Proof: `Mpc::SignRequests` (`max_values`: None, `max_size`: Some(2911), added: 5386, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::ThresholdKeys` (r:1 w:0)
+	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	fn check_key_duty() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4334`
+		//  Estimated: `6376`
+		// Minimum execution time: 177_556_000 picoseconds.
+		Weight::from_parts(210_776_000, 6376)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
@@ -1473,5 +1519,17 @@ impl WeightInfo for () {
 		Weight::from_parts(1_320_466_000, 6516)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn check_job_duty() -> Weight {
+		Weight::from_parts(516_554_000, 6516)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+	}
+	fn check_beacon_duty() -> Weight {
+		Weight::from_parts(494_141_000, 7745)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+	}
+	fn check_key_duty() -> Weight {
+		Weight::from_parts(210_776_000, 6376)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 }

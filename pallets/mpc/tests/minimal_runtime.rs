@@ -3,21 +3,30 @@
 //! who registers workers, the randomness, the worker key, and how the offchain worker signs).
 //! `docs/RUNTIME.md` shows the same steps; this test keeps them true by running a job through
 //! it from genesis to a verified result, dealing and computing with the pallet's own test
-//! support (`testing_utils`, feature `test-utils`).
+//! support (`testing_utils`, feature `test-utils`). Its transactions carry pallet-mpc's
+//! `CheckWorkerDuty`, which refuses a worker duty from outside the committee it names.
 
 use codec::Encode;
-use frame_support::{assert_ok, derive_impl, traits::Hooks};
+use frame_support::{assert_ok, derive_impl, dispatch::GetDispatchInfo, traits::Hooks};
 use frame_system::{
 	offchain::{AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes},
 	EnsureSigned,
 };
 use mpc_primitives::WorkerSecret;
 use pallet_mpc::testing_utils;
-use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature, MultiSigner};
+use sp_runtime::{
+	traits::{DispatchTransaction, IdentityLookup},
+	transaction_validity::InvalidTransaction,
+	AccountId32, BuildStorage, MultiSignature, MultiSigner,
+};
 
 type AccountId = AccountId32;
 type Block = frame_system::mocking::MockBlock<Runtime, MultiSignature>;
-type Extrinsic = frame_system::mocking::MockUncheckedExtrinsic<Runtime, MultiSignature>;
+type Extrinsic = frame_system::mocking::MockUncheckedExtrinsic<
+	Runtime,
+	MultiSignature,
+	pallet_mpc::CheckWorkerDuty<Runtime>,
+>;
 
 frame_support::construct_runtime!(
 	pub enum Runtime {
@@ -75,7 +84,7 @@ where
 		nonce: Self::Nonce,
 	) -> Option<Extrinsic> {
 		let signature = A::sign(&(&call, nonce).encode(), public)?;
-		Some(Extrinsic::new_signed(call, account, signature, ()))
+		Some(Extrinsic::new_signed(call, account, signature, pallet_mpc::CheckWorkerDuty::new()))
 	}
 }
 
@@ -147,8 +156,26 @@ fn a_job_runs_on_a_runtime_with_the_default_config() {
 			let worker = secret(AsRef::<[u8; 32]>::as_ref(&member.account)[0]);
 			let share = testing_utils::honest_result_share::<Runtime>(0, index, &worker);
 			let (digest, sums, blinding) = testing_utils::result_share_args::<Runtime>(0, &share);
-			let origin = RuntimeOrigin::signed(member.account.clone());
-			assert_ok!(Mpc::submit_result_share(origin, 0, digest, sums, blinding));
+			let call = RuntimeCall::Mpc(pallet_mpc::Call::submit_result_share {
+				job_id: 0,
+				aggregate_digest: digest,
+				sum_shares: sums,
+				blinding,
+			});
+			let info = call.get_dispatch_info();
+			let apply = |who: &AccountId| {
+				pallet_mpc::CheckWorkerDuty::<Runtime>::new().dispatch_transaction(
+					RuntimeOrigin::signed(who.clone()),
+					call.clone(),
+					&info,
+					0,
+					0,
+				)
+			};
+			// Through the runtime's transaction extension: refused from outside the committee,
+			// applied from the member.
+			assert_eq!(apply(&account(20)), Err(InvalidTransaction::BadSigner.into()));
+			assert_ok!(apply(&member.account).expect("valid"));
 		}
 		let result = pallet_mpc::Results::<Runtime>::get(0).expect("a result");
 		assert_eq!(result.sums.to_vec(), vec![Some(42)]);
