@@ -8,6 +8,12 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Percent of each block's proposal time the author spends adding transactions (10 to
+	/// 100); the rest is kept to seal the block, so that a slow node does not lose its slot
+	/// sealing a full one (`node/src/proposer.rs`). 100 is Substrate's default behaviour.
+	#[arg(long, default_value_t = 75, value_parser = clap::value_parser!(u32).range(10..=100))]
+	pub proposal_tx_percent: u32,
 }
 
 /// The subcommands; without one, the node runs.

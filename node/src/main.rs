@@ -15,6 +15,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod mpc_keys;
+mod proposer;
 mod rpc;
 mod service;
 

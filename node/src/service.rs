@@ -20,7 +20,7 @@ use sp_consensus_aura::{
 	sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair},
 };
 
-use crate::mpc_keys;
+use crate::{mpc_keys, proposer::SealRoom};
 
 /// Host functions the runtime may call: Substrate's, plus the benchmarking ones when the
 /// runtime is built with `runtime-benchmarks`.
@@ -151,11 +151,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// The full node, with networking backend `N` (litep2p by default, `--network-backend
-/// libp2p` for the other).
+/// libp2p` for the other); an author spends `tx_percent` of each proposal's time adding
+/// transactions ([`SealRoom`]).
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	tx_percent: u32,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -290,12 +292,15 @@ pub fn new_full<
 	mpc_keys::log_worker_keys(&*client, &keystore);
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
-			task_manager.spawn_handle(),
-			client.clone(),
-			transaction_pool.clone(),
-			prometheus_registry.as_ref(),
-			telemetry.as_ref().map(|x| x.handle()),
+		let proposer_factory = SealRoom::new(
+			sc_basic_authorship::ProposerFactory::new(
+				task_manager.spawn_handle(),
+				client.clone(),
+				transaction_pool.clone(),
+				prometheus_registry.as_ref(),
+				telemetry.as_ref().map(|x| x.handle()),
+			),
+			tx_percent,
 		);
 
 		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
