@@ -19,10 +19,10 @@
 //! member's pending duty is not dropped from the pool when a phase ends (that would leave a
 //! gap in its nonces).
 //!
-//! Calls of other pallets and the pallet's ordinary calls pass untouched. A runtime that wraps
-//! calls (`pallet-utility`'s batches, `pallet-proxy`) must keep duties out of the wrappers
-//! with its call filter: a batch of duties is operational too, and the extension sees only the
-//! outer call (docs/RUNTIME.md).
+//! Calls of other pallets and the pallet's ordinary calls pass untouched. The extension sees
+//! only the outer call: wrappers that take their inner call's class (batches, sudo), and other
+//! pallets' operational calls, are the runtime's to refuse in the pool (docs/RUNTIME.md,
+//! docs/SECURITY.md "Open").
 
 use crate::{
 	keys::{KeyId, KeyStatus, SignRequestId},

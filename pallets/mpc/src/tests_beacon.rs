@@ -443,7 +443,7 @@ fn every_bad_beacon_call_is_refused_without_a_trace() {
 
 /// A beacon duty from outside the committee it names never reaches the pool
 /// (`CheckWorkerDuty`): the DKG's messages are open to the epoch's committee while the DKG runs
-/// and after it made the key (a late complaint still lands, and fails on dispatch), a round
+/// and after it made the key (a late dealing still lands, and fails on dispatch), a round
 /// share to the committee of the round's epoch; an epoch or round that does not exist has no
 /// members.
 #[test]
