@@ -31,6 +31,7 @@ pub mod apis;
 mod benchmarks;
 pub mod dev_workers;
 pub mod genesis_config_presets;
+pub mod operational;
 
 use alloc::{borrow::Cow, vec::Vec};
 use codec::Encode;
@@ -137,10 +138,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("mpc-runtime"),
 	impl_name: Cow::Borrowed("mpc-runtime"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -397,8 +398,10 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	// Before the payment: a worker duty from outside the committee it names is refused
-	// before it could pay for operational priority (pallet-mpc's `extension` module).
-	pallet_mpc::CheckWorkerDuty<Runtime>,
+	// before it could pay for operational priority (pallet-mpc's `extension` module), and so
+	// is any other operational transaction not signed by the sudo key (`operational`). One
+	// element of two (tuples of more than 12 are not `Debug`); it encodes as the two would.
+	(pallet_mpc::CheckWorkerDuty<Runtime>, operational::CheckOperational),
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	// After every extension that needs a signed origin: turns an Ethereum transaction's
 	// origin into the signer's (pallet-revive).
@@ -471,7 +474,7 @@ fn extension(
 		frame_system::CheckEra::<Runtime>::from(era),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_mpc::CheckWorkerDuty::<Runtime>::new(),
+		(pallet_mpc::CheckWorkerDuty::<Runtime>::new(), operational::CheckOperational),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
 		set_origin,
 		frame_system::WeightReclaim::<Runtime>::new(),
@@ -661,6 +664,72 @@ mod tests {
 			}
 			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
 			assert_eq!(validate(remark), Ok(()));
+		});
+	}
+
+	/// No other operational call buys the lane either (`operational::CheckOperational`): an
+	/// outsider's root call, sudo wrappers (the one whose weight the sender picks included)
+	/// and pallet-revive's fallback dispatch of a duty are refused in the pool; the sudo key's
+	/// sudo passes, and so does everyone's ordinary call.
+	#[test]
+	fn the_extensions_refuse_other_operational_calls_but_the_sudo_keys() {
+		use sp_runtime::{
+			traits::DispatchTransaction,
+			transaction_validity::{InvalidTransaction, TransactionSource},
+			BuildStorage,
+		};
+		let (outsider, sudo) = (AccountId::new([5; 32]), AccountId::new([6; 32]));
+		let storage = RuntimeGenesisConfig {
+			balances: pallet_balances::GenesisConfig {
+				balances: vec![(outsider.clone(), 1_000 * UNIT), (sudo.clone(), 1_000 * UNIT)],
+				..Default::default()
+			},
+			sudo: pallet_sudo::GenesisConfig { key: Some(sudo.clone()) },
+			..Default::default()
+		}
+		.build_storage()
+		.expect("genesis");
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			let validate = |who: &AccountId, call: RuntimeCall| {
+				let info = call.get_dispatch_info();
+				tx_extension(0, generic::Era::Immortal)
+					.validate_only(
+						RuntimeOrigin::signed(who.clone()),
+						&call,
+						&info,
+						call.encoded_size() + 110,
+						TransactionSource::External,
+						0,
+					)
+					.map(|_| ())
+			};
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
+			let duty = RuntimeCall::Mpc(pallet_mpc::Call::advance_job { job_id: 0 });
+			let root_call = RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 64 });
+			let wrappers = [
+				root_call.clone(),
+				RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(root_call.clone()) }),
+				RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
+					call: Box::new(duty.clone()),
+					weight: Weight::zero(),
+				}),
+				RuntimeCall::Revive(pallet_revive::Call::dispatch_as_fallback_account {
+					call: Box::new(duty),
+				}),
+			];
+			for call in wrappers {
+				let class = call.get_dispatch_info().class;
+				assert_eq!(class, frame_support::dispatch::DispatchClass::Operational, "{call:?}");
+				assert_eq!(
+					validate(&outsider, call.clone()),
+					Err(InvalidTransaction::BadSigner.into()),
+					"{call:?}"
+				);
+			}
+			let sudo_root =
+				RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(root_call) });
+			assert_eq!(validate(&sudo, sudo_root), Ok(()));
+			assert_eq!(validate(&outsider, remark), Ok(()));
 		});
 	}
 }

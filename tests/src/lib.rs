@@ -517,7 +517,7 @@ impl Client {
 			self.genesis,
 			(),
 			(),
-			(),
+			((), ()),
 			(),
 			(),
 			(),

@@ -125,8 +125,8 @@ async fn a_deadline_flood_delays_an_honest_job_by_a_bounded_time() {
 /// Worker duties are operational: the pool ranks them above every ordinary transaction. So
 /// that nobody else can buy that rank, the node refuses a duty from an account outside the
 /// committee it names before it enters the pool (`CheckWorkerDuty`): the outsider's job,
-/// beacon and key duties are refused as from a bad signer, it pays nothing and its nonce does
-/// not move, its ordinary transactions still pass, and the committee's own duties still land:
+/// beacon and key duties, and a root call that is operational too, are refused as from a bad
+/// signer, it pays nothing and its nonce does not move, its ordinary transactions still pass, and the committee's own duties still land:
 /// the job completes with the exact sum.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_duty_from_outside_the_committee_never_enters_the_pool() {
@@ -166,9 +166,12 @@ async fn a_duty_from_outside_the_committee_never_enters_the_pool() {
 			share: [0; 32],
 		},
 	];
-	for call in duties {
+	// Nor another operational call (a root call of frame_system; the runtime's
+	// `CheckOperational`: only the sudo key may send those).
+	let root_call = RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 64 });
+	for call in duties.into_iter().map(RuntimeCall::Mpc).chain([root_call]) {
 		let name = format!("{call:?}");
-		let refused = client.try_submit(&outsider, RuntimeCall::Mpc(call)).await.expect_err(&name);
+		let refused = client.try_submit(&outsider, call).await.expect_err(&name);
 		assert!(
 			refused.contains("1010") && refused.contains("Invalid signing address"),
 			"{name}: {refused}"

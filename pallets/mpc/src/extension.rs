@@ -21,8 +21,8 @@
 //!
 //! Calls of other pallets and the pallet's ordinary calls pass untouched. The extension sees
 //! only the outer call: wrappers that take their inner call's class (batches, sudo), and other
-//! pallets' operational calls, are the runtime's to refuse in the pool (docs/RUNTIME.md,
-//! docs/SECURITY.md "Open").
+//! pallets' operational calls, are the runtime's to refuse in the pool (docs/RUNTIME.md; the
+//! dev runtime's `CheckOperational`).
 
 use crate::{
 	keys::{KeyId, KeyStatus, SignRequestId},
