@@ -620,42 +620,52 @@ mod tests {
 		}
 	}
 
+	/// Runs `f` on a genesis in which `funded` hold 1,000 UNIT each and `sudo` is the sudo key.
+	fn with_genesis(funded: &[AccountId], sudo: Option<AccountId>, f: impl FnOnce()) {
+		use sp_runtime::BuildStorage;
+		let storage = RuntimeGenesisConfig {
+			balances: pallet_balances::GenesisConfig {
+				balances: funded.iter().map(|a| (a.clone(), 1_000 * UNIT)).collect(),
+				..Default::default()
+			},
+			sudo: pallet_sudo::GenesisConfig { key: sudo },
+			..Default::default()
+		}
+		.build_storage()
+		.expect("genesis");
+		sp_io::TestExternalities::new(storage).execute_with(f);
+	}
+
+	/// What the runtime's transaction extensions say of `call` signed by `who` (nonce 0,
+	/// immortal, the signature, address and extensions taken as 110 bytes), in the pool.
+	fn validate(
+		who: &AccountId,
+		call: RuntimeCall,
+	) -> Result<(), sp_runtime::transaction_validity::TransactionValidityError> {
+		use sp_runtime::{traits::DispatchTransaction, transaction_validity::TransactionSource};
+		let info = call.get_dispatch_info();
+		tx_extension(0, generic::Era::Immortal)
+			.validate_only(
+				RuntimeOrigin::signed(who.clone()),
+				&call,
+				&info,
+				call.encoded_size() + 110,
+				TransactionSource::External,
+				0,
+			)
+			.map(|_| ())
+	}
+
 	/// The runtime's transaction extensions refuse a worker duty from an account outside the
 	/// committee it names (`pallet_mpc::CheckWorkerDuty`), so that nobody else can buy its
 	/// operational priority; an ordinary call from the same funded account passes.
 	#[test]
 	fn the_extensions_refuse_a_duty_from_outside_its_committee() {
-		use sp_runtime::{
-			traits::DispatchTransaction,
-			transaction_validity::{InvalidTransaction, TransactionSource},
-			BuildStorage,
-		};
+		use sp_runtime::transaction_validity::InvalidTransaction;
 		let outsider = AccountId::new([5; 32]);
-		let storage = RuntimeGenesisConfig {
-			balances: pallet_balances::GenesisConfig {
-				balances: vec![(outsider.clone(), 1_000 * UNIT)],
-				..Default::default()
-			},
-			..Default::default()
-		}
-		.build_storage()
-		.expect("genesis");
-		sp_io::TestExternalities::new(storage).execute_with(|| {
-			let validate = |call: RuntimeCall| {
-				let info = call.get_dispatch_info();
-				tx_extension(0, generic::Era::Immortal)
-					.validate_only(
-						RuntimeOrigin::signed(outsider.clone()),
-						&call,
-						&info,
-						call.encoded_size() + 110,
-						TransactionSource::External,
-						0,
-					)
-					.map(|_| ())
-			};
+		with_genesis(core::slice::from_ref(&outsider), None, || {
 			for (name, call) in smallest_calls::<Runtime>() {
-				let verdict = validate(RuntimeCall::Mpc(call));
+				let verdict = validate(&outsider, RuntimeCall::Mpc(call));
 				if WORKER_DUTIES.contains(&name) {
 					assert_eq!(verdict, Err(InvalidTransaction::BadSigner.into()), "{name}");
 				} else {
@@ -663,7 +673,7 @@ mod tests {
 				}
 			}
 			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
-			assert_eq!(validate(remark), Ok(()));
+			assert_eq!(validate(&outsider, remark), Ok(()));
 		});
 	}
 
@@ -673,36 +683,9 @@ mod tests {
 	/// sudo passes, and so does everyone's ordinary call.
 	#[test]
 	fn the_extensions_refuse_other_operational_calls_but_the_sudo_keys() {
-		use sp_runtime::{
-			traits::DispatchTransaction,
-			transaction_validity::{InvalidTransaction, TransactionSource},
-			BuildStorage,
-		};
+		use sp_runtime::transaction_validity::InvalidTransaction;
 		let (outsider, sudo) = (AccountId::new([5; 32]), AccountId::new([6; 32]));
-		let storage = RuntimeGenesisConfig {
-			balances: pallet_balances::GenesisConfig {
-				balances: vec![(outsider.clone(), 1_000 * UNIT), (sudo.clone(), 1_000 * UNIT)],
-				..Default::default()
-			},
-			sudo: pallet_sudo::GenesisConfig { key: Some(sudo.clone()) },
-			..Default::default()
-		}
-		.build_storage()
-		.expect("genesis");
-		sp_io::TestExternalities::new(storage).execute_with(|| {
-			let validate = |who: &AccountId, call: RuntimeCall| {
-				let info = call.get_dispatch_info();
-				tx_extension(0, generic::Era::Immortal)
-					.validate_only(
-						RuntimeOrigin::signed(who.clone()),
-						&call,
-						&info,
-						call.encoded_size() + 110,
-						TransactionSource::External,
-						0,
-					)
-					.map(|_| ())
-			};
+		with_genesis(&[outsider.clone(), sudo.clone()], Some(sudo.clone()), || {
 			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1; 8] });
 			let duty = RuntimeCall::Mpc(pallet_mpc::Call::advance_job { job_id: 0 });
 			let root_call = RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 64 });
