@@ -497,9 +497,22 @@ impl Client {
 		sign: impl Fn(&[u8]) -> MultiSignature,
 		call: RuntimeCall,
 	) -> Vec<u8> {
+		match self.try_submit_as(who, sign, call).await {
+			Ok(xt) => xt,
+			Err(e) => panic!("the node refused the transaction: {e}"),
+		}
+	}
+
+	/// [`Client::submit_as`], `Err` with the node's answer if it refuses the transaction.
+	pub async fn try_submit_as(
+		&self,
+		who: AccountId,
+		sign: impl Fn(&[u8]) -> MultiSignature,
+		call: RuntimeCall,
+	) -> Result<Vec<u8>, String> {
 		let payload = self.signing_payload(&who, call).await;
 		let signature = payload.using_encoded(|p| sign(p));
-		self.submit_signed(who, payload, signature).await
+		self.try_submit_signed(who, payload, signature).await
 	}
 
 	/// What `who` signs to send `call` with its next on-chain nonce, immortal: the payload
@@ -566,9 +579,7 @@ impl Client {
 		call: RuntimeCall,
 	) -> Result<Vec<u8>, String> {
 		let who = AccountId::from(signer.public());
-		let payload = self.signing_payload(&who, call).await;
-		let signature = payload.using_encoded(|p| MultiSignature::Sr25519(signer.sign(p)));
-		self.try_submit_signed(who, payload, signature).await
+		self.try_submit_as(who, |p| MultiSignature::Sr25519(signer.sign(p)), call).await
 	}
 
 	/// Submits and waits for inclusion; `Err` with the dispatch error if it failed.
