@@ -298,9 +298,11 @@ fn owner_call<T: Config>(
 	env.charge(match what {
 		OwnerCall::Cancel => <T as pallet_mpc::Config>::WeightInfo::cancel_job(max_n),
 		OwnerCall::Close => <T as pallet_mpc::Config>::WeightInfo::close_inputs(),
-		OwnerCall::Remove => {
-			<T as pallet_mpc::Config>::WeightInfo::remove_job(max_n).saturating_add(writes::<T>(1))
-		}
+		// At the most pages of disqualified inputs a job can have.
+		OwnerCall::Remove => pallet_mpc::Pallet::<T>::remove_job_weight(
+			pallet_mpc::Pallet::<T>::max_disqualified_pages(),
+		)
+		.saturating_add(writes::<T>(1)),
 	})?;
 	if env.is_read_only() {
 		return Err(revert("StateChangeDenied"));
@@ -312,7 +314,7 @@ fn owner_call<T: Config>(
 	let done = match what {
 		OwnerCall::Cancel => pallet_mpc::Pallet::<T>::do_cancel_job(who, job_id),
 		OwnerCall::Close => pallet_mpc::Pallet::<T>::do_close_inputs(who, job_id),
-		OwnerCall::Remove => pallet_mpc::Pallet::<T>::do_remove_job(who, job_id),
+		OwnerCall::Remove => pallet_mpc::Pallet::<T>::do_remove_job(who, job_id).map(|_| ()),
 	};
 	done.map_err(refusal)?;
 	if matches!(what, OwnerCall::Remove) {

@@ -13,11 +13,13 @@
 //! epoch's beacon committee, the round's, or the key's members. `advance_job` is open to
 //! anyone once its job is overdue, as on dispatch; before that only the job's committee may
 //! send it. A refused transaction never enters the pool and pays nothing; the node that
-//! checked it read one to three storage items ([`WeightInfo::check_job_duty`] and its
+//! checked it read one to four storage items ([`WeightInfo::check_job_duty`] and its
 //! siblings). Membership is what the extension checks, not the phase: a member's late duty
 //! (a result share after the job completed, say) still lands and fails as before, so a
 //! member's pending duty is not dropped from the pool when a phase ends (that would leave a
-//! gap in its nonces).
+//! gap in its nonces). Where a committee outlives its members' seats (an ended job's, a
+//! beacon key's, a threshold key's), a member must also still be a registered worker: one
+//! that deregistered and took its bond back sends no duty.
 //!
 //! Calls of other pallets and the pallet's ordinary calls pass untouched. The extension sees
 //! only the outer call: wrappers that take their inner call's class (batches, sudo), and other
@@ -27,7 +29,7 @@
 use crate::{
 	keys::{KeyId, KeyStatus, SignRequestId},
 	BeaconDkg, BeaconKeys, BeaconRounds, Call, CommitteeMember, Committees, Config, JobId, Jobs,
-	Pallet, SignRequests, ThresholdKeys, WeightInfo, WorkerJobs,
+	Pallet, SignRequests, ThresholdKeys, WeightInfo, WorkerJobs, Workers,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
@@ -92,7 +94,12 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` may send a duty naming `duty` in the current block: it is a member of the
 	/// committee the duty names (see [`Duty`]). Something that does not exist has no members.
 	pub fn may_perform(who: &T::AccountId, duty: Duty) -> bool {
-		let within = |members: &[CommitteeMember<T>]| members.iter().any(|m| &m.account == who);
+		// A member of a committee that outlives its seats (an ended job's, a beacon key's, a
+		// threshold key's) counts only while it is registered: once it deregistered and took
+		// its bond back, it is no one the chain could hold to account.
+		let within = |members: &[CommitteeMember<T>]| {
+			members.iter().any(|m| &m.account == who) && Workers::<T>::contains_key(who)
+		};
 		match duty {
 			Duty::Job(job) => Self::in_job_committee(who, job),
 			Duty::AdvanceJob(job) => {
@@ -120,10 +127,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// In the job's committee: its seat while the job runs (one small read), its record after.
+	/// In the job's committee: its seat while the job runs (one small read), its record after
+	/// (and still registered: a seated member cannot deregister, a former one may have).
 	fn in_job_committee(who: &T::AccountId, job: JobId) -> bool {
 		WorkerJobs::<T>::contains_key(who, job)
-			|| Committees::<T>::get(job).iter().any(|m| &m.account == who)
+			|| (Committees::<T>::get(job).iter().any(|m| &m.account == who)
+				&& Workers::<T>::contains_key(who))
 	}
 
 	/// The weight of checking `duty` at worst: its family's benchmark.

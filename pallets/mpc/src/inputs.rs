@@ -328,12 +328,7 @@ impl<T: Config> Pallet<T> {
 						defensive!("an input's commitments do not match its job's aggregate");
 						Error::<T>::Inconsistent
 					})?;
-				let mut disqualified = Disqualified::<T>::get(job_id);
-				disqualified.try_push(index).map_err(|_| {
-					defensive!("more disqualified inputs than MaxInputsPerJob");
-					Error::<T>::Inconsistent
-				})?;
-				Disqualified::<T>::insert(job_id, disqualified);
+				Self::push_disqualified(job_id, &job, index)?;
 				Aggregates::<T>::insert(job_id, Commitments::<T>::truncate_from(aggregate));
 				let deposit = core::mem::take(&mut input.deposit);
 				input.qualified = false;

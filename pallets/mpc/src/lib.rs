@@ -241,7 +241,11 @@ pub mod config_preludes {
 		type MaxWorkers = ConstU32<64>;
 		type MaxCommittee = ConstU32<32>;
 		type MaxDimension = ConstU32<16>;
-		type MaxInputsPerJob = ConstU32<1_000>;
+		/// A job of 100,000 inputs: what a job stores grows with its inputs only in entries
+		/// its providers pay for, and in its disqualified list's pages.
+		type MaxInputsPerJob = ConstU32<100_000>;
+		/// 4 kB pages: at most 100 for a job of 100,000 inputs.
+		type DisqualifiedPageSize = ConstU32<1_000>;
 		type MaxMetadataLen = ConstU32<256>;
 		type MaxAllowedProviders = ConstU32<64>;
 		/// A day of 2 s blocks.
@@ -304,6 +308,8 @@ pub mod config_preludes {
 		type MaxCommittee = ConstU32<8>;
 		type MaxDimension = ConstU32<4>;
 		type MaxInputsPerJob = ConstU32<32>;
+		/// Pages of two, so that tests with a few disqualified inputs fill several.
+		type DisqualifiedPageSize = ConstU32<2>;
 		type MaxMetadataLen = ConstU32<64>;
 		type MaxAllowedProviders = ConstU32<8>;
 		type MaxInputWindow = ConstNumber<100>;
@@ -345,9 +351,10 @@ pub mod pallet {
 
 	/// The in-code storage version. 1: threshold keys hold their identifiers, refreshes and
 	/// epoch (`KeyStatus::Active`), and may be `Expired`. 2: an input's ciphertexts are in its
-	/// record (`Inputs`), not in an entry each. No migrations: no chain but dev chains, which
-	/// start again from genesis, held keys or inputs of the older versions.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// record (`Inputs`), not in an entry each. 3: a job's disqualified inputs are in pages
+	/// (`Disqualified`), not in one list. No migrations: no chain but dev chains, which start
+	/// again from genesis, held keys, inputs or disqualified lists of the older versions.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -438,6 +445,12 @@ pub mod pallet {
 		/// The most inputs a job takes.
 		#[pallet::constant]
 		type MaxInputsPerJob: Get<u32>;
+
+		/// How many disqualified inputs one page of [`Disqualified`] holds: a complaint reads
+		/// and writes one page, and `remove_job` removes
+		/// `ceil(MaxInputsPerJob / DisqualifiedPageSize)` pages at most.
+		#[pallet::constant]
+		type DisqualifiedPageSize: Get<u32>;
 
 		/// The longest metadata of a job, in bytes.
 		#[pallet::constant]
@@ -678,10 +691,21 @@ pub mod pallet {
 	pub type EphemeralKeys<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, JobId, Identity, [u8; 32], InputIndex>;
 
-	/// Inputs of a job disqualified by complaints. Lives as long as the job.
+	/// The inputs of a job disqualified by complaints, in the order of their disqualification,
+	/// in pages: the `k`-th (from 0) is in page `k / DisqualifiedPageSize`, and a job has
+	/// `input_count - qualified_count` ([`Pallet::disqualified_inputs`] reads them all). Pages
+	/// keep a complaint's work and proof size the same at any job size. Lives as long as the
+	/// job.
 	#[pallet::storage]
-	pub type Disqualified<T: Config> =
-		StorageMap<_, Twox64Concat, JobId, BoundedVec<InputIndex, T::MaxInputsPerJob>, ValueQuery>;
+	pub type Disqualified<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		JobId,
+		Twox64Concat,
+		u32,
+		BoundedVec<InputIndex, T::DisqualifiedPageSize>,
+		ValueQuery,
+	>;
 
 	/// Committee members that confirmed their checks of a `Verifying` job's inputs (PROTOCOL.md
 	/// section 10): bit `i - 1` for member `i`. Deleted when `Verifying` ends.
@@ -1350,6 +1374,7 @@ pub mod pallet {
 			use sp_runtime::traits::{Saturating, Zero};
 			assert!(T::DeadlineBatch::get() >= 1, "DeadlineBatch must be at least 1");
 			assert!(T::CleanupBatch::get() >= 1, "CleanupBatch must be at least 1");
+			assert!(T::DisqualifiedPageSize::get() >= 1, "DisqualifiedPageSize must be at least 1");
 			// `InputRecord::complainants` has a bit per member.
 			assert!(T::MaxCommittee::get() <= 64, "MaxCommittee must be at most 64");
 			assert!(!T::MaxInputWindow::get().is_zero(), "MaxInputWindow must be at least 1");
@@ -1632,12 +1657,14 @@ pub mod pallet {
 		///
 		/// Origin: the job's owner. Emits [`Event::JobRemoved`].
 		/// Errors: [`Error::UnknownJob`], [`Error::NotJobOwner`], [`Error::JobNotEnded`],
-		/// [`Error::CleanupPending`]. Complexity: O(`n`).
+		/// [`Error::CleanupPending`]. Complexity: O(`n` + `p`), `p` the pages of its
+		/// disqualified list; charged at the most pages, refunded down to the job's.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::remove_job(T::MaxCommittee::get()))]
-		pub fn remove_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::remove_job_weight(Pallet::<T>::max_disqualified_pages()))]
+		pub fn remove_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Ok(Self::do_remove_job(who, job_id)?)
+			let pages = Self::do_remove_job(who, job_id)?;
+			Ok(Some(Self::remove_job_weight(pages)).into())
 		}
 
 		/// Starts (`true`) or stops (`false`) accepting new jobs: a worker that stops is drawn

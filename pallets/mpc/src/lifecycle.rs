@@ -271,13 +271,19 @@ impl<T: Config> Pallet<T> {
 		add_entry(&mut footprint, &Committees::<T>::hashed_key_for(job_id), &committee);
 		let aggregate = alloc::vec![Commitment::identity(); t1];
 		add_entry(&mut footprint, &Aggregates::<T>::hashed_key_for(job_id), &aggregate);
-		// The disqualified list at its largest, `max_inputs` indices, sized without building it.
-		let key = Disqualified::<T>::hashed_key_for(job_id);
-		let most = job.max_inputs as usize;
-		let list =
-			codec::Compact(job.max_inputs).encoded_size() + most * InputIndex::max_encoded_len();
-		footprint.count = footprint.count.saturating_add(1);
-		footprint.size = footprint.size.saturating_add((key.len() + list) as u64);
+		// The disqualified list at its largest, `max_inputs` indices in full pages and a last
+		// partial one, sized without building them.
+		let per_page = T::DisqualifiedPageSize::get();
+		let (full, rest) = (job.max_inputs / per_page, job.max_inputs % per_page);
+		let key = Disqualified::<T>::hashed_key_for(job_id, 0).len();
+		let page = |len: u32| {
+			key + codec::Compact(len).encoded_size() + len as usize * InputIndex::max_encoded_len()
+		};
+		let pages = [(full, page(per_page)), (u32::from(rest > 0), page(rest))];
+		for (count, size) in pages {
+			footprint.count = footprint.count.saturating_add(u64::from(count));
+			footprint.size = footprint.size.saturating_add(u64::from(count) * size as u64);
+		}
 		let share = StoredResultShare::<T> {
 			sum_shares: BoundedVec::truncate_from(alloc::vec![Scalar::ZERO; d]),
 			blinding: Scalar::ZERO,
@@ -334,7 +340,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// [`Pallet::remove_job`] by `who`, for other pallets and the contracts precompile.
-	pub fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<(), Error<T>> {
+	/// Returns how many pages of the disqualified list it removed (for
+	/// [`Pallet::remove_job_weight`]).
+	pub fn do_remove_job(who: T::AccountId, job_id: JobId) -> Result<u32, Error<T>> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.owner == who, Error::<T>::NotJobOwner);
 		ensure!(job.phase.has_ended(), Error::<T>::JobNotEnded);
@@ -342,12 +350,15 @@ impl<T: Config> Pallet<T> {
 		Jobs::<T>::remove(job_id);
 		Committees::<T>::remove(job_id);
 		Aggregates::<T>::remove(job_id);
-		Disqualified::<T>::remove(job_id);
+		let pages = Self::disqualified_pages(&job);
+		for page in 0..pages {
+			Disqualified::<T>::remove(job_id, page);
+		}
 		Results::<T>::remove(job_id);
 		let _ = ResultShares::<T>::clear_prefix(job_id, job.shape.n(), None);
 		Self::release(HoldReason::JobDeposit, &who, job.deposit);
 		Self::deposit_event(Event::JobRemoved { job_id });
-		Ok(())
+		Ok(pages)
 	}
 
 	/// Every phase transition of a job, in one place. Writes the job back.

@@ -970,7 +970,7 @@ impl<T: Config> Pallet<T> {
 				&& crate::InputConfirmations::<T>::get(job_id) & Self::member_bit(index) != 0,
 			aggregate: aggregate.into_inner(),
 			disqualified: if result_shares_open {
-				crate::Disqualified::<T>::get(job_id).into_inner()
+				Self::disqualified_inputs(job_id, &job)
 			} else {
 				Vec::new()
 			},

@@ -175,12 +175,56 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// A job's disqualified inputs, in the order of their disqualification (all its pages of
+	/// [`Disqualified`]).
+	pub fn disqualified_inputs(job_id: JobId, job: &Job<T>) -> Vec<InputIndex> {
+		(0..Self::disqualified_pages(job))
+			.flat_map(|page| Disqualified::<T>::get(job_id, page).into_inner())
+			.collect()
+	}
+
+	/// How many pages of [`Disqualified`] `job` has: its disqualified inputs
+	/// (`input_count - qualified_count`) over [`Config::DisqualifiedPageSize`], rounded up.
+	pub fn disqualified_pages(job: &Job<T>) -> u32 {
+		job.input_count.saturating_sub(job.qualified_count).div_ceil(T::DisqualifiedPageSize::get())
+	}
+
+	/// The most pages of [`Disqualified`] a job can have.
+	pub fn max_disqualified_pages() -> u32 {
+		T::MaxInputsPerJob::get().div_ceil(T::DisqualifiedPageSize::get())
+	}
+
+	/// [`Pallet::remove_job`]'s weight when it removes `pages` pages of the disqualified list:
+	/// the benchmarked removal (which has none) plus a write each.
+	pub fn remove_job_weight(pages: u32) -> Weight {
+		T::WeightInfo::remove_job(T::MaxCommittee::get())
+			.saturating_add(T::DbWeight::get().writes(u64::from(pages)))
+	}
+
+	/// Records the disqualification of input `index` of `job`, before `job.qualified_count`
+	/// counts it: it is the `input_count - qualified_count`-th, and goes on that page.
+	pub(crate) fn push_disqualified(
+		job_id: JobId,
+		job: &Job<T>,
+		index: InputIndex,
+	) -> Result<(), Error<T>> {
+		let k = job.input_count.saturating_sub(job.qualified_count);
+		let page = k / T::DisqualifiedPageSize::get();
+		Disqualified::<T>::try_mutate(job_id, page, |list| {
+			list.try_push(index).map_err(|_| {
+				defensive!("a full page of disqualified inputs");
+				Error::<T>::Inconsistent
+			})
+		})
+	}
+
 	/// The proof-of-MPC record of a completed job: everything needed to re-verify its result
 	/// with [`mpc_primitives::verify_output`], and where its inputs are (PROTOCOL.md
 	/// section 10).
 	pub fn proof_of_mpc(job_id: JobId) -> Option<ProofOfMpc<T>> {
 		let job = Jobs::<T>::get(job_id)?;
 		let result = Results::<T>::get(job_id)?;
+		let disqualified = BoundedVec::truncate_from(Self::disqualified_inputs(job_id, &job));
 		Some(ProofOfMpc {
 			job_id,
 			shape: job.shape,
@@ -188,7 +232,7 @@ impl<T: Config> Pallet<T> {
 			committee: Committees::<T>::get(job_id),
 			input_count: job.input_count,
 			inputs_digest: job.inputs_digest,
-			disqualified: Disqualified::<T>::get(job_id),
+			disqualified,
 			aggregate: Aggregates::<T>::get(job_id),
 			result_shares: ResultShares::<T>::iter_prefix(job_id).collect(),
 			result,

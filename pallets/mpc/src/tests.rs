@@ -1111,7 +1111,8 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		assert_eq!(held(41, HoldReason::InputDeposit), 0);
 		assert_eq!(Balances::balance(&TreasuryAccount::get()), treasury + deposit);
 		assert_eq!(job(id).qualified_count, 2);
-		assert_eq!(Disqualified::<Test>::get(id).to_vec(), vec![1]);
+		assert_eq!(Disqualified::<Test>::get(id, 0).to_vec(), vec![1]);
+		assert_eq!(Mpc::disqualified_inputs(id, &job(id)), vec![1]);
 		assert_noop!(
 			complain_as(
 				origin(member(id, 3)),
@@ -1140,7 +1141,7 @@ fn a_true_complaint_disqualifies_the_input_and_a_false_one_costs_the_worker() {
 		);
 		assert_eq!(Inputs::<Test>::get(id, 1).expect("input").complainants, 0b110);
 		assert_eq!(Workers::<Test>::get(acc(w2)).expect("worker").faults, 0);
-		assert_eq!((job(id).qualified_count, Disqualified::<Test>::get(id).len()), (2, 1));
+		assert_eq!((job(id).qualified_count, Mpc::disqualified_inputs(id, &job(id)).len()), (2, 1));
 		assert_noop!(late(), Error::<Test>::AlreadyDisqualified);
 
 		// Worker 1 complains about a good input: its fault.
@@ -1352,6 +1353,71 @@ fn remove_job_waits_for_the_end_and_the_cleanup() {
 		run_to_block(System::block_number() + 1);
 		assert_ok!(Mpc::remove_job(origin(OWNER), id));
 		assert_noop!(Mpc::remove_job(origin(OWNER), id), Error::<Test>::UnknownJob);
+	});
+}
+
+/// A job's disqualified inputs fill pages of `DisqualifiedPageSize` (2 here) in the order of
+/// their disqualification; the record lists them all in that order, the job's deposit covers
+/// its pages at their most, and `remove_job` removes them, charged for the most pages a job
+/// can have and refunded down to the job's.
+#[test]
+fn disqualified_inputs_fill_pages_that_remove_job_clears() {
+	new_test_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_workers(3);
+		let id = create(spec(3, 1, 1));
+		// Inputs 0, 1, 3, 4 and 6 have a bad share for member 1; 2 and 5 are honest.
+		for p in 40..47u8 {
+			if matches!(p - 40, 2 | 5) {
+				submit(id, p, &[i128::from(p)]);
+			} else {
+				assert_ok!(submit_as(id, p, &dealing_with_bad_share(id, p, &[1_000], 1)));
+			}
+		}
+		let order = [4, 0, 6, 1, 3];
+		for k in order {
+			assert_ok!(complain_by(id, k, 1));
+		}
+		let pages: Vec<Vec<InputIndex>> =
+			(0..4).map(|page| Disqualified::<Test>::get(id, page).into_inner()).collect();
+		assert_eq!(pages, vec![vec![4, 0], vec![6, 1], vec![3], vec![]]);
+		assert_eq!(Mpc::disqualified_pages(&job(id)), 3);
+		assert_eq!(Mpc::disqualified_inputs(id, &job(id)), order.to_vec());
+		// The deposit holds the most pages a job of 20 inputs can have: ten of two.
+		let footprint = Mpc::job_footprint(id, &job(id), &Committees::<Test>::get(id));
+		let page_of_two = (Disqualified::<Test>::hashed_key_for(id, 0).len() + 1 + 8) as u64;
+		let without =
+			Mpc::job_footprint(id, &Job { max_inputs: 0, ..job(id) }, &Committees::<Test>::get(id));
+		assert_eq!(footprint.count - without.count, 10);
+		assert_eq!(footprint.size - without.size, 10 * page_of_two);
+
+		run_to_deadline(id);
+		run_to_deadline(id);
+		for i in 1..=3 {
+			assert_ok!(submit_share(id, i, &honest_result_share(id, i)));
+		}
+		assert_eq!(Results::<Test>::get(id).expect("result").sums[0], Some(42 + 45));
+		let record = Mpc::proof_of_mpc(id).expect("record");
+		assert_eq!(record.disqualified.to_vec(), order.to_vec());
+		assert!(Mpc::verify_record(&record));
+
+		run_to_deadline(id);
+		assert_eq!(job(id).phase, JobPhase::Settled);
+		while Cleanup::<Test>::contains_key(id) {
+			run_to_block(System::block_number() + 1);
+		}
+		// The list outlives the cleanup, in the record until the job is removed.
+		let record = Mpc::proof_of_mpc(id).expect("record");
+		assert_eq!(record.disqualified.to_vec(), order.to_vec());
+		let most = Mpc::max_disqualified_pages();
+		assert_eq!(most, 16);
+		let call = Call::<Test>::remove_job { job_id: id };
+		let declared = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call);
+		assert_eq!(declared.call_weight, Mpc::remove_job_weight(most));
+		let post = Mpc::remove_job(origin(OWNER), id).expect("removed");
+		assert_eq!(post.actual_weight, Some(Mpc::remove_job_weight(3)));
+		assert_eq!(Disqualified::<Test>::iter_prefix(id).count(), 0);
+		assert_money_conserved(issuance);
 	});
 }
 
@@ -2559,6 +2625,13 @@ fn the_pool_refuses_a_job_duty_from_outside_its_committee() {
 		for (name, call) in &duties {
 			assert_eq!(check(&acc(members[0]), call.clone()), Ok(()), "{name} after the end");
 			assert_eq!(check(&acc(ATTACKER), call.clone()), refused(), "{name} after the end");
+		}
+		// A member whose seat is free may leave with its bond: then it is refused, while the
+		// others still pass.
+		assert_ok!(Mpc::deregister_worker(origin(members[1])));
+		for (name, call) in &duties {
+			assert_eq!(check(&acc(members[1]), call.clone()), refused(), "{name} after leaving");
+			assert_eq!(check(&acc(members[0]), call.clone()), Ok(()), "{name} after leaving");
 		}
 
 		// Removed: nobody is its member any more.

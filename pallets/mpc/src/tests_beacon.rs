@@ -476,8 +476,15 @@ fn the_pool_refuses_a_beacon_duty_from_outside_its_committee() {
 			assert_eq!(check(&acc(m), round_share.clone()), Ok(()));
 			assert!(!Mpc::may_perform(&acc(m), Duty::BeaconRound(9)));
 		}
-		assert_eq!(check(&acc(ATTACKER), dealing), refused());
-		assert_eq!(check(&acc(ATTACKER), round_share), refused());
+		assert_eq!(check(&acc(ATTACKER), dealing.clone()), refused());
+		assert_eq!(check(&acc(ATTACKER), round_share.clone()), refused());
+
+		// A member that leaves (no seat holds it: the key outlives its committee's seats) is
+		// refused from then on; the others still pass.
+		assert_ok!(Mpc::deregister_worker(origin(3)));
+		assert_eq!(check(&acc(3), dealing.clone()), refused(), "left");
+		assert_eq!(check(&acc(3), round_share.clone()), refused(), "left");
+		assert_eq!(check(&acc(1), round_share), Ok(()));
 	});
 }
 

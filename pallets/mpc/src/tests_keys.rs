@@ -260,6 +260,13 @@ fn the_pool_refuses_a_key_duty_from_outside_its_members() {
 		}
 		assert!(!Mpc::may_perform(&acc(members[0]), Duty::Key(id + 1)));
 		assert!(!Mpc::may_perform(&acc(members[0]), Duty::SignRequest(1)));
+		// A member no longer registered (a refresh left it out, and it left with its bond; the
+		// record is removed directly here) is refused; the others still pass.
+		Workers::<Test>::remove(acc(members[0]));
+		for (name, call) in key_duties.iter().chain(&sign_duties) {
+			assert_eq!(check(&acc(members[0]), call.clone()), refused(), "{name} unregistered");
+			assert_eq!(check(&acc(members[1]), call.clone()), Ok(()), "{name}");
+		}
 	});
 }
 

@@ -9,7 +9,11 @@
 //! `check_job_duty`, `check_beacon_duty` and `check_key_duty` (`CheckWorkerDuty`) were measured
 //! apart on 2026-12-02 with a debug node built with `runtime-benchmarks` (`--extrinsic
 //! check_job_duty,check_beacon_duty,check_key_duty --steps 2 --repeat 20`): their reference
-//! times run high (host functions unoptimised) until the next release run.
+//! times run high (host functions unoptimised) until the next release run. Measured again so
+//! on 2026-12-02, after they read the member's registration (`Mpc::Workers`), with `complain`
+//! and `remove_job` for the disqualified list's pages (storage version 3): `complain`'s page
+//! proof is from that run, its reference time still the release run's; `remove_job` is the
+//! release run's (it measured the old list's one write).
 
 // Executed command:
 // target/release/mpc-node
@@ -352,7 +356,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Aggregates` (r:1 w:1)
 	/// Proof: `Mpc::Aggregates` (`max_values`: None, `max_size`: Some(1041), added: 3516, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Disqualified` (r:1 w:1)
-	/// Proof: `Mpc::Disqualified` (`max_values`: None, `max_size`: Some(4018), added: 6493, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Disqualified` (`max_values`: None, `max_size`: Some(4030), added: 6505, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -414,8 +418,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::Aggregates` (`max_values`: None, `max_size`: Some(1041), added: 3516, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:0 w:1)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Disqualified` (r:0 w:1)
-	/// Proof: `Mpc::Disqualified` (`max_values`: None, `max_size`: Some(4018), added: 6493, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Disqualified` (r:0 w:1): the single list that the pages replaced, kept as a
+	/// margin; `Pallet::remove_job_weight` adds a write per page the job has.
 	/// The range of component `n` is `[2, 32]`.
 	fn remove_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
@@ -1162,39 +1166,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:1 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Jobs` (r:1 w:0)
 	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	fn check_job_duty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3476`
+		//  Measured:  `4097`
 		//  Estimated: `6516`
-		// Minimum execution time: 327_081_000 picoseconds.
-		Weight::from_parts(516_554_000, 6516)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 381_112_000 picoseconds.
+		Weight::from_parts(635_663_000, 6516)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 	}
 	/// Storage: `Mpc::BeaconRounds` (r:1 w:0)
 	/// Proof: `Mpc::BeaconRounds` (`max_values`: None, `max_size`: Some(3298), added: 5773, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::BeaconKeys` (r:1 w:0)
 	/// Proof: `Mpc::BeaconKeys` (`max_values`: None, `max_size`: Some(4280), added: 6755, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:1 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn check_beacon_duty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7303`
+		//  Measured:  `7978`
 		//  Estimated: `7745`
-		// Minimum execution time: 288_713_000 picoseconds.
-		Weight::from_parts(494_141_000, 7745)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 355_273_000 picoseconds.
+		Weight::from_parts(566_930_000, 7745)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Mpc::SignRequests` (r:1 w:0)
 	/// Proof: `Mpc::SignRequests` (`max_values`: None, `max_size`: Some(2911), added: 5386, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ThresholdKeys` (r:1 w:0)
 	/// Proof: `Mpc::ThresholdKeys` (`max_values`: None, `max_size`: Some(2143), added: 4618, mode: `MaxEncodedLen`)
+	/// Storage: `Mpc::Workers` (r:1 w:0)
+	/// Proof: `Mpc::Workers` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn check_key_duty() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4334`
+		//  Measured:  `4662`
 		//  Estimated: `6376`
-		// Minimum execution time: 177_556_000 picoseconds.
-		Weight::from_parts(210_776_000, 6376)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 251_337_000 picoseconds.
+		Weight::from_parts(402_924_000, 6376)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 }
 /// The same weights with RocksDB's database weights, for tests and mocks.
@@ -1521,15 +1531,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn check_job_duty() -> Weight {
-		Weight::from_parts(516_554_000, 6516)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(635_663_000, 6516)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 	}
 	fn check_beacon_duty() -> Weight {
-		Weight::from_parts(494_141_000, 7745)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(566_930_000, 7745)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn check_key_duty() -> Weight {
-		Weight::from_parts(210_776_000, 6376)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(402_924_000, 6376)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 }
