@@ -373,6 +373,7 @@ const COMMANDS = [
       window: { type: 'string', arg: '<blocks>', int: true, help: 'input window, in blocks (default: max(60, inputs / 20)); a job closes as soon as it has all its inputs' },
       seed: { type: 'string', arg: '<suri>', default: '//load', help: 'provider i is the sr25519 account <suri>//i; --suri funds them and owns the jobs' },
       concurrency: { type: 'string', arg: '<m>', int: true, default: '256', help: 'unwatched submissions in flight at once' },
+      pending: { type: 'string', arg: '<k>', int: true, default: '4096', help: 'most transfers or inputs sent and not yet in a block (keeps the node\'s pool small)' },
       dealer: { type: 'string', arg: '<wasm|js>', help: 'who deals (default: wasm when its module loads, else js)' },
       timeout: { type: 'string', arg: '<seconds>', int: true, default: '900', help: 'stop waiting for the jobs\' results after this long (exit code 4)' },
       blocks: { type: 'boolean', help: 'with --json: every observed block too (slot, timestamp, inputs, failed extrinsics, finality lag)' },
@@ -383,7 +384,7 @@ const COMMANDS = [
       'mpc bench load --inputs 200 --committee 3 --threshold 1 --seed //load2',
     ],
     check: (opts, command) => {
-      for (const name of ['inputs', 'jobs', 'committee', 'threshold', 'dimension', 'window', 'concurrency', 'timeout']) {
+      for (const name of ['inputs', 'jobs', 'committee', 'threshold', 'dimension', 'window', 'concurrency', 'pending', 'timeout']) {
         if (opts[name] !== undefined && Number(opts[name]) < 1) throw new UsageError(`--${name} is at least 1, not ${opts[name]}`, command);
       }
       if (opts.dealer !== undefined && !['wasm', 'js'].includes(opts.dealer)) throw new UsageError(`--dealer is wasm or js, not '${opts.dealer}'`, command);
@@ -1181,6 +1182,7 @@ async function runBenchLoad(ctx) {
       window: num('window'),
       seed: opts.seed,
       concurrency: num('concurrency'),
+      pending: num('pending'),
       dealer: opts.dealer,
       timeoutMs: Number(opts.timeout) * 1000,
       perBlock: Boolean(opts.blocks),

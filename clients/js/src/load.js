@@ -16,7 +16,7 @@ import { MpcError, everyBlock } from './tx.js';
 import { createJob, getJob, getCommittee, submitInputTx, listWorkers } from './index.js';
 
 const DEFAULTS = Object.freeze({
-  inputs: 2000, committee: 5, threshold: 2, dimension: 1, seed: '//load', concurrency: 256, timeoutMs: 900_000,
+  inputs: 2000, committee: 5, threshold: 2, dimension: 1, seed: '//load', concurrency: 256, pending: 4096, timeoutMs: 900_000,
 });
 
 // A funding that makes no progress for this many blocks (a transfer dropped, a nonce gap) is
@@ -36,6 +36,15 @@ const RESENDS = 3;
  * state a reorganisation discarded, and may then ban its hash for a while.
  */
 const PASSING = /unknown block|state already discarded|temporarily banned/i;
+/**
+ * The pool is at its limit (RPC 1016, "Immediately Dropped": by default 8,192 transactions or
+ * 20 MiB, the node's `--pool-limit` and `--pool-kbytes`): it takes the transaction once blocks
+ * have made room. Tried again every `FULL_PAUSE_MS`, for at most `FULL_WAITS` pauses (ten
+ * minutes) per transaction.
+ */
+const FULL = /immediately dropped|because of the limit/i;
+const FULL_PAUSE_MS = 1_000;
+const FULL_WAITS = 600;
 
 /**
  * Submits the transaction `sign()` resolves to, unwatched; a refusal that passes is tried again,
@@ -43,19 +52,28 @@ const PASSING = /unknown block|state already discarded|temporarily banned/i;
  * forks the node's pool may check a transaction against a block whose state a reorganisation
  * just discarded ("State already discarded", "unknown Block"), which says nothing about the
  * transaction, and then bans its hash for a while ("temporarily banned"); a new signature is a
- * new hash. Resolves with the number of retries; a retry the pool answers with "already
- * imported" counts as submitted.
+ * new hash. A pool at its limit (`FULL`) is waited for, without counting an attempt, and each
+ * wait adds one to `stats.poolFull`. Resolves with the number of retries; a retry the pool
+ * answers with "already imported" counts as submitted.
  */
-async function submitRetrying(api, sign) {
-  for (let attempt = 0; ; attempt += 1) {
+async function submitRetrying(api, sign, stats) {
+  let waits = 0;
+  for (let attempt = 0; ; ) {
     try {
       await api.rpc.author.submitExtrinsic(await sign());
       return attempt;
     } catch (e) {
       const why = String(e?.message ?? e);
-      if (attempt > 0 && /already imported/i.test(why)) return attempt;
-      if (attempt + 1 >= SUBMIT_ATTEMPTS || !PASSING.test(why)) throw e;
-      await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+      if ((attempt > 0 || waits > 0) && /already imported/i.test(why)) return attempt;
+      if (FULL.test(why) && waits < FULL_WAITS) {
+        waits += 1;
+        if (stats) stats.poolFull += 1;
+        await new Promise((r) => setTimeout(r, FULL_PAUSE_MS));
+        continue;
+      }
+      attempt += 1;
+      if (attempt >= SUBMIT_ATTEMPTS || !PASSING.test(why)) throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
     }
   }
 }
@@ -65,18 +83,40 @@ async function submitRetrying(api, sign) {
  * refusal means the transaction is still in the pool (a replacement at its own priority is
  * refused): nothing lost. Resolves with `{ retried, resent }`.
  */
-async function resend(api, items, concurrency, sign) {
+async function resend(api, items, concurrency, sign, stats) {
   let retried = 0;
   let resent = 0;
   await inFlight(items, concurrency, async (item, k) => {
     try {
-      retried += await submitRetrying(api, () => sign(item, k));
+      retried += await submitRetrying(api, () => sign(item, k), stats);
       resent += 1;
     } catch {
       // Still in the pool.
     }
   });
   return { retried, resent };
+}
+
+/**
+ * Keeps at most `limit` submissions waiting in the pool: `await gate(k)` before the `k`-th
+ * (from 0) returns once fewer than `limit` of the `k` before it have not landed, as
+ * `landed()` (async, polled at most every 500 ms, one poll at a time) counts them. A pool that
+ * holds tens of thousands of transactions slows the node that keeps it (2026-12-02: 100,000
+ * inputs sent at once to a debug dev node, blocks took 90 to 150 inputs, against 400 to 560),
+ * so a bulk sender feeds it instead of flooding it.
+ */
+function pendingGate(limit, landed) {
+  let known = 0;
+  let poll = null;
+  return async (k) => {
+    while (k - known >= limit) {
+      poll ??= Promise.all([landed(), new Promise((r) => setTimeout(r, 500))]).then(([n]) => {
+        known = n;
+        poll = null;
+      });
+      await poll;
+    }
+  };
 }
 
 /** Provider `i`'s value in dimension `l`: deterministic, so that each job's exact sum is known. */
@@ -288,12 +328,16 @@ function inputDepositBound(api, { n, t, d }) {
  * reward, a storage deposit for its record at its largest (a generous bound on its entries and
  * bytes), the round fee when its committee is drawn, and the creation's fee.
  */
-function jobCostBound(api, { n, drawn }) {
+function jobCostBound(api, { n, drawn, maxInputs }) {
   const reward = api.consts.mpc.minRewardPerWorker.toBigInt();
   const perItem = api.consts.mpc.depositPerItem?.toBigInt?.() ?? 10n ** 10n;
   const perByte = api.consts.mpc.depositPerByte?.toBigInt?.() ?? 10n ** 7n;
   const roundFee = drawn ? api.consts.mpc.roundRequestFee?.toBigInt?.() ?? 0n : 0n;
-  return reward * BigInt(n) + perItem * BigInt(8 + 2 * n) + perByte * 65_536n + roundFee + 10n ** 10n;
+  // The pages of its disqualified list at their most: 4 bytes an input, a key of 64 a page.
+  const pageSize = api.consts.mpc.disqualifiedPageSize?.toNumber?.() ?? 1;
+  const pages = BigInt(Math.ceil(maxInputs / pageSize));
+  const pageBytes = 4n * BigInt(maxInputs) + 64n * pages;
+  return reward * BigInt(n) + perItem * (BigInt(8 + 2 * n) + pages) + perByte * (65_536n + pageBytes) + roundFee + 10n ** 10n;
 }
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
@@ -318,11 +362,13 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  * wasm dealer when its module loads, else the JS one, as {@link submitInput}; `dealer: 'wasm' |
  * 'js'` to choose) and signed, then all are submitted. Funding and inputs go unwatched (`author_submitExtrinsic`), at most
  * `concurrency` (256) in flight: the node refuses more than 1,024 watched subscriptions per
- * connection. Every block from before the funding to the last result is read.
+ * connection; and at most `pending` (4,096) sent and not yet in a block (transfers: by the
+ * signer's nonce; inputs: by the finalized blocks read), so that the node's pool stays small
+ * (`pendingGate`). Every block from before the funding to the last result is read.
  *
  * Resolves with the figures, JSON-safe (sums as strings): `{ inputs, jobs, committee, threshold,
- * dimension, window, concurrency, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted,
- * refused, refusedReasons, retried, resent, accepted, failedExtrinsics, failedByLoad, failedErrors,
+ * dimension, window, concurrency, pending, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted,
+ * refused, refusedReasons, retried, resent, poolFull, accepted, failedExtrinsics, failedByLoad, failedErrors,
  * inputsPerBlock: { max, mean, blocks }, perJob: [{ jobId, maxInputs, inputs,
  * inputsClosedBlock, computingStartedBlock, resultBlock, windowEndToResult: { blocks, seconds },
  * sumExpected, sumOnChain, exact }], slotsMissed, maxFinalityLag, outputsExact, blocksObserved,
@@ -330,7 +376,9 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  * `options.perBlock`). `accepted` counts `mpc.InputSubmitted` events of the run's jobs;
  * `refused` the submissions the node's pool refused (`refusedReasons` by message), after
  * `retried` retries of refusals that pass (a pool check against a block a reorganisation
- * discarded: `submitRetrying`); `resent` counts transfers and inputs signed afresh and sent
+ * discarded: `submitRetrying`); `poolFull` the pauses of submissions the pool refused because
+ * it was at its limit (waited for and sent again, at most ten minutes each); `resent` counts
+ * transfers and inputs signed afresh and sent
  * again after `RESEND_BLOCKS` blocks without progress; blocks are read from the finalized chain
  * (`followBlocks`);
  * `failedExtrinsics` every `System.ExtrinsicFailed` in the blocks observed, the chain's own
@@ -356,11 +404,12 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
   const t = Number(o.threshold);
   const d = Number(o.dimension);
   const concurrency = Number(o.concurrency);
+  const pending = Number(o.pending);
   const maxPerJob = api.consts.mpc.maxInputsPerJob.toNumber();
   const maxWindow = api.consts.mpc.maxInputWindow.toNumber();
   const jobCount = o.jobs === undefined ? Math.ceil(N / maxPerJob) : Number(o.jobs);
   const window = o.window === undefined ? Math.min(maxWindow, Math.max(60, Math.ceil(N / 20))) : Number(o.window);
-  for (const [name, v] of [['inputs', N], ['committee', n], ['threshold', t], ['dimension', d], ['concurrency', concurrency], ['jobs', jobCount], ['window', window]]) {
+  for (const [name, v] of [['inputs', N], ['committee', n], ['threshold', t], ['dimension', d], ['concurrency', concurrency], ['pending', pending], ['jobs', jobCount], ['window', window]]) {
     if (!Number.isSafeInteger(v) || v < 1) throw new ProtocolError('load', `${name} must be a whole number of at least 1, not ${v}`);
   }
   if (jobCount > N) throw new ProtocolError('load', `${jobCount} jobs for ${N} inputs: every job needs at least one input`);
@@ -435,7 +484,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     // Accounts that hold enough already (a run with the same seed before) are not funded again.
     const before = await readAccounts(api, providers.map((p) => p.address));
     toFund = before.flatMap((a, i) => (a.free - a.frozen < amount ? [i] : []));
-    const jobsCost = BigInt(jobCount) * jobCostBound(api, { n, drawn: pool.length > n });
+    const jobsCost = BigInt(jobCount) * jobCostBound(api, { n, drawn: pool.length > n, maxInputs: Math.max(...shares) });
     const need = BigInt(toFund.length) * (amount + transferFee) + jobsCost;
     const own = (await api.query.system.account(signerAddress)).data;
     const spendable = own.free.toBigInt() - own.frozen.toBigInt() - ed;
@@ -498,6 +547,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
       refusedReasons[why] = (refusedReasons[why] ?? 0) + 1;
     };
     let fundingRefused = 0;
+    const stats = { poolFull: 0 };
     let retried = 0;
     let resent = 0;
     let nonce0 = null;
@@ -505,9 +555,12 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     if (toFund.length > 0) {
       nonce0 = (await api.rpc.system.accountNextIndex(signerAddress)).toNumber();
       let sent = 0;
+      const landedTransfers = async () => (await api.query.system.account(signerAddress)).nonce.toNumber() - nonce0;
+      const fundingGate = pendingGate(pending, landedTransfers);
       await inFlight(toFund, concurrency, async (i, k) => {
+        await fundingGate(k);
         try {
-          retried += await submitRetrying(api, () => transfer(i, k));
+          retried += await submitRetrying(api, () => transfer(i, k), stats);
         } catch (e) {
           fundingRefused += 1;
           refuse(e);
@@ -543,7 +596,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
           fundingResends += 1;
           lastMove = block;
           const from = nonce - nonce0;
-          const again = await resend(api, toFund.slice(from), concurrency, (i, j) => transfer(i, from + j));
+          const again = await resend(api, toFund.slice(from), concurrency, (i, j) => transfer(i, from + j), stats);
           retried += again.retried;
           resent += again.resent;
           return undefined;
@@ -586,7 +639,12 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     for (const job of perJob) {
       for (let i = job.range[0]; i < job.range[1]; i += 1) {
         signed[i] = await sign(job, i, funded[i].nonce);
-        if (i % 250 === 0) report({ phase: 'signing', done: i, total: N });
+        if (i % 250 === 0) {
+          report({ phase: 'signing', done: i, total: N });
+          // A turn for the event loop: the blocks are still followed, and the node, whose
+          // notifications would otherwise pile up unread, keeps the connection open.
+          await new Promise((r) => setImmediate(r));
+        }
       }
     }
     const signSeconds = (performance.now() - signStart) / 1000;
@@ -598,7 +656,10 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     const submitStart = performance.now();
     const jobOf = new Array(N);
     for (const job of perJob) for (let i = job.range[0]; i < job.range[1]; i += 1) jobOf[i] = job;
+    // What landed, from the blocks followed (finalized ones: a block or two behind the best).
+    const inputGate = pendingGate(pending, async () => follower.blocks.reduce((a, b) => a + b.inputs, 0));
     await inFlight(signed, concurrency, async (tx, i) => {
+      await inputGate(i);
       // The transaction signed above first; a retry signs afresh.
       let first = tx;
       const next = () => {
@@ -607,7 +668,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
         return x;
       };
       try {
-        retried += await submitRetrying(api, next);
+        retried += await submitRetrying(api, next, stats);
       } catch (e) {
         refused += 1;
         refuse(e);
@@ -628,7 +689,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
       const now = await readAccounts(api, providers.map((p) => p.address));
       const missing = [];
       for (let i = 0; i < N; i += 1) if (now[i].nonce === funded[i].nonce) missing.push(i);
-      const again = await resend(api, missing, concurrency, (i) => sign(jobOf[i], i, funded[i].nonce));
+      const again = await resend(api, missing, concurrency, (i) => sign(jobOf[i], i, funded[i].nonce), stats);
       retried += again.retried;
       resent += again.resent;
     };
@@ -682,7 +743,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     endPhase('waiting');
     return figures({
       o, N, n, t, d, window, jobCount, perJob, blocks: follower.blocks, dealer: prover ? 'wasm' : 'js',
-      dealMsPerInput: dealMs / N, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, timedOut, started, phaseSeconds,
+      dealMsPerInput: dealMs / N, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, poolFull: stats.poolFull, timedOut, started, phaseSeconds,
     });
   } finally {
     follower.stop();
@@ -705,7 +766,7 @@ async function readAccounts(api, addresses) {
  * client's API: `src/index.js` does not re-export it).
  */
 export function figures({
-  o, N, n, t, d, window, jobCount, perJob, blocks, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, timedOut, started, phaseSeconds,
+  o, N, n, t, d, window, jobCount, perJob, blocks, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted, refused, refusedReasons, retried, resent, poolFull = 0, timedOut, started, phaseSeconds,
 }) {
   const withInputs = blocks.filter((b) => b.inputs > 0);
   const accepted = withInputs.reduce((a, b) => a + b.inputs, 0);
@@ -761,6 +822,7 @@ export function figures({
     dimension: d,
     window,
     concurrency: Number(o.concurrency),
+    pending: Number(o.pending ?? DEFAULTS.pending),
     dealer,
     dealMsPerInput: round3(dealMsPerInput),
     signSeconds: round3(signSeconds),
@@ -770,6 +832,7 @@ export function figures({
     refusedReasons,
     retried,
     resent,
+    poolFull,
     accepted,
     failedExtrinsics: blocks.reduce((a, b) => a + b.failed, 0),
     failedByLoad: blocks.reduce((a, b) => a + b.failedByLoad, 0),
