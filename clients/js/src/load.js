@@ -97,23 +97,37 @@ async function resend(api, items, concurrency, sign, stats) {
   return { retried, resent };
 }
 
+/** How long `pendingGate` holds back without progress before it lets the rest through. */
+const GATE_STALL_MS = 120_000;
+
 /**
  * Keeps at most `limit` submissions waiting in the pool: `await gate(k)` before the `k`-th
- * (from 0) returns once fewer than `limit` of the `k` before it have not landed, as
- * `landed()` (async, polled at most every 500 ms, one poll at a time) counts them. A pool that
- * holds tens of thousands of transactions slows the node that keeps it (2026-12-02: 100,000
- * inputs sent at once to a debug dev node, blocks took 90 to 150 inputs, against 400 to 560),
- * so a bulk sender feeds it instead of flooding it.
+ * (from 0) returns once fewer than `limit` of the `k` before it are unsettled, as `settled()`
+ * (async, polled at most every 500 ms, one poll at a time; a poll that fails keeps the last
+ * count) counts them. It holds back no more once `stop()` says so (the run is failing anyway)
+ * or the count has not moved for `GATE_STALL_MS` (a transaction lost: what follows is sent,
+ * and the resends after the sending take over). A pool that holds tens of thousands of
+ * transactions slows the node that keeps it (2026-12-02: 100,000 inputs sent at once to a
+ * debug dev node, blocks took 90 to 150 inputs, against 400 to 560), so a bulk sender feeds it
+ * instead of flooding it.
  */
-function pendingGate(limit, landed) {
+export function pendingGate(limit, settled, stop = () => false) {
   let known = 0;
+  let moved = performance.now();
   let poll = null;
+  const held = (k) => k - known >= limit && !stop() && performance.now() - moved < GATE_STALL_MS;
   return async (k) => {
-    while (k - known >= limit) {
-      poll ??= Promise.all([landed(), new Promise((r) => setTimeout(r, 500))]).then(([n]) => {
-        known = n;
-        poll = null;
-      });
+    while (held(k)) {
+      poll ??= Promise.all([settled().catch(() => known), new Promise((r) => setTimeout(r, 500))])
+        .then(([n]) => {
+          if (n > known) {
+            known = n;
+            moved = performance.now();
+          }
+        })
+        .finally(() => {
+          poll = null;
+        });
       await poll;
     }
   };
@@ -362,9 +376,9 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  * wasm dealer when its module loads, else the JS one, as {@link submitInput}; `dealer: 'wasm' |
  * 'js'` to choose) and signed, then all are submitted. Funding and inputs go unwatched (`author_submitExtrinsic`), at most
  * `concurrency` (256) in flight: the node refuses more than 1,024 watched subscriptions per
- * connection; and at most `pending` (4,096) sent and not yet in a block (transfers: by the
- * signer's nonce; inputs: by the finalized blocks read), so that the node's pool stays small
- * (`pendingGate`). Every block from before the funding to the last result is read.
+ * connection; and at most `pending` (4,096) sent and not yet settled (transfers: by the
+ * signer's nonce; inputs: accepted or failed in the finalized blocks read, or refused), so that
+ * the node's pool stays small (`pendingGate`). Every block from before the funding to the last result is read.
  *
  * Resolves with the figures, JSON-safe (sums as strings): `{ inputs, jobs, committee, threshold,
  * dimension, window, concurrency, pending, dealer, dealMsPerInput, signSeconds, submitSeconds, submitted,
@@ -556,7 +570,7 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
       nonce0 = (await api.rpc.system.accountNextIndex(signerAddress)).toNumber();
       let sent = 0;
       const landedTransfers = async () => (await api.query.system.account(signerAddress)).nonce.toNumber() - nonce0;
-      const fundingGate = pendingGate(pending, landedTransfers);
+      const fundingGate = pendingGate(pending, landedTransfers, () => fundingRefused > 0);
       await inFlight(toFund, concurrency, async (i, k) => {
         await fundingGate(k);
         try {
@@ -656,8 +670,10 @@ export async function runLoad(api, signer, options = {}, { onProgress } = {}) {
     const submitStart = performance.now();
     const jobOf = new Array(N);
     for (const job of perJob) for (let i = job.range[0]; i < job.range[1]; i += 1) jobOf[i] = job;
-    // What landed, from the blocks followed (finalized ones: a block or two behind the best).
-    const inputGate = pendingGate(pending, async () => follower.blocks.reduce((a, b) => a + b.inputs, 0));
+    // Settled: in a block (accepted or failed, from the finalized blocks followed: a block or
+    // two behind the best) or refused by the pool.
+    const settledInputs = async () => refused + follower.blocks.reduce((a, b) => a + b.inputs + b.failedByLoad, 0);
+    const inputGate = pendingGate(pending, settledInputs, () => Boolean(follower.failure));
     await inFlight(signed, concurrency, async (tx, i) => {
       await inputGate(i);
       // The transaction signed above first; a retry signs afresh.

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { Keyring } from '@polkadot/api';
 import { NODE, startNode, withNodeLog } from './dev-node.js';
 import { runLoad } from '../src/index.js';
-import { figures } from '../src/load.js';
+import { figures, pendingGate } from '../src/load.js';
 
 const noNode = !existsSync(NODE) && `no node binary at ${NODE}`;
 const N = Number(process.env.MPC_LOAD_INPUTS ?? 2000);
@@ -80,4 +80,33 @@ test('a job whose inputs did not all land is judged by the sum of those that did
   assert.equal(landed.perJob[0].windowEndToResult.blocks, 1);
   // The sum of all three planned inputs is not what landed.
   assert.equal(run(3003n).perJob[0].exact, false);
+});
+
+// The gate holds the k-th submission until fewer than `limit` of those before it are unsettled,
+// keeps going when a count fails, and lets everything through once the run stops.
+test('the pending gate holds back at the limit, survives a failed count, and opens on stop', async () => {
+  let settled = 0;
+  let failing = false;
+  let stopped = false;
+  const gate = pendingGate(2, async () => {
+    if (failing) throw new Error('connection lost');
+    return settled;
+  }, () => stopped);
+  const passed = [];
+  const send = (k) => gate(k).then(() => passed.push(k));
+  await Promise.all([send(0), send(1)]);
+  const held = [send(2), send(3)];
+  await new Promise((r) => setTimeout(r, 700));
+  assert.deepEqual(passed, [0, 1]);
+  failing = true;
+  await new Promise((r) => setTimeout(r, 700));
+  assert.deepEqual(passed, [0, 1]);
+  // One settled: the third may go, not the fourth.
+  failing = false;
+  settled = 1;
+  await new Promise((r) => setTimeout(r, 700));
+  assert.deepEqual(passed, [0, 1, 2]);
+  stopped = true;
+  await Promise.all(held);
+  assert.deepEqual(passed, [0, 1, 2, 3]);
 });

@@ -295,14 +295,12 @@ fn owner_call<T: Config>(
 	env: &mut impl Ext<T = T>,
 ) -> Result<Vec<u8>, Error> {
 	let max_n = <T as pallet_mpc::Config>::MaxCommittee::get();
-	env.charge(match what {
+	let remove = |pages| pallet_mpc::Pallet::<T>::remove_job_weight(pages).saturating_add(writes::<T>(1));
+	let charged = env.charge(match what {
 		OwnerCall::Cancel => <T as pallet_mpc::Config>::WeightInfo::cancel_job(max_n),
 		OwnerCall::Close => <T as pallet_mpc::Config>::WeightInfo::close_inputs(),
-		// At the most pages of disqualified inputs a job can have.
-		OwnerCall::Remove => pallet_mpc::Pallet::<T>::remove_job_weight(
-			pallet_mpc::Pallet::<T>::max_disqualified_pages(),
-		)
-		.saturating_add(writes::<T>(1)),
+		// At the most pages of disqualified inputs a job can have; refunded below to the job's.
+		OwnerCall::Remove => remove(pallet_mpc::Pallet::<T>::max_disqualified_pages()),
 	})?;
 	if env.is_read_only() {
 		return Err(revert("StateChangeDenied"));
@@ -314,7 +312,8 @@ fn owner_call<T: Config>(
 	let done = match what {
 		OwnerCall::Cancel => pallet_mpc::Pallet::<T>::do_cancel_job(who, job_id),
 		OwnerCall::Close => pallet_mpc::Pallet::<T>::do_close_inputs(who, job_id),
-		OwnerCall::Remove => pallet_mpc::Pallet::<T>::do_remove_job(who, job_id).map(|_| ()),
+		OwnerCall::Remove => pallet_mpc::Pallet::<T>::do_remove_job(who, job_id)
+			.map(|pages| env.adjust_gas(charged, remove(pages))),
 	};
 	done.map_err(refusal)?;
 	if matches!(what, OwnerCall::Remove) {

@@ -257,7 +257,11 @@ impl<T: Config> Pallet<T> {
 			Some(dkg) if now >= dkg.complaints_until => {
 				let n = dkg.committee.len() as u32;
 				Self::finish_dkg(dkg, now);
-				weight.saturating_accrue(T::WeightInfo::beacon_finish_dkg(n));
+				// And each member's registration, read when a key is made.
+				weight.saturating_accrue(
+					T::WeightInfo::beacon_finish_dkg(n)
+						.saturating_add(T::DbWeight::get().reads(u64::from(n))),
+				);
 			}
 			Some(_) => {}
 			None if Self::needs_new_epoch(now) => {
@@ -430,7 +434,12 @@ impl<T: Config> Pallet<T> {
 		});
 		match key {
 			Ok(key) => {
-				BeaconRekey::<T>::kill();
+				// A member that left while the DKG ran sits in its key, and its round shares
+				// are refused from the pool (`CheckWorkerDuty`): the request for a new key
+				// stands.
+				if key.committee.iter().all(|m| Workers::<T>::contains_key(&m.account)) {
+					BeaconRekey::<T>::kill();
+				}
 				BeaconSkip::<T>::kill();
 				let group_key = key.commitments.first().copied().unwrap_or_default();
 				let qualified = key.qualified.len() as u32;

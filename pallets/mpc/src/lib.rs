@@ -1375,6 +1375,12 @@ pub mod pallet {
 			assert!(T::DeadlineBatch::get() >= 1, "DeadlineBatch must be at least 1");
 			assert!(T::CleanupBatch::get() >= 1, "CleanupBatch must be at least 1");
 			assert!(T::DisqualifiedPageSize::get() >= 1, "DisqualifiedPageSize must be at least 1");
+			// `remove_job` removes every page of a job in one call.
+			assert!(
+				Self::remove_job_weight(Self::max_disqualified_pages())
+					.all_lte(T::BlockWeights::get().max_block),
+				"MaxInputsPerJob / DisqualifiedPageSize pages do not fit in a block"
+			);
 			// `InputRecord::complainants` has a bit per member.
 			assert!(T::MaxCommittee::get() <= 64, "MaxCommittee must be at most 64");
 			assert!(!T::MaxInputWindow::get().is_zero(), "MaxInputWindow must be at least 1");
@@ -1663,7 +1669,10 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::remove_job_weight(Pallet::<T>::max_disqualified_pages()))]
 		pub fn remove_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pages = Self::do_remove_job(who, job_id)?;
+			use sp_runtime::traits::WithPostDispatchInfo;
+			// A refused call removed no page.
+			let pages = Self::do_remove_job(who, job_id)
+				.map_err(|e| e.with_weight(Self::remove_job_weight(0)))?;
 			Ok(Some(Self::remove_job_weight(pages)).into())
 		}
 

@@ -562,6 +562,32 @@ fn a_failed_rekey_is_retried_at_once_without_the_members_that_did_not_deal() {
 	});
 }
 
+/// A member that leaves while the DKG runs still sits in the key it makes, and its round
+/// shares are refused from the pool: the request for a new key outlives that key, and the
+/// next DKG starts at once without the member.
+#[test]
+fn a_member_that_leaves_during_a_dkg_brings_the_next_dkg_at_once() {
+	new_test_ext().execute_with(|| {
+		BeaconMembers::set(3);
+		register_workers(4);
+		run_to_block(2);
+		assert_eq!(committee_accounts(), vec![acc(1), acc(2), acc(3)]);
+		let first = deal_all(&[1, 2, 3]);
+		assert_ok!(Mpc::deregister_worker(origin(3)));
+		assert!(BeaconRekey::<Test>::get());
+		end_dkg();
+		assert_eq!(ActiveBeaconEpoch::<Test>::get().map(|(e, _)| e), Some(first));
+		assert!(BeaconKeys::<Test>::get(first).expect("key").committee.iter().any(|m| m.account == acc(3)));
+		assert!(BeaconRekey::<Test>::get(), "the request stands");
+		run_to_block(System::block_number() + 1);
+		assert_eq!(committee_accounts(), vec![acc(1), acc(2), acc(4)]);
+		let second = deal_all(&[1, 2, 4]);
+		end_dkg();
+		assert_eq!(ActiveBeaconEpoch::<Test>::get().map(|(e, _)| e), Some(second));
+		assert!(!BeaconRekey::<Test>::get());
+	});
+}
+
 #[test]
 fn a_member_that_rotates_its_key_brings_a_new_dkg_with_the_new_key() {
 	new_test_ext().execute_with(|| {
