@@ -295,7 +295,8 @@ fn owner_call<T: Config>(
 	env: &mut impl Ext<T = T>,
 ) -> Result<Vec<u8>, Error> {
 	let max_n = <T as pallet_mpc::Config>::MaxCommittee::get();
-	let remove = |pages| pallet_mpc::Pallet::<T>::remove_job_weight(pages).saturating_add(writes::<T>(1));
+	let remove =
+		|pages| pallet_mpc::Pallet::<T>::remove_job_weight(pages).saturating_add(writes::<T>(1));
 	let charged = env.charge(match what {
 		OwnerCall::Cancel => <T as pallet_mpc::Config>::WeightInfo::cancel_job(max_n),
 		OwnerCall::Close => <T as pallet_mpc::Config>::WeightInfo::close_inputs(),

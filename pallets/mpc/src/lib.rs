@@ -1669,7 +1669,7 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::remove_job_weight(Pallet::<T>::max_disqualified_pages()))]
 		pub fn remove_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			use sp_runtime::traits::WithPostDispatchInfo;
+			use frame_support::dispatch::WithPostDispatchInfo;
 			// A refused call removed no page.
 			let pages = Self::do_remove_job(who, job_id)
 				.map_err(|e| e.with_weight(Self::remove_job_weight(0)))?;

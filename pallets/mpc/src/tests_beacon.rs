@@ -577,7 +577,11 @@ fn a_member_that_leaves_during_a_dkg_brings_the_next_dkg_at_once() {
 		assert!(BeaconRekey::<Test>::get());
 		end_dkg();
 		assert_eq!(ActiveBeaconEpoch::<Test>::get().map(|(e, _)| e), Some(first));
-		assert!(BeaconKeys::<Test>::get(first).expect("key").committee.iter().any(|m| m.account == acc(3)));
+		assert!(BeaconKeys::<Test>::get(first)
+			.expect("key")
+			.committee
+			.iter()
+			.any(|m| m.account == acc(3)));
 		assert!(BeaconRekey::<Test>::get(), "the request stands");
 		run_to_block(System::block_number() + 1);
 		assert_eq!(committee_accounts(), vec![acc(1), acc(2), acc(4)]);
