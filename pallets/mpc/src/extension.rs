@@ -94,12 +94,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` may send a duty naming `duty` in the current block: it is a member of the
 	/// committee the duty names (see [`Duty`]). Something that does not exist has no members.
 	pub fn may_perform(who: &T::AccountId, duty: Duty) -> bool {
-		// A member of a committee that outlives its seats (an ended job's, a beacon key's, a
-		// threshold key's) counts only while it is registered: once it deregistered and took
-		// its bond back, it is no one the chain could hold to account.
-		let within = |members: &[CommitteeMember<T>]| {
-			members.iter().any(|m| &m.account == who) && Workers::<T>::contains_key(who)
-		};
+		let within = |members: &[CommitteeMember<T>]| Self::registered_member(who, members);
 		match duty {
 			Duty::Job(job) => Self::in_job_committee(who, job),
 			Duty::AdvanceJob(job) => {
@@ -127,12 +122,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// In the job's committee: its seat while the job runs (one small read), its record after
-	/// (and still registered: a seated member cannot deregister, a former one may have).
+	/// In the job's committee: its seat while the job runs (one small read; a seated member
+	/// cannot deregister), its record after.
 	fn in_job_committee(who: &T::AccountId, job: JobId) -> bool {
 		WorkerJobs::<T>::contains_key(who, job)
-			|| (Committees::<T>::get(job).iter().any(|m| &m.account == who)
-				&& Workers::<T>::contains_key(who))
+			|| Self::registered_member(who, &Committees::<T>::get(job))
+	}
+
+	/// `who` is among `members` and still registered. A member of a committee that outlives its
+	/// seats (an ended job's, a beacon key's, a threshold key's) counts only while it is: once
+	/// it deregistered and took its bond back, it is no one the chain could hold to account.
+	fn registered_member(who: &T::AccountId, members: &[CommitteeMember<T>]) -> bool {
+		members.iter().any(|m| &m.account == who) && Workers::<T>::contains_key(who)
 	}
 
 	/// The weight of checking `duty` at worst: its family's benchmark.
