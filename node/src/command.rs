@@ -114,7 +114,17 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}
-				_ => Err("Only `benchmark pallet` and `benchmark machine` are wired into \
+				// The database's read and write costs on this node's chain state (the
+				// runtime's `DbWeight`, docs/PERFORMANCE.md): `--dev --base-path <a chain's
+				// directory> --state-version 1`.
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				}
+				_ => Err("Only `benchmark pallet`, `machine` and `storage` are wired into \
 				          mpc-node; `frame-omni-bencher` covers the rest."
 					.into()),
 			})

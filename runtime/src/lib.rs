@@ -32,16 +32,14 @@ mod benchmarks;
 pub mod dev_workers;
 pub mod genesis_config_presets;
 pub mod operational;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use codec::Encode;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -235,8 +233,13 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// The node stores state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	/// The node stores state in ParityDB: its read and write costs as `benchmark storage`
+	/// measured them on a dev chain after a load (`scripts/weights --db`).
+	type DbWeight = weights::paritydb::ParityDbWeight;
+	/// What every signed transaction's extensions cost (`CheckNonce`, `CheckWeight`, ...),
+	/// benchmarked on this runtime and priced with its `DbWeight` (frame_system's defaults
+	/// price RocksDB's reads and writes: 0.33 ms a transaction where these say 0.04 ms).
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -618,6 +621,38 @@ mod tests {
 			let duty_priority = priority(&smallest(duty));
 			assert!(duty_priority > highest, "{duty}: {duty_priority} <= {highest}");
 		}
+	}
+
+	/// How many inputs to a job of `n` members (no input rule) a block holds by weight: the
+	/// `Normal` class's share of the block over an input's whole weight, its call's, the
+	/// extrinsic base and its transaction extensions' (a mortal transaction), all from this
+	/// runtime's weights (issue 18; docs/PERFORMANCE.md, "Throughput").
+	fn inputs_per_block(n: u32) -> u64 {
+		use frame_support::dispatch::DispatchClass;
+		use pallet_mpc::WeightInfo;
+		use sp_runtime::traits::TransactionExtension;
+		let weights = RuntimeBlockWeights::get();
+		let normal = weights.get(DispatchClass::Normal);
+		let any_call = RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+		let extensions = tx_extension(0, generic::Era::mortal(256, 0)).weight(&any_call);
+		let input = <Runtime as pallet_mpc::Config>::WeightInfo::submit_input(n)
+			.saturating_add(normal.base_extrinsic)
+			.saturating_add(extensions);
+		let room = normal.max_total.expect("a normal limit").ref_time();
+		room / input.ref_time()
+	}
+
+	/// Issue 18's throughput, as the weights price it: more than a thousand inputs a block at
+	/// `n = 5` (561 with the default ParityDB and extension weights), and more than five
+	/// hundred at the dev runtime's largest committee. A weight that grows past these fails.
+	#[test]
+	fn a_block_holds_a_thousand_inputs_at_five_members() {
+		use frame_support::traits::Get;
+		let largest = <Runtime as pallet_mpc::Config>::MaxCommittee::get();
+		let (five, most) = (inputs_per_block(5), inputs_per_block(largest));
+		println!("inputs per block by weight: {five} at n = 5, {most} at n = {largest}");
+		assert!(five >= 1_000, "{five} inputs per block at n = 5");
+		assert!(most >= 500, "{most} inputs per block at n = 32");
 	}
 
 	/// Runs `f` on a genesis in which `funded` hold 1,000 UNIT each and `sudo` is the sudo key.

@@ -1,12 +1,17 @@
 // Load: a real `mpc-node --dev` takes 2,000 inputs (MPC_LOAD_INPUTS=<N> for another count) from
 // as many fresh providers, funded and submitted unwatched by runLoad, in two jobs of the five
 // dev workers, and every job's sum is exact. Prints the figures as one JSON line
-// (`load-figures: {...}`): inputs per block, missed slots, finality lag, blocks and seconds from each window's
-// end to its result. Missed slots are printed, not asserted: the node keeps a quarter of
-// each proposal's time to seal its block (`--proposal-tx-percent`), and on an idle machine
-// a 5,000-input load lost no slot (docs/PERFORMANCE.md), but here the Rust test lane
-// shares the two cores. Needs the node binary (`cargo build -p mpc-node`,
-// or MPC_NODE=<path>); skipped without it.
+// (`load-figures: {...}`): inputs per block, missed slots, proposals the node discarded
+// ("block production took too long", counted in its log), finality lag, blocks and seconds
+// from each window's end to its result.
+//
+// MPC_LOAD_ALONE=1 says nothing else runs on the machine (scripts/test runs the test so, after
+// its two lanes): then it also asserts that the node discarded no proposal, issue 18's goal for
+// a dev node under load (the node keeps a quarter of each proposal's time to seal its block,
+// `--proposal-tx-percent`). Alongside other tests, the discarded proposals are printed only: a
+// node starved of the cores misses slots whatever it does. MPC_LOAD=0 skips the load (the JS
+// lane of scripts/test, which runs it afterwards on its own). Needs the node binary (`cargo
+// build -p mpc-node`, or MPC_NODE=<path>); skipped without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -16,23 +21,33 @@ import { runLoad } from '../src/index.js';
 import { figures, pendingGate } from '../src/load.js';
 
 const noNode = !existsSync(NODE) && `no node binary at ${NODE}`;
+const skipLoad = noNode || (process.env.MPC_LOAD === '0' && 'MPC_LOAD=0: run on its own later');
+const alone = process.env.MPC_LOAD_ALONE === '1';
 const N = Number(process.env.MPC_LOAD_INPUTS ?? 2000);
+
+/** How many proposals the node's log says it discarded for taking too long. */
+function discardedProposals(log) {
+  return (log.join('').match(/Discarding proposal for slot/g) ?? []).length;
+}
 
 let node;
 before(async () => {
-  if (!noNode) node = await startNode();
+  if (!skipLoad) node = await startNode();
 });
 after(async () => {
   await node?.api.disconnect();
   node?.stop();
 });
 
-test(`${N} inputs from fresh providers land, unwatched, and every job's sum is exact`, { skip: noNode, timeout: 600_000 }, () => withNodeLog(node, async ({ api }) => {
+test(`${N} inputs from fresh providers land, unwatched, and every job's sum is exact${alone ? ', and no proposal is discarded' : ''}`, { skip: skipLoad, timeout: 600_000 }, () => withNodeLog(node, async ({ api, log }) => {
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   const started = Date.now();
+  const discardedBefore = discardedProposals(log);
   // Two jobs (a job takes up to 100,000 inputs): jobs that run side by side, as in a real load.
   const r = await runLoad(api, alice, { inputs: N, jobs: 2 });
-  console.log(`load-figures: ${JSON.stringify({ ...r, testSeconds: (Date.now() - started) / 1000 })}`);
+  const discarded = discardedProposals(log) - discardedBefore;
+  console.log(`load-figures: ${JSON.stringify({ ...r, discardedProposals: discarded, alone, testSeconds: (Date.now() - started) / 1000 })}`);
+  if (alone) assert.equal(discarded, 0, 'proposals discarded under load (block production took too long)');
   assert.equal(r.timedOut, false);
   assert.equal(r.refused, 0, JSON.stringify(r.refusedReasons));
   // One node, no forks: nothing is refused for a passing reason, nothing is lost by the pool.
@@ -55,6 +70,15 @@ test(`${N} inputs from fresh providers land, unwatched, and every job's sum is e
   assert.ok(r.inputsPerBlock.max > 0 && r.inputsPerBlock.blocks > 0);
   assert.ok(r.blocksObserved > 0);
 }));
+
+// The node's warning (sc-consensus-slots), counted whole even when stderr split it in two.
+test('discarded proposals are counted from the node log, across split chunks', () => {
+  const line = (slot) => `2026-12-02 WARN tokio-runtime-worker slots: ⌛️ Discarding proposal for slot ${slot}; block production took too long\n`;
+  const two = line(7) + line(9);
+  const at = two.indexOf('proposal for') + 4;
+  assert.equal(discardedProposals([two.slice(0, at), two.slice(at), 'Prepared block for proposing at 10\n']), 2);
+  assert.equal(discardedProposals(['Imported #10\n']), 0);
+});
 
 // A job's exact sum is that of the inputs that landed: here the second of three was refused
 // (on a network, a pool may refuse or lose some), and the chain's sum of the other two is exact.

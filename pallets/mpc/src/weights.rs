@@ -6,14 +6,13 @@
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 //!
-//! `check_job_duty`, `check_beacon_duty` and `check_key_duty` (`CheckWorkerDuty`) were measured
-//! apart on 2026-12-02 with a debug node built with `runtime-benchmarks` (`--extrinsic
-//! check_job_duty,check_beacon_duty,check_key_duty --steps 2 --repeat 20`): their reference
-//! times run high (host functions unoptimised) until the next release run. Measured again so
-//! on 2026-12-02, after they read the member's registration (`Mpc::Workers`), with `complain`
-//! and `remove_job` for the disqualified list's pages (storage version 3): `complain`'s page
-//! proof is from that run, its reference time still the release run's; `remove_job` is the
-//! release run's (it measured the old list's one write).
+//! Measured again on 2026-12-02 with the release node and the same steps and repeats (the
+//! whole run did not fit the session: `--extrinsic submit_input,cleanup_input,complain,
+//! remove_job,confirm_inputs,check_job_duty,check_beacon_duty,check_key_duty,
+//! submit_result_share`): those nine functions, after the disqualified list's pages
+//! (storage version 3) and `CheckWorkerDuty`'s registration check. The others are the
+//! 2026-12-01 run's. Database accesses are priced by the runtime's `DbWeight`
+//! (runtime/src/weights/paritydb.rs).
 
 // Executed command:
 // target/release/mpc-node
@@ -335,11 +334,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::Inputs` (`max_values`: None, `max_size`: Some(19159), added: 21634, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_input(n: u32, ) -> Weight {
-		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
-		// debug-node run of this benchmark; reference time from the last release run, as a
-		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
-		Weight::from_parts(255_921_161, 6516)
-			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `1756 + n * (32 ±0)`
+		//  Estimated: `6516`
+		// Minimum execution time: 253_390_000 picoseconds.
+		Weight::from_parts(258_900_476, 6516)
+			// Standard Error: 227_738
+			.saturating_add(Weight::from_parts(19_842_420, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -363,16 +364,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn complain(n: u32, ) -> Weight {
-		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
-		// debug-node run of this benchmark; reference time from the last release run, as a
-		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
-		Weight::from_parts(896_025_808, 22624)
-			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `2236 + n * (702 ±0)`
+		//  Estimated: `22624`
+		// Minimum execution time: 827_200_000 picoseconds.
+		Weight::from_parts(763_755_513, 22624)
+			// Standard Error: 293_788
+			.saturating_add(Weight::from_parts(42_545_376, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::WorkerJobs` (r:1 w:0)
 	/// Proof: `Mpc::WorkerJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:33 w:32)
@@ -382,7 +385,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mpc::Committees` (r:1 w:0)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Results` (r:0 w:1)
@@ -390,12 +393,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 32]`.
 	fn submit_result_share(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1984 + n * (783 ±0)`
-		//  Estimated: `6002 + n * (3049 ±0)`
-		// Minimum execution time: 1_061_564_000 picoseconds.
-		Weight::from_parts(1_089_608_000, 6002)
-			// Standard Error: 2_426_009
-			.saturating_add(Weight::from_parts(287_419_450, 0).saturating_mul(n.into()))
+		//  Measured:  `1990 + n * (783 ±0)`
+		//  Estimated: `6516 + n * (3049 ±0)`
+		// Minimum execution time: 883_024_000 picoseconds.
+		Weight::from_parts(908_412_000, 6516)
+			// Standard Error: 1_936_477
+			.saturating_add(Weight::from_parts(233_342_133, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -403,7 +406,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	/// Storage: `Mpc::Jobs` (r:1 w:1)
-	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(2537), added: 5012, mode: `MaxEncodedLen`)
+	/// Proof: `Mpc::Jobs` (`max_values`: None, `max_size`: Some(3051), added: 5526, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Cleanup` (r:1 w:0)
 	/// Proof: `Mpc::Cleanup` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::ResultShares` (r:32 w:32)
@@ -411,27 +414,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Results` (r:0 w:1)
 	/// Proof: `Mpc::Results` (`max_values`: None, `max_size`: Some(1241), added: 3716, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Aggregates` (r:0 w:1)
 	/// Proof: `Mpc::Aggregates` (`max_values`: None, `max_size`: Some(1041), added: 3516, mode: `MaxEncodedLen`)
 	/// Storage: `Mpc::Committees` (r:0 w:1)
 	/// Proof: `Mpc::Committees` (`max_values`: None, `max_size`: Some(2065), added: 4540, mode: `MaxEncodedLen`)
-	/// Storage: `Mpc::Disqualified` (r:0 w:1): the single list that the pages replaced, kept as a
-	/// margin; `Pallet::remove_job_weight` adds a write per page the job has.
 	/// The range of component `n` is `[2, 32]`.
 	fn remove_job(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1659 + n * (48 ±0)`
-		//  Estimated: `6002 + n * (3049 ±0)`
-		// Minimum execution time: 87_690_000 picoseconds.
-		Weight::from_parts(94_104_156, 6002)
-			// Standard Error: 18_047
-			.saturating_add(Weight::from_parts(1_203_885, 0).saturating_mul(n.into()))
+		//  Measured:  `1698 + n * (48 ±0)`
+		//  Estimated: `6516 + n * (3049 ±0)`
+		// Minimum execution time: 76_044_000 picoseconds.
+		Weight::from_parts(80_777_133, 6516)
+			// Standard Error: 64_588
+			.saturating_add(Weight::from_parts(1_760_924, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
@@ -534,11 +535,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::InputOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 32]`.
 	fn cleanup_input(n: u32, ) -> Weight {
-		// Ciphertexts in the input's record (b8faa1a): storage accesses and proof size from a
-		// debug-node run of this benchmark; reference time from the last release run, as a
-		// debug node measures 15-20 times it (docs/PERFORMANCE.md, issue 18).
-		Weight::from_parts(111_590_587, 22624)
-			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `1983 + n * (594 ±0)`
+		//  Estimated: `22624`
+		// Minimum execution time: 85_488_000 picoseconds.
+		Weight::from_parts(98_958_358, 22624)
+			// Standard Error: 59_856
+			.saturating_add(Weight::from_parts(5_950_319, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -1155,10 +1158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mpc::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn confirm_inputs() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1669`
+		//  Measured:  `1636`
 		//  Estimated: `6516`
-		// Minimum execution time: 882_184_000 picoseconds.
-		Weight::from_parts(1_320_466_000, 6516)
+		// Minimum execution time: 61_462_000 picoseconds.
+		Weight::from_parts(76_255_000, 6516)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -1174,8 +1177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4097`
 		//  Estimated: `6516`
-		// Minimum execution time: 381_112_000 picoseconds.
-		Weight::from_parts(635_663_000, 6516)
+		// Minimum execution time: 215_273_000 picoseconds.
+		Weight::from_parts(231_197_000, 6516)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 	}
 	/// Storage: `Mpc::BeaconRounds` (r:1 w:0)
@@ -1188,8 +1191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7978`
 		//  Estimated: `7745`
-		// Minimum execution time: 355_273_000 picoseconds.
-		Weight::from_parts(566_930_000, 7745)
+		// Minimum execution time: 212_429_000 picoseconds.
+		Weight::from_parts(222_224_000, 7745)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Mpc::SignRequests` (r:1 w:0)
@@ -1202,8 +1205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4662`
 		//  Estimated: `6376`
-		// Minimum execution time: 251_337_000 picoseconds.
-		Weight::from_parts(402_924_000, 6376)
+		// Minimum execution time: 123_104_000 picoseconds.
+		Weight::from_parts(133_471_000, 6376)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 }
@@ -1262,20 +1265,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_input(n: u32, ) -> Weight {
-		Weight::from_parts(255_921_161, 6516)
-			.saturating_add(Weight::from_parts(28_929_694, 0).saturating_mul(n.into()))
+		Weight::from_parts(258_900_476, 6516)
+			.saturating_add(Weight::from_parts(19_842_420, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn complain(n: u32, ) -> Weight {
-		Weight::from_parts(896_025_808, 22624)
-			.saturating_add(Weight::from_parts(49_989_049, 0).saturating_mul(n.into()))
+		Weight::from_parts(763_755_513, 22624)
+			.saturating_add(Weight::from_parts(42_545_376, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn submit_result_share(n: u32, ) -> Weight {
-		Weight::from_parts(1_089_608_000, 6002)
-			.saturating_add(Weight::from_parts(287_419_450, 0).saturating_mul(n.into()))
+		Weight::from_parts(908_412_000, 6516)
+			.saturating_add(Weight::from_parts(233_342_133, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -1283,11 +1286,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn remove_job(n: u32, ) -> Weight {
-		Weight::from_parts(94_104_156, 6002)
-			.saturating_add(Weight::from_parts(1_203_885, 0).saturating_mul(n.into()))
+		Weight::from_parts(80_777_133, 6516)
+			.saturating_add(Weight::from_parts(1_760_924, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
@@ -1315,8 +1318,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn cleanup_input(n: u32, ) -> Weight {
-		Weight::from_parts(111_590_587, 22624)
-			.saturating_add(Weight::from_parts(9_023_826, 0).saturating_mul(n.into()))
+		Weight::from_parts(98_958_358, 22624)
+			.saturating_add(Weight::from_parts(5_950_319, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1526,20 +1529,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3400).saturating_mul(n.into()))
 	}
 	fn confirm_inputs() -> Weight {
-		Weight::from_parts(1_320_466_000, 6516)
+		Weight::from_parts(76_255_000, 6516)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn check_job_duty() -> Weight {
-		Weight::from_parts(635_663_000, 6516)
+		Weight::from_parts(231_197_000, 6516)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 	}
 	fn check_beacon_duty() -> Weight {
-		Weight::from_parts(566_930_000, 7745)
+		Weight::from_parts(222_224_000, 7745)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn check_key_duty() -> Weight {
-		Weight::from_parts(402_924_000, 6376)
+		Weight::from_parts(133_471_000, 6376)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 }
