@@ -6,13 +6,15 @@
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 //!
-//! Measured again on 2026-12-02 with the release node and the same steps and repeats (the
-//! whole run did not fit the session: `--extrinsic submit_input,cleanup_input,complain,
-//! remove_job,confirm_inputs,check_job_duty,check_beacon_duty,check_key_duty,
-//! submit_result_share`): those nine functions, after the disqualified list's pages
-//! (storage version 3) and `CheckWorkerDuty`'s registration check. The others are the
-//! 2026-12-01 run's. Database accesses are priced by the runtime's `DbWeight`
-//! (runtime/src/weights/paritydb.rs).
+//! Measured again on 2026-12-02 with the release node and the same steps and repeats, on
+//! another host (`vm`, CPU `AMD EPYC`; the whole run did not fit the session: `--extrinsic
+//! submit_input,cleanup_input,complain,remove_job,confirm_inputs,check_job_duty,
+//! check_beacon_duty,check_key_duty,submit_result_share`): those nine functions, after the
+//! disqualified list's pages (storage version 3) and `CheckWorkerDuty`'s registration check.
+//! The others are the 2026-12-01 run's, and their proof sizes predate the job record's last
+//! growth (`Mpc::Jobs` 2,537 bytes there, 3,051 now): a runtime that bounds proof size should
+//! regenerate them all. Database accesses are priced by the runtime's `DbWeight`
+//! (runtime/src/weights/paritydb.rs in the dev runtime).
 
 // Executed command:
 // target/release/mpc-node
